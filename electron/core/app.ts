@@ -1,0 +1,141 @@
+// The composition root: config → database → services → servers → workers. Headless mode and the
+// Electron shell both start the connector through `createConnector`, and nothing else wires parts.
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { CatalogBody } from '../../shared/contract.js';
+import { AcceptanceService } from './acceptance/decisions.js';
+import { DeadlineTimer } from './acceptance/deadline-timer.js';
+import { createHandlers, type Handlers } from './api/handlers.js';
+import { HealthReporter } from './api/health.js';
+import { CatalogStore } from './catalog/catalog.js';
+import type { Config } from './config/schema.js';
+import type { CoreContext } from './context.js';
+import { openDatabase } from './db/connection.js';
+import { EventBus } from './events/bus.js';
+import { buildLocalServer } from './http/local-server.js';
+import { buildStreamServer } from './http/stream-server.js';
+import { OrderIngest } from './orders/ingest.js';
+import { OrderLifecycle } from './orders/lifecycle.js';
+import { OrderRepository } from './orders/repository.js';
+import { OutboxWriter } from './outbox/enqueue.js';
+import { systemClock, type Clock } from './util/clock.js';
+import { createIdGenerator } from './util/ids.js';
+import { createLogger, type Logger } from './util/log.js';
+import { catalogCheck, currencyCheck, locationCheck, nonEmptyCartCheck, type OrderCheck } from './validation/checks.js';
+
+export interface ConnectorOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** Built renderer to serve on the local listener (headless mode). */
+  uiDir?: string;
+  /** Checks added after the built-in ones (store pause, 86 …). */
+  extraChecks?: OrderCheck[];
+}
+
+export interface Connector {
+  config: Config;
+  ctx: CoreContext;
+  handlers: Handlers;
+  streamServer: FastifyInstance;
+  localServer: FastifyInstance;
+  localToken: string;
+  acceptance: AcceptanceService;
+  /** Listen on the configured hosts and ports; resolves with the bound addresses. */
+  start(): Promise<{ streamUrl: string; localUrl: string }>;
+  stop(): Promise<void>;
+}
+
+export function createConnector(config: Config, options: ConnectorOptions = {}): Connector {
+  mkdirSync(config.dataDir, { recursive: true });
+  const clock = options.clock ?? systemClock;
+  const localToken = config.local.token ?? readOrCreateLocalToken(config.dataDir);
+  const log =
+    options.log ??
+    createLogger({
+      secrets: [config.stream.webhookSecret, config.stream.inboundToken, localToken],
+      file: path.join(config.dataDir, 'logs', 'connector.log'),
+    });
+  const db = openDatabase(path.join(config.dataDir, 'connector.db'));
+  const ctx: CoreContext = {
+    config,
+    db,
+    orders: new OrderRepository(db),
+    outbox: new OutboxWriter(db),
+    bus: new EventBus(),
+    clock,
+    ids: createIdGenerator(() => clock.now()),
+    log,
+  };
+
+  const catalog = new CatalogStore(db);
+  if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
+
+  let deadlines: DeadlineTimer | null = null;
+  const rearm = (): void => deadlines?.rearm();
+  const acceptance = new AcceptanceService(ctx, rearm);
+  deadlines = new DeadlineTimer(clock, () => ctx.orders.nextDeadline(), () => acceptance.expireDue(), log);
+  const lifecycle = new OrderLifecycle(ctx);
+  const checks: OrderCheck[] = [
+    locationCheck(config.location.id),
+    nonEmptyCartCheck,
+    currencyCheck(config.location.currency),
+    catalogCheck(catalog),
+    ...(options.extraChecks ?? []),
+  ];
+  const ingest = new OrderIngest(ctx, checks, rearm);
+  const health = new HealthReporter(ctx, catalog);
+  const handlers = createHandlers({ ctx, acceptance, lifecycle, catalog, health });
+
+  const streamServer = buildStreamServer({ config, ingest, lifecycle, catalog, log });
+  const localServer = buildLocalServer({ token: localToken, handlers, bus: ctx.bus, log, uiDir: options.uiDir });
+
+  let started = false;
+  return {
+    config,
+    ctx,
+    handlers,
+    streamServer,
+    localServer,
+    localToken,
+    acceptance,
+    async start() {
+      // Windows that ended while we were down are settled before anything new is taken in.
+      acceptance.expireDue();
+      deadlines.rearm();
+      const streamUrl = await streamServer.listen({ host: config.stream.host, port: config.stream.port });
+      const localUrl = await localServer.listen({ host: config.local.host, port: config.local.port });
+      started = true;
+      log.info('connector started', { streamUrl, localUrl, location: config.location.id, mode: config.acceptance.mode });
+      if (!config.stream.inboundToken && !config.stream.webhookSecret)
+        log.warn('no stream.inboundToken or stream.webhookSecret configured: the Stream listener refuses every request');
+      return { streamUrl, localUrl };
+    },
+    async stop() {
+      deadlines.stop();
+      if (started) await Promise.all([streamServer.close(), localServer.close()]);
+      db.close();
+    },
+  };
+}
+
+function readOrCreateLocalToken(dataDir: string): string {
+  const file = path.join(dataDir, 'local.token');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(file, token + '\n', { mode: 0o600 });
+  return token;
+}
+
+function loadCatalogFile(catalog: CatalogStore, file: string, now: number): void {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`catalog.file ${file}: ${(err as Error).message}`);
+  }
+  const parsed = CatalogBody.safeParse(json);
+  if (!parsed.success) throw new Error(`catalog.file ${file}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  catalog.replace(parsed.data, `file:${file}`, now);
+}

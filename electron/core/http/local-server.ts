@@ -1,0 +1,90 @@
+// The Local API (shared/contract.ts) over HTTP for the cashier UI in a browser and for other
+// in-store systems, plus the push channel and, in headless mode, the built UI itself. Routes
+// are generated from the contract, never written by hand.
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { localApi, type CallName } from '../../../shared/contract.js';
+import type { Handlers } from '../api/handlers.js';
+import type { EventBus } from '../events/bus.js';
+import { verifyBearer, secretsEqual } from '../stream/protocol/index.js';
+import type { Logger } from '../util/log.js';
+import { installErrorHandler, SERVER_TIMEOUTS, zodProblem } from './errors.js';
+import { servePushChannel } from './push-channel.js';
+
+export interface LocalServerDeps {
+  token: string;
+  handlers: Handlers;
+  bus: EventBus;
+  log: Logger;
+  /** The built renderer to serve at `/`, in headless mode. */
+  uiDir?: string | undefined;
+}
+
+export const UI_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "media-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024, return503OnClosing: true, ...SERVER_TIMEOUTS });
+  installErrorHandler(app, deps.log);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    // EventSource cannot send headers: the push channel alone also takes the token as a query.
+    const queryToken = request.url.startsWith('/api/events') ? (request.query as { token?: unknown }).token : undefined;
+    const ok =
+      verifyBearer(deps.token, header) || (typeof queryToken === 'string' && secretsEqual(queryToken, deps.token));
+    if (!ok) return reply.code(401).send({ error: { code: 'unauthorized', message: 'missing or wrong local API token' } });
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Content-Security-Policy', UI_CSP);
+    return payload;
+  });
+
+  for (const name of Object.keys(localApi) as CallName[]) registerCall(app, name, deps);
+  // Open push streams are ended on close; otherwise shutdown would wait on them forever.
+  const streams = new Set<ServerResponse>();
+  app.get('/api/events', (request, reply) => servePushChannel(request, reply, deps.bus, streams));
+  app.addHook('preClose', async () => {
+    for (const res of streams) res.end();
+  });
+
+  if (deps.uiDir) void app.register(fastifyStatic, { root: deps.uiDir, index: 'index.html', wildcard: false });
+  return app;
+}
+
+function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDeps): void {
+  const spec = localApi[name] as { method: 'GET' | 'POST' | 'PUT'; path: string; params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  app.route({
+    method: spec.method,
+    url: spec.path,
+    handler: async (request) => {
+      const input = {
+        ...parsePart(spec.params, request.params, 'params'),
+        ...parsePart(spec.query, request.query, 'query'),
+        ...parsePart(spec.body, request.body ?? {}, 'body'),
+      };
+      const actor = actorFrom(request.headers['x-actor']);
+      const handler = deps.handlers[name] as (input: unknown, meta: { actor: string }) => unknown;
+      return await handler(input, { actor });
+    },
+  });
+}
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, where: string): Record<string, unknown> {
+  if (!schema) return {};
+  const result = schema.safeParse(value);
+  if (!result.success) throw zodProblem(result.error, where);
+  return result.data as Record<string, unknown>;
+}
+
+/** Who is acting, for the timeline: a name the caller gives (cashier, terminal, KDS), or "staff". */
+function actorFrom(header: string | string[] | undefined): string {
+  const name = typeof header === 'string' ? header.replace(/[^\p{L}\p{N} ._@-]/gu, '').trim().slice(0, 64) : '';
+  return name ? `staff:${name}` : 'staff';
+}

@@ -1,0 +1,126 @@
+// The Stream listener (stream-api.md B1–B3, B5): what Stream calls. Authentication runs before
+// anything is parsed or stored; the body is kept as raw bytes so the signature is checked on
+// exactly what was received and the order keeps those bytes.
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import sjson from 'secure-json-parse';
+import type { CatalogStore } from '../catalog/catalog.js';
+import type { Config } from '../config/schema.js';
+import type { OrderLifecycle } from '../orders/lifecycle.js';
+import type { OrderIngest } from '../orders/ingest.js';
+import {
+  INBOUND_SIGNATURE_HEADER,
+  MAX_JSON_DEPTH,
+  StreamEvent,
+  jsonDepth,
+  verifyBearer,
+  verifyBodySignature,
+} from '../stream/protocol/index.js';
+import { ApiError } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
+import { errorBody, installErrorHandler, SERVER_TIMEOUTS, zodProblem } from './errors.js';
+
+export interface StreamServerDeps {
+  config: Config;
+  ingest: OrderIngest;
+  lifecycle: OrderLifecycle;
+  catalog: CatalogStore;
+  log: Logger;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody?: Buffer;
+  }
+}
+
+export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
+  const { config, log } = deps;
+  const { inboundToken, webhookSecret } = config.stream;
+  const app = Fastify({
+    logger: false,
+    bodyLimit: config.stream.bodyLimitBytes,
+    return503OnClosing: true,
+    ...SERVER_TIMEOUTS,
+  });
+  installErrorHandler(app, log);
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  const unauthorized = { code: 'unauthorized', message: 'unauthorized' };
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url === '/healthz') return;
+    const authOk =
+      (inboundToken || webhookSecret) &&
+      (!inboundToken || verifyBearer(inboundToken, request.headers.authorization));
+    if (!authOk) return reply.code(401).send({ error: unauthorized });
+  });
+  app.addHook('preHandler', async (request, reply) => {
+    if (!webhookSecret || request.body === undefined) return;
+    const header = request.headers[INBOUND_SIGNATURE_HEADER];
+    if (!verifyBodySignature(webhookSecret, request.body as Buffer, typeof header === 'string' ? header : undefined))
+      return reply.code(401).send({ error: unauthorized });
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  app.post('/stream/orders', async (request, reply) => {
+    const event = parseEvent(request);
+    switch (event.type) {
+      case 'order.created': {
+        const result = deps.ingest.ingest(request.body as Buffer, event.object);
+        log.info(result.repeated ? 'order repeated' : 'order received', {
+          orderId: result.orderId,
+          status: result.answer.status,
+        });
+        return reply.code(result.answer.status).send(result.answer.body);
+      }
+      case 'order.updated':
+        deps.lifecycle.applyStreamUpdate(event.object);
+        return { ok: true };
+      case 'order.canceled':
+        deps.lifecycle.applyStreamCancel(event.object);
+        log.info('order canceled by Stream', { orderId: event.object.provider_id });
+        return { ok: true };
+    }
+  });
+
+  app.get('/stream/locations', async () => {
+    const { location } = config;
+    return [
+      {
+        provider_id: location.id,
+        name: location.name,
+        address: location.address,
+        prep_time_minutes: location.prepTimeMinutes,
+      },
+    ];
+  });
+
+  app.get('/stream/catalog', async (request, reply) => {
+    const locationHeader = request.headers['x-provider-location-id'];
+    if (typeof locationHeader === 'string' && locationHeader !== config.location.id)
+      return reply.code(404).send(errorBody('location_not_found', `unknown location ${locationHeader}`));
+    const current = deps.catalog.current();
+    if (!current) return reply.code(404).send(errorBody('catalog_not_loaded', 'no catalog has been loaded yet'));
+    return current.catalog;
+  });
+
+  return app;
+}
+
+function parseEvent(request: FastifyRequest): StreamEvent {
+  const raw = request.body;
+  if (!Buffer.isBuffer(raw) || raw.length === 0) throw new ApiError(400, 'empty_body', 'the request has no JSON body');
+  let json: unknown;
+  try {
+    json = sjson.parse(raw.toString('utf8'), undefined, { protoAction: 'error', constructorAction: 'error' });
+  } catch (err) {
+    throw new ApiError(400, 'invalid_json', `body is not valid JSON: ${(err as Error).message}`);
+  }
+  if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    throw new ApiError(400, 'too_deep', `body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  const parsed = StreamEvent.safeParse(json);
+  if (!parsed.success) throw zodProblem(parsed.error, '');
+  return parsed.data;
+}

@@ -1,0 +1,126 @@
+// Taking in Stream's `order.created`: dedupe (B3), validate (A2), store with its exact bytes, and
+// answer. The answer is stored with the order in the same transaction, so a retry of the same
+// request gets the same answer even after a crash.
+import { createHash } from 'node:crypto';
+import type { CoreContext } from '../context.js';
+import { runChecks, type OrderCheck } from '../validation/checks.js';
+import {
+  acceptLaterAnswer,
+  acceptNowAnswer,
+  currenciesOf,
+  describeValidation,
+  mergeValidations,
+  normalizeOrderCreated,
+  orderIdempotencyKey,
+  rejectAnswer,
+  STREAM_DECISION_WINDOW_MS,
+  type Answer,
+  type OrderCreatedObject,
+} from '../stream/protocol/index.js';
+import type { NewOrderRow } from './repository.js';
+import { ApiError } from '../util/errors.js';
+
+export interface IngestResult {
+  answer: Answer;
+  orderId: string;
+  /** True when this request was a repeat and nothing changed. */
+  repeated: boolean;
+}
+
+export class OrderIngest {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly checks: readonly OrderCheck[],
+    private readonly onPendingAdded: () => void,
+  ) {}
+
+  ingest(raw: Buffer, created: OrderCreatedObject): IngestResult {
+    const { ctx } = this;
+    const sha = createHash('sha256').update(raw).digest('hex');
+    const key = orderIdempotencyKey(created, sha);
+    const previous = ctx.orders.findByKey(key);
+    if (previous) return this.repeat(previous, sha);
+
+    const now = ctx.clock.now();
+    const order = normalizeOrderCreated(created, ctx.config.location.currency);
+    const problems = runChecks(this.checks, { order, currencies: currenciesOf(created), now });
+    const id = ctx.ids('ord');
+    const prep = ctx.config.location.prepTimeMinutes;
+    const manual = ctx.config.acceptance.mode === 'manual';
+
+    let status: NewOrderRow['status'];
+    let answer: Answer;
+    let decidedBy: string | null = null;
+    let rejectReason: string | null = null;
+    if (problems.length) {
+      const validation = mergeValidations(problems);
+      status = 'rejected';
+      answer = rejectAnswer(validation);
+      rejectReason = describeValidation(validation);
+      decidedBy = 'system:validation';
+    } else if (manual) {
+      status = 'pending';
+      answer = acceptLaterAnswer(id, prep);
+    } else {
+      status = 'accepted';
+      answer = acceptNowAnswer(id, prep);
+      decidedBy = 'system:auto-accept';
+    }
+    const answerBody = JSON.stringify(answer.body);
+    const row: NewOrderRow = {
+      id,
+      idempotency_key: key,
+      body_sha256: sha,
+      raw_body: raw,
+      payload_generation: order.payloadGeneration,
+      origin: 'stream',
+      source: order.source,
+      brand: order.brand,
+      dsp_order_id: order.dspOrderId,
+      dsp_order_number: order.dspOrderNumber,
+      location_id: order.locationId,
+      fulfillment_type: order.fulfillmentType,
+      status,
+      is_future: order.isFuture ? 1 : 0,
+      requested_for: order.requestedFor,
+      unpaid: order.unpaid ? 1 : 0,
+      customer_name: order.customers[0]?.name ?? null,
+      item_count: order.lineItems.reduce((n, li) => n + li.quantity, 0),
+      total_cents: order.totalCents,
+      currency: order.currency,
+      normalized: JSON.stringify(order),
+      prep_time_minutes: status === 'rejected' ? null : prep,
+      received_at: now,
+      staff_deadline_at: status === 'pending' ? now + ctx.config.acceptance.staffWindowSeconds * 1000 : null,
+      stream_deadline_at: status === 'pending' ? now + STREAM_DECISION_WINDOW_MS : null,
+      decided_at: decidedBy ? now : null,
+      decided_by: decidedBy,
+      reject_code: null,
+      reject_reason: rejectReason,
+      answer_status: answer.status,
+      answer_body: answerBody,
+      updated_at: now,
+    };
+    ctx.db.transaction(() => {
+      ctx.orders.insert(row);
+      ctx.orders.addTimeline(id, now, 'received', 'stream', `generation ${order.payloadGeneration}`);
+      if (status === 'rejected') ctx.orders.addTimeline(id, now, 'rejected', 'system:validation', row.reject_reason);
+      if (status === 'accepted') ctx.orders.addTimeline(id, now, 'accepted', 'system:auto-accept', `prep ${prep} min`);
+    })();
+
+    const summary = ctx.orders.summary(id);
+    if (summary) ctx.bus.publish('order.created', summary);
+    if (status === 'pending') this.onPendingAdded();
+    return { answer, orderId: id, repeated: false };
+  }
+
+  private repeat(previous: { id: string; body_sha256: string; answer_status: number; answer_body: string }, sha: string): IngestResult {
+    if (previous.body_sha256 !== sha)
+      throw new ApiError(409, 'idempotency_conflict', 'an order with this idempotency key was already received with a different body');
+    return {
+      answer: { status: previous.answer_status, body: JSON.parse(previous.answer_body) as unknown },
+      orderId: previous.id,
+      repeated: true,
+    };
+  }
+}

@@ -1,0 +1,105 @@
+// What happens to an order after the decision: staff (or the POS / KDS) move it forward, and
+// Stream tells us about delivery, drivers and cancels. Each change is one transaction with its
+// timeline entry and, when Stream must hear of it, its outbox row.
+import { OPEN_STATUSES, STATUS_STEPS, type StaffStatus } from '../../../shared/domain.js';
+import type { Driver, OrderDetail } from '../../../shared/order.js';
+import type { Actor, CoreContext } from '../context.js';
+import { ApiError, notFound } from '../util/errors.js';
+import {
+  orderStatusUpdated,
+  STREAM_STATUS_EFFECT,
+  type OrderCanceledObject,
+  type OrderUpdatedObject,
+} from '../stream/protocol/index.js';
+
+export class OrderLifecycle {
+  constructor(private readonly ctx: CoreContext) {}
+
+  setStaffStatus(id: string, status: StaffStatus, actor: Actor): OrderDetail {
+    const { ctx } = this;
+    const row = ctx.orders.get(id);
+    if (!row) throw notFound('order', id);
+    if (row.status === status) return ctx.orders.detail(id)!; // a repeated tap changes nothing
+    const from = (Object.keys(STATUS_STEPS) as (keyof typeof STATUS_STEPS)[]).filter((s) => STATUS_STEPS[s].includes(status));
+    if (!from.includes(row.status))
+      throw new ApiError(409, 'invalid_transition', `an order that is ${row.status} cannot become ${status}`, 'status');
+    const now = ctx.clock.now();
+    const won = ctx.db.transaction(() => {
+      if (!ctx.orders.transition(id, [row.status], { status, updated_at: now })) return false;
+      ctx.orders.addTimeline(id, now, status, actor, null);
+      ctx.outbox.enqueue({
+        id: ctx.ids('evt'),
+        lane: 'stream',
+        orderingKey: id,
+        event: orderStatusUpdated(ctx.config.stream.eventShape, id, row.location_id, status),
+        now,
+      });
+      return true;
+    })();
+    if (!won) throw new ApiError(409, 'concurrent_change', 'the order changed while this request ran; reload it');
+    this.announce(id);
+    return ctx.orders.detail(id)!;
+  }
+
+  /** A1 `order.updated`: Stream's status, delivery status and driver. Unknown values are kept. */
+  applyStreamUpdate(update: OrderUpdatedObject): OrderDetail {
+    const { ctx } = this;
+    const row = ctx.orders.get(update.order_id);
+    if (!row) throw notFound('order', update.order_id);
+    const now = ctx.clock.now();
+    const driver = update.driver_details ? toDriver(update.driver_details) : undefined;
+    const effect = update.status ? STREAM_STATUS_EFFECT[update.status] : undefined;
+    let canceled = false;
+    ctx.db.transaction(() => {
+      const set: Parameters<typeof ctx.orders.update>[1] = { updated_at: now };
+      if (update.status) set.stream_status = update.status;
+      if (update.delivery_status) set.delivery_status = update.delivery_status;
+      if (driver) set.driver = JSON.stringify(driver);
+      ctx.orders.update(row.id, set);
+      const parts = [
+        update.status && `status ${update.status}`,
+        update.delivery_status && `delivery ${update.delivery_status}`,
+        driver?.name && `driver ${driver.name}`,
+      ].filter(Boolean);
+      ctx.orders.addTimeline(row.id, now, 'stream.updated', 'stream', parts.join(', ') || null);
+      if (effect === 'canceled') canceled = this.cancelInTx(row.id, now, 'stream', `Stream: ${update.status}`);
+      if (effect === 'completed' && OPEN_STATUSES.includes(row.status) && row.status !== 'pending') {
+        ctx.orders.transition(row.id, [row.status], { status: 'completed', updated_at: now });
+        ctx.orders.addTimeline(row.id, now, 'completed', 'stream', null);
+      }
+    })();
+    this.announce(row.id, canceled ? 'stream' : undefined);
+    return ctx.orders.detail(row.id)!;
+  }
+
+  /** A1 `order.canceled`: from any open state; staff get a distinct alert. */
+  applyStreamCancel(cancel: OrderCanceledObject): OrderDetail {
+    const { ctx } = this;
+    const row = ctx.orders.get(cancel.provider_id);
+    if (!row) throw notFound('order', cancel.provider_id);
+    const now = ctx.clock.now();
+    const canceled = ctx.db.transaction(() => this.cancelInTx(row.id, now, 'stream', cancel.reason ?? 'canceled by Stream'))();
+    this.announce(row.id, canceled ? 'stream' : undefined);
+    return ctx.orders.detail(row.id)!;
+  }
+
+  private cancelInTx(id: string, now: number, actor: Actor, reason: string): boolean {
+    const won = this.ctx.orders.transition(id, OPEN_STATUSES, { status: 'canceled', updated_at: now });
+    if (won) this.ctx.orders.addTimeline(id, now, 'canceled', actor, reason);
+    return won;
+  }
+
+  private announce(id: string, canceledBy?: string): void {
+    const summary = this.ctx.orders.summary(id);
+    if (!summary) return;
+    this.ctx.bus.publish('order.updated', summary);
+    if (canceledBy) this.ctx.bus.publish('order.canceled', { ...summary, canceledBy });
+  }
+}
+
+function toDriver(d: NonNullable<OrderUpdatedObject['driver_details']>): Driver {
+  const phone = typeof d.phone === 'string' ? d.phone : d.phone ? [d.phone.code, d.phone.number].filter(Boolean).join(' ') : null;
+  const v = d.vehicle_info;
+  const vehicle = v ? [v.color, v.make, v.model, v.license_plate && `(${v.license_plate})`].filter(Boolean).join(' ') : null;
+  return { name: d.name ?? null, phone: phone || null, vehicle: vehicle || null, source: d.source ?? null };
+}

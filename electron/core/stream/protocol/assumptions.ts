@@ -1,0 +1,38 @@
+// Everything this connector assumes about Stream beyond its documentation (stream-api.md A6 and
+// Part B). Change a value here, and the README's "Protocol assumptions" list, when Stream
+// confirms the details. Nothing outside stream/protocol/ may hard-code any of these.
+
+/** Stream rejects an async order itself this long after it was sent (A2). */
+export const STREAM_DECISION_WINDOW_MS = 60_000;
+
+/** B2: the header carrying our HMAC-SHA256 of the raw request body, hex or base64. */
+export const INBOUND_SIGNATURE_HEADER = 'x-stream-signature';
+
+/** A4: the header on every event we send to Stream. */
+export const OUTBOUND_SIGNATURE_HEADER = 'Stream-Webhook-Signature';
+
+/** B4: the header on every event we send, equal to the event's own id. */
+export const OUTBOUND_IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** Deepest JSON nesting we accept in an order body. Real orders nest modifiers three or four
+ * levels (about 12 JSON levels); anything far deeper is hostile. */
+export const MAX_JSON_DEPTH = 40;
+
+/** When staff let the window run out and the policy is `reject`, Stream is told this
+ * `order_error` (A2 has no "no answer from staff" code; `store_unavailable` maps to Stream's
+ * `restaurant_not_accepting_orders`, which is what happened). */
+export const TIMEOUT_REJECT_ERROR = 'store_unavailable';
+export const TIMEOUT_REJECT_REASON = 'Not accepted by staff in time';
+
+/** An order for a location id that is not ours is rejected with this `order_error`; A3 lists
+ * `location_not_found` among Stream's own failure names. */
+export const WRONG_LOCATION_ERROR = 'location_not_found';
+
+/** How `order.updated` statuses from Stream (A1) move our order, when they do. Statuses not
+ * listed (in_progress, ready_for_pickup, out_for_delivery) are shown but move nothing. */
+export const STREAM_STATUS_EFFECT: Record<string, 'completed' | 'canceled'> = {
+  completed: 'completed',
+  failed: 'canceled',
+  merchant_canceled: 'canceled',
+  dsp_canceled: 'canceled',
+};

@@ -1,0 +1,6 @@
+// The Stream protocol module: the only place that knows Stream's wire shapes. See README.md here.
+export * from './assumptions.js';
+export * from './answers.js';
+export * from './inbound.js';
+export * from './outbound.js';
+export * from './signature.js';

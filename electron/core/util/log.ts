@@ -1,0 +1,63 @@
+// The core's logger: one JSON line per event. Every configured secret is replaced before a line
+// is written, whatever field it hides in.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export type Level = 'debug' | 'info' | 'warn' | 'error';
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export interface LoggerOptions {
+  /** Values to scrub from every line (tokens, secrets). */
+  secrets: readonly (string | undefined)[];
+  /** Write lines here as well as to the sink. */
+  file?: string | undefined;
+  sink?: (line: string) => void;
+  level?: Level;
+}
+
+const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('[redacted]');
+  return out;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const min = ORDER[options.level ?? 'info'];
+  const sink = options.sink ?? ((line: string) => process.stdout.write(line + '\n'));
+  if (options.file) mkdirSync(path.dirname(options.file), { recursive: true });
+  const write = (level: Level, msg: string, fields?: Record<string, unknown>): void => {
+    if (ORDER[level] < min) return;
+    const line = redact(
+      JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }, errorReplacer),
+      options.secrets,
+    );
+    sink(line);
+    if (options.file) {
+      try {
+        appendFileSync(options.file, line + '\n');
+      } catch {
+        // A full disk must not take the connector down with it; stdout still has the line.
+      }
+    }
+  };
+  return {
+    debug: (m, f) => write('debug', m, f),
+    info: (m, f) => write('info', m, f),
+    warn: (m, f) => write('warn', m, f),
+    error: (m, f) => write('error', m, f),
+  };
+}
+
+function errorReplacer(_key: string, value: unknown): unknown {
+  if (value instanceof Error) return { name: value.name, message: value.message, code: (value as { code?: unknown }).code };
+  return value;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

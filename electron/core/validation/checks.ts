@@ -1,0 +1,59 @@
+// The checks every incoming order passes before it is queued (DESIGN.md: paused store, 86'd
+// items, unknown items, totals). Each check is a small function; the composition root decides
+// which run, so the store controls (pause, 86) plug in here without touching ingest.
+import type { NormalizedOrder, PosValidation } from '../stream/protocol/index.js';
+import { orderProblem, WRONG_LOCATION_ERROR } from '../stream/protocol/index.js';
+import type { CatalogStore } from '../catalog/catalog.js';
+
+export interface CheckContext {
+  order: NormalizedOrder;
+  /** Currency codes the order used, upper-cased. */
+  currencies: ReadonlySet<string>;
+  now: number;
+}
+
+/** Returns the problems it found, or null when the order passes. */
+export type OrderCheck = (ctx: CheckContext) => PosValidation | null;
+
+export function locationCheck(locationId: string): OrderCheck {
+  return ({ order }) =>
+    order.locationId === locationId ? null : orderProblem(WRONG_LOCATION_ERROR, `Unknown location ${order.locationId}`);
+}
+
+export const nonEmptyCartCheck: OrderCheck = ({ order }) =>
+  order.lineItems.length > 0 ? null : orderProblem('invalid_cart', 'The cart is empty');
+
+export function currencyCheck(storeCurrency: string): OrderCheck {
+  const expected = storeCurrency.toUpperCase();
+  return ({ currencies }) => {
+    const wrong = [...currencies].filter((c) => c !== expected);
+    return wrong.length ? orderProblem('invalid_cart', `Currency ${wrong.join(', ')} is not the store currency ${expected}`) : null;
+  };
+}
+
+/** Unknown item or modifier ids, checked only once a catalog is loaded. */
+export function catalogCheck(catalog: CatalogStore): OrderCheck {
+  return ({ order }) => {
+    const current = catalog.current();
+    if (!current) return null;
+    const unknownItems = [...new Set(order.itemIds.filter((id) => !current.index.lineItemIds.has(id)))];
+    const unknownModifiers = [...new Set(order.modifierIds.filter((id) => !current.index.modifierIds.has(id)))];
+    const missingId = order.lineItems.some((li) => li.providerId === null);
+    if (!unknownItems.length && !unknownModifiers.length && !missingId) return null;
+    const parts: string[] = [];
+    if (unknownItems.length) parts.push(`unknown items: ${unknownItems.join(', ')}`);
+    if (unknownModifiers.length) parts.push(`unknown modifiers: ${unknownModifiers.join(', ')}`);
+    if (missingId) parts.push('items without a provider_id');
+    return orderProblem('invalid_cart', parts.join('; '));
+  };
+}
+
+/** Runs every check; all problems found are reported together. */
+export function runChecks(checks: readonly OrderCheck[], ctx: CheckContext): PosValidation[] {
+  const problems: PosValidation[] = [];
+  for (const check of checks) {
+    const found = check(ctx);
+    if (found) problems.push(found);
+  }
+  return problems;
+}

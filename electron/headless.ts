@@ -1,0 +1,55 @@
+// Headless mode: the connector core under plain Node, with the cashier UI served to a browser on
+// the local listener. `npm run serve` runs this; the Electron shell starts the same core.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createConnector } from './core/app.js';
+import { ConfigError, loadConfig } from './core/config/load.js';
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const file = argValue('--config') ?? process.env.CONNECTOR_CONFIG;
+  let config;
+  try {
+    config = loadConfig({ file });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const uiDir = path.resolve(here, '..', 'renderer', 'dist');
+  const connector = createConnector(config, { uiDir: existsSync(uiDir) ? uiDir : undefined });
+  const { streamUrl, localUrl } = await connector.start();
+  const boardUrl = `${localUrl.replace('localhost', '127.0.0.1')}/#token=${connector.localToken}`;
+  console.log(`Stream listener: ${streamUrl}`);
+  console.log(`Cashier board:   ${boardUrl}`);
+  if (!existsSync(uiDir)) console.log('(the UI is not built: run `npm run build:ui`)');
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    connector.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? `Start-up failed: ${err.message}` : err);
+  process.exit(1);
+});

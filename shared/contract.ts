@@ -1,0 +1,144 @@
+// The Local API: every call the cashier UI and in-store systems can make, and every push event.
+// HTTP routes, IPC handlers, the preload bridge and the renderer client are all derived from this
+// one object, so a call cannot exist in one place and not in another.
+import { z } from 'zod';
+import { OrderStatus, RejectCode, StaffStatus } from './domain.js';
+import { OrderDetail, OrderSummary } from './order.js';
+
+const OrderIdParams = z.object({ id: z.string().min(1).max(64) });
+
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  startedAt: z.number().int(),
+  location: z.object({ id: z.string(), name: z.string() }),
+  acceptanceMode: z.enum(['manual', 'auto']),
+  streamAuth: z.object({ bearer: z.boolean(), signature: z.boolean() }),
+  orders: z.object({ pending: z.number().int(), open: z.number().int() }),
+  catalog: z.object({ loaded: z.boolean(), loadedAt: z.number().int().nullable(), objects: z.number().int() }),
+  outbox: z.object({
+    pending: z.number().int(),
+    dead: z.number().int(),
+    lastStreamContactAt: z.number().int().nullable(),
+  }),
+  problems: z.array(z.string()),
+});
+export type Health = z.infer<typeof Health>;
+
+export const CatalogBody = z.object({
+  category: z.array(z.unknown()).default([]),
+  item_family: z.array(z.unknown()).default([]),
+  item: z.array(z.unknown()).default([]),
+  modifier_group: z.array(z.unknown()).default([]),
+  modifier: z.array(z.unknown()).default([]),
+  menu: z.array(z.unknown()).default([]),
+});
+
+interface CallSpec {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+}
+
+function call<const S extends CallSpec>(spec: S): S {
+  return spec;
+}
+
+export const localApi = {
+  listOrders: call({
+    method: 'GET',
+    path: '/api/orders',
+    query: z.object({
+      status: z
+        .string()
+        .transform((s) => s.split(',').filter(Boolean))
+        .pipe(z.array(OrderStatus))
+        .optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(200),
+    }),
+    response: z.object({ orders: z.array(OrderSummary) }),
+  }),
+  getOrder: call({
+    method: 'GET',
+    path: '/api/orders/:id',
+    params: OrderIdParams,
+    response: OrderDetail,
+  }),
+  acceptOrder: call({
+    method: 'POST',
+    path: '/api/orders/:id/accept',
+    params: OrderIdParams,
+    body: z.object({ prepTimeMinutes: z.number().int().min(1).max(240).optional() }).strict(),
+    response: OrderDetail,
+  }),
+  rejectOrder: call({
+    method: 'POST',
+    path: '/api/orders/:id/reject',
+    params: OrderIdParams,
+    body: z
+      .object({
+        code: RejectCode,
+        reason: z.string().max(500).optional(),
+        /** Provider ids of the items or modifiers that are out, for `items_unavailable`. */
+        unavailable: z
+          .array(z.object({ type: z.enum(['item', 'modifier']), providerId: z.string().min(1) }))
+          .max(100)
+          .optional(),
+      })
+      .strict(),
+    response: OrderDetail,
+  }),
+  setOrderStatus: call({
+    method: 'POST',
+    path: '/api/orders/:id/status',
+    params: OrderIdParams,
+    body: z.object({ status: StaffStatus }).strict(),
+    response: OrderDetail,
+  }),
+  getHealth: call({ method: 'GET', path: '/api/health', response: Health }),
+  getCatalog: call({ method: 'GET', path: '/api/catalog', response: CatalogBody }),
+  putCatalog: call({
+    method: 'PUT',
+    path: '/api/catalog',
+    body: CatalogBody,
+    response: z.object({ objects: z.number().int(), loadedAt: z.number().int() }),
+  }),
+} as const;
+
+export type LocalApi = typeof localApi;
+export type CallName = keyof LocalApi;
+type Field<K extends CallName, F extends string> = LocalApi[K] extends Record<F, infer S extends z.ZodType>
+  ? z.output<S>
+  : Record<string, never>;
+/** What a handler receives: params, query and body merged, already validated. */
+export type CallInput<K extends CallName> = Field<K, 'params'> & Field<K, 'query'> & Field<K, 'body'>;
+/** What a client sends: the raw (pre-transform) shapes. */
+export type CallRequest<K extends CallName> = (LocalApi[K] extends Record<'params', infer S extends z.ZodType> ? z.input<S> : unknown) &
+  (LocalApi[K] extends Record<'query', infer S extends z.ZodType> ? z.input<S> : unknown) &
+  (LocalApi[K] extends Record<'body', infer S extends z.ZodType> ? z.input<S> : unknown);
+export type CallOutput<K extends CallName> = z.output<LocalApi[K]['response']>;
+
+/** Every push event: name → payload schema. */
+export const pushEvents = {
+  'order.created': OrderSummary,
+  'order.updated': OrderSummary,
+  /** A cancel that staff must not miss (from Stream, or from another terminal). */
+  'order.canceled': OrderSummary.extend({ canceledBy: z.string() }),
+  'catalog.updated': z.object({ objects: z.number().int(), loadedAt: z.number().int() }),
+} as const;
+export type PushEvents = typeof pushEvents;
+export type PushEventName = keyof PushEvents;
+export type PushPayload<N extends PushEventName> = z.output<PushEvents[N]>;
+export interface PushMessage<N extends PushEventName = PushEventName> {
+  event: N;
+  data: PushPayload<N>;
+}
+
+/** The error body of every failed Local API call. */
+export const ApiErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -1,0 +1,105 @@
+// The connector's normalized order: one shape for both Stream payload generations and for
+// in-store orders. Money is integer cents; times are epoch milliseconds.
+import { z } from 'zod';
+import { FulfillmentType, OrderOrigin, OrderStatus, RejectCode } from './domain.js';
+
+export interface Modifier {
+  providerId: string | null;
+  name: string;
+  quantity: number;
+  priceCents: number;
+  modifiers: Modifier[];
+}
+export const Modifier: z.ZodType<Modifier> = z.lazy(() =>
+  z.object({
+    providerId: z.string().nullable(),
+    name: z.string(),
+    quantity: z.number().int(),
+    priceCents: z.number().int(),
+    modifiers: z.array(Modifier),
+  }),
+);
+
+export const LineItem = z.object({
+  providerId: z.string().nullable(),
+  name: z.string(),
+  quantity: z.number().int(),
+  priceCents: z.number().int(),
+  specialInstructions: z.string().nullable(),
+  customerId: z.string().nullable(),
+  modifiers: z.array(Modifier),
+});
+export type LineItem = z.infer<typeof LineItem>;
+
+export const Customer = z.object({
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const Address = z.record(z.string(), z.unknown());
+
+export const Driver = z.object({
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  vehicle: z.string().nullable(),
+  source: z.string().nullable(),
+});
+export type Driver = z.infer<typeof Driver>;
+
+/** What staff see in a list: everything a card needs, nothing more. */
+export const OrderSummary = z.object({
+  id: z.string(),
+  origin: OrderOrigin,
+  source: z.string().nullable(),
+  brand: z.string().nullable(),
+  dspOrderNumber: z.string().nullable(),
+  fulfillmentType: FulfillmentType,
+  status: OrderStatus,
+  isFuture: z.boolean(),
+  requestedFor: z.string().nullable(),
+  unpaid: z.boolean(),
+  customerName: z.string().nullable(),
+  itemCount: z.number().int(),
+  totalCents: z.number().int(),
+  currency: z.string(),
+  prepTimeMinutes: z.number().int().nullable(),
+  receivedAt: z.number().int(),
+  staffDeadlineAt: z.number().int().nullable(),
+  streamDeadlineAt: z.number().int().nullable(),
+  streamStatus: z.string().nullable(),
+  deliveryStatus: z.string().nullable(),
+  updatedAt: z.number().int(),
+});
+export type OrderSummary = z.infer<typeof OrderSummary>;
+
+export const TimelineEntry = z.object({
+  at: z.number().int(),
+  kind: z.string(),
+  actor: z.string(),
+  detail: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const OrderDetail = OrderSummary.extend({
+  dspOrderId: z.string().nullable(),
+  locationId: z.string(),
+  customers: z.array(Customer),
+  deliveryAddress: Address.nullable(),
+  specialInstructions: z.string().nullable(),
+  lineItems: z.array(LineItem),
+  subtotalCents: z.number().int(),
+  taxCents: z.number().int(),
+  deliveryFeeCents: z.number().int(),
+  driverTipCents: z.number().int(),
+  discounts: z.array(z.unknown()),
+  decidedAt: z.number().int().nullable(),
+  decidedBy: z.string().nullable(),
+  rejectCode: RejectCode.nullable(),
+  rejectReason: z.string().nullable(),
+  driver: Driver.nullable(),
+  timeline: z.array(TimelineEntry),
+});
+export type OrderDetail = z.infer<typeof OrderDetail>;
