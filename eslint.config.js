@@ -14,7 +14,12 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      // Fastify handlers are async by contract even when they have nothing to await.
+      '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       'no-console': 'off',
@@ -28,8 +33,14 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'shared/ is runtime-neutral: no Node imports.' },
-            { group: ['electron', 'react', 'react-dom', 'fastify', 'better-sqlite3'], message: 'shared/ imports no runtime.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing in the app.' },
+            {
+              group: ['electron', 'react', 'react-dom', 'fastify', 'better-sqlite3'],
+              message: 'shared/ imports no runtime.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ depends on nothing in the app.',
+            },
           ],
         },
       ],
@@ -42,8 +53,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'core/ never imports electron: it runs headless too.' },
-            { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'core/ depends only on shared/.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'core/ never imports electron: it runs headless too.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'core/ depends only on shared/.',
+            },
           ],
         },
       ],
@@ -57,7 +74,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'the renderer is a browser page: no Node imports.' },
-            { group: ['**/electron/**', 'electron'], message: 'the renderer talks to the core only through the shared contract.' },
+            {
+              group: ['**/electron/**', 'electron'],
+              message: 'the renderer talks to the core only through the shared contract.',
+            },
           ],
         },
       ],

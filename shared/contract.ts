@@ -15,7 +15,11 @@ export const Health = z.object({
   acceptanceMode: z.enum(['manual', 'auto']),
   streamAuth: z.object({ bearer: z.boolean(), signature: z.boolean() }),
   orders: z.object({ pending: z.number().int(), open: z.number().int() }),
-  catalog: z.object({ loaded: z.boolean(), loadedAt: z.number().int().nullable(), objects: z.number().int() }),
+  catalog: z.object({
+    loaded: z.boolean(),
+    loadedAt: z.number().int().nullable(),
+    objects: z.number().int(),
+  }),
   outbox: z.object({
     pending: z.number().int(),
     dead: z.number().int(),
@@ -110,13 +114,19 @@ export const localApi = {
 
 export type LocalApi = typeof localApi;
 export type CallName = keyof LocalApi;
-type Field<K extends CallName, F extends string> = LocalApi[K] extends Record<F, infer S extends z.ZodType>
-  ? z.output<S>
-  : Record<string, never>;
+type Field<K extends CallName, F extends string> =
+  LocalApi[K] extends Record<F, infer S extends z.ZodType> ? z.output<S> : Record<string, never>;
 /** What a handler receives: params, query and body merged, already validated. */
-export type CallInput<K extends CallName> = Field<K, 'params'> & Field<K, 'query'> & Field<K, 'body'>;
+export type CallInput<K extends CallName> = Field<K, 'params'> &
+  Field<K, 'query'> &
+  Field<K, 'body'>;
 /** What a client sends: the raw (pre-transform) shapes. */
-export type CallRequest<K extends CallName> = (LocalApi[K] extends Record<'params', infer S extends z.ZodType> ? z.input<S> : unknown) &
+export type CallRequest<K extends CallName> = (LocalApi[K] extends Record<
+  'params',
+  infer S extends z.ZodType
+>
+  ? z.input<S>
+  : unknown) &
   (LocalApi[K] extends Record<'query', infer S extends z.ZodType> ? z.input<S> : unknown) &
   (LocalApi[K] extends Record<'body', infer S extends z.ZodType> ? z.input<S> : unknown);
 export type CallOutput<K extends CallName> = z.output<LocalApi[K]['response']>;

@@ -23,7 +23,13 @@ import { OutboxWriter } from './outbox/enqueue.js';
 import { systemClock, type Clock } from './util/clock.js';
 import { createIdGenerator } from './util/ids.js';
 import { createLogger, type Logger } from './util/log.js';
-import { catalogCheck, currencyCheck, locationCheck, nonEmptyCartCheck, type OrderCheck } from './validation/checks.js';
+import {
+  catalogCheck,
+  currencyCheck,
+  locationCheck,
+  nonEmptyCartCheck,
+  type OrderCheck,
+} from './validation/checks.js';
 
 export interface ConnectorOptions {
   clock?: Clock;
@@ -75,7 +81,12 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   let deadlines: DeadlineTimer | null = null;
   const rearm = (): void => deadlines?.rearm();
   const acceptance = new AcceptanceService(ctx, rearm);
-  deadlines = new DeadlineTimer(clock, () => ctx.orders.nextDeadline(), () => acceptance.expireDue(), log);
+  deadlines = new DeadlineTimer(
+    clock,
+    () => ctx.orders.nextDeadline(),
+    () => acceptance.expireDue(),
+    log,
+  );
   const lifecycle = new OrderLifecycle(ctx);
   const checks: OrderCheck[] = [
     locationCheck(config.location.id),
@@ -89,7 +100,13 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const handlers = createHandlers({ ctx, acceptance, lifecycle, catalog, health });
 
   const streamServer = buildStreamServer({ config, ingest, lifecycle, catalog, log });
-  const localServer = buildLocalServer({ token: localToken, handlers, bus: ctx.bus, log, uiDir: options.uiDir });
+  const localServer = buildLocalServer({
+    token: localToken,
+    handlers,
+    bus: ctx.bus,
+    log,
+    uiDir: options.uiDir,
+  });
 
   let started = false;
   return {
@@ -104,12 +121,25 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       // Windows that ended while we were down are settled before anything new is taken in.
       acceptance.expireDue();
       deadlines.rearm();
-      const streamUrl = await streamServer.listen({ host: config.stream.host, port: config.stream.port });
-      const localUrl = await localServer.listen({ host: config.local.host, port: config.local.port });
+      const streamUrl = await streamServer.listen({
+        host: config.stream.host,
+        port: config.stream.port,
+      });
+      const localUrl = await localServer.listen({
+        host: config.local.host,
+        port: config.local.port,
+      });
       started = true;
-      log.info('connector started', { streamUrl, localUrl, location: config.location.id, mode: config.acceptance.mode });
+      log.info('connector started', {
+        streamUrl,
+        localUrl,
+        location: config.location.id,
+        mode: config.acceptance.mode,
+      });
       if (!config.stream.inboundToken && !config.stream.webhookSecret)
-        log.warn('no stream.inboundToken or stream.webhookSecret configured: the Stream listener refuses every request');
+        log.warn(
+          'no stream.inboundToken or stream.webhookSecret configured: the Stream listener refuses every request',
+        );
       return { streamUrl, localUrl };
     },
     async stop() {
@@ -136,6 +166,7 @@ function loadCatalogFile(catalog: CatalogStore, file: string, now: number): void
     throw new Error(`catalog.file ${file}: ${(err as Error).message}`);
   }
   const parsed = CatalogBody.safeParse(json);
-  if (!parsed.success) throw new Error(`catalog.file ${file}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new Error(`catalog.file ${file}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   catalog.replace(parsed.data, `file:${file}`, now);
 }

@@ -50,7 +50,10 @@ export function testConfig(dataDir: string, overrides: Record<string, unknown> =
 }
 
 export async function startTestConnector(
-  options: { dataDir?: string; config?: Record<string, unknown>; clock?: ManualClock } & Omit<ConnectorOptions, 'clock'> = {},
+  options: { dataDir?: string; config?: Record<string, unknown>; clock?: ManualClock } & Omit<
+    ConnectorOptions,
+    'clock'
+  > = {},
 ): Promise<TestConnector> {
   const dataDir = options.dataDir ?? tempDataDir();
   const config = testConfig(dataDir, options.config);
@@ -78,12 +81,20 @@ export async function startTestConnector(
   };
 }
 
-function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+function deepMerge(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...a };
   for (const [k, v] of Object.entries(b)) {
     const prev = out[k];
     out[k] =
-      typeof prev === 'object' && prev && !Array.isArray(prev) && typeof v === 'object' && v && !Array.isArray(v)
+      typeof prev === 'object' &&
+      prev &&
+      !Array.isArray(prev) &&
+      typeof v === 'object' &&
+      v &&
+      !Array.isArray(v)
         ? deepMerge(prev as Record<string, unknown>, v as Record<string, unknown>)
         : v;
   }

@@ -7,7 +7,8 @@ type Json = Record<string, unknown>;
 
 export interface OrderOptions {
   locationId?: string;
-  fulfillmentType?: 'delivery' | 'merchant_managed_delivery' | 'pickup' | 'curbside' | 'drive_thru' | 'dine_in';
+  fulfillmentType?:
+    'delivery' | 'merchant_managed_delivery' | 'pickup' | 'curbside' | 'drive_thru' | 'dine_in';
   source?: string;
   idempotencyKey?: string;
   dspOrderNumber?: string;
@@ -24,8 +25,20 @@ export const cheeseburger = (quantity = 1): Json => ({
   price_currency: 'USD',
   special_instructions: 'Cut in half please',
   modifiers: [
-    { provider_id: 'mod-extra-patty', name: 'Extra Patty', quantity: 2, price_amount: 250, price_currency: 'usd' },
-    { provider_id: 'mod-medium', name: 'Medium', quantity: 1, price_amount: 0, price_currency: 'usd' },
+    {
+      provider_id: 'mod-extra-patty',
+      name: 'Extra Patty',
+      quantity: 2,
+      price_amount: 250,
+      price_currency: 'usd',
+    },
+    {
+      provider_id: 'mod-medium',
+      name: 'Medium',
+      quantity: 1,
+      price_amount: 0,
+      price_currency: 'usd',
+    },
   ],
 });
 
@@ -35,7 +48,15 @@ export const largeFries = (): Json => ({
   quantity: 1,
   price_amount: 449,
   price_currency: 'USD',
-  modifiers: [{ provider_id: 'mod-no-salt', name: 'No Salt', quantity: 1, price_amount: 0, price_currency: 'USD' }],
+  modifiers: [
+    {
+      provider_id: 'mod-no-salt',
+      name: 'No Salt',
+      quantity: 1,
+      price_amount: 0,
+      price_currency: 'USD',
+    },
+  ],
 });
 
 /** Half & Half → Left: Pepperoni → Extra: three levels of modifiers. */
@@ -59,9 +80,23 @@ export const halfAndHalfPizza = (): Json => ({
           quantity: 1,
           price_amount: 100,
           price_currency: 'USD',
-          modifiers: [{ provider_id: 'mod-extra-topping', name: 'Extra', quantity: 1, price_amount: 75, price_currency: 'USD' }],
+          modifiers: [
+            {
+              provider_id: 'mod-extra-topping',
+              name: 'Extra',
+              quantity: 1,
+              price_amount: 75,
+              price_currency: 'USD',
+            },
+          ],
         },
-        { provider_id: 'mod-right-mushroom', name: 'Right: Mushroom', quantity: 1, price_amount: 100, price_currency: 'USD' },
+        {
+          provider_id: 'mod-right-mushroom',
+          name: 'Right: Mushroom',
+          quantity: 1,
+          price_amount: 100,
+          price_currency: 'USD',
+        },
       ],
     },
   ],
@@ -70,10 +105,14 @@ export const halfAndHalfPizza = (): Json => ({
 function subtotalOf(items: Json[]): number {
   const mods = (list: unknown): number =>
     ((list as Json[] | undefined) ?? []).reduce(
-      (s, m) => s + ((m.quantity as number) ?? 1) * ((m.price_amount as number) + mods(m.modifiers)),
+      (s, m) =>
+        s + ((m.quantity as number) ?? 1) * ((m.price_amount as number) + mods(m.modifiers)),
       0,
     );
-  return items.reduce((s, li) => s + (li.quantity as number) * ((li.price_amount as number) + mods(li.modifiers)), 0);
+  return items.reduce(
+    (s, li) => s + (li.quantity as number) * ((li.price_amount as number) + mods(li.modifiers)),
+    0,
+  );
 }
 
 /** The newest documented `order.created` (A1). */
@@ -90,7 +129,9 @@ export function orderCreated(options: OrderOptions = {}): Json {
     brand: options.source ?? 'uber',
     dsp_order_id: dspId,
     dsp_order_number: options.dspOrderNumber ?? `#${Math.floor(1000 + Math.random() * 9000)}`,
-    customers: [{ id: 'customer_1', name: 'Jane Doe', phone: '+15551234567', email: 'jane@example.com' }],
+    customers: [
+      { id: 'customer_1', name: 'Jane Doe', phone: '+15551234567', email: 'jane@example.com' },
+    ],
     line_items: lineItems,
     is_future_order: options.future ?? false,
     subtotal,
@@ -104,7 +145,12 @@ export function orderCreated(options: OrderOptions = {}): Json {
   };
   if (options.future) object.requested_for = new Date(Date.now() + 2 * 3600_000).toISOString();
   if (fulfillment === 'delivery')
-    object.delivery_address = { address_line_1: '742 Evergreen Terrace', city: 'Springfield', postal_code: '62704', country: 'US' };
+    object.delivery_address = {
+      address_line_1: '742 Evergreen Terrace',
+      city: 'Springfield',
+      postal_code: '62704',
+      country: 'US',
+    };
   return { type: 'order.created', object };
 }
 
@@ -112,11 +158,17 @@ export function orderCreated(options: OrderOptions = {}): Json {
 export function legacyOrderCreated(options: OrderOptions = {}): Json {
   const modern = orderCreated(options).object as Json;
   const { idempotency_key: _key, customers: _customers, ...rest } = modern;
-  return { type: 'order.created', object: { ...rest, customer_name: 'John Smith', customer_phone: '+15557654321' } };
+  return {
+    type: 'order.created',
+    object: { ...rest, customer_name: 'John Smith', customer_phone: '+15557654321' },
+  };
 }
 
 export function orderUpdated(orderId: string, fields: Json): Json {
-  return { type: 'order.updated', object: { location_id: 'store-1', order_id: orderId, ...fields } };
+  return {
+    type: 'order.updated',
+    object: { location_id: 'store-1', order_id: orderId, ...fields },
+  };
 }
 
 export function orderCanceled(orderId: string): Json {

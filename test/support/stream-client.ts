@@ -29,10 +29,16 @@ export async function sendToStreamListener<T = unknown>(
   path = '/stream/orders',
 ): Promise<HttpResult<T>> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
-  const signature = options.signature === undefined ? sign(text, options.secret) : options.signature;
+  const headers: Record<string, string> = {
+    'content-type': options.contentType ?? 'application/json',
+  };
+  const signature =
+    options.signature === undefined ? sign(text, options.secret) : options.signature;
   if (signature !== null) headers['x-stream-signature'] = signature;
-  const auth = options.authorization === undefined ? `Bearer ${options.token ?? TEST_INBOUND_TOKEN}` : options.authorization;
+  const auth =
+    options.authorization === undefined
+      ? `Bearer ${options.token ?? TEST_INBOUND_TOKEN}`
+      : options.authorization;
   if (auth !== null) headers.authorization = auth;
   const res = await fetch(baseUrl + path, { method: 'POST', headers, body: text });
   return { status: res.status, body: (await readBody(res)) as T, headers: res.headers };
@@ -47,7 +53,11 @@ export async function local<T = unknown>(
 ): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(baseUrl + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await readBody(res)) as T, headers: res.headers };
 }
 

@@ -53,9 +53,23 @@ export class AcceptanceService {
     for (const id of ctx.orders.duePending(now)) {
       const won = ctx.db.transaction(() => {
         if (ctx.config.acceptance.onTimeout === 'accept') {
-          return this.writeAccept(id, ctx.config.location.prepTimeMinutes, 'system:timeout', 'staff window ended: accepted by policy', `AND staff_deadline_at <= ${now}`);
+          return this.writeAccept(
+            id,
+            ctx.config.location.prepTimeMinutes,
+            'system:timeout',
+            'staff window ended: accepted by policy',
+            `AND staff_deadline_at <= ${now}`,
+          );
         }
-        return this.writeReject(id, 'expired', orderProblem(TIMEOUT_REJECT_ERROR, TIMEOUT_REJECT_REASON), null, 'system:timeout', TIMEOUT_REJECT_REASON, `AND staff_deadline_at <= ${now}`);
+        return this.writeReject(
+          id,
+          'expired',
+          orderProblem(TIMEOUT_REJECT_ERROR, TIMEOUT_REJECT_REASON),
+          null,
+          'system:timeout',
+          TIMEOUT_REJECT_REASON,
+          `AND staff_deadline_at <= ${now}`,
+        );
       })();
       if (won) {
         expired.push(id);
@@ -80,13 +94,25 @@ export class AcceptanceService {
     return detail;
   }
 
-  private writeAccept(id: string, prep: number, actor: Actor, note: string, deadlineClause?: string): boolean {
+  private writeAccept(
+    id: string,
+    prep: number,
+    actor: Actor,
+    note: string,
+    deadlineClause?: string,
+  ): boolean {
     const { ctx } = this;
     const now = ctx.clock.now();
     const won = ctx.orders.transition(
       id,
       ['pending'],
-      { status: 'accepted', prep_time_minutes: prep, decided_at: now, decided_by: actor, updated_at: now },
+      {
+        status: 'accepted',
+        prep_time_minutes: prep,
+        decided_at: now,
+        decided_by: actor,
+        updated_at: now,
+      },
       deadlineClause ?? `AND staff_deadline_at > ${now}`,
     );
     if (!won) return false;
@@ -111,7 +137,14 @@ export class AcceptanceService {
     const won = ctx.orders.transition(
       id,
       ['pending'],
-      { status, decided_at: now, decided_by: actor, reject_code: code, reject_reason: reason ?? text, updated_at: now },
+      {
+        status,
+        decided_at: now,
+        decided_by: actor,
+        reject_code: code,
+        reject_reason: reason ?? text,
+        updated_at: now,
+      },
       deadlineClause ?? `AND staff_deadline_at > ${now}`,
     );
     if (!won) return false;
@@ -121,8 +154,18 @@ export class AcceptanceService {
     return true;
   }
 
-  private enqueueDecision(row: OrderRow, event: ReturnType<typeof orderAccepted>, now: number): void {
-    this.ctx.outbox.enqueue({ id: this.ctx.ids('evt'), lane: 'stream', orderingKey: row.id, event, now });
+  private enqueueDecision(
+    row: OrderRow,
+    event: ReturnType<typeof orderAccepted>,
+    now: number,
+  ): void {
+    this.ctx.outbox.enqueue({
+      id: this.ctx.ids('evt'),
+      lane: 'stream',
+      orderingKey: row.id,
+      event,
+      now,
+    });
   }
 
   private announce(id: string): void {
@@ -133,6 +176,10 @@ export class AcceptanceService {
 
 function tooLate(status: string, deadline: number | null, now: number): ApiError {
   if (status === 'pending' && deadline !== null && now >= deadline)
-    return new ApiError(409, 'window_closed', 'the staff window for this order has ended; the timeout policy applies');
+    return new ApiError(
+      409,
+      'window_closed',
+      'the staff window for this order has ended; the timeout policy applies',
+    );
   return new ApiError(409, 'already_decided', `the order is already ${status}`);
 }

@@ -24,7 +24,13 @@ export interface HandlerDeps {
   health: HealthReporter;
 }
 
-export function createHandlers({ ctx, acceptance, lifecycle, catalog, health }: HandlerDeps): Handlers {
+export function createHandlers({
+  ctx,
+  acceptance,
+  lifecycle,
+  catalog,
+  health,
+}: HandlerDeps): Handlers {
   return {
     listOrders: ({ status, limit }) => ({ orders: ctx.orders.list(status, limit) }),
     getOrder: ({ id }) => {
@@ -32,8 +38,10 @@ export function createHandlers({ ctx, acceptance, lifecycle, catalog, health }: 
       if (!detail) throw notFound('order', id);
       return detail;
     },
-    acceptOrder: ({ id, prepTimeMinutes }, { actor }) => acceptance.acceptOrder(id, prepTimeMinutes, actor),
-    rejectOrder: ({ id, code, reason, unavailable }, { actor }) => acceptance.rejectOrder(id, { code, reason, unavailable }, actor),
+    acceptOrder: ({ id, prepTimeMinutes }, { actor }) =>
+      acceptance.acceptOrder(id, prepTimeMinutes, actor),
+    rejectOrder: ({ id, code, reason, unavailable }, { actor }) =>
+      acceptance.rejectOrder(id, { code, reason, unavailable }, actor),
     setOrderStatus: ({ id, status }, { actor }) => lifecycle.setStaffStatus(id, status, actor),
     getHealth: () => health.report(),
     getCatalog: () => {

@@ -15,7 +15,9 @@ export class HealthReporter {
     private readonly catalog: CatalogStore,
   ) {
     this.startedAt = ctx.clock.now();
-    this.outboxCounts = ctx.db.prepare(`SELECT state, COUNT(*) AS n FROM outbox WHERE state IN ('pending','dead') GROUP BY state`);
+    this.outboxCounts = ctx.db.prepare(
+      `SELECT state, COUNT(*) AS n FROM outbox WHERE state IN ('pending','dead') GROUP BY state`,
+    );
     this.lastContact = ctx.db.prepare(`SELECT value FROM kv WHERE key = 'stream.lastContactAt'`);
   }
 
@@ -26,10 +28,15 @@ export class HealthReporter {
     const dead = counts.find((c) => c.state === 'dead')?.n ?? 0;
     const last = this.lastContact.get() as { value: string } | undefined;
     const current = this.catalog.current();
-    const streamAuth = { bearer: !!config.stream.inboundToken, signature: !!config.stream.webhookSecret };
+    const streamAuth = {
+      bearer: !!config.stream.inboundToken,
+      signature: !!config.stream.webhookSecret,
+    };
     const problems: string[] = [];
     if (!streamAuth.bearer && !streamAuth.signature)
-      problems.push('Stream listener has no inbound token or webhook secret: it refuses every order');
+      problems.push(
+        'Stream listener has no inbound token or webhook secret: it refuses every order',
+      );
     if (!config.stream.apiUrl || !config.stream.partnerSlug)
       problems.push('stream.apiUrl / stream.partnerSlug not set: decisions cannot reach Stream');
     if (dead > 0) problems.push(`${dead} event(s) to Stream failed for good and need a replay`);
@@ -41,7 +48,11 @@ export class HealthReporter {
       acceptanceMode: config.acceptance.mode,
       streamAuth,
       orders: this.ctx.orders.openCounts(),
-      catalog: { loaded: !!current, loadedAt: current?.loadedAt ?? null, objects: current?.index.objects ?? 0 },
+      catalog: {
+        loaded: !!current,
+        loadedAt: current?.loadedAt ?? null,
+        objects: current?.index.objects ?? 0,
+      },
       outbox: { pending, dead, lastStreamContactAt: last ? Number(last.value) : null },
       problems,
     };

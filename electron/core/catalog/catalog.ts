@@ -22,15 +22,22 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   const lineItemIds = new Set<string>();
   for (const family of catalog.item_family as CatalogObject[]) {
     if (typeof family.provider_id !== 'string') continue;
-    const itemIds = Array.isArray(family.item_ids) ? family.item_ids.filter((i): i is string => typeof i === 'string') : [];
+    const itemIds = Array.isArray(family.item_ids)
+      ? family.item_ids.filter((i): i is string => typeof i === 'string')
+      : [];
     if (itemIds.length === 0) lineItemIds.add(family.provider_id);
     for (const item of itemIds) lineItemIds.add(`${family.provider_id}|${item}`);
   }
   const modifierIds = new Set<string>();
-  for (const m of catalog.modifier as CatalogObject[]) if (typeof m.provider_id === 'string') modifierIds.add(m.provider_id);
+  for (const m of catalog.modifier as CatalogObject[])
+    if (typeof m.provider_id === 'string') modifierIds.add(m.provider_id);
   const objects =
-    catalog.category.length + catalog.item_family.length + catalog.item.length +
-    catalog.modifier_group.length + catalog.modifier.length + catalog.menu.length;
+    catalog.category.length +
+    catalog.item_family.length +
+    catalog.item.length +
+    catalog.modifier_group.length +
+    catalog.modifier.length +
+    catalog.menu.length;
   return { lineItemIds, modifierIds, objects };
 }
 
@@ -39,8 +46,7 @@ export class CatalogStore {
 
   constructor(private readonly db: Db) {
     const row = db.prepare(`SELECT body, loaded_at FROM catalog WHERE id = 1`).get() as
-      | { body: string; loaded_at: number }
-      | undefined;
+      { body: string; loaded_at: number } | undefined;
     if (row) {
       const catalog = JSON.parse(row.body) as Catalog;
       this.cached = { catalog, index: indexCatalog(catalog), loadedAt: row.loaded_at };
@@ -50,8 +56,10 @@ export class CatalogStore {
   replace(catalog: Catalog, source: string, now: number): CatalogIndex {
     const index = indexCatalog(catalog);
     this.db
-      .prepare(`INSERT INTO catalog (id, body, source, loaded_at) VALUES (1, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET body = excluded.body, source = excluded.source, loaded_at = excluded.loaded_at`)
+      .prepare(
+        `INSERT INTO catalog (id, body, source, loaded_at) VALUES (1, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET body = excluded.body, source = excluded.source, loaded_at = excluded.loaded_at`,
+      )
       .run(JSON.stringify(catalog), source, now);
     this.cached = { catalog, index, loadedAt: now };
     return index;

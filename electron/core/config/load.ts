@@ -2,7 +2,7 @@
 // result. A bad value stops start-up with one line that names the key and what is wrong.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ConfigSchema, type Config } from './schema.js';
 
 export class ConfigError extends Error {
@@ -26,13 +26,21 @@ export function envNameFor(keyPath: string): string {
 export function configLeaves(): Map<string, Leaf> {
   const leaves = new Map<string, Leaf>();
   const walk = (schema: z.core.$ZodType, prefix: string): void => {
-    const def = schema._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; innerType?: z.core.$ZodType };
+    const def = schema._zod.def as {
+      type: string;
+      shape?: Record<string, z.core.$ZodType>;
+      innerType?: z.core.$ZodType;
+    };
     if (def.type === 'object' && def.shape) {
-      for (const [key, child] of Object.entries(def.shape)) walk(child, prefix ? `${prefix}.${key}` : key);
+      for (const [key, child] of Object.entries(def.shape))
+        walk(child, prefix ? `${prefix}.${key}` : key);
     } else if (def.innerType) {
       walk(def.innerType, prefix);
     } else {
-      leaves.set(prefix, def.type === 'number' ? 'number' : def.type === 'boolean' ? 'boolean' : 'string');
+      leaves.set(
+        prefix,
+        def.type === 'number' ? 'number' : def.type === 'boolean' ? 'boolean' : 'string',
+      );
     }
   };
   walk(ConfigSchema, '');
@@ -48,12 +56,14 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): void {
   for (const [name, value] of Object.entries(env)) {
     if (!name.startsWith('CONNECTOR_') || NON_KEY_ENV.has(name) || value === undefined) continue;
     const found = byEnvName.get(name);
-    if (!found) throw new ConfigError(`${name}: not a configuration key (see the README's key table)`);
+    if (!found)
+      throw new ConfigError(`${name}: not a configuration key (see the README's key table)`);
     const [key, leaf] = found;
     let parsed: unknown = value;
     if (leaf === 'number') {
       parsed = value.trim() === '' ? NaN : Number(value);
-      if (Number.isNaN(parsed)) throw new ConfigError(`${key}: expected a number, got "${value}" (from ${name})`);
+      if (Number.isNaN(parsed))
+        throw new ConfigError(`${key}: expected a number, got "${value}" (from ${name})`);
     } else if (leaf === 'boolean') {
       if (value !== 'true' && value !== 'false')
         throw new ConfigError(`${key}: expected true or false (from ${name})`);
@@ -90,12 +100,16 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     try {
       text = readFileSync(options.file, 'utf8');
     } catch (err) {
-      throw new ConfigError(`config file ${options.file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+      throw new ConfigError(
+        `config file ${options.file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      );
     }
     try {
       raw = JSON.parse(text) as Record<string, unknown>;
     } catch (err) {
-      throw new ConfigError(`config file ${options.file}: not valid JSON (${(err as Error).message})`);
+      throw new ConfigError(
+        `config file ${options.file}: not valid JSON (${(err as Error).message})`,
+      );
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
       throw new ConfigError(`config file ${options.file}: must hold a JSON object`);
@@ -123,12 +137,14 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${key}: ${issue.message}`;
 }
 
-function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+function deepMerge(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...a };
   for (const [k, v] of Object.entries(b)) {
     const prev = out[k];
-    out[k] =
-      isPlainObject(prev) && isPlainObject(v) ? deepMerge(prev, v) : v;
+    out[k] = isPlainObject(prev) && isPlainObject(v) ? deepMerge(prev, v) : v;
   }
   return out;
 }

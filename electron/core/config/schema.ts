@@ -46,7 +46,10 @@ export const ConfigSchema = z
           .string()
           .refine(isTimeZone, 'must be an IANA time zone such as America/New_York')
           .default('UTC'),
-        currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code').default('USD'),
+        currency: z
+          .string()
+          .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter currency code')
+          .default('USD'),
       })
       .strict()
       .prefault({}),

@@ -37,7 +37,8 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
       sql: readFileSync(path.join(dir, file), 'utf8'),
     }));
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration ${m.version}_${m.name}: expected number ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migration ${m.version}_${m.name}: expected number ${i + 1}`);
   });
   return migrations;
 }

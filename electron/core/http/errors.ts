@@ -1,7 +1,7 @@
 // One error policy for both listeners: every refusal has a status code and a reason; a locked or
 // full database is a retryable 503, never a 500; a real bug is a 500 with no detail leaked.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiError, isBusyError, isStorageError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 
@@ -14,20 +14,37 @@ export function zodProblem(error: z.ZodError, prefix: string): ApiError {
   const issue = error.issues[0]!;
   const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
   const message =
-    issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
-  return new ApiError(400, 'invalid_request', `${field || '(body)'}: ${message}`, field || undefined);
+    issue.code === 'unrecognized_keys'
+      ? `unknown field(s) ${issue.keys.join(', ')}`
+      : issue.message;
+  return new ApiError(
+    400,
+    'invalid_request',
+    `${field || '(body)'}: ${message}`,
+    field || undefined,
+  );
 }
 
 export function installErrorHandler(app: FastifyInstance, log: Logger): void {
   app.setErrorHandler((err: FastifyError | ApiError | Error, request, reply) => {
-    if (err instanceof ApiError) return reply.code(err.status).send(errorBody(err.code, err.message, err.field));
+    if (err instanceof ApiError)
+      return reply.code(err.status).send(errorBody(err.code, err.message, err.field));
     if (isBusyError(err)) {
       log.warn('database busy: answered 503', { url: request.routeOptions.url });
-      return reply.code(503).header('Retry-After', '2').send(errorBody('busy', 'the database is busy; retry shortly'));
+      return reply
+        .code(503)
+        .header('Retry-After', '2')
+        .send(errorBody('busy', 'the database is busy; retry shortly'));
     }
     if (isStorageError(err)) {
-      log.error('storage failure: answered 503', { url: request.routeOptions.url, code: (err as { code?: string }).code });
-      return reply.code(503).header('Retry-After', '10').send(errorBody('storage_unavailable', 'the order could not be stored; retry later'));
+      log.error('storage failure: answered 503', {
+        url: request.routeOptions.url,
+        code: (err as { code?: string }).code,
+      });
+      return reply
+        .code(503)
+        .header('Retry-After', '10')
+        .send(errorBody('storage_unavailable', 'the order could not be stored; retry later'));
     }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
@@ -38,7 +55,9 @@ export function installErrorHandler(app: FastifyInstance, log: Logger): void {
     return reply.code(500).send(errorBody('internal', 'internal error'));
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
+    reply
+      .code(404)
+      .send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
   );
 }
 

@@ -27,17 +27,28 @@ export const UI_CSP =
   "media-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024, return503OnClosing: true, ...SERVER_TIMEOUTS });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 5 * 1024 * 1024,
+    return503OnClosing: true,
+    ...SERVER_TIMEOUTS,
+  });
   installErrorHandler(app, deps.log);
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     // EventSource cannot send headers: the push channel alone also takes the token as a query.
-    const queryToken = request.url.startsWith('/api/events') ? (request.query as { token?: unknown }).token : undefined;
+    const queryToken = request.url.startsWith('/api/events')
+      ? (request.query as { token?: unknown }).token
+      : undefined;
     const ok =
-      verifyBearer(deps.token, header) || (typeof queryToken === 'string' && secretsEqual(queryToken, deps.token));
-    if (!ok) return reply.code(401).send({ error: { code: 'unauthorized', message: 'missing or wrong local API token' } });
+      verifyBearer(deps.token, header) ||
+      (typeof queryToken === 'string' && secretsEqual(queryToken, deps.token));
+    if (!ok)
+      return reply
+        .code(401)
+        .send({ error: { code: 'unauthorized', message: 'missing or wrong local API token' } });
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -54,12 +65,19 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
     for (const res of streams) res.end();
   });
 
-  if (deps.uiDir) void app.register(fastifyStatic, { root: deps.uiDir, index: 'index.html', wildcard: false });
+  if (deps.uiDir)
+    void app.register(fastifyStatic, { root: deps.uiDir, index: 'index.html', wildcard: false });
   return app;
 }
 
 function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDeps): void {
-  const spec = localApi[name] as { method: 'GET' | 'POST' | 'PUT'; path: string; params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  const spec = localApi[name] as {
+    method: 'GET' | 'POST' | 'PUT';
+    path: string;
+    params?: z.ZodType;
+    query?: z.ZodType;
+    body?: z.ZodType;
+  };
   app.route({
     method: spec.method,
     url: spec.path,
@@ -76,7 +94,11 @@ function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDep
   });
 }
 
-function parsePart(schema: z.ZodType | undefined, value: unknown, where: string): Record<string, unknown> {
+function parsePart(
+  schema: z.ZodType | undefined,
+  value: unknown,
+  where: string,
+): Record<string, unknown> {
   if (!schema) return {};
   const result = schema.safeParse(value);
   if (!result.success) throw zodProblem(result.error, where);
@@ -85,6 +107,12 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: string)
 
 /** Who is acting, for the timeline: a name the caller gives (cashier, terminal, KDS), or "staff". */
 function actorFrom(header: string | string[] | undefined): string {
-  const name = typeof header === 'string' ? header.replace(/[^\p{L}\p{N} ._@-]/gu, '').trim().slice(0, 64) : '';
+  const name =
+    typeof header === 'string'
+      ? header
+          .replace(/[^\p{L}\p{N} ._@-]/gu, '')
+          .trim()
+          .slice(0, 64)
+      : '';
   return name ? `staff:${name}` : 'staff';
 }

@@ -45,7 +45,9 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   installErrorHandler(app, log);
 
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
 
   const unauthorized = { code: 'unauthorized', message: 'unauthorized' };
   app.addHook('onRequest', async (request, reply) => {
@@ -58,7 +60,13 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   app.addHook('preHandler', async (request, reply) => {
     if (!webhookSecret || request.body === undefined) return;
     const header = request.headers[INBOUND_SIGNATURE_HEADER];
-    if (!verifyBodySignature(webhookSecret, request.body as Buffer, typeof header === 'string' ? header : undefined))
+    if (
+      !verifyBodySignature(
+        webhookSecret,
+        request.body as Buffer,
+        typeof header === 'string' ? header : undefined,
+      )
+    )
       return reply.code(401).send({ error: unauthorized });
   });
 
@@ -100,9 +108,14 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   app.get('/stream/catalog', async (request, reply) => {
     const locationHeader = request.headers['x-provider-location-id'];
     if (typeof locationHeader === 'string' && locationHeader !== config.location.id)
-      return reply.code(404).send(errorBody('location_not_found', `unknown location ${locationHeader}`));
+      return reply
+        .code(404)
+        .send(errorBody('location_not_found', `unknown location ${locationHeader}`));
     const current = deps.catalog.current();
-    if (!current) return reply.code(404).send(errorBody('catalog_not_loaded', 'no catalog has been loaded yet'));
+    if (!current)
+      return reply
+        .code(404)
+        .send(errorBody('catalog_not_loaded', 'no catalog has been loaded yet'));
     return current.catalog;
   });
 
@@ -111,10 +124,14 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
 
 function parseEvent(request: FastifyRequest): StreamEvent {
   const raw = request.body;
-  if (!Buffer.isBuffer(raw) || raw.length === 0) throw new ApiError(400, 'empty_body', 'the request has no JSON body');
+  if (!Buffer.isBuffer(raw) || raw.length === 0)
+    throw new ApiError(400, 'empty_body', 'the request has no JSON body');
   let json: unknown;
   try {
-    json = sjson.parse(raw.toString('utf8'), undefined, { protoAction: 'error', constructorAction: 'error' });
+    json = sjson.parse(raw.toString('utf8'), undefined, {
+      protoAction: 'error',
+      constructorAction: 'error',
+    });
   } catch (err) {
     throw new ApiError(400, 'invalid_json', `body is not valid JSON: ${(err as Error).message}`);
   }

@@ -91,7 +91,8 @@ export class OrderIngest {
       normalized: JSON.stringify(order),
       prep_time_minutes: status === 'rejected' ? null : prep,
       received_at: now,
-      staff_deadline_at: status === 'pending' ? now + ctx.config.acceptance.staffWindowSeconds * 1000 : null,
+      staff_deadline_at:
+        status === 'pending' ? now + ctx.config.acceptance.staffWindowSeconds * 1000 : null,
       stream_deadline_at: status === 'pending' ? now + STREAM_DECISION_WINDOW_MS : null,
       decided_at: decidedBy ? now : null,
       decided_by: decidedBy,
@@ -103,9 +104,17 @@ export class OrderIngest {
     };
     ctx.db.transaction(() => {
       ctx.orders.insert(row);
-      ctx.orders.addTimeline(id, now, 'received', 'stream', `generation ${order.payloadGeneration}`);
-      if (status === 'rejected') ctx.orders.addTimeline(id, now, 'rejected', 'system:validation', row.reject_reason);
-      if (status === 'accepted') ctx.orders.addTimeline(id, now, 'accepted', 'system:auto-accept', `prep ${prep} min`);
+      ctx.orders.addTimeline(
+        id,
+        now,
+        'received',
+        'stream',
+        `generation ${order.payloadGeneration}`,
+      );
+      if (status === 'rejected')
+        ctx.orders.addTimeline(id, now, 'rejected', 'system:validation', row.reject_reason);
+      if (status === 'accepted')
+        ctx.orders.addTimeline(id, now, 'accepted', 'system:auto-accept', `prep ${prep} min`);
     })();
 
     const summary = ctx.orders.summary(id);
@@ -114,9 +123,16 @@ export class OrderIngest {
     return { answer, orderId: id, repeated: false };
   }
 
-  private repeat(previous: { id: string; body_sha256: string; answer_status: number; answer_body: string }, sha: string): IngestResult {
+  private repeat(
+    previous: { id: string; body_sha256: string; answer_status: number; answer_body: string },
+    sha: string,
+  ): IngestResult {
     if (previous.body_sha256 !== sha)
-      throw new ApiError(409, 'idempotency_conflict', 'an order with this idempotency key was already received with a different body');
+      throw new ApiError(
+        409,
+        'idempotency_conflict',
+        'an order with this idempotency key was already received with a different body',
+      );
     return {
       answer: { status: previous.answer_status, body: JSON.parse(previous.answer_body) as unknown },
       orderId: previous.id,

@@ -20,9 +20,16 @@ export class OrderLifecycle {
     const row = ctx.orders.get(id);
     if (!row) throw notFound('order', id);
     if (row.status === status) return ctx.orders.detail(id)!; // a repeated tap changes nothing
-    const from = (Object.keys(STATUS_STEPS) as (keyof typeof STATUS_STEPS)[]).filter((s) => STATUS_STEPS[s].includes(status));
+    const from = (Object.keys(STATUS_STEPS) as (keyof typeof STATUS_STEPS)[]).filter((s) =>
+      STATUS_STEPS[s].includes(status),
+    );
     if (!from.includes(row.status))
-      throw new ApiError(409, 'invalid_transition', `an order that is ${row.status} cannot become ${status}`, 'status');
+      throw new ApiError(
+        409,
+        'invalid_transition',
+        `an order that is ${row.status} cannot become ${status}`,
+        'status',
+      );
     const now = ctx.clock.now();
     const won = ctx.db.transaction(() => {
       if (!ctx.orders.transition(id, [row.status], { status, updated_at: now })) return false;
@@ -36,7 +43,12 @@ export class OrderLifecycle {
       });
       return true;
     })();
-    if (!won) throw new ApiError(409, 'concurrent_change', 'the order changed while this request ran; reload it');
+    if (!won)
+      throw new ApiError(
+        409,
+        'concurrent_change',
+        'the order changed while this request ran; reload it',
+      );
     this.announce(id);
     return ctx.orders.detail(id)!;
   }
@@ -62,8 +74,13 @@ export class OrderLifecycle {
         driver?.name && `driver ${driver.name}`,
       ].filter(Boolean);
       ctx.orders.addTimeline(row.id, now, 'stream.updated', 'stream', parts.join(', ') || null);
-      if (effect === 'canceled') canceled = this.cancelInTx(row.id, now, 'stream', `Stream: ${update.status}`);
-      if (effect === 'completed' && OPEN_STATUSES.includes(row.status) && row.status !== 'pending') {
+      if (effect === 'canceled')
+        canceled = this.cancelInTx(row.id, now, 'stream', `Stream: ${update.status}`);
+      if (
+        effect === 'completed' &&
+        OPEN_STATUSES.includes(row.status) &&
+        row.status !== 'pending'
+      ) {
         ctx.orders.transition(row.id, [row.status], { status: 'completed', updated_at: now });
         ctx.orders.addTimeline(row.id, now, 'completed', 'stream', null);
       }
@@ -78,13 +95,18 @@ export class OrderLifecycle {
     const row = ctx.orders.get(cancel.provider_id);
     if (!row) throw notFound('order', cancel.provider_id);
     const now = ctx.clock.now();
-    const canceled = ctx.db.transaction(() => this.cancelInTx(row.id, now, 'stream', cancel.reason ?? 'canceled by Stream'))();
+    const canceled = ctx.db.transaction(() =>
+      this.cancelInTx(row.id, now, 'stream', cancel.reason ?? 'canceled by Stream'),
+    )();
     this.announce(row.id, canceled ? 'stream' : undefined);
     return ctx.orders.detail(row.id)!;
   }
 
   private cancelInTx(id: string, now: number, actor: Actor, reason: string): boolean {
-    const won = this.ctx.orders.transition(id, OPEN_STATUSES, { status: 'canceled', updated_at: now });
+    const won = this.ctx.orders.transition(id, OPEN_STATUSES, {
+      status: 'canceled',
+      updated_at: now,
+    });
     if (won) this.ctx.orders.addTimeline(id, now, 'canceled', actor, reason);
     return won;
   }
@@ -98,8 +120,22 @@ export class OrderLifecycle {
 }
 
 function toDriver(d: NonNullable<OrderUpdatedObject['driver_details']>): Driver {
-  const phone = typeof d.phone === 'string' ? d.phone : d.phone ? [d.phone.code, d.phone.number].filter(Boolean).join(' ') : null;
+  const phone =
+    typeof d.phone === 'string'
+      ? d.phone
+      : d.phone
+        ? [d.phone.code, d.phone.number].filter(Boolean).join(' ')
+        : null;
   const v = d.vehicle_info;
-  const vehicle = v ? [v.color, v.make, v.model, v.license_plate && `(${v.license_plate})`].filter(Boolean).join(' ') : null;
-  return { name: d.name ?? null, phone: phone || null, vehicle: vehicle || null, source: d.source ?? null };
+  const vehicle = v
+    ? [v.color, v.make, v.model, v.license_plate && `(${v.license_plate})`]
+        .filter(Boolean)
+        .join(' ')
+    : null;
+  return {
+    name: d.name ?? null,
+    phone: phone || null,
+    vehicle: vehicle || null,
+    source: d.source ?? null,
+  };
 }

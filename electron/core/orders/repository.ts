@@ -12,7 +12,8 @@ export class OrderRepository {
 
   constructor(private readonly db: Db) {
     this.stmts = {
-      insert: db.prepare(`INSERT INTO orders (id, idempotency_key, body_sha256, raw_body, payload_generation, origin,
+      insert:
+        db.prepare(`INSERT INTO orders (id, idempotency_key, body_sha256, raw_body, payload_generation, origin,
           source, brand, dsp_order_id, dsp_order_number, location_id, fulfillment_type, status, is_future,
           requested_for, unpaid, customer_name, item_count, total_cents, currency, normalized, prep_time_minutes,
           received_at, staff_deadline_at, stream_deadline_at, decided_at, decided_by, reject_code, reject_reason,
@@ -22,17 +23,28 @@ export class OrderRepository {
           @unpaid, @customer_name, @item_count, @total_cents, @currency, @normalized, @prep_time_minutes,
           @received_at, @staff_deadline_at, @stream_deadline_at, @decided_at, @decided_by, @reject_code,
           @reject_reason, @answer_status, @answer_body, @updated_at)`),
-      byKey: db.prepare(`SELECT id, body_sha256, answer_status, answer_body FROM orders WHERE idempotency_key = ?`),
+      byKey: db.prepare(
+        `SELECT id, body_sha256, answer_status, answer_body FROM orders WHERE idempotency_key = ?`,
+      ),
       byId: db.prepare(`SELECT * FROM orders WHERE id = ?`),
       summaryById: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders WHERE id = ?`),
-      timeline: db.prepare(`SELECT at, kind, actor, detail FROM order_timeline WHERE order_id = ? ORDER BY id`),
-      addTimeline: db.prepare(`INSERT INTO order_timeline (order_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)`),
-      listRecent: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders ORDER BY received_at DESC, id DESC LIMIT ?`),
+      timeline: db.prepare(
+        `SELECT at, kind, actor, detail FROM order_timeline WHERE order_id = ? ORDER BY id`,
+      ),
+      addTimeline: db.prepare(
+        `INSERT INTO order_timeline (order_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      listRecent: db.prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM orders ORDER BY received_at DESC, id DESC LIMIT ?`,
+      ),
       countByStatus: db.prepare(`SELECT status, COUNT(*) AS n FROM orders WHERE status IN
           ('pending','accepted','preparing','ready','out_for_delivery') GROUP BY status`),
-      duePending: db.prepare(`SELECT id FROM orders WHERE status = 'pending' AND staff_deadline_at <= ?
+      duePending:
+        db.prepare(`SELECT id FROM orders WHERE status = 'pending' AND staff_deadline_at <= ?
           ORDER BY staff_deadline_at`),
-      nextDeadline: db.prepare(`SELECT MIN(staff_deadline_at) AS at FROM orders WHERE status = 'pending'`),
+      nextDeadline: db.prepare(
+        `SELECT MIN(staff_deadline_at) AS at FROM orders WHERE status = 'pending'`,
+      ),
     };
   }
 
@@ -40,7 +52,9 @@ export class OrderRepository {
     this.stmts.insert.run(row);
   }
 
-  findByKey(key: string): Pick<OrderRow, 'id' | 'body_sha256' | 'answer_status' | 'answer_body'> | undefined {
+  findByKey(
+    key: string,
+  ): Pick<OrderRow, 'id' | 'body_sha256' | 'answer_status' | 'answer_body'> | undefined {
     return this.stmts.byKey.get(key) as ReturnType<OrderRepository['findByKey']>;
   }
 
@@ -62,17 +76,30 @@ export class OrderRepository {
     if (!statuses?.length) return (this.stmts.listRecent.all(limit) as SummaryRow[]).map(toSummary);
     const marks = statuses.map(() => '?').join(',');
     const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders WHERE status IN (${marks}) ORDER BY received_at DESC, id DESC LIMIT ?`)
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM orders WHERE status IN (${marks}) ORDER BY received_at DESC, id DESC LIMIT ?`,
+      )
       .all(...statuses, limit) as SummaryRow[];
     return rows.map(toSummary);
   }
 
-  addTimeline(orderId: string, at: number, kind: string, actor: string, detail: string | null = null): void {
+  addTimeline(
+    orderId: string,
+    at: number,
+    kind: string,
+    actor: string,
+    detail: string | null = null,
+  ): void {
     this.stmts.addTimeline.run(orderId, at, kind, actor, detail);
   }
 
   /** Apply `set` only while the order is in one of `from`; false when it had already moved on. */
-  transition(id: string, from: readonly OrderStatus[], set: Partial<OrderRow> & { status: OrderStatus; updated_at: number }, extraWhere = ''): boolean {
+  transition(
+    id: string,
+    from: readonly OrderStatus[],
+    set: Partial<OrderRow> & { status: OrderStatus; updated_at: number },
+    extraWhere = '',
+  ): boolean {
     const cols = Object.keys(set);
     const marks = from.map(() => '?').join(',');
     const sql = `UPDATE orders SET ${cols.map((c) => `${c} = @${c}`).join(', ')}
@@ -83,7 +110,9 @@ export class OrderRepository {
 
   update(id: string, set: Partial<OrderRow> & { updated_at: number }): void {
     const cols = Object.keys(set);
-    this.db.prepare(`UPDATE orders SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`).run({ ...set, __id: id });
+    this.db
+      .prepare(`UPDATE orders SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @__id`)
+      .run({ ...set, __id: id });
   }
 
   openCounts(): { pending: number; open: number } {

@@ -1,5 +1,10 @@
 // The `orders` row as SQLite returns it, and its conversion to the shared order shapes.
-import type { FulfillmentType, OrderOrigin, OrderStatus, RejectCode } from '../../../shared/domain.js';
+import type {
+  FulfillmentType,
+  OrderOrigin,
+  OrderStatus,
+  RejectCode,
+} from '../../../shared/domain.js';
 import type { Driver, OrderDetail, OrderSummary, TimelineEntry } from '../../../shared/order.js';
 import type { NormalizedOrder } from '../stream/protocol/index.js';
 
@@ -48,10 +53,27 @@ export const SUMMARY_COLUMNS = `id, origin, source, brand, dsp_order_number, ful
 
 export type SummaryRow = Pick<
   OrderRow,
-  | 'id' | 'origin' | 'source' | 'brand' | 'dsp_order_number' | 'fulfillment_type' | 'status' | 'is_future'
-  | 'requested_for' | 'unpaid' | 'customer_name' | 'item_count' | 'total_cents' | 'currency'
-  | 'prep_time_minutes' | 'received_at' | 'staff_deadline_at' | 'stream_deadline_at' | 'stream_status'
-  | 'delivery_status' | 'updated_at'
+  | 'id'
+  | 'origin'
+  | 'source'
+  | 'brand'
+  | 'dsp_order_number'
+  | 'fulfillment_type'
+  | 'status'
+  | 'is_future'
+  | 'requested_for'
+  | 'unpaid'
+  | 'customer_name'
+  | 'item_count'
+  | 'total_cents'
+  | 'currency'
+  | 'prep_time_minutes'
+  | 'received_at'
+  | 'staff_deadline_at'
+  | 'stream_deadline_at'
+  | 'stream_status'
+  | 'delivery_status'
+  | 'updated_at'
 >;
 
 export function toSummary(row: SummaryRow): OrderSummary {

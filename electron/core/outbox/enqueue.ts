@@ -17,11 +17,21 @@ export interface EnqueueInput {
 export class OutboxWriter {
   private readonly insert;
   constructor(db: Db) {
-    this.insert = db.prepare(`INSERT INTO outbox (id, lane, ordering_key, kind, urgency, body, state, next_attempt_at, created_at)
+    this.insert =
+      db.prepare(`INSERT INTO outbox (id, lane, ordering_key, kind, urgency, body, state, next_attempt_at, created_at)
       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`);
   }
 
   enqueue(input: EnqueueInput): void {
-    this.insert.run(input.id, input.lane, input.orderingKey, input.event.kind, input.event.urgency, input.event.body, input.now, input.now);
+    this.insert.run(
+      input.id,
+      input.lane,
+      input.orderingKey,
+      input.event.kind,
+      input.event.urgency,
+      input.event.body,
+      input.now,
+      input.now,
+    );
   }
 }

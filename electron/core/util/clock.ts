@@ -16,7 +16,10 @@ export const systemClock: Clock = {
     const MAX = 2_147_483_647;
     let handle: NodeJS.Timeout;
     const arm = (left: number): void => {
-      handle = setTimeout(() => (left > MAX ? arm(left - MAX) : fn()), Math.min(Math.max(0, left), MAX));
+      handle = setTimeout(
+        () => (left > MAX ? arm(left - MAX) : fn()),
+        Math.min(Math.max(0, left), MAX),
+      );
       handle.unref?.();
     };
     arm(ms);
@@ -46,7 +49,9 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     const target = this.current + ms;
     for (;;) {
-      const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      const due = this.timers
+        .filter((t) => t.at <= target)
+        .sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (!due) break;
       this.timers = this.timers.filter((t) => t !== due);
       this.current = Math.max(this.current, due.at);

@@ -16,12 +16,15 @@ export class ApiError extends Error {
 export const notFound = (what: string, id: string): ApiError =>
   new ApiError(404, 'not_found', `${what} ${id} does not exist`);
 
-export const conflict = (code: string, message: string): ApiError => new ApiError(409, code, message);
+export const conflict = (code: string, message: string): ApiError =>
+  new ApiError(409, code, message);
 
 /** True for SQLite's "the database is locked/busy" family: retryable, answered as 503. */
 export function isBusyError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+  return (
+    typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+  );
 }
 
 /** True for "the disk is full / cannot write": retryable once space returns, answered as 507→503. */
@@ -29,6 +32,9 @@ export function isStorageError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return (
     typeof code === 'string' &&
-    (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN')
+    (code.startsWith('SQLITE_FULL') ||
+      code.startsWith('SQLITE_IOERR') ||
+      code.startsWith('SQLITE_READONLY') ||
+      code === 'SQLITE_CANTOPEN')
   );
 }

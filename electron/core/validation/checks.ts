@@ -17,7 +17,9 @@ export type OrderCheck = (ctx: CheckContext) => PosValidation | null;
 
 export function locationCheck(locationId: string): OrderCheck {
   return ({ order }) =>
-    order.locationId === locationId ? null : orderProblem(WRONG_LOCATION_ERROR, `Unknown location ${order.locationId}`);
+    order.locationId === locationId
+      ? null
+      : orderProblem(WRONG_LOCATION_ERROR, `Unknown location ${order.locationId}`);
 }
 
 export const nonEmptyCartCheck: OrderCheck = ({ order }) =>
@@ -27,7 +29,12 @@ export function currencyCheck(storeCurrency: string): OrderCheck {
   const expected = storeCurrency.toUpperCase();
   return ({ currencies }) => {
     const wrong = [...currencies].filter((c) => c !== expected);
-    return wrong.length ? orderProblem('invalid_cart', `Currency ${wrong.join(', ')} is not the store currency ${expected}`) : null;
+    return wrong.length
+      ? orderProblem(
+          'invalid_cart',
+          `Currency ${wrong.join(', ')} is not the store currency ${expected}`,
+        )
+      : null;
   };
 }
 
@@ -36,8 +43,12 @@ export function catalogCheck(catalog: CatalogStore): OrderCheck {
   return ({ order }) => {
     const current = catalog.current();
     if (!current) return null;
-    const unknownItems = [...new Set(order.itemIds.filter((id) => !current.index.lineItemIds.has(id)))];
-    const unknownModifiers = [...new Set(order.modifierIds.filter((id) => !current.index.modifierIds.has(id)))];
+    const unknownItems = [
+      ...new Set(order.itemIds.filter((id) => !current.index.lineItemIds.has(id))),
+    ];
+    const unknownModifiers = [
+      ...new Set(order.modifierIds.filter((id) => !current.index.modifierIds.has(id))),
+    ];
     const missingId = order.lineItems.some((li) => li.providerId === null);
     if (!unknownItems.length && !unknownModifiers.length && !missingId) return null;
     const parts: string[] = [];

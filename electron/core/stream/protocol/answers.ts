@@ -28,14 +28,23 @@ export interface Answer {
 
 /** Accept now (A2). */
 export function acceptNowAnswer(providerId: string, prepTimeMinutes: number): Answer {
-  return { status: 200, body: { order: { provider_id: providerId, prep_time_minutes: prepTimeMinutes } } };
+  return {
+    status: 200,
+    body: { order: { provider_id: providerId, prep_time_minutes: prepTimeMinutes } },
+  };
 }
 
 /** Accept later: staff (or the POS) decide within Stream's window (A2). */
 export function acceptLaterAnswer(providerId: string, prepTimeMinutes: number): Answer {
   return {
     status: 200,
-    body: { order: { provider_id: providerId, prep_time_minutes: prepTimeMinutes, async_acceptance: true } },
+    body: {
+      order: {
+        provider_id: providerId,
+        prep_time_minutes: prepTimeMinutes,
+        async_acceptance: true,
+      },
+    },
   };
 }
 
@@ -52,7 +61,8 @@ export function mergeValidations(all: readonly PosValidation[]): PosValidation {
   const out: PosValidation = {};
   for (const v of all) {
     if (v.stockValidation) (out.stockValidation ??= []).push(...v.stockValidation);
-    if (v.orderTotalsValidation) (out.orderTotalsValidation ??= []).push(...v.orderTotalsValidation);
+    if (v.orderTotalsValidation)
+      (out.orderTotalsValidation ??= []).push(...v.orderTotalsValidation);
     if (v.orderValidation) (out.orderValidation ??= []).push(...v.orderValidation);
   }
   return out;
@@ -76,14 +86,20 @@ export function staffRejectValidation(
   const [order_error, defaultReason] = STAFF_REASON_TEXT[code];
   const validation: PosValidation = orderProblem(order_error, reason?.trim() || defaultReason);
   if (unavailable.length)
-    validation.stockValidation = unavailable.map((u) => ({ type: u.type, provider_id: u.providerId, quantity: 0 }));
+    validation.stockValidation = unavailable.map((u) => ({
+      type: u.type,
+      provider_id: u.providerId,
+      quantity: 0,
+    }));
   return validation;
 }
 
 /** One line for staff and the timeline: what was wrong with an order we refused. */
 export function describeValidation(v: PosValidation): string {
   const parts = (v.orderValidation ?? []).map((p) => p.order_error_reason);
-  if (v.stockValidation?.length) parts.push(`unavailable: ${v.stockValidation.map((s) => s.provider_id).join(', ')}`);
-  for (const t of v.orderTotalsValidation ?? []) parts.push(`total ${t.streamTotal} below POS total ${t.posTotal}`);
+  if (v.stockValidation?.length)
+    parts.push(`unavailable: ${v.stockValidation.map((s) => s.provider_id).join(', ')}`);
+  for (const t of v.orderTotalsValidation ?? [])
+    parts.push(`total ${t.streamTotal} below POS total ${t.posTotal}`);
   return parts.join('; ');
 }

@@ -82,7 +82,9 @@ export const OrderUpdatedObject = z.object({
     .object({
       source: optionalText(100),
       name: optionalText(200),
-      phone: z.union([z.object({ number: optionalText(64), code: optionalText(16) }), text(64)]).nullish(),
+      phone: z
+        .union([z.object({ number: optionalText(64), code: optionalText(16) }), text(64)])
+        .nullish(),
       vehicle_info: z
         .object({
           make: optionalText(100),
@@ -168,10 +170,18 @@ function requestedForText(v: string | number | null | undefined): string | null 
   return typeof v === 'number' ? new Date(v).toISOString() : v;
 }
 
-export function normalizeOrderCreated(o: OrderCreatedObject, storeCurrency: string): NormalizedOrder {
+export function normalizeOrderCreated(
+  o: OrderCreatedObject,
+  storeCurrency: string,
+): NormalizedOrder {
   const generation: 1 | 2 = o.idempotency_key || o.customers ? 2 : 1;
   const customers: Customer[] = o.customers?.length
-    ? o.customers.map((c) => ({ id: c.id ?? null, name: c.name ?? null, phone: c.phone ?? null, email: c.email ?? null }))
+    ? o.customers.map((c) => ({
+        id: c.id ?? null,
+        name: c.name ?? null,
+        phone: c.phone ?? null,
+        email: c.email ?? null,
+      }))
     : o.customer_name || o.customer_phone
       ? [{ id: null, name: o.customer_name ?? null, phone: o.customer_phone ?? null, email: null }]
       : [];
@@ -189,7 +199,10 @@ export function normalizeOrderCreated(o: OrderCreatedObject, storeCurrency: stri
       modifiers: (li.modifiers ?? []).map((m) => normalizeModifier(m, modifierIds)),
     };
   });
-  const computedSubtotal = lineItems.reduce((sum, li) => sum + li.quantity * (li.priceCents + modifierCents(li.modifiers)), 0);
+  const computedSubtotal = lineItems.reduce(
+    (sum, li) => sum + li.quantity * (li.priceCents + modifierCents(li.modifiers)),
+    0,
+  );
   const subtotalCents = o.subtotal ?? computedSubtotal;
   const taxCents = o.tax ?? 0;
   const currency = (o.line_items[0]?.price_currency ?? storeCurrency).toUpperCase();

@@ -13,18 +13,30 @@ export interface OutgoingEvent {
   body: string;
 }
 
-export function orderAccepted(providerId: string, locationId: string, prepTimeMinutes: number): OutgoingEvent {
+export function orderAccepted(
+  providerId: string,
+  locationId: string,
+  prepTimeMinutes: number,
+): OutgoingEvent {
   return {
     kind: 'order.accepted',
     urgency: 'decision',
     body: JSON.stringify({
       type: 'order.accepted',
-      object: { provider_id: providerId, location_id: locationId, prep_time_minutes: prepTimeMinutes },
+      object: {
+        provider_id: providerId,
+        location_id: locationId,
+        prep_time_minutes: prepTimeMinutes,
+      },
     }),
   };
 }
 
-export function orderRejected(providerId: string, locationId: string, posValidation: PosValidation): OutgoingEvent {
+export function orderRejected(
+  providerId: string,
+  locationId: string,
+  posValidation: PosValidation,
+): OutgoingEvent {
   return {
     kind: 'order.rejected',
     urgency: 'decision',
@@ -44,7 +56,12 @@ export const WIRE_STATUS: Record<StaffStatus | 'canceled', string> = {
   canceled: 'canceled',
 };
 
-function shaped(shape: EventShape, name: string, order: Record<string, unknown>, locationId: string): string {
+function shaped(
+  shape: EventShape,
+  name: string,
+  order: Record<string, unknown>,
+  locationId: string,
+): string {
   return shape === 'event_data'
     ? JSON.stringify({ event: name, data: { order } })
     : JSON.stringify({ type: name, object: { ...order, location_id: locationId } });
@@ -59,11 +76,21 @@ export function orderStatusUpdated(
   return {
     kind: 'order.status.updated',
     urgency: 'normal',
-    body: shaped(shape, 'order.status.updated', { provider_id: providerId, status: WIRE_STATUS[status] }, locationId),
+    body: shaped(
+      shape,
+      'order.status.updated',
+      { provider_id: providerId, status: WIRE_STATUS[status] },
+      locationId,
+    ),
   };
 }
 
-export function orderCanceled(shape: EventShape, providerId: string, locationId: string, reason: string): OutgoingEvent {
+export function orderCanceled(
+  shape: EventShape,
+  providerId: string,
+  locationId: string,
+  reason: string,
+): OutgoingEvent {
   return {
     kind: 'order.canceled',
     urgency: 'normal',
@@ -71,8 +98,19 @@ export function orderCanceled(shape: EventShape, providerId: string, locationId:
   };
 }
 
-export function locationStatusUpdated(locationId: string, active: boolean, pausedUntil?: number): OutgoingEvent {
-  const object: Record<string, unknown> = { location_id: locationId, status: active ? 'active' : 'inactive' };
+export function locationStatusUpdated(
+  locationId: string,
+  active: boolean,
+  pausedUntil?: number,
+): OutgoingEvent {
+  const object: Record<string, unknown> = {
+    location_id: locationId,
+    status: active ? 'active' : 'inactive',
+  };
   if (!active && pausedUntil !== undefined) object.paused_until = pausedUntil;
-  return { kind: 'location.status.updated', urgency: 'normal', body: JSON.stringify({ type: 'location.status.updated', object }) };
+  return {
+    kind: 'location.status.updated',
+    urgency: 'normal',
+    body: JSON.stringify({ type: 'location.status.updated', object }),
+  };
 }

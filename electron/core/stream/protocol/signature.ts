@@ -17,7 +17,11 @@ function decodeSignature(sig: string): Buffer | null {
 }
 
 /** B2: hex (or base64) HMAC-SHA256 of the raw body, keyed with the webhook secret. */
-export function verifyBodySignature(secret: string, body: Buffer, header: string | undefined): boolean {
+export function verifyBodySignature(
+  secret: string,
+  body: Buffer,
+  header: string | undefined,
+): boolean {
   if (!header) return false;
   const given = decodeSignature(header);
   if (!given) return false;

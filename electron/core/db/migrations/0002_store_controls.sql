@@ -1,0 +1,1 @@
+-- Store controls (issue 5): claimed; tables follow.
