@@ -1,6 +1,7 @@
 -- Outbox delivery (issue 3). A row being sent is `sending`, so a crash mid-attempt is visible
--- and, at the next start, simply retried with the same id (at-least-once). SQLite cannot change
--- a CHECK constraint in place, so the table is rebuilt with its rows, ids and sequence kept.
+-- and, at the next start, simply retried with the same id (at-least-once). `retry_from` starts
+-- the retry budget (creation, or the last manual replay). SQLite cannot change a CHECK
+-- constraint in place, so the table is rebuilt with its rows, ids and sequence kept.
 CREATE TABLE outbox_new (
   seq             INTEGER PRIMARY KEY AUTOINCREMENT,
   id              TEXT NOT NULL UNIQUE,
@@ -17,13 +18,14 @@ CREATE TABLE outbox_new (
   last_status     INTEGER,
   last_error      TEXT,
   last_response   TEXT,
-  last_attempt_at INTEGER
+  last_attempt_at INTEGER,
+  retry_from      INTEGER NOT NULL
 ) STRICT;
 
 INSERT INTO outbox_new (seq, id, lane, ordering_key, kind, urgency, body, state, attempts, next_attempt_at,
-    created_at, sent_at, last_status, last_error, last_response)
+    created_at, sent_at, last_status, last_error, last_response, retry_from)
   SELECT seq, id, lane, ordering_key, kind, urgency, body, state, attempts, next_attempt_at,
-    created_at, sent_at, last_status, last_error, last_response
+    created_at, sent_at, last_status, last_error, last_response, created_at
   FROM outbox;
 
 DROP TABLE outbox;
