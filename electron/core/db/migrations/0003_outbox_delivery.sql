@@ -1,6 +1,6 @@
 -- Outbox delivery (issue 3). A row being sent is `sending`, so a crash mid-attempt is visible
 -- and, at the next start, simply retried with the same id (at-least-once). `retry_from` starts
--- the retry budget (creation, or the last manual replay). SQLite cannot change a CHECK
+-- the retry budget when a manual replay restarted it (NULL: since `created_at`). SQLite cannot change a CHECK
 -- constraint in place, so the table is rebuilt with its rows, ids and sequence kept.
 CREATE TABLE outbox_new (
   seq             INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -19,13 +19,13 @@ CREATE TABLE outbox_new (
   last_error      TEXT,
   last_response   TEXT,
   last_attempt_at INTEGER,
-  retry_from      INTEGER NOT NULL
+  retry_from      INTEGER
 ) STRICT;
 
 INSERT INTO outbox_new (seq, id, lane, ordering_key, kind, urgency, body, state, attempts, next_attempt_at,
-    created_at, sent_at, last_status, last_error, last_response, retry_from)
+    created_at, sent_at, last_status, last_error, last_response)
   SELECT seq, id, lane, ordering_key, kind, urgency, body, state, attempts, next_attempt_at,
-    created_at, sent_at, last_status, last_error, last_response, created_at
+    created_at, sent_at, last_status, last_error, last_response
   FROM outbox;
 
 DROP TABLE outbox;
