@@ -76,6 +76,44 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** The Electron shell only (electron/main); headless mode ignores this section. */
+    desktop: z
+      .object({
+        /** Start with the operating system session (Windows, macOS). */
+        startAtLogin: z.boolean().default(true),
+        /** Full-screen kiosk window for a dedicated counter terminal. */
+        kiosk: z.boolean().default(false),
+        /** Closing the window hides it to the tray; quitting is done from the tray menu. */
+        closeToTray: z.boolean().default(true),
+        /** Native notifications and taskbar flash for new orders and cancels. */
+        notifications: z.boolean().default(true),
+        updates: z
+          .object({
+            enabled: z.boolean().default(true),
+            /** Generic update server holding latest*.yml; overrides the feed built into the installer. */
+            feedUrl: z
+              .url()
+              .refine(
+                (u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u),
+                'must be an https:// URL (plain http only on loopback)',
+              )
+              .optional(),
+            channel: z.enum(['latest', 'beta', 'alpha']).default('latest'),
+            checkIntervalMinutes: z.number().int().min(15).max(1440).default(240),
+            /** Local store times between which a downloaded update may restart an idle app. */
+            restartWindow: z
+              .object({
+                from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').default('02:00'),
+                to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').default('05:00'),
+              })
+              .strict()
+              .prefault({}),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
