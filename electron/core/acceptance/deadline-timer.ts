@@ -16,7 +16,14 @@ export class DeadlineTimer {
     private readonly log: Logger,
   ) {}
 
-  /** Re-read the earliest deadline and arm for it. Cheap: call after any change. */
+  /** A new pending order: windows are all the same length, so a new deadline is almost never
+   * earlier than the armed one, and the common case costs no query. */
+  added(deadline: number): void {
+    if (this.cancel && this.armedFor !== null && deadline >= this.armedFor) return;
+    this.rearm();
+  }
+
+  /** Re-read the earliest deadline and arm for it. Call after any change that may move it. */
   rearm(): void {
     if (this.stopped) return;
     const next = this.nextDeadline();

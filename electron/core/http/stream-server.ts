@@ -76,7 +76,7 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
     const event = parseEvent(request);
     switch (event.type) {
       case 'order.created': {
-        const result = deps.ingest.ingest(request.body as Buffer, event.object);
+        const result = await deps.ingest.ingest(request.body as Buffer, event.object);
         log.info(result.repeated ? 'order repeated' : 'order received', {
           orderId: result.orderId,
           status: result.answer.status,

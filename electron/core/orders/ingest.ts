@@ -17,7 +17,9 @@ import {
   type Answer,
   type OrderCreatedObject,
 } from '../stream/protocol/index.js';
+import type { GroupCommit } from '../db/group-commit.js';
 import type { NewOrderRow } from './repository.js';
+import { toSummary } from './rows.js';
 import { ApiError } from '../util/errors.js';
 
 export interface IngestResult {
@@ -28,24 +30,47 @@ export interface IngestResult {
 }
 
 export class OrderIngest {
+  /** The prep time given to Stream for a new order: the location's, plus busy-mode minutes once
+   * the store controls are wired in (app.ts). */
+  prepTimeMinutes: () => number = () => this.ctx.config.location.prepTimeMinutes;
+
   constructor(
     private readonly ctx: CoreContext,
+    private readonly commits: GroupCommit,
     private readonly checks: readonly OrderCheck[],
-    private readonly onPendingAdded: () => void,
+    /** Told the deadline of each new pending order, so the deadline timer can arm for it. */
+    private readonly onPendingAdded: (deadline: number) => void,
   ) {}
 
-  ingest(raw: Buffer, created: OrderCreatedObject): IngestResult {
+  /** Resolves once the order (or the fact that it is a repeat) is durably committed. */
+  async ingest(raw: Buffer, created: OrderCreatedObject): Promise<IngestResult> {
+    const { result, row } = await this.commits.run(() => this.store(raw, created));
+    if (row) {
+      this.ctx.bus.publish(
+        'order.created',
+        toSummary({ ...row, stream_status: null, delivery_status: null }),
+      );
+      if (row.staff_deadline_at !== null) this.onPendingAdded(row.staff_deadline_at);
+    }
+    return result;
+  }
+
+  /** Runs inside the shared transaction: the repeat check and the insert see the same state. */
+  private store(
+    raw: Buffer,
+    created: OrderCreatedObject,
+  ): { result: IngestResult; row?: NewOrderRow } {
     const { ctx } = this;
     const sha = createHash('sha256').update(raw).digest('hex');
     const key = orderIdempotencyKey(created, sha);
     const previous = ctx.orders.findByKey(key);
-    if (previous) return this.repeat(previous, sha);
+    if (previous) return { result: this.repeat(previous, sha) };
 
     const now = ctx.clock.now();
     const order = normalizeOrderCreated(created, ctx.config.location.currency);
     const problems = runChecks(this.checks, { order, currencies: currenciesOf(created), now });
     const id = ctx.ids('ord');
-    const prep = ctx.config.location.prepTimeMinutes;
+    const prep = this.prepTimeMinutes();
     const manual = ctx.config.acceptance.mode === 'manual';
 
     let status: NewOrderRow['status'];
@@ -102,7 +127,7 @@ export class OrderIngest {
       answer_body: answerBody,
       updated_at: now,
     };
-    ctx.db.transaction(() => {
+    {
       ctx.orders.insert(row);
       ctx.orders.addTimeline(
         id,
@@ -115,12 +140,8 @@ export class OrderIngest {
         ctx.orders.addTimeline(id, now, 'rejected', 'system:validation', row.reject_reason);
       if (status === 'accepted')
         ctx.orders.addTimeline(id, now, 'accepted', 'system:auto-accept', `prep ${prep} min`);
-    })();
-
-    const summary = ctx.orders.summary(id);
-    if (summary) ctx.bus.publish('order.created', summary);
-    if (status === 'pending') this.onPendingAdded();
-    return { answer, orderId: id, repeated: false };
+    }
+    return { result: { answer, orderId: id, repeated: false }, row };
   }
 
   private repeat(

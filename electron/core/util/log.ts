@@ -1,6 +1,6 @@
 // The core's logger: one JSON line per event. Every configured secret is replaced before a line
 // is written, whatever field it hides in.
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -31,7 +31,13 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
 export function createLogger(options: LoggerOptions): Logger {
   const min = ORDER[options.level ?? 'info'];
   const sink = options.sink ?? ((line: string) => process.stdout.write(line + '\n'));
-  if (options.file) mkdirSync(path.dirname(options.file), { recursive: true });
+  let file: WriteStream | undefined;
+  if (options.file) {
+    mkdirSync(path.dirname(options.file), { recursive: true });
+    file = createWriteStream(options.file, { flags: 'a' });
+    // A full disk must not take the connector down with it; stdout still has the line.
+    file.on('error', () => (file = undefined));
+  }
   const write = (level: Level, msg: string, fields?: Record<string, unknown>): void => {
     if (ORDER[level] < min) return;
     const line = redact(
@@ -39,13 +45,7 @@ export function createLogger(options: LoggerOptions): Logger {
       options.secrets,
     );
     sink(line);
-    if (options.file) {
-      try {
-        appendFileSync(options.file, line + '\n');
-      } catch {
-        // A full disk must not take the connector down with it; stdout still has the line.
-      }
-    }
+    file?.write(line + '\n');
   };
   return {
     debug: (m, f) => write('debug', m, f),

@@ -1,0 +1,82 @@
+// `npm run simulate`: plays Stream against a running connector. Sends realistic signed orders
+// (all six fulfillment types, three-level nested modifiers, a future order, an unpaid
+// drive-thru order, an older-generation payload and duplicates) and prints each answer.
+//
+//   npm run simulate                      # uses config/dev.json, like `npm run serve`
+//   npm run simulate -- --config my.json  # another connector's config (reads its secrets)
+//   npm run simulate -- --url http://127.0.0.1:8787 --count 3
+import { loadConfig } from '../../electron/core/config/load.js';
+import { halfAndHalfPizza, legacyOrderCreated, orderCreated, type OrderOptions } from './orders.js';
+import { sendToStreamListener } from './stream-client.js';
+
+function arg(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const FULFILLMENT: NonNullable<OrderOptions['fulfillmentType']>[] = [
+  'delivery',
+  'merchant_managed_delivery',
+  'pickup',
+  'curbside',
+  'drive_thru',
+  'dine_in',
+];
+const SOURCES = ['uber', 'doordash', 'grubhub', 'flipdish'];
+
+async function main(): Promise<void> {
+  const config = loadConfig({
+    file: arg('--config') ?? process.env.CONNECTOR_CONFIG ?? 'config/dev.json',
+  });
+  const url = arg('--url') ?? `http://${config.stream.host}:${config.stream.port}`;
+  const rounds = Number(arg('--count') ?? '1');
+  const secret = config.stream.webhookSecret;
+  const token = config.stream.inboundToken;
+  const send = async (label: string, body: object): Promise<void> => {
+    const res = await sendToStreamListener(url, body, {
+      ...(secret ? { secret } : { signature: null }),
+      ...(token ? { token } : { authorization: null }),
+    });
+    console.log(`${res.status}  ${label.padEnd(44)} ${JSON.stringify(res.body)}`);
+  };
+
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, fulfillmentType] of FULFILLMENT.entries()) {
+      const source = SOURCES[i % SOURCES.length]!;
+      await send(
+        `${source} ${fulfillmentType}`,
+        orderCreated({ fulfillmentType, source, locationId: config.location.id }),
+      );
+    }
+    await send(
+      'pizza with 3-level modifiers',
+      orderCreated({ lineItems: [halfAndHalfPizza()], locationId: config.location.id }),
+    );
+    await send(
+      'future order (in 2 h)',
+      orderCreated({ future: true, source: 'doordash', locationId: config.location.id }),
+    );
+    await send(
+      'unpaid drive-thru',
+      orderCreated({
+        fulfillmentType: 'drive_thru',
+        unpaid: true,
+        source: 'flipdish',
+        locationId: config.location.id,
+      }),
+    );
+    await send(
+      'older payload generation',
+      legacyOrderCreated({ source: 'grubhub', locationId: config.location.id }),
+    );
+    const duplicate = orderCreated({ source: 'uber', locationId: config.location.id });
+    await send('duplicate: first', duplicate);
+    await send('duplicate: repeat (same answer expected)', duplicate);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`simulate: ${err instanceof Error ? err.message : String(err)}`);
+  console.error('Is the connector running? Start it with `npm run serve`.');
+  process.exit(1);
+});
