@@ -12,7 +12,9 @@ function argValue(flag: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const file = argValue('--config') ?? process.env.CONNECTOR_CONFIG;
+  // `npm run serve` passes the dev config as the default; a store names its own with --config
+  // or CONNECTOR_CONFIG.
+  const file = argValue('--config') ?? process.env.CONNECTOR_CONFIG ?? argValue('--default-config');
   let config;
   try {
     config = loadConfig({ file });

@@ -118,3 +118,11 @@ describe('config', () => {
     expect(lines.join('\n')).toContain('[redacted]');
   });
 });
+
+describe('config lists from the environment', () => {
+  it('reads a list key as comma-separated values', () => {
+    const c = loadConfig({ env: { CONNECTOR_STORE_CLOSED_DAYS: '2026-12-25, 2027-01-01' } });
+    expect(c.store.closedDays).toEqual(['2026-12-25', '2027-01-01']);
+    expect(configLeaves().get('store.closedDays')).toBe('list');
+  });
+});

@@ -9,7 +9,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-type Leaf = 'number' | 'boolean' | 'string';
+type Leaf = 'number' | 'boolean' | 'string' | 'list';
 
 /** `stream.webhookSecret` → `CONNECTOR_STREAM_WEBHOOK_SECRET`. */
 export function envNameFor(keyPath: string): string {
@@ -21,6 +21,8 @@ export function envNameFor(keyPath: string): string {
       .join('_')
   );
 }
+
+const LEAF_KINDS: Record<string, Leaf> = { number: 'number', boolean: 'boolean', array: 'list' };
 
 /** Every leaf key of the schema with the kind of value it holds. */
 export function configLeaves(): Map<string, Leaf> {
@@ -37,10 +39,7 @@ export function configLeaves(): Map<string, Leaf> {
     } else if (def.innerType) {
       walk(def.innerType, prefix);
     } else {
-      leaves.set(
-        prefix,
-        def.type === 'number' ? 'number' : def.type === 'boolean' ? 'boolean' : 'string',
-      );
+      leaves.set(prefix, LEAF_KINDS[def.type] ?? 'string');
     }
   };
   walk(ConfigSchema, '');
@@ -64,6 +63,9 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): void {
       parsed = value.trim() === '' ? NaN : Number(value);
       if (Number.isNaN(parsed))
         throw new ConfigError(`${key}: expected a number, got "${value}" (from ${name})`);
+    } else if (leaf === 'list') {
+      // Lists come comma-separated: CONNECTOR_STORE_CLOSED_DAYS=2026-12-25,2027-01-01
+      parsed = value.split(',').map((v) => v.trim()).filter(Boolean);
     } else if (leaf === 'boolean') {
       if (value !== 'true' && value !== 'false')
         throw new ConfigError(`${key}: expected true or false (from ${name})`);
