@@ -1,0 +1,151 @@
+// The typed Local API client, derived from shared/contract.ts: one method per entry of
+// `localApi`, with the request type from `CallRequest` and the answer validated against the
+// call's own response schema. A call added to the contract appears here by itself.
+import { z } from 'zod';
+import {
+  ApiErrorBody,
+  localApi,
+  type CallName,
+  type CallOutput,
+  type CallRequest,
+} from '../../../shared/contract.js';
+import type { ServerClock } from './server-clock.js';
+
+/** A call that takes no input may be called with no argument. */
+type Args<K extends CallName> =
+  object extends CallRequest<K>
+    ? [request?: CallRequest<K>, options?: CallOptions]
+    : [request: CallRequest<K>, options?: CallOptions];
+
+export type LocalApiClient = {
+  [K in CallName]: (...args: Args<K>) => Promise<CallOutput<K>>;
+};
+
+export interface CallOptions {
+  /** Sent as `X-Manager-Pin` to calls that need a manager's approval. */
+  managerPin?: string;
+  signal?: AbortSignal;
+}
+
+export class LocalApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'LocalApiError';
+  }
+
+  /** The server is unreachable (not an answer from it). */
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+}
+
+export interface ClientDeps {
+  baseUrl: string;
+  token: string;
+  clock: ServerClock;
+  /** Who acts, for the order timeline (`X-Actor`). */
+  actor?: () => string | undefined;
+  fetch?: typeof fetch;
+}
+
+interface Spec {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+}
+
+export function createLocalApiClient(deps: ClientDeps): LocalApiClient {
+  const client: Partial<Record<CallName, unknown>> = {};
+  for (const name of Object.keys(localApi) as CallName[]) {
+    const spec = localApi[name] as Spec;
+    client[name] = (request?: Record<string, unknown>, options?: CallOptions) =>
+      perform(deps, name, spec, request ?? {}, options ?? {});
+  }
+  return client as LocalApiClient;
+}
+
+function keysOf(schema: z.ZodType | undefined): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/** Query strings carry lists comma-separated (the contract's `status=a,b`) and numbers as JSON. */
+function queryValue(value: unknown): string {
+  if (Array.isArray(value)) return value.join(',');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+async function perform(
+  deps: ClientDeps,
+  name: CallName,
+  spec: Spec,
+  request: Record<string, unknown>,
+  options: CallOptions,
+): Promise<unknown> {
+  const paramKeys = keysOf(spec.params);
+  const queryKeys = keysOf(spec.query);
+  const path = spec.path.replace(/:(\w+)/g, (_m, key: string) =>
+    encodeURIComponent(String(request[key])),
+  );
+  const query = new URLSearchParams();
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(request)) {
+    if (value === undefined || paramKeys.includes(key)) continue;
+    if (queryKeys.includes(key)) query.set(key, queryValue(value));
+    else body[key] = value;
+  }
+  const headers: Record<string, string> = { authorization: `Bearer ${deps.token}` };
+  const actor = deps.actor?.();
+  if (actor) headers['x-actor'] = actor;
+  if (options.managerPin) headers['x-manager-pin'] = options.managerPin;
+  const hasBody = spec.body !== undefined;
+  if (hasBody) headers['content-type'] = 'application/json';
+  const url = deps.baseUrl + path + (query.size ? `?${query.toString()}` : '');
+
+  const sentAt = Date.now();
+  let res: Response;
+  try {
+    res = await (deps.fetch ?? fetch)(url, {
+      method: spec.method,
+      headers,
+      body: hasBody ? JSON.stringify(body) : undefined,
+      signal: options.signal ?? null,
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new LocalApiError(
+      0,
+      'network',
+      'The connector is not answering. Check that it is running.',
+    );
+  }
+  deps.clock.observeDateHeader(res.headers.get('date'), sentAt, Date.now());
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const parsed = ApiErrorBody.safeParse(json);
+    if (parsed.success) {
+      const { code, message, field } = parsed.data.error;
+      throw new LocalApiError(res.status, code, message, field);
+    }
+    throw new LocalApiError(
+      res.status,
+      'http_' + res.status,
+      `${name} failed with HTTP ${res.status}`,
+    );
+  }
+  const parsed = spec.response.safeParse(json);
+  if (!parsed.success)
+    throw new LocalApiError(
+      res.status,
+      'bad_response',
+      `${name}: unexpected answer (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+    );
+  return parsed.data;
+}

@@ -1,0 +1,187 @@
+// The cashier's screen: a top bar that always shows how many orders wait, the banners that must
+// not be missed, and one screen at a time below (board, scheduled, done, health).
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { CancelBanners, NewOrderStrip, SoundBanner } from '../features/alerts/AlertBanners.js';
+import { ConnectionBanner } from '../features/connection/ConnectionBanner.js';
+import { HealthPanel } from '../features/health/HealthPanel.js';
+import { useOrderActions } from '../features/orders/actions.js';
+import { Board } from '../features/orders/Board.js';
+import { BoardUiContext, type BoardUi } from '../features/orders/board-ui.js';
+import { clockTime } from '../features/orders/format.js';
+import { OrderDetailPanel } from '../features/orders/OrderDetailPanel.js';
+import { OrderList } from '../features/orders/OrderList.js';
+import { lanesOf } from '../features/orders/orders-store.js';
+import { RejectDialog } from '../features/orders/RejectDialog.js';
+import { useObservable, useServerNow, useServices } from './hooks.js';
+import { Notices } from './Notices.js';
+
+type Screen = 'board' | 'scheduled' | 'done' | 'health';
+const DEFAULT_PREP_MINUTES = 15;
+
+export function App() {
+  const services = useServices();
+  const { orders, alerts, sound, settings, api } = services;
+  const all = useSyncExternalStore(orders.subscribe, () => orders.all());
+  const now = useServerNow();
+  const lanes = useMemo(() => lanesOf(all, now), [all, now]);
+  const actions = useOrderActions();
+  const prefs = useObservable(settings);
+  const [screen, setScreen] = useState<Screen>('board');
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [rejectId, setRejectId] = useState<string | null>(null);
+  const [prep, setPrepMap] = useState<ReadonlyMap<string, number>>(new Map());
+  const [storeName, setStoreName] = useState<string>('');
+
+  useEffect(() => {
+    api.getHealth().then(
+      (h) => setStoreName(h.location.name),
+      () => undefined, // the connection banner already says the connector is unreachable
+    );
+  }, [api]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = prefs.theme;
+    document.documentElement.classList.toggle('large-text', prefs.largeText);
+  }, [prefs.theme, prefs.largeText]);
+
+  // Any tap or key is a user gesture: the moment the browser lets us enable sound and ask for
+  // desktop notifications.
+  useEffect(() => {
+    const onGesture = (): void => {
+      sound.unlock();
+      if (typeof Notification !== 'undefined' && Notification.permission === 'default')
+        void Notification.requestPermission();
+    };
+    window.addEventListener('pointerdown', onGesture, true);
+    window.addEventListener('keydown', onGesture, true);
+    return () => {
+      window.removeEventListener('pointerdown', onGesture, true);
+      window.removeEventListener('keydown', onGesture, true);
+    };
+  }, [sound]);
+
+  const ui: BoardUi = useMemo(
+    () => ({
+      openDetail: (id) => {
+        alerts.acknowledge(id);
+        setDetailId(id);
+      },
+      openReject: (id) => {
+        alerts.acknowledge(id);
+        setRejectId(id);
+      },
+      prepFor: (id, fallback) => prep.get(id) ?? fallback,
+      setPrep: (id, minutes) => setPrepMap((m) => new Map(m).set(id, minutes)),
+    }),
+    [alerts, prep],
+  );
+
+  const rejectOrder = rejectId ? orders.get(rejectId) : undefined;
+  const detailOrder = detailId ? orders.get(detailId) : undefined;
+  const showBoard = useCallback(() => setScreen('board'), []);
+  const tabs: { id: Screen; label: string; count?: number }[] = [
+    { id: 'board', label: 'Orders', count: lanes.pending.length + lanes.inProgress.length },
+    { id: 'scheduled', label: 'Scheduled', count: lanes.scheduled.length },
+    { id: 'done', label: 'Done & canceled', count: lanes.done.length },
+    { id: 'health', label: 'Health' },
+  ];
+
+  return (
+    <BoardUiContext.Provider value={ui}>
+      <div className="app">
+        <header className="topbar">
+          <div className="topbar__store">
+            <span className="topbar__name">{storeName || 'Stream Connector'}</span>
+            <span className="topbar__clock" aria-label="Time">
+              {clockTime(now)}
+            </span>
+          </div>
+          <nav className="tabs" aria-label="Screens">
+            {tabs.map((t) => (
+              <button
+                key={t.id}
+                type="button"
+                className={`tab${screen === t.id ? ' is-current' : ''}`}
+                aria-current={screen === t.id ? 'page' : undefined}
+                onClick={() => setScreen(t.id)}
+              >
+                {t.label}
+                {t.count !== undefined && <span className="tab__count">{t.count}</span>}
+              </button>
+            ))}
+          </nav>
+          <div
+            className={`topbar__pending${lanes.pending.length ? ' has-pending' : ''}`}
+            aria-live="polite"
+          >
+            <span className="topbar__pending-number">{lanes.pending.length}</span>
+            <span className="topbar__pending-label">
+              {lanes.pending.length === 1 ? 'new order' : 'new orders'}
+            </span>
+          </div>
+        </header>
+        <div className="banners">
+          <ConnectionBanner />
+          <SoundBanner />
+          <CancelBanners onOpen={ui.openDetail} />
+          {screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
+        </div>
+        <main className="screen">
+          {screen === 'board' && (
+            <Board
+              lanes={lanes}
+              now={now}
+              actions={actions}
+              active={!detailId && !rejectId}
+              defaultPrep={DEFAULT_PREP_MINUTES}
+            />
+          )}
+          {screen === 'scheduled' && (
+            <OrderList
+              title="Scheduled for later"
+              empty="No future orders waiting. Accepted future orders wait here until you start them."
+              orders={lanes.scheduled}
+              now={now}
+              busy={actions.busy}
+              onOpen={ui.openDetail}
+              onStep={(id, status) => void actions.setStatus(id, status)}
+            />
+          )}
+          {screen === 'done' && (
+            <OrderList
+              title="Done & canceled today"
+              empty="Nothing finished yet today."
+              orders={lanes.done}
+              now={now}
+              busy={actions.busy}
+              onOpen={ui.openDetail}
+            />
+          )}
+          {screen === 'health' && <HealthPanel now={now} />}
+        </main>
+        <Notices />
+        {detailId && (
+          <OrderDetailPanel
+            id={detailId}
+            version={detailOrder?.updatedAt}
+            now={now}
+            actions={actions}
+            defaultPrep={DEFAULT_PREP_MINUTES}
+            onClose={() => setDetailId(null)}
+          />
+        )}
+        {rejectOrder && (
+          <RejectDialog
+            order={rejectOrder}
+            now={now}
+            onCancel={() => setRejectId(null)}
+            onReject={(code, reason, unavailable) => {
+              setRejectId(null);
+              void actions.reject(rejectOrder.id, code, reason, unavailable);
+            }}
+          />
+        )}
+      </div>
+    </BoardUiContext.Provider>
+  );
+}

@@ -1,0 +1,111 @@
+// Everything the screens share, made once at start-up: the Local API client, the server clock,
+// the orders everyone sees, the push connection and the alerts. Screens reach it through
+// `useServices()`; tests and the console can reach the same objects.
+import type { OrderSummary } from '../../../shared/order.js';
+import { createLocalApiClient, type LocalApiClient } from '../api/client.js';
+import { connectPush, type ConnectionState } from '../api/push.js';
+import { ServerClock } from '../api/server-clock.js';
+import { AlertController } from '../features/alerts/alert-controller.js';
+import { SoundPlayer } from '../features/alerts/sound-player.js';
+import { OrdersStore } from '../features/orders/orders-store.js';
+import { Observable } from './observable.js';
+import { Settings } from './settings.js';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface Services {
+  api: LocalApiClient;
+  clock: ServerClock;
+  orders: OrdersStore;
+  sound: SoundPlayer;
+  alerts: AlertController;
+  settings: Settings;
+  connection: Observable<ConnectionState>;
+  /** Short messages at the bottom of the screen (a failed tap, a confirmation). */
+  notices: Observable<readonly Notice[]>;
+  notify: (kind: Notice['kind'], text: string) => void;
+  /** Reload the orders list now (after a reconnect, or by hand). */
+  reload: () => Promise<void>;
+  start: () => void;
+}
+
+export function createServices(baseUrl: string, token: string): Services {
+  const clock = new ServerClock();
+  const settings = new Settings(localStorage);
+  const api = createLocalApiClient({
+    baseUrl,
+    token,
+    clock,
+    actor: () => settings.get().cashierName || undefined,
+  });
+  const orders = new OrdersStore();
+  const sound = new SoundPlayer();
+  const alerts = new AlertController(orders, clock, sound);
+  const connection = new Observable<ConnectionState>('connecting');
+  const notices = new Observable<readonly Notice[]>([]);
+  let noticeId = 0;
+
+  const notify = (kind: Notice['kind'], text: string): void => {
+    const notice = { id: ++noticeId, kind, text };
+    notices.set([...notices.get().slice(-3), notice]);
+    setTimeout(
+      () => notices.set(notices.get().filter((n) => n !== notice)),
+      kind === 'error' ? 8000 : 4000,
+    );
+  };
+
+  const reload = async (): Promise<void> => {
+    const { orders: list } = await api.listOrders({ limit: 500 });
+    orders.load(list);
+  };
+
+  const track = (order: OrderSummary): void => {
+    clock.observeServerStamp(order.updatedAt);
+    orders.upsert(order);
+  };
+
+  return {
+    api,
+    clock,
+    orders,
+    sound,
+    alerts,
+    settings,
+    connection,
+    notices,
+    notify,
+    reload,
+    start() {
+      void sound.init();
+      alerts.start();
+      connectPush(baseUrl, token, {
+        onOpen: () => {
+          reload().catch((err: unknown) =>
+            notify('error', `Could not load orders: ${(err as Error).message}`),
+          );
+        },
+        onStateChange: (state) => connection.set(state),
+        onMessage: (message) => {
+          switch (message.event) {
+            case 'order.created':
+            case 'order.updated':
+              track(message.data);
+              break;
+            case 'order.canceled': {
+              const { canceledBy, ...order } = message.data;
+              track(order);
+              alerts.cancelArrived(order, canceledBy);
+              break;
+            }
+            default:
+              break; // store, catalog and outbox events are read by the screens that show them
+          }
+        },
+      });
+    },
+  };
+}

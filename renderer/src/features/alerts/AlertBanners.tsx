@@ -1,0 +1,111 @@
+// The loud parts of the screen: the new-order strip (flashing, with a Silence button), one
+// banner per cancellation until someone confirms it, and the warning when sound is blocked.
+import { useObservable, useServices } from '../../app/hooks.js';
+import { Icon } from '../../app/Icon.js';
+import { sourceName } from '../orders/labels.js';
+import { clockTime } from '../orders/format.js';
+
+export function NewOrderStrip({ onShow }: { onShow: () => void }) {
+  const { alerts } = useServices();
+  const { picture, pendingCount } = useObservable({
+    get: alerts.getSnapshot,
+    subscribe: alerts.subscribe,
+  });
+  if (!pendingCount) return null;
+  const urgent = picture.urgent.length > 0;
+  const ringing = picture.ringing.length > 0;
+  return (
+    <div
+      className={`strip ${urgent ? 'strip--urgent' : ringing ? 'strip--ringing' : 'strip--calm'}`}
+      role="alert"
+      data-testid="new-order-strip"
+    >
+      <span className="strip__text">
+        <Icon name={urgent ? 'warning' : 'bell'} size="1.4em" />
+        {pendingCount === 1 ? '1 NEW ORDER' : `${pendingCount} NEW ORDERS`} waiting for you
+        {urgent && ' — TIME RUNNING OUT'}
+      </span>
+      <span className="strip__actions">
+        <button type="button" className="button button--strip" onClick={onShow}>
+          Show
+        </button>
+        {ringing && (
+          <button
+            type="button"
+            className="button button--strip"
+            onClick={() => alerts.acknowledgeAll()}
+          >
+            Silence chime
+          </button>
+        )}
+      </span>
+    </div>
+  );
+}
+
+export function CancelBanners({ onOpen }: { onOpen: (id: string) => void }) {
+  const { alerts } = useServices();
+  const { cancels } = useObservable({ get: alerts.getSnapshot, subscribe: alerts.subscribe });
+  if (!cancels.length) return null;
+  return (
+    <div className="cancels">
+      {cancels.map(({ order, canceledBy, at }) => (
+        <div
+          key={order.id}
+          className="cancel-banner"
+          role="alert"
+          data-testid="cancel-banner"
+          data-order-id={order.id}
+        >
+          <Icon name="stop" size="2.2em" className="cancel-banner__icon" />
+          <span className="cancel-banner__text">
+            <strong>ORDER CANCELED</strong> — {sourceName(order.source, order.origin)}{' '}
+            {order.dspOrderNumber ?? order.id.slice(-6)}
+            {order.customerName ? ` (${order.customerName})` : ''}. Stop preparing it.
+            <small>
+              {' '}
+              Canceled by{' '}
+              {canceledBy === 'stream'
+                ? 'Stream (customer or delivery platform)'
+                : canceledBy} at {clockTime(at)}
+            </small>
+          </span>
+          <button type="button" className="button button--strip" onClick={() => onOpen(order.id)}>
+            Details
+          </button>
+          <button
+            type="button"
+            className="button button--strip button--confirm"
+            onClick={() => alerts.dismissCancel(order.id)}
+          >
+            Got it
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function SoundBanner() {
+  const { sound } = useServices();
+  const state = useObservable({ get: sound.getState, subscribe: sound.subscribe });
+  if (state === 'ready' || state === 'loading') return null;
+  if (state === 'unavailable')
+    return (
+      <div className="sound-banner sound-banner--off" role="alert" data-testid="sound-banner">
+        <Icon name="muted" size="1.5em" />
+        This screen cannot play sounds. New orders will only flash. Check the speakers, then reload.
+      </div>
+    );
+  return (
+    <button
+      type="button"
+      className="sound-banner"
+      data-testid="sound-banner"
+      onClick={() => sound.unlock()}
+    >
+      <Icon name="muted" size="1.5em" />
+      Sound is OFF — tap here to turn on order alerts
+    </button>
+  );
+}

@@ -1,0 +1,159 @@
+// Runs the alerts: every half second it looks at the pending orders and the cancellations staff
+// have not confirmed, plays what `soundDue` says, flashes the window title, and raises a desktop
+// notification when the window is not in front. React reads its snapshot; nothing here renders.
+import type { OrderSummary } from '../../../../shared/order.js';
+import type { ServerClock } from '../../api/server-clock.js';
+import { lanesOf, type OrdersStore } from '../orders/orders-store.js';
+import { sourceName } from '../orders/labels.js';
+import { alertPicture, soundDue, type AlertPicture, type LastPlayed } from './alert-policy.js';
+import type { SoundPlayer } from './sound-player.js';
+
+export interface CancelAlert {
+  order: OrderSummary;
+  canceledBy: string;
+  /** Client time it arrived. */
+  at: number;
+}
+
+export interface AlertSnapshot {
+  picture: AlertPicture;
+  pendingCount: number;
+  cancels: readonly CancelAlert[];
+}
+
+const TICK_MS = 500;
+const APP_TITLE = 'Stream Connector';
+
+export class AlertController {
+  private acknowledged = new Set<string>();
+  private announced = new Set<string>();
+  private notified = new Set<string>();
+  private cancels: CancelAlert[] = [];
+  private last: LastPlayed = {};
+  private snapshot: AlertSnapshot = {
+    picture: { ringing: [], urgent: [], fresh: [], cancels: 0 },
+    pendingCount: 0,
+    cancels: [],
+  };
+  private readonly listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private flashOn = false;
+
+  constructor(
+    private readonly orders: OrdersStore,
+    private readonly clock: ServerClock,
+    private readonly player: SoundPlayer,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.orders.subscribe(() => this.tick());
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Staff have seen this order: stop its chime (the urgent tone still sounds near the end). */
+  acknowledge(id: string): void {
+    if (this.acknowledged.has(id)) return;
+    this.acknowledged.add(id);
+    this.tick();
+  }
+
+  acknowledgeAll(): void {
+    for (const id of this.snapshot.picture.ringing) this.acknowledged.add(id);
+    this.tick();
+  }
+
+  cancelArrived(order: OrderSummary, canceledBy: string): void {
+    if (this.cancels.some((c) => c.order.id === order.id)) return;
+    this.cancels = [...this.cancels, { order, canceledBy, at: Date.now() }];
+    this.notify(`cancel:${order.id}`, `CANCELED: ${describe(order)}`, 'Stop preparing this order.');
+    this.tick();
+  }
+
+  dismissCancel(id: string): void {
+    this.cancels = this.cancels.filter((c) => c.order.id !== id);
+    this.tick();
+  }
+
+  getSnapshot = (): AlertSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private tick(): void {
+    const now = Date.now();
+    const { pending } = lanesOf(this.orders.all(), now);
+    const picture = alertPicture(
+      pending,
+      this.acknowledged,
+      this.announced,
+      this.cancels.length,
+      this.clock.now(),
+    );
+    for (const id of picture.fresh) {
+      const order = pending.find((o) => o.id === id);
+      if (order)
+        this.notify(id, `New order: ${describe(order)}`, 'Accept or reject it on the board.');
+    }
+    const sound = soundDue(picture, this.last, now);
+    if (sound && this.player.play(sound)) {
+      this.last = { ...this.last, [sound]: now, any: now };
+      if (sound === 'new-order') for (const id of picture.fresh) this.announced.add(id);
+    }
+    this.updateTitle(picture, pending.length);
+    const changed =
+      !samePicture(picture, this.snapshot.picture) ||
+      pending.length !== this.snapshot.pendingCount ||
+      this.cancels !== this.snapshot.cancels;
+    if (changed) {
+      this.snapshot = { picture, pendingCount: pending.length, cancels: this.cancels };
+      for (const l of this.listeners) l();
+    }
+  }
+
+  private updateTitle(picture: AlertPicture, pendingCount: number): void {
+    this.flashOn = !this.flashOn;
+    const loud = picture.ringing.length > 0 || picture.urgent.length > 0 || picture.cancels > 0;
+    const count = pendingCount ? `(${pendingCount}) ` : '';
+    let title = `${count}${APP_TITLE}`;
+    if (loud && this.flashOn) {
+      title =
+        picture.cancels > 0 && !picture.urgent.length
+          ? '⛔ ORDER CANCELED'
+          : `🔔 ${count}NEW ORDER`;
+    }
+    if (document.title !== title) document.title = title;
+  }
+
+  private notify(key: string, title: string, body: string): void {
+    if (this.notified.has(key)) return;
+    this.notified.add(key);
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    if (document.visibilityState === 'visible' && document.hasFocus()) return;
+    const n = new Notification(title, { body, tag: key, requireInteraction: true });
+    n.onclick = () => {
+      window.focus();
+      n.close();
+    };
+  }
+}
+
+function describe(order: OrderSummary): string {
+  return [sourceName(order.source, order.origin), order.dspOrderNumber, order.customerName]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function samePicture(a: AlertPicture, b: AlertPicture): boolean {
+  return (
+    a.cancels === b.cancels &&
+    a.ringing.join() === b.ringing.join() &&
+    a.urgent.join() === b.urgent.join() &&
+    a.fresh.join() === b.fresh.join()
+  );
+}

@@ -1,0 +1,64 @@
+// Time left to decide, as a ring AND as words: the ring empties, the number counts down, and the
+// label changes to "HURRY" in the last seconds, so urgency never depends on seeing colour.
+import { URGENT_WITHIN_MS } from '../alerts/alert-policy.js';
+
+interface Props {
+  deadlineAt: number;
+  receivedAt: number;
+  now: number;
+  size?: number;
+}
+
+export function Countdown({ deadlineAt, receivedAt, now, size = 104 }: Props) {
+  const total = Math.max(1, deadlineAt - receivedAt);
+  const left = Math.max(0, deadlineAt - now);
+  const seconds = Math.ceil(left / 1000);
+  const urgent = left <= URGENT_WITHIN_MS;
+  const over = left <= 0;
+  const stroke = 10;
+  const r = (size - stroke) / 2;
+  const circumference = 2 * Math.PI * r;
+  const fraction = Math.min(1, left / total);
+  const label = over ? "Time's up" : urgent ? 'HURRY' : 'left';
+  return (
+    <div
+      className={`countdown${urgent ? ' countdown--urgent' : ''}${over ? ' countdown--over' : ''}`}
+      role="timer"
+      aria-live="off"
+      aria-label={over ? 'Time to decide is up' : `${seconds} seconds left to accept`}
+      data-seconds-left={seconds}
+      style={{ width: size, height: size }}
+    >
+      <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} aria-hidden="true">
+        <circle
+          className="countdown__track"
+          cx={size / 2}
+          cy={size / 2}
+          r={r}
+          strokeWidth={stroke}
+          fill="none"
+        />
+        <circle
+          className="countdown__arc"
+          cx={size / 2}
+          cy={size / 2}
+          r={r}
+          strokeWidth={stroke}
+          fill="none"
+          strokeLinecap="round"
+          strokeDasharray={circumference}
+          strokeDashoffset={circumference * (1 - fraction)}
+          transform={`rotate(-90 ${size / 2} ${size / 2})`}
+        />
+      </svg>
+      <div className="countdown__text" aria-hidden="true">
+        <span className="countdown__number" style={{ fontSize: size * 0.32 }}>
+          {over ? '0' : seconds}
+        </span>
+        <span className="countdown__unit" style={{ fontSize: Math.max(10, size * 0.12) }}>
+          {over ? label : `s ${label}`}
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// An order's items with every level of modifiers, quantities and prices, indented the way a
+// kitchen ticket is, and special instructions impossible to overlook.
+import type { LineItem, Modifier } from '../../../../shared/order.js';
+import { Icon } from '../../app/Icon.js';
+import { money } from './format.js';
+
+function Modifiers({ modifiers, currency }: { modifiers: readonly Modifier[]; currency: string }) {
+  if (!modifiers.length) return null;
+  return (
+    <ul className="modifiers">
+      {modifiers.map((m, i) => (
+        <li key={`${m.providerId ?? m.name}-${i}`}>
+          <span className="modifiers__row">
+            <span className="qty">{m.quantity > 1 ? `${m.quantity}×` : '+'}</span>
+            <span className="modifiers__name">{m.name}</span>
+            {m.priceCents !== 0 && (
+              <span className="price">{money(m.priceCents * m.quantity, currency)}</span>
+            )}
+          </span>
+          <Modifiers modifiers={m.modifiers} currency={currency} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function LineItems({ items, currency }: { items: readonly LineItem[]; currency: string }) {
+  return (
+    <ul className="line-items" aria-label="Items">
+      {items.map((item, i) => (
+        <li key={`${item.providerId ?? item.name}-${i}`} className="line-item">
+          <span className="line-item__row">
+            <span className="qty qty--item">{item.quantity}×</span>
+            <span className="line-item__name">{item.name}</span>
+            <span className="price">{money(item.priceCents * item.quantity, currency)}</span>
+          </span>
+          <Modifiers modifiers={item.modifiers} currency={currency} />
+          {item.specialInstructions && (
+            <p className="instructions instructions--item">
+              <Icon name="warning" />
+              <strong>Note:</strong> {item.specialInstructions}
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,250 @@
+// Everything about one order: items with the full modifier tree, notes, customer, address,
+// money, driver and the timeline of who did what. Opened from any card; it follows the order
+// live, and offers the same decisions as the board.
+import { useEffect, useState } from 'react';
+import type { OrderDetail } from '../../../../shared/order.js';
+import { useServices } from '../../app/hooks.js';
+import { Modal } from '../../app/Modal.js';
+import type { OrderActions } from './actions.js';
+import { explain } from './actions.js';
+import { useBoardUi } from './board-ui.js';
+import { Countdown } from './Countdown.js';
+import { clockTime, clockTimeWithSeconds, money } from './format.js';
+import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
+import { FULFILLMENT_LABEL, REJECT_LABEL, STATUS_LABEL, sourceName } from './labels.js';
+import { LineItems } from './ModifierTree.js';
+import { nextStep } from './next-step.js';
+import { OrderBadges } from './OrderBadges.js';
+import { PrepStepper } from './PrepStepper.js';
+
+interface Props {
+  id: string;
+  /** The summary's `updatedAt`, so the detail reloads when the order changes. */
+  version: number | undefined;
+  now: number;
+  actions: OrderActions;
+  defaultPrep: number;
+  onClose: () => void;
+}
+
+export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClose }: Props) {
+  const { api } = useServices();
+  const ui = useBoardUi();
+  const [order, setOrder] = useState<OrderDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.getOrder({ id }).then(
+      (d) => live && setOrder(d),
+      (err: unknown) => live && setError(explain(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, id, version]);
+
+  const number = order ? (order.dspOrderNumber ?? order.id.slice(-6)) : '';
+  const title = order ? `${sourceName(order.source, order.origin)} ${number}` : 'Order';
+  return (
+    <Modal title={title} labelledBy="detail-title" onClose={onClose} className="modal--detail">
+      <div className="modal__head">
+        <h2 id="detail-title" className="modal__title">
+          {title}
+          {order && (
+            <span className={`status-chip status-chip--${order.status}`}>
+              {STATUS_LABEL[order.status]}
+            </span>
+          )}
+        </h2>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={onClose}
+          aria-label="Close details"
+        >
+          Close ✕
+        </button>
+      </div>
+      {error && !order && <p className="error-text">Could not load the order: {error}</p>}
+      {!order && !error && <p>Loading…</p>}
+      {order && (
+        <div className="detail" data-testid="order-detail">
+          <div className="detail__summary">
+            <p className="detail__what">
+              <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />
+              {FULFILLMENT_LABEL[order.fulfillmentType]} · {order.itemCount} items ·{' '}
+              <strong>{money(order.totalCents, order.currency)}</strong>
+              {order.prepTimeMinutes !== null && order.status !== 'pending' && (
+                <> · prep {order.prepTimeMinutes} min</>
+              )}
+            </p>
+            <OrderBadges order={order} now={now} />
+          </div>
+
+          {order.specialInstructions && (
+            <p className="instructions instructions--order">
+              <Icon name="warning" />
+              <strong>Order note:</strong> {order.specialInstructions}
+            </p>
+          )}
+
+          {order.status === 'pending' && (
+            <div className="detail__decide">
+              {order.staffDeadlineAt !== null && (
+                <Countdown
+                  deadlineAt={order.staffDeadlineAt}
+                  receivedAt={order.receivedAt}
+                  now={now}
+                  size={80}
+                />
+              )}
+              <PrepStepper
+                value={ui.prepFor(order.id, order.prepTimeMinutes ?? defaultPrep)}
+                onChange={(m) => ui.setPrep(order.id, m)}
+                idPrefix={`detail-${order.id}`}
+              />
+              <button
+                type="button"
+                className="button button--accept"
+                disabled={actions.busy.has(order.id)}
+                onClick={() =>
+                  void actions.accept(
+                    order.id,
+                    ui.prepFor(order.id, order.prepTimeMinutes ?? defaultPrep),
+                  )
+                }
+              >
+                Accept
+              </button>
+              <button
+                type="button"
+                className="button button--reject"
+                onClick={() => ui.openReject(order.id)}
+              >
+                Reject
+              </button>
+            </div>
+          )}
+          {nextStep(order) && (
+            <div className="detail__decide">
+              <button
+                type="button"
+                className="button button--step"
+                disabled={actions.busy.has(order.id)}
+                onClick={() => void actions.setStatus(order.id, nextStep(order)!.status)}
+              >
+                {nextStep(order)!.label}
+              </button>
+            </div>
+          )}
+
+          <div className="detail__columns">
+            <section aria-labelledby="detail-items">
+              <h3 id="detail-items">Items</h3>
+              <LineItems items={order.lineItems} currency={order.currency} />
+              <dl className="totals">
+                <dt>Subtotal</dt>
+                <dd>{money(order.subtotalCents, order.currency)}</dd>
+                <dt>Tax</dt>
+                <dd>{money(order.taxCents, order.currency)}</dd>
+                {order.deliveryFeeCents > 0 && (
+                  <>
+                    <dt>Delivery fee</dt>
+                    <dd>{money(order.deliveryFeeCents, order.currency)}</dd>
+                  </>
+                )}
+                {order.driverTipCents > 0 && (
+                  <>
+                    <dt>Driver tip</dt>
+                    <dd>{money(order.driverTipCents, order.currency)}</dd>
+                  </>
+                )}
+                <dt className="totals__total">Total</dt>
+                <dd className="totals__total">{money(order.totalCents, order.currency)}</dd>
+              </dl>
+            </section>
+            <section aria-labelledby="detail-people">
+              <h3 id="detail-people">Customer</h3>
+              {order.customers.length === 0 && <p>No customer details.</p>}
+              {order.customers.map((c, i) => (
+                <p key={c.id ?? i} className="customer">
+                  <strong>{c.name ?? 'Customer'}</strong>
+                  {c.phone && (
+                    <>
+                      <br />
+                      <a href={`tel:${c.phone}`}>{c.phone}</a>
+                    </>
+                  )}
+                </p>
+              ))}
+              {order.deliveryAddress && (
+                <>
+                  <h3>Deliver to</h3>
+                  <address>{formatAddress(order.deliveryAddress)}</address>
+                </>
+              )}
+              {order.driver && (
+                <>
+                  <h3>Driver</h3>
+                  <p>
+                    {[order.driver.name, order.driver.phone, order.driver.vehicle]
+                      .filter(Boolean)
+                      .join(' · ') || 'Assigned'}
+                  </p>
+                </>
+              )}
+              {(order.deliveryStatus || order.streamStatus) && (
+                <p>
+                  Stream:{' '}
+                  {[order.streamStatus, order.deliveryStatus]
+                    .filter(Boolean)
+                    .join(' · ')
+                    .replace(/_/g, ' ')}
+                </p>
+              )}
+              {(order.rejectCode || order.rejectReason) && (
+                <p className="error-text">
+                  {order.rejectCode ? REJECT_LABEL[order.rejectCode].title + ': ' : ''}
+                  {order.rejectReason}
+                </p>
+              )}
+              <h3 id="detail-timeline">Timeline</h3>
+              <ol className="timeline" aria-labelledby="detail-timeline">
+                {order.timeline.map((t, i) => (
+                  <li key={i}>
+                    <time dateTime={new Date(t.at).toISOString()}>
+                      {clockTimeWithSeconds(t.at)}
+                    </time>{' '}
+                    <strong>{t.kind.replace(/[._]/g, ' ')}</strong>{' '}
+                    <span className="actor">by {t.actor}</span>
+                    {t.detail && <span className="timeline__detail"> — {t.detail}</span>}
+                  </li>
+                ))}
+              </ol>
+              <p className="muted">
+                Received {clockTime(order.receivedAt)}
+                {order.decidedAt &&
+                  ` · decided ${clockTime(order.decidedAt)} by ${order.decidedBy ?? '?'}`}
+              </p>
+            </section>
+          </div>
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+function formatAddress(address: Record<string, unknown>): string {
+  const get = (k: string): string => {
+    const value = address[k];
+    return typeof value === 'string' ? value : '';
+  };
+  const lines = [
+    get('address_line_1'),
+    get('address_line_2'),
+    [get('postal_code'), get('city'), get('state')].filter(Boolean).join(' '),
+    get('country'),
+  ].filter(Boolean);
+  return lines.length ? lines.join(', ') : JSON.stringify(address);
+}

@@ -1,0 +1,65 @@
+// A plain list of orders for the Scheduled and Done & canceled screens: one row per order, the
+// status in words, a tap opens the details.
+import type { OrderSummary } from '../../../../shared/order.js';
+import { clockTime, money, requestedTime } from './format.js';
+import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
+import { FULFILLMENT_LABEL, STATUS_LABEL, sourceName } from './labels.js';
+import { nextStep, type NextStep } from './next-step.js';
+
+interface Props {
+  title: string;
+  empty: string;
+  orders: readonly OrderSummary[];
+  now: number;
+  busy: ReadonlySet<string>;
+  onOpen: (id: string) => void;
+  onStep?: (id: string, status: NextStep['status']) => void;
+}
+
+export function OrderList({ title, empty, orders, now, busy, onOpen, onStep }: Props) {
+  return (
+    <section className="list-screen" aria-labelledby="list-title">
+      <h2 id="list-title" className="lane__title">
+        {title} <span className="lane__count">{orders.length}</span>
+      </h2>
+      {orders.length === 0 ? (
+        <p className="lane__empty">{empty}</p>
+      ) : (
+        <ul className="order-rows">
+          {orders.map((o) => {
+            const step = onStep ? nextStep(o) : null;
+            const when = requestedTime(o.requestedFor, now);
+            return (
+              <li key={o.id} className="order-row" data-order-id={o.id} data-testid="order-row">
+                <button type="button" className="order-row__main" onClick={() => onOpen(o.id)}>
+                  <span className={`status-chip status-chip--${o.status}`}>
+                    {STATUS_LABEL[o.status]}
+                  </span>
+                  <strong className="order-number">{o.dspOrderNumber ?? o.id.slice(-6)}</strong>
+                  <span>{sourceName(o.source, o.origin)}</span>
+                  <span>
+                    <Icon name={FULFILLMENT_ICON[o.fulfillmentType]} />
+                    {FULFILLMENT_LABEL[o.fulfillmentType]}
+                  </span>
+                  <span>{o.customerName ?? ''}</span>
+                  <span>{money(o.totalCents, o.currency)}</span>
+                  <span className="muted">{when ? `for ${when}` : clockTime(o.updatedAt)}</span>
+                </button>
+                {step && onStep && (
+                  <button
+                    type="button"
+                    className="button button--step"
+                    disabled={busy.has(o.id)}
+                    onClick={() => onStep(o.id, step.status)}
+                  >
+                    {step.label}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+// A new order waiting for a decision: the biggest thing on the screen. Who it is from, what it
+// is, how long is left, and the two decisions, each one tap (or one key) away.
+import type { OrderSummary } from '../../../../shared/order.js';
+import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
+import { Countdown } from './Countdown.js';
+import { money } from './format.js';
+import { FULFILLMENT_LABEL, sourceName } from './labels.js';
+import { OrderBadges } from './OrderBadges.js';
+import { PrepStepper } from './PrepStepper.js';
+
+interface Props {
+  order: OrderSummary;
+  now: number;
+  prep: number;
+  selected: boolean;
+  ringing: boolean;
+  busy: boolean;
+  onPrep: (minutes: number) => void;
+  onAccept: () => void;
+  onReject: () => void;
+  onOpen: () => void;
+  onSelect: () => void;
+}
+
+export function PendingCard({
+  order,
+  now,
+  prep,
+  selected,
+  ringing,
+  busy,
+  onPrep,
+  onAccept,
+  onReject,
+  onOpen,
+  onSelect,
+}: Props) {
+  const number = order.dspOrderNumber ?? order.id.slice(-6);
+  const headingId = `order-${order.id}-heading`;
+  return (
+    <article
+      className={`pending-card${selected ? ' is-selected' : ''}${ringing ? ' is-ringing' : ''}`}
+      aria-labelledby={headingId}
+      data-order-id={order.id}
+      data-testid="pending-card"
+      onPointerDown={onSelect}
+    >
+      <div className="pending-card__top">
+        {order.staffDeadlineAt !== null && (
+          <Countdown deadlineAt={order.staffDeadlineAt} receivedAt={order.receivedAt} now={now} />
+        )}
+        <div className="pending-card__who">
+          <h3 id={headingId} className="pending-card__title">
+            <span className="source">{sourceName(order.source, order.origin)}</span>{' '}
+            <span className="order-number">{number}</span>
+          </h3>
+          <p className="pending-card__what">
+            <span className="fulfillment">
+              <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
+              {FULFILLMENT_LABEL[order.fulfillmentType]}
+            </span>
+            <span>
+              {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
+            </span>
+            {order.customerName && <span>{order.customerName}</span>}
+          </p>
+          <OrderBadges order={order} now={now} />
+        </div>
+        <div className="pending-card__side">
+          <div className="pending-card__total">{money(order.totalCents, order.currency)}</div>
+          <button type="button" className="button button--ghost button--small" onClick={onOpen}>
+            Details <kbd aria-hidden="true">↵</kbd>
+          </button>
+        </div>
+      </div>
+      <div className="pending-card__actions">
+        <PrepStepper value={prep} onChange={onPrep} idPrefix={order.id} />
+        <button type="button" className="button button--accept" disabled={busy} onClick={onAccept}>
+          Accept <kbd aria-hidden="true">A</kbd>
+        </button>
+        <button type="button" className="button button--reject" disabled={busy} onClick={onReject}>
+          Reject <kbd aria-hidden="true">R</kbd>
+        </button>
+      </div>
+    </article>
+  );
+}

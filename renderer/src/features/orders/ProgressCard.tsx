@@ -1,0 +1,85 @@
+// An accepted order on its way out: status in words, when it is due, driver news from Stream,
+// and one big button for the next step.
+import type { OrderSummary } from '../../../../shared/order.js';
+import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
+import { clockTime, duration, money } from './format.js';
+import { FULFILLMENT_LABEL, STATUS_LABEL, sourceName } from './labels.js';
+import { nextStep, type NextStep } from './next-step.js';
+import { OrderBadges } from './OrderBadges.js';
+
+interface Props {
+  order: OrderSummary;
+  now: number;
+  busy: boolean;
+  onStep: (status: NextStep['status']) => void;
+  onOpen: () => void;
+}
+
+export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
+  const step = nextStep(order);
+  const number = order.dspOrderNumber ?? order.id.slice(-6);
+  // Prep time counts from the decision, which lands seconds after receipt: close enough to plan by.
+  const dueAt =
+    order.prepTimeMinutes !== null ? order.receivedAt + order.prepTimeMinutes * 60_000 : null;
+  const late =
+    dueAt !== null &&
+    now > dueAt &&
+    order.status !== 'ready' &&
+    order.status !== 'out_for_delivery';
+  const driver = [order.deliveryStatus, order.streamStatus]
+    .filter(Boolean)
+    .join(' · ')
+    .replace(/_/g, ' ');
+  return (
+    <article
+      className={`progress-card status--${order.status}`}
+      data-order-id={order.id}
+      data-testid="progress-card"
+    >
+      <button
+        type="button"
+        className="progress-card__main"
+        onClick={onOpen}
+        aria-label={`${STATUS_LABEL[order.status]}: ${sourceName(order.source, order.origin)} ${number}, details`}
+      >
+        <span className="progress-card__line">
+          <span className={`status-chip status-chip--${order.status}`}>
+            {STATUS_LABEL[order.status]}
+          </span>
+          <strong className="order-number">{number}</strong>
+          <span className="source">{sourceName(order.source, order.origin)}</span>
+          {dueAt !== null && (
+            <span className={`progress-card__due${late ? ' is-late' : ''}`}>
+              {late ? `LATE ${duration(now - dueAt)}` : `due ${clockTime(dueAt)}`}
+            </span>
+          )}
+        </span>
+        <span className="progress-card__line progress-card__sub">
+          <span>
+            <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
+            {FULFILLMENT_LABEL[order.fulfillmentType]}
+          </span>
+          <span>{order.itemCount} items</span>
+          {order.customerName && <span>{order.customerName}</span>}
+          <span>{money(order.totalCents, order.currency)}</span>
+        </span>
+        {driver && (
+          <span className="progress-card__line progress-card__driver">
+            <Icon name="route" /> Driver: {driver}
+          </span>
+        )}
+        <OrderBadges order={order} now={now} />
+      </button>
+      {step && (
+        <button
+          type="button"
+          className="button button--step"
+          disabled={busy}
+          onClick={() => onStep(step.status)}
+        >
+          {step.label}
+        </button>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,154 @@
+// Rejecting an order: one big button per reason (mapped to Stream's codes by the core), an
+// optional note, and for "item sold out" the items and options of this order to tick.
+import { useEffect, useState } from 'react';
+import { REJECT_CODES, type RejectCode } from '../../../../shared/domain.js';
+import type { OrderDetail, OrderSummary } from '../../../../shared/order.js';
+import { useServices } from '../../app/hooks.js';
+import { Modal } from '../../app/Modal.js';
+import { Countdown } from './Countdown.js';
+import { REJECT_LABEL, sourceName } from './labels.js';
+import { unavailableChoices, type Choice } from './modifier-tree.js';
+
+interface Props {
+  order: OrderSummary;
+  now: number;
+  onCancel: () => void;
+  onReject: (
+    code: RejectCode,
+    reason: string,
+    unavailable: { type: 'item' | 'modifier'; providerId: string }[],
+  ) => void;
+}
+
+export function RejectDialog({ order, now, onCancel, onReject }: Props) {
+  const { api } = useServices();
+  const [code, setCode] = useState<RejectCode | null>(null);
+  const [note, setNote] = useState('');
+  const [detail, setDetail] = useState<OrderDetail | null>(null);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+
+  useEffect(() => {
+    let live = true;
+    api.getOrder({ id: order.id }).then(
+      (d) => live && setDetail(d),
+      () => undefined, // the picker is optional; the reject itself still works
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, order.id]);
+
+  const choices: Choice[] = detail ? unavailableChoices(detail.lineItems) : [];
+  const key = (c: Choice): string => `${c.type}:${c.providerId}`;
+  const number = order.dspOrderNumber ?? order.id.slice(-6);
+  const submit = (): void => {
+    if (!code) return;
+    const unavailable =
+      code === 'items_unavailable'
+        ? choices
+            .filter((c) => picked.has(key(c)))
+            .map(({ type, providerId }) => ({ type, providerId }))
+        : [];
+    onReject(code, note.trim(), unavailable);
+  };
+
+  return (
+    <Modal title="" labelledBy="reject-title" onClose={onCancel} className="modal--reject">
+      <div className="modal__head">
+        <h2 id="reject-title" className="modal__title">
+          Reject {sourceName(order.source, order.origin)} {number}?
+        </h2>
+        {order.staffDeadlineAt !== null && (
+          <Countdown
+            deadlineAt={order.staffDeadlineAt}
+            receivedAt={order.receivedAt}
+            now={now}
+            size={72}
+          />
+        )}
+      </div>
+      <fieldset className="reasons">
+        <legend>Why? Pick one</legend>
+        {REJECT_CODES.map((c, i) => (
+          <button
+            key={c}
+            type="button"
+            className={`reason${code === c ? ' is-picked' : ''}`}
+            aria-pressed={code === c}
+            onClick={() => setCode(c)}
+          >
+            <span className="reason__title">
+              <kbd aria-hidden="true">{i + 1}</kbd> {REJECT_LABEL[c].title}
+            </span>
+            <span className="reason__hint">{REJECT_LABEL[c].hint}</span>
+          </button>
+        ))}
+      </fieldset>
+      {code === 'items_unavailable' && choices.length > 0 && (
+        <fieldset className="unavailable">
+          <legend>What is sold out? (optional)</legend>
+          {choices.map((c) => (
+            <label
+              key={key(c)}
+              className="unavailable__choice"
+              style={{ paddingInlineStart: `${0.75 + c.depth * 1.25}rem` }}
+            >
+              <input
+                type="checkbox"
+                checked={picked.has(key(c))}
+                onChange={(e) => {
+                  const next = new Set(picked);
+                  if (e.target.checked) next.add(key(c));
+                  else next.delete(key(c));
+                  setPicked(next);
+                }}
+              />
+              {c.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <label className="field">
+        <span>Note for Stream {code === 'other' ? '(please say why)' : '(optional)'}</span>
+        <textarea
+          value={note}
+          maxLength={500}
+          rows={2}
+          onChange={(e) => setNote(e.target.value)}
+          onKeyDown={(e) => e.stopPropagation()}
+        />
+      </label>
+      <div className="modal__actions">
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          Back
+        </button>
+        <button
+          type="button"
+          className="button button--reject button--wide"
+          disabled={!code}
+          onClick={submit}
+        >
+          Reject order
+        </button>
+      </div>
+      <ReasonKeys onPick={setCode} />
+    </Modal>
+  );
+}
+
+/** 1–6 pick a reason while the dialog is open. */
+function ReasonKeys({ onPick }: { onPick: (code: RejectCode) => void }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if ((e.target as HTMLElement).closest('textarea, input')) return;
+      const code = REJECT_CODES[Number(e.key) - 1];
+      if (code) {
+        e.preventDefault();
+        onPick(code);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onPick]);
+  return null;
+}

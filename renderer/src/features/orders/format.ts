@@ -1,0 +1,50 @@
+// Money, times and durations for the counter: big, short and unambiguous.
+
+export function money(cents: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(cents / 100);
+  } catch {
+    return `${(cents / 100).toFixed(2)} ${currency}`;
+  }
+}
+
+export function clockTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+export function clockTimeWithSeconds(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}
+
+/** "45 s", "3 min", "1 h 05 min": how long ago or how long left, rounded the way staff say it. */
+export function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}
+
+/** A requested time (ISO from Stream) as "Today 18:30" / "Tue 18:30". */
+export function requestedTime(iso: string | null, now: number): string | null {
+  if (!iso) return null;
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  const day = sameDay
+    ? 'Today'
+    : new Date(at).toLocaleDateString(undefined, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+      });
+  return `${day} ${clockTime(at)}`;
+}
+
+export function isSameLocalDay(a: number, b: number): boolean {
+  return new Date(a).toDateString() === new Date(b).toDateString();
+}

@@ -1,0 +1,92 @@
+// What the board knows about orders: a snapshot loaded from `GET /api/orders`, kept current by
+// push events. Plain TypeScript (no React) so the rules are testable and shared by every screen:
+// newer `updatedAt` wins, a reload replaces everything, and the lanes are computed here once.
+import { OPEN_STATUSES, type OrderStatus } from '../../../../shared/domain.js';
+import type { OrderSummary } from '../../../../shared/order.js';
+import { isSameLocalDay } from './format.js';
+
+export interface Lanes {
+  /** Waiting for a staff decision, most urgent first. */
+  pending: OrderSummary[];
+  /** Decided and being worked on (not future orders that are still waiting for their time). */
+  inProgress: OrderSummary[];
+  /** Accepted future orders that nobody has started yet, soonest first. */
+  scheduled: OrderSummary[];
+  /** Finished today: completed, rejected, expired, canceled; newest first. */
+  done: OrderSummary[];
+}
+
+const IN_PROGRESS: readonly OrderStatus[] = ['accepted', 'preparing', 'ready', 'out_for_delivery'];
+const DONE: readonly OrderStatus[] = ['completed', 'rejected', 'expired', 'canceled'];
+
+export function isOpen(order: OrderSummary): boolean {
+  return OPEN_STATUSES.includes(order.status);
+}
+
+export function lanesOf(orders: Iterable<OrderSummary>, now: number): Lanes {
+  const lanes: Lanes = { pending: [], inProgress: [], scheduled: [], done: [] };
+  for (const o of orders) {
+    if (o.status === 'pending') lanes.pending.push(o);
+    else if (o.status === 'accepted' && o.isFuture) lanes.scheduled.push(o);
+    else if (IN_PROGRESS.includes(o.status)) lanes.inProgress.push(o);
+    else if (DONE.includes(o.status) && isSameLocalDay(o.updatedAt, now)) lanes.done.push(o);
+  }
+  const deadline = (o: OrderSummary): number => o.staffDeadlineAt ?? Number.MAX_SAFE_INTEGER;
+  lanes.pending.sort((a, b) => deadline(a) - deadline(b) || a.receivedAt - b.receivedAt);
+  lanes.inProgress.sort((a, b) => a.receivedAt - b.receivedAt);
+  const wanted = (o: OrderSummary): number =>
+    o.requestedFor ? Date.parse(o.requestedFor) : o.receivedAt;
+  lanes.scheduled.sort((a, b) => wanted(a) - wanted(b));
+  lanes.done.sort((a, b) => b.updatedAt - a.updatedAt);
+  return lanes;
+}
+
+export class OrdersStore {
+  private byId = new Map<string, OrderSummary>();
+  private snapshot: readonly OrderSummary[] = [];
+  private loaded = false;
+  private readonly listeners = new Set<() => void>();
+
+  /** Replace everything with a fresh list (start-up and every reconnect). */
+  load(orders: readonly OrderSummary[]): void {
+    // A push event newer than the list (it raced the reload) is kept.
+    const next = new Map<string, OrderSummary>();
+    for (const o of orders) {
+      const known = this.byId.get(o.id);
+      next.set(o.id, known && known.updatedAt > o.updatedAt ? known : o);
+    }
+    this.byId = next;
+    this.loaded = true;
+    this.changed();
+  }
+
+  /** One order as pushed or as answered by a call; older news than we have is ignored. */
+  upsert(order: OrderSummary): void {
+    const known = this.byId.get(order.id);
+    if (known && known.updatedAt > order.updatedAt) return;
+    this.byId.set(order.id, order);
+    this.changed();
+  }
+
+  get(id: string): OrderSummary | undefined {
+    return this.byId.get(id);
+  }
+
+  isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  all(): readonly OrderSummary[] {
+    return this.snapshot;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private changed(): void {
+    this.snapshot = [...this.byId.values()];
+    for (const l of this.listeners) l();
+  }
+}

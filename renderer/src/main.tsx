@@ -1,0 +1,37 @@
+// Start-up: read the Local API token, build the shared services, render the board.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { readLocalToken } from './api/token.js';
+import { App } from './app/App.js';
+import { ServicesContext } from './app/hooks.js';
+import { createServices } from './app/services.js';
+import './styles/base.css';
+import './styles/board.css';
+import './styles/banners.css';
+import './styles/detail.css';
+
+const root = createRoot(document.getElementById('root')!);
+const token = readLocalToken();
+
+if (!token) {
+  root.render(
+    <main className="no-token">
+      <h1>Not signed in</h1>
+      <p>
+        Open this screen with the link the connector prints at start-up (it ends in{' '}
+        <code>#token=…</code>), or from the desktop app.
+      </p>
+    </main>,
+  );
+} else {
+  // The UI is served by the connector itself, so the Local API is this page's origin.
+  const services = createServices(window.location.origin, token);
+  services.start();
+  root.render(
+    <StrictMode>
+      <ServicesContext.Provider value={services}>
+        <App />
+      </ServicesContext.Provider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,5 @@
+// Asset imports resolved by Vite to URLs at build time.
+declare module '*.wav' {
+  const url: string;
+  export default url;
+}

@@ -1,0 +1,23 @@
+// Builds the cashier UI for an e2e run into a fresh temporary folder, so the tests always drive
+// the current source (never a stale renderer/dist) and parallel test files never share output.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'vite';
+
+const configFile = path.resolve(import.meta.dirname, '../../../renderer/vite.config.ts');
+
+export interface BuiltUi {
+  dir: string;
+  remove(): void;
+}
+
+export async function buildUi(): Promise<BuiltUi> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'connector-ui-'));
+  await build({
+    configFile,
+    logLevel: 'warn',
+    build: { outDir: dir, emptyOutDir: true, sourcemap: false },
+  });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
