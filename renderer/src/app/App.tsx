@@ -26,6 +26,7 @@ export function App() {
   const lanes = useMemo(() => lanesOf(all, now), [all, now]);
   const actions = useOrderActions();
   const prefs = useObservable(settings);
+  const connection = useObservable(services.connection);
   const [screen, setScreen] = useState<Screen>('board');
   const [detailId, setDetailId] = useState<string | null>(null);
   const [rejectId, setRejectId] = useState<string | null>(null);
@@ -88,7 +89,7 @@ export function App() {
 
   return (
     <BoardUiContext.Provider value={ui}>
-      <div className="app">
+      <div className="app" data-connection={connection}>
         <header className="topbar">
           <div className="topbar__store">
             <span className="topbar__name">{storeName || 'Stream Connector'}</span>

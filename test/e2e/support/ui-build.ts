@@ -14,10 +14,18 @@ export interface BuiltUi {
 
 export async function buildUi(): Promise<BuiltUi> {
   const dir = mkdtempSync(path.join(tmpdir(), 'connector-ui-'));
-  await build({
-    configFile,
-    logLevel: 'warn',
-    build: { outDir: dir, emptyOutDir: true, sourcemap: false },
-  });
+  // Vitest sets NODE_ENV=test, and Vite then bundles React's development build (twice the size,
+  // slower): build the way `npm run build:ui` does, then put the test environment back.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile,
+      logLevel: 'warn',
+      build: { outDir: dir, emptyOutDir: true, sourcemap: false },
+    });
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

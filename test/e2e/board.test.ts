@@ -1,0 +1,236 @@
+// The cashier's day on the real thing: Debian's Chromium driven by Playwright against a real
+// connector (headless mode serving the built UI), with orders sent through the signed Stream
+// listener. Every wait is on the page or the server, never a fixed sleep.
+import type { Browser, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrderDetail } from '../../shared/order.js';
+import { local } from '../support/stream-client.js';
+import { browserMissingReason, launchChromium } from './support/browser.js';
+import { startE2eConnector, type E2eConnector } from './support/connector.js';
+import { bigOrderItems, sendCancel, sendOrder } from './support/stream.js';
+import { buildUi, type BuiltUi } from './support/ui-build.js';
+
+const missing = browserMissingReason();
+
+describe.skipIf(missing !== null)('cashier board in Chromium', () => {
+  let ui: BuiltUi;
+  let app: E2eConnector;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ui = await buildUi();
+    app = await startE2eConnector(ui.dir);
+    // The desktop shell allows sound without a tap; this browser does too (one test checks the
+    // plain-browser case separately).
+    browser = await launchChromium({ soundAllowed: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+    ui?.remove();
+  });
+
+  async function openBoard(
+    b: Browser = browser,
+    viewport = { width: 1366, height: 768 },
+  ): Promise<Page> {
+    const page = await b.newPage({ viewport });
+    await page.goto(app.boardUrl);
+    await page.locator('.app[data-connection="open"]').waitFor();
+    return page;
+  }
+
+  const card = (page: Page, id: string) =>
+    page.locator(`[data-testid="pending-card"][data-order-id="${id}"]`);
+  const getOrder = async (id: string) =>
+    (await local<OrderDetail>(app.localUrl, 'GET', `/api/orders/${id}`)).body;
+
+  it('shows an order sent through the Stream listener within a second, with a running countdown', async () => {
+    const page = await openBoard();
+    const sentAt = Date.now();
+    const id = await sendOrder(app.streamUrl, {
+      source: 'uber',
+      dspOrderNumber: 'U-1001',
+      fulfillmentType: 'delivery',
+      unpaid: true,
+    });
+    await card(page, id).waitFor({ timeout: 1_000 });
+    expect(Date.now() - sentAt).toBeLessThan(1_000);
+
+    const shown = card(page, id);
+    await expect.poll(() => shown.textContent()).toContain('U-1001');
+    const text = (await shown.textContent()) ?? '';
+    expect(text).toContain('Uber Eats');
+    expect(text).toContain('Delivery');
+    expect(text).toContain('2 items');
+    expect(text).toContain('UNPAID');
+    expect(text).toMatch(/\$\d+\.\d\d/);
+
+    const timer = shown.getByRole('timer');
+    expect(await timer.getAttribute('aria-label')).toMatch(/^\d+ seconds left to accept$/);
+    expect(await shown.locator('circle.countdown__arc').count()).toBe(1);
+    const first = Number(await timer.getAttribute('data-seconds-left'));
+    expect(first).toBeGreaterThan(40);
+    expect(first).toBeLessThanOrEqual(45);
+    // The countdown runs: wait until the page shows a smaller number.
+    await page.waitForFunction(
+      ([orderId, start]) =>
+        Number(
+          document
+            .querySelector(`[data-order-id="${orderId}"] [role="timer"]`)
+            ?.getAttribute('data-seconds-left'),
+        ) < start,
+      [id, first] as const,
+      { timeout: 3_000 },
+    );
+    // The title carries the count, for a window that is behind others.
+    await expect.poll(() => page.title()).toMatch(/\(\d+\)/);
+    await page.close();
+  });
+
+  it('accepts from the board with the chosen prep time, then moves the order through its steps', async () => {
+    const page = await openBoard();
+    const id = await sendOrder(app.streamUrl, {
+      source: 'doordash',
+      dspOrderNumber: 'D-2002',
+      fulfillmentType: 'pickup',
+    });
+    const shown = card(page, id);
+    await shown.waitFor();
+    await expect.poll(() => shown.getByTestId('prep-value').textContent()).toContain('15');
+    await shown.getByRole('button', { name: /More prep time/ }).click();
+    await expect.poll(() => shown.getByTestId('prep-value').textContent()).toContain('20');
+    await shown.getByRole('button', { name: 'Accept' }).click();
+
+    const progress = page.locator(`[data-testid="progress-card"][data-order-id="${id}"]`);
+    await progress.waitFor();
+    const accepted = await getOrder(id);
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.prepTimeMinutes).toBe(20);
+
+    await progress.getByRole('button', { name: 'Start preparing' }).click();
+    await progress.getByRole('button', { name: 'Mark ready' }).waitFor();
+    expect((await getOrder(id)).status).toBe('preparing');
+    await progress.getByRole('button', { name: 'Mark ready' }).click();
+    await progress.getByRole('button', { name: 'Picked up' }).waitFor();
+    expect((await getOrder(id)).status).toBe('ready');
+    await page.close();
+  });
+
+  it('rejects with a reason picked in the dialog', async () => {
+    const page = await openBoard();
+    const id = await sendOrder(app.streamUrl, { source: 'grubhub', dspOrderNumber: 'GH-303' });
+    const shown = card(page, id);
+    await shown.getByRole('button', { name: 'Reject' }).click();
+    const dialog = page.getByRole('dialog', { name: /Reject Grubhub GH-303/ });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('button', { name: 'Reject order' }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: /Too busy/ }).click();
+    await dialog.getByRole('textbox').fill('Two drivers off sick');
+    await dialog.getByRole('button', { name: 'Reject order' }).click();
+    await shown.waitFor({ state: 'detached' });
+
+    const rejected = await getOrder(id);
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.rejectCode).toBe('store_busy');
+    expect(rejected.rejectReason).toBe('Two drivers off sick');
+    await page.close();
+  });
+
+  it('accepts the most urgent order with the A key', async () => {
+    const page = await openBoard();
+    const id = await sendOrder(app.streamUrl, { dspOrderNumber: 'K-404' });
+    await card(page, id).waitFor();
+    // Other tests' orders may still wait; the most urgent is the first card, so select ours.
+    await card(page, id).locator('.pending-card__title').click();
+    await page.keyboard.press('a');
+    await card(page, id).waitFor({ state: 'detached' });
+    const accepted = await getOrder(id);
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.prepTimeMinutes).toBe(15);
+    await page.close();
+  });
+
+  it('opens the detail with the full modifier tree, notes, customer and timeline', async () => {
+    const page = await openBoard();
+    const id = await sendOrder(app.streamUrl, {
+      dspOrderNumber: 'BIG-1',
+      lineItems: bigOrderItems(),
+    });
+    await card(page, id).getByRole('button', { name: 'Details' }).click();
+    const detail = page.getByTestId('order-detail');
+    await detail.waitFor();
+    const text = (await detail.textContent()) ?? '';
+    for (const expected of [
+      'Cheeseburger',
+      'Extra Patty',
+      'Half & Half',
+      'Left: Pepperoni',
+      'Extra',
+      'Right: Mushroom',
+      'Cut in half please',
+      'Leave at the door',
+      'Jane Doe',
+      '+15551234567',
+      '742 Evergreen Terrace',
+      'received',
+    ])
+      expect(text).toContain(expected);
+    // Three levels deep: Half & Half → Left: Pepperoni → Extra.
+    expect(
+      await detail
+        .locator('.modifiers .modifiers .modifiers')
+        .getByText('Extra', { exact: true })
+        .count(),
+    ).toBe(1);
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('shows a cancellation from Stream as a banner until someone confirms it', async () => {
+    const page = await openBoard();
+    const id = await sendOrder(app.streamUrl, { source: 'uber', dspOrderNumber: 'C-505' });
+    await card(page, id).waitFor();
+    await local(app.localUrl, 'POST', `/api/orders/${id}/accept`, {});
+    await sendCancel(app.streamUrl, id);
+    const banner = page.locator(`[data-testid="cancel-banner"][data-order-id="${id}"]`);
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/ORDER CANCELED.*C-505/);
+    expect((await getOrder(id)).status).toBe('canceled');
+    await banner.getByRole('button', { name: 'Got it' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('asks for a tap when the browser blocks sound, and the tap turns sound on', async () => {
+    const plain = await launchChromium();
+    try {
+      const page = await openBoard(plain);
+      const banner = page.getByTestId('sound-banner');
+      await banner.waitFor();
+      expect(await banner.textContent()).toContain('tap here to turn on order alerts');
+      await banner.click();
+      await banner.waitFor({ state: 'detached' });
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('shows "connection lost" while the connector is down, and catches up when it returns', async () => {
+    const page = await openBoard(browser, { width: 1024, height: 768 });
+    const banner = page.getByTestId('connection-banner');
+    expect(await banner.count()).toBe(0);
+    await app.stop();
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('Connection lost');
+
+    await app.restart();
+    await banner.waitFor({ state: 'detached', timeout: 10_000 });
+    // Orders that arrive after the reconnect show up as usual.
+    const id = await sendOrder(app.streamUrl, { dspOrderNumber: 'R-606' });
+    await card(page, id).waitFor();
+    await page.close();
+  });
+});
