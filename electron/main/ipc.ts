@@ -1,0 +1,188 @@
+// The Local API over IPC: one channel for every call in the shared contract, dispatched to the
+// same handlers as the HTTP routes (connector.handlers), with the same zod schemas and the same
+// error codes. A call added to `localApi` is callable here with no change to this file. Every
+// message is refused unless it comes from the top frame of our own window showing our bundle.
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
+import { localApi, type CallName } from '../../shared/contract.js';
+import type { Handlers } from '../core/api/handlers.js';
+import { zodProblem } from '../core/http/errors.js';
+import { ApiError, isBusyError, isStorageError } from '../core/util/errors.js';
+import type { Logger } from '../core/util/log.js';
+import type { BridgeError, BridgeLogLevel, IpcChannels } from '../preload/bridge.js';
+import { isAppUrl } from './protocol.js';
+
+export const IPC_CHANNELS: IpcChannels = {
+  call: 'connector:call',
+  push: 'connector:push',
+  shell: 'connector:shell',
+  log: 'connector:log',
+};
+
+export type IpcResult = { ok: true; data: unknown } | { ok: false; error: BridgeError };
+
+type SenderEvent = Pick<IpcMainInvokeEvent | IpcMainEvent, 'sender' | 'senderFrame'>;
+
+/**
+ * The sender check of the Electron security checklist: the message must come from the web
+ * contents of our window (`allowedContentsId`), from its top frame (an iframe can send IPC too),
+ * and that frame must be showing our bundle's origin.
+ */
+export function isTrustedSender(event: SenderEvent, allowedContentsId: number | null): boolean {
+  const frame = event.senderFrame;
+  if (!frame || allowedContentsId === null) return false;
+  if (event.sender.id !== allowedContentsId) return false;
+  if (frame.parent !== null) return false;
+  return isAppUrl(frame.url);
+}
+
+const CallOptions = z
+  .object({
+    actor: z.string().max(64).optional(),
+    managerPin: z.string().max(32).optional(),
+  })
+  .strict();
+
+interface Spec {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+}
+
+const failure = (status: number, code: string, message: string, field?: string): IpcResult => ({
+  ok: false,
+  error: field ? { status, code, message, field } : { status, code, message },
+});
+
+function keysOf(schema: z.ZodType | undefined): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function parsePart(
+  schema: z.ZodType | undefined,
+  value: unknown,
+  where: string,
+): Record<string, unknown> {
+  if (!schema) return {};
+  const result = schema.safeParse(value);
+  if (!result.success) throw zodProblem(result.error, where);
+  return result.data as Record<string, unknown>;
+}
+
+/** Same rule as the HTTP `X-Actor` header: a short printable name, or plain "staff". */
+export function actorName(raw: string | undefined): string {
+  const name = (raw ?? '')
+    .replace(/[^\p{L}\p{N} ._@-]/gu, '')
+    .trim()
+    .slice(0, 64);
+  return name ? `staff:${name}` : 'staff';
+}
+
+/**
+ * Splits the merged request the way the HTTP client does (path params, query, the rest is the
+ * body), validates each part with the contract's schema and runs the handler. Never throws:
+ * every outcome is a result the renderer can show.
+ */
+export async function dispatchCall(
+  handlers: Handlers,
+  name: unknown,
+  request: unknown,
+  options: unknown,
+  log: Logger,
+): Promise<IpcResult> {
+  if (typeof name !== 'string' || !Object.hasOwn(localApi, name))
+    return failure(
+      404,
+      'unknown_call',
+      `no Local API call named ${JSON.stringify(String(name)).slice(0, 80)}`,
+    );
+  const callName = name as CallName;
+  const spec = localApi[callName] as Spec;
+  const input = request ?? {};
+  if (!isPlainObject(input))
+    return failure(400, 'invalid_request', 'request: must be an object', 'request');
+  const parsedOptions = CallOptions.safeParse(options ?? {});
+  if (!parsedOptions.success) {
+    const problem = zodProblem(parsedOptions.error, 'options');
+    return failure(400, problem.code, problem.message, problem.field);
+  }
+  try {
+    const paramKeys = keysOf(spec.params);
+    const queryKeys = keysOf(spec.query);
+    const pick = (keys: string[]) =>
+      Object.fromEntries(Object.entries(input).filter(([k]) => keys.includes(k)));
+    const rest = Object.fromEntries(
+      Object.entries(input).filter(([k]) => !paramKeys.includes(k) && !queryKeys.includes(k)),
+    );
+    const leftover = Object.keys(rest)[0];
+    if (!spec.body && leftover !== undefined)
+      return failure(
+        400,
+        'invalid_request',
+        `request.${leftover}: unknown field`,
+        `request.${leftover}`,
+      );
+    const parsed = {
+      ...parsePart(spec.params, pick(paramKeys), 'params'),
+      ...parsePart(spec.query, pick(queryKeys), 'query'),
+      ...parsePart(spec.body, rest, 'body'),
+    };
+    const { actor, managerPin } = parsedOptions.data;
+    const meta = { actor: actorName(actor), ...(managerPin ? { managerPin } : {}) };
+    const handler = handlers[callName] as (input: unknown, meta: { actor: string }) => unknown;
+    return { ok: true, data: await handler(parsed, meta) };
+  } catch (err) {
+    if (err instanceof ApiError) return failure(err.status, err.code, err.message, err.field);
+    if (isBusyError(err)) return failure(503, 'busy', 'the database is busy; retry shortly');
+    if (isStorageError(err))
+      return failure(503, 'storage_unavailable', 'the change could not be stored; retry later');
+    log.error('unexpected error in IPC call', { call: callName, err });
+    return failure(500, 'internal', 'internal error');
+  }
+}
+
+export interface IpcDeps {
+  ipcMain: IpcMain;
+  handlers: Handlers;
+  /** The web contents id of the cashier window, or null while there is none. */
+  windowContentsId: () => number | null;
+  log: Logger;
+  rendererLog: Pick<Logger, BridgeLogLevel>;
+}
+
+const LogLine = z.tuple([z.enum(['info', 'warn', 'error']), z.string()]);
+
+/** Registers the IPC side of the bridge; returns the function that removes it again. */
+export function registerIpc(deps: IpcDeps): () => void {
+  const trusted = (event: SenderEvent): boolean => {
+    if (isTrustedSender(event, deps.windowContentsId())) return true;
+    deps.log.warn('IPC from an untrusted sender refused', { url: event.senderFrame?.url ?? null });
+    return false;
+  };
+  deps.ipcMain.handle(
+    IPC_CHANNELS.call,
+    (event, name: unknown, request: unknown, options: unknown) => {
+      if (!trusted(event))
+        return failure(403, 'forbidden', 'IPC is only accepted from the cashier window');
+      return dispatchCall(deps.handlers, name, request, options, deps.log);
+    },
+  );
+  const onLog = (event: IpcMainEvent, ...args: unknown[]): void => {
+    if (!trusted(event)) return;
+    const parsed = LogLine.safeParse(args);
+    if (!parsed.success) return;
+    const [level, message] = parsed.data;
+    deps.rendererLog[level](message.slice(0, 2000));
+  };
+  deps.ipcMain.on(IPC_CHANNELS.log, onLog);
+  return () => {
+    deps.ipcMain.removeHandler(IPC_CHANNELS.call);
+    deps.ipcMain.removeListener(IPC_CHANNELS.log, onLog);
+  };
+}

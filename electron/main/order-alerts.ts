@@ -1,0 +1,85 @@
+// New orders and cancels must not go unseen when the cashier window is behind something else:
+// a native notification and a flashing taskbar button, until staff look. When the window is in
+// front the UI's own alerts (chime, banner) are enough, so the shell stays quiet. Notifications
+// are silent because the UI's chime is the one sound.
+import type { BrowserWindow } from 'electron';
+import type { PushMessage } from '../../shared/contract.js';
+import type { OrderSummary } from '../../shared/order.js';
+import type { Logger } from '../core/util/log.js';
+import type { ElectronApi } from './electron-api.js';
+
+export interface Alert {
+  title: string;
+  body: string;
+  orderId: string;
+  urgency: 'normal' | 'critical';
+}
+
+export function formatMoney(cents: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
+  } catch {
+    return `${(cents / 100).toFixed(2)} ${currency}`;
+  }
+}
+
+function describeOrder(order: OrderSummary): string {
+  const source = order.source ?? (order.origin === 'stream' ? 'Stream' : 'In-store');
+  const number = order.dspOrderNumber ? ` #${order.dspOrderNumber}` : '';
+  const items = `${order.itemCount} ${order.itemCount === 1 ? 'item' : 'items'}`;
+  return `${source}${number} · ${items} · ${formatMoney(order.totalCents, order.currency)}`;
+}
+
+/** The alert a push event deserves, or null for events staff need not be pulled to. */
+export function alertFor(message: PushMessage): Alert | null {
+  if (message.event === 'order.created') {
+    const order = message.data as OrderSummary;
+    const waiting = order.status === 'pending';
+    return {
+      title: waiting ? 'New order: accept or reject' : 'New order',
+      body: describeOrder(order),
+      orderId: order.id,
+      urgency: waiting ? 'critical' : 'normal',
+    };
+  }
+  if (message.event === 'order.canceled') {
+    const order = message.data as OrderSummary;
+    return {
+      title: 'Order canceled',
+      body: describeOrder(order),
+      orderId: order.id,
+      urgency: 'critical',
+    };
+  }
+  return null;
+}
+
+export interface OrderAlertDeps {
+  Notification: ElectronApi['Notification'];
+  window: () => BrowserWindow | null;
+  /** Bring the window up showing this order (notification click). */
+  showOrder: (orderId: string) => void;
+  log: Logger;
+}
+
+export class OrderAlerts {
+  constructor(private readonly deps: OrderAlertDeps) {}
+
+  handle(message: PushMessage): void {
+    const alert = alertFor(message);
+    if (!alert) return;
+    const win = this.deps.window();
+    if (win && !win.isDestroyed() && win.isVisible() && win.isFocused()) return;
+    if (win && !win.isDestroyed()) win.flashFrame(true);
+    if (!this.deps.Notification.isSupported()) return;
+    const notification = new this.deps.Notification({
+      title: alert.title,
+      body: alert.body,
+      urgency: alert.urgency,
+      silent: true,
+      timeoutType: alert.urgency === 'critical' ? 'never' : 'default',
+    });
+    notification.on('click', () => this.deps.showOrder(alert.orderId));
+    notification.show();
+  }
+}

@@ -1,0 +1,67 @@
+// What the desktop shell puts on `window.connector` for the cashier UI (see preload.cts, which
+// builds it). Everything here is derived from the shared contract: a call added to `localApi`
+// is callable through the bridge with its own request and answer types, and nothing else is.
+// Types only: the sandboxed preload can load no module but 'electron', so it imports none of
+// this at run time.
+import type { CallName, CallOutput, CallRequest, PushMessage } from '../../shared/contract.js';
+
+/** The IPC channel names, shared by the preload and electron/main/ipc.ts as literal types. */
+export interface IpcChannels {
+  /** renderer → main (invoke): one Local API call. */
+  call: 'connector:call';
+  /** main → renderer: a push event from the shared contract's `pushEvents`. */
+  push: 'connector:push';
+  /** main → renderer: a request from the shell itself (tray menu, notification click). */
+  shell: 'connector:shell';
+  /** renderer → main (send): one line for the shell's log. */
+  log: 'connector:log';
+}
+
+/** Per-call extras, the IPC twin of the HTTP headers `X-Actor` and `X-Manager-Pin`. */
+export interface BridgeCallOptions {
+  /** Who acts, for the order timeline (e.g. the cashier's name). */
+  actor?: string;
+  /** For calls that need a manager's approval. */
+  managerPin?: string;
+}
+
+/** The same fields as the HTTP error body (`ApiErrorBody`), plus the HTTP-equivalent status. */
+export interface BridgeError {
+  status: number;
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/** Errors cross the context bridge as values: a thrown Error would lose every field but `message`. */
+export type CallResult<K extends CallName> =
+  { ok: true; data: CallOutput<K> } | { ok: false; error: BridgeError };
+
+/** Things only the shell can ask the page to do. */
+export type ShellCommand =
+  { kind: 'show-store-controls' } | { kind: 'show-order'; orderId: string };
+
+export type BridgeLogLevel = 'info' | 'warn' | 'error';
+
+export interface ConnectorBridge {
+  /** Lets the UI pick IPC over HTTP + push channel. */
+  readonly transport: 'ipc';
+  /** One Local API call; the request is the same merged shape the HTTP client sends. */
+  call<K extends CallName>(
+    name: K,
+    request?: CallRequest<K>,
+    options?: BridgeCallOptions,
+  ): Promise<CallResult<K>>;
+  /** Every push event; returns the function that unsubscribes. */
+  onPush(listener: (message: PushMessage) => void): () => void;
+  onShellCommand(listener: (command: ShellCommand) => void): () => void;
+  /** Write a line to the shell's log file (main.log, scope "renderer"). */
+  log(level: BridgeLogLevel, message: string): void;
+}
+
+declare global {
+  interface Window {
+    /** Present only inside the desktop shell; absent in a browser (headless mode). */
+    connector?: ConnectorBridge;
+  }
+}

@@ -1,0 +1,247 @@
+// The Local API over IPC against a real connector (real SQLite, real handlers): every contract
+// call is reachable, payloads are validated with the contract's schemas and answered with the
+// same error codes as HTTP, and messages from any frame but our window's top frame showing our
+// bundle are refused before they reach a handler.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localApi } from '../../shared/contract.js';
+import {
+  dispatchCall,
+  IPC_CHANNELS,
+  isTrustedSender,
+  registerIpc,
+} from '../../electron/main/ipc.js';
+import { silentLogger, type Logger } from '../../electron/core/util/log.js';
+import { startTestConnector, type TestConnector } from '../support/connector.js';
+import { FakeFrame, FakeIpcMain, FakeWebContents } from '../support/fake-electron.js';
+import { orderCreated } from '../support/orders.js';
+import { sendToStreamListener } from '../support/stream-client.js';
+
+let t: TestConnector;
+let ipcMain: FakeIpcMain;
+let page: FakeWebContents;
+let rendererLines: string[];
+
+beforeEach(async () => {
+  t = await startTestConnector();
+  ipcMain = new FakeIpcMain();
+  page = new FakeWebContents();
+  page.mainFrame.url = 'app://bundle/index.html';
+  rendererLines = [];
+  const line = (level: string) => (msg: string) => rendererLines.push(`${level}: ${msg}`);
+  const rendererLog = { info: line('info'), warn: line('warn'), error: line('error') } as Pick<
+    Logger,
+    'info' | 'warn' | 'error'
+  >;
+  registerIpc({
+    ipcMain: ipcMain as never,
+    handlers: t.connector.handlers,
+    windowContentsId: () => page.id,
+    log: silentLogger,
+    rendererLog,
+  });
+});
+afterEach(async () => {
+  await t.dispose();
+});
+
+const call = (name: unknown, request?: unknown, options?: unknown, event = page.ipcEvent()) =>
+  ipcMain.invoke(IPC_CHANNELS.call, event, name, request, options) as Promise<
+    | { ok: true; data: Record<string, unknown> }
+    | { ok: false; error: { status: number; code: string; message: string; field?: string } }
+  >;
+
+async function pendingOrderId(): Promise<string> {
+  const res = await sendToStreamListener<{ order: { provider_id: string } }>(
+    t.streamUrl,
+    orderCreated(),
+  );
+  expect(res.status).toBe(200);
+  return res.body.order.provider_id;
+}
+
+describe('sender check', () => {
+  it('accepts only the top frame of our window showing our bundle', () => {
+    const other = new FakeWebContents();
+    other.mainFrame.url = 'app://bundle/index.html';
+    expect(isTrustedSender(page.ipcEvent() as never, page.id)).toBe(true);
+    expect(
+      isTrustedSender(
+        page.ipcEvent(new FakeFrame('app://bundle/x.html', page.mainFrame)) as never,
+        page.id,
+      ),
+    ).toBe(false);
+    expect(isTrustedSender(other.ipcEvent() as never, page.id)).toBe(false);
+    expect(isTrustedSender(page.ipcEvent(null) as never, page.id)).toBe(false);
+    expect(isTrustedSender(page.ipcEvent() as never, null)).toBe(false);
+    page.mainFrame.url = 'https://example.com/';
+    expect(isTrustedSender(page.ipcEvent() as never, page.id)).toBe(false);
+  });
+
+  it.each([
+    [
+      'an iframe inside our page',
+      () => page.ipcEvent(new FakeFrame('app://bundle/index.html', page.mainFrame)),
+    ],
+    [
+      'a page that navigated elsewhere',
+      () => page.ipcEvent(new FakeFrame('https://bundle.example/')),
+    ],
+    ['a look-alike origin', () => page.ipcEvent(new FakeFrame('app://bundle.evil/'))],
+    ['a frame that is gone', () => page.ipcEvent(null)],
+  ])('refuses a call from %s with 403 and reaches no handler', async (_name, event) => {
+    const id = await pendingOrderId();
+    const res = await call('acceptOrder', { id }, undefined, event());
+    expect(res).toMatchObject({ ok: false, error: { status: 403, code: 'forbidden' } });
+    expect(t.connector.ctx.orders.detail(id)?.status).toBe('pending');
+  });
+});
+
+describe('calls', () => {
+  it('registers one channel that reaches every call of the contract', async () => {
+    expect([...ipcMain.handlers.keys()]).toEqual([IPC_CHANNELS.call]);
+    for (const name of Object.keys(localApi)) {
+      const res = await call(name, {});
+      // Whatever the answer, it is the handler's (or its validation's), never "unknown call".
+      if (!res.ok) expect(res.error.code).not.toBe('unknown_call');
+    }
+  });
+
+  it('answers getHealth with the same data as the handler', async () => {
+    const res = await call('getHealth');
+    expect(res.ok).toBe(true);
+    if (res.ok)
+      expect(res.data).toEqual(await t.connector.handlers.getHealth({}, { actor: 'test' }));
+  });
+
+  it('accepts an order with params and body split from one request, and records the actor', async () => {
+    const id = await pendingOrderId();
+    const res = await call('acceptOrder', { id, prepTimeMinutes: 20 }, { actor: 'Ana <script>' });
+    expect(res.ok).toBe(true);
+    const detail = t.connector.ctx.orders.detail(id)!;
+    expect(detail.status).toBe('accepted');
+    expect(detail.prepTimeMinutes).toBe(20);
+    expect(JSON.stringify(detail.timeline)).toContain('staff:Ana script');
+  });
+
+  it('parses query fields the way HTTP does', async () => {
+    await pendingOrderId();
+    const res = await call('listOrders', { status: 'pending', limit: 5 });
+    expect(res.ok && (res.data.orders as unknown[]).length).toBe(1);
+  });
+
+  it.each([
+    ['an unknown call', 'dropTables', {}, undefined, 404, 'unknown_call', undefined],
+    ['a prototype key as name', '__proto__', {}, undefined, 404, 'unknown_call', undefined],
+    [
+      'a request that is not an object',
+      'getHealth',
+      'x',
+      undefined,
+      400,
+      'invalid_request',
+      'request',
+    ],
+    ['a request that is an array', 'getHealth', [], undefined, 400, 'invalid_request', 'request'],
+    ['a missing path param', 'getOrder', {}, undefined, 400, 'invalid_request', 'params.id'],
+    [
+      'a body field of the wrong type',
+      'acceptOrder',
+      { id: 'ord_x', prepTimeMinutes: 'soon' },
+      undefined,
+      400,
+      'invalid_request',
+      'body.prepTimeMinutes',
+    ],
+    [
+      'an unknown body field',
+      'acceptOrder',
+      { id: 'ord_x', tip: 5 },
+      undefined,
+      400,
+      'invalid_request',
+      'body',
+    ],
+    [
+      'an unknown field on a call without body',
+      'getHealth',
+      { drop: true },
+      undefined,
+      400,
+      'invalid_request',
+      'request.drop',
+    ],
+    [
+      'a bad query value',
+      'listOrders',
+      { status: 'eaten' },
+      undefined,
+      400,
+      'invalid_request',
+      'query.status.0',
+    ],
+    ['unknown options', 'getHealth', {}, { sudo: true }, 400, 'invalid_request', 'options'],
+    [
+      'an over-long actor',
+      'getHealth',
+      {},
+      { actor: 'x'.repeat(65) },
+      400,
+      'invalid_request',
+      'options.actor',
+    ],
+  ])(
+    'refuses %s with the field named',
+    async (_what, name, request, options, status, code, field) => {
+      const res = await call(name, request, options);
+      expect(res.ok).toBe(false);
+      if (!res.ok) {
+        expect(res.error.status).toBe(status);
+        expect(res.error.code).toBe(code);
+        expect(res.error.field).toBe(field);
+      }
+    },
+  );
+
+  it('passes the handler’s own errors through with their status and code', async () => {
+    const res = await call('getOrder', { id: 'ord_missing' });
+    expect(res).toEqual({
+      ok: false,
+      error: { status: 404, code: 'not_found', message: 'order ord_missing does not exist' },
+    });
+    const id = await pendingOrderId();
+    expect((await call('acceptOrder', { id })).ok).toBe(true);
+    const again = await call('rejectOrder', { id, code: 'store_busy' });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.status).toBe(409);
+  });
+
+  it('answers an unexpected failure as a 500 without detail', async () => {
+    const res = await dispatchCall(
+      {
+        ...t.connector.handlers,
+        getHealth: () => {
+          throw new Error('disk table xyz corrupt');
+        },
+      },
+      'getHealth',
+      {},
+      undefined,
+      silentLogger,
+    );
+    expect(res).toEqual({
+      ok: false,
+      error: { status: 500, code: 'internal', message: 'internal error' },
+    });
+  });
+});
+
+describe('renderer log lines', () => {
+  it('writes valid lines from our page, truncated, and ignores the rest', () => {
+    ipcMain.emit(IPC_CHANNELS.log, page.ipcEvent(), 'warn', 'sound is muted');
+    ipcMain.emit(IPC_CHANNELS.log, page.ipcEvent(), 'error', 'x'.repeat(5000));
+    ipcMain.emit(IPC_CHANNELS.log, page.ipcEvent(), 'debug', 'no such level');
+    ipcMain.emit(IPC_CHANNELS.log, page.ipcEvent(), 'info', { not: 'a string' });
+    ipcMain.emit(IPC_CHANNELS.log, page.ipcEvent(new FakeFrame('https://evil/')), 'info', 'forged');
+    expect(rendererLines).toEqual(['warn: sound is muted', `error: ${'x'.repeat(2000)}`]);
+  });
+});
