@@ -1,6 +1,7 @@
 // Start-up: read the Local API token, build the shared services, render the board.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { desktopBridge } from './api/bridge.js';
 import { readLocalToken } from './api/token.js';
 import { App } from './app/App.js';
 import { ServicesContext } from './app/hooks.js';
@@ -11,9 +12,11 @@ import './styles/banners.css';
 import './styles/detail.css';
 
 const root = createRoot(document.getElementById('root')!);
-const token = readLocalToken();
+// Inside the desktop shell the preload bridge is the transport; in a browser, the token is.
+const bridge = desktopBridge();
+const token = bridge ? '' : readLocalToken();
 
-if (!token) {
+if (!bridge && !token) {
   root.render(
     <main className="no-token">
       <h1>Not signed in</h1>
@@ -24,8 +27,8 @@ if (!token) {
     </main>,
   );
 } else {
-  // The UI is served by the connector itself, so the Local API is this page's origin.
-  const services = createServices(window.location.origin, token);
+  // In a browser the UI is served by the connector itself: the Local API is this page's origin.
+  const services = createServices(window.location.origin, token ?? '', bridge);
   services.start();
   root.render(
     <StrictMode>

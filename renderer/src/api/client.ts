@@ -9,6 +9,7 @@ import {
   type CallOutput,
   type CallRequest,
 } from '../../../shared/contract.js';
+import type { IpcBridge } from './bridge.js';
 import type { ServerClock } from './server-clock.js';
 
 /** A call that takes no input may be called with no argument. */
@@ -51,6 +52,8 @@ export interface ClientDeps {
   /** Who acts, for the order timeline (`X-Actor`). */
   actor?: () => string | undefined;
   fetch?: typeof fetch;
+  /** Inside the desktop shell: call the core over IPC instead of HTTP. */
+  bridge?: IpcBridge | null;
 }
 
 interface Spec {
@@ -67,7 +70,9 @@ export function createLocalApiClient(deps: ClientDeps): LocalApiClient {
   for (const name of Object.keys(localApi) as CallName[]) {
     const spec = localApi[name] as Spec;
     client[name] = (request?: Record<string, unknown>, options?: CallOptions) =>
-      perform(deps, name, spec, request ?? {}, options ?? {});
+      deps.bridge
+        ? performIpc(deps, deps.bridge, name, spec, request ?? {}, options ?? {})
+        : perform(deps, name, spec, request ?? {}, options ?? {});
   }
   return client as LocalApiClient;
 }
@@ -140,10 +145,36 @@ async function perform(
       `${name} failed with HTTP ${res.status}`,
     );
   }
+  return validated(name, spec, json, res.status);
+}
+
+async function performIpc(
+  deps: ClientDeps,
+  bridge: IpcBridge,
+  name: CallName,
+  spec: Spec,
+  request: Record<string, unknown>,
+  options: CallOptions,
+): Promise<unknown> {
+  const actor = deps.actor?.();
+  const result = await bridge.call(name, request, {
+    ...(actor ? { actor } : {}),
+    ...(options.managerPin ? { managerPin: options.managerPin } : {}),
+  });
+  if (!result.ok) {
+    const { status, code, message, field } = result.error;
+    throw new LocalApiError(status, code, message, field);
+  }
+  // The core runs in this machine's main process: same clock, no offset to learn.
+  return validated(name, spec, result.data, 200);
+}
+
+/** Answers are checked against the call's response schema: a drifted core fails loudly here. */
+function validated(name: CallName, spec: Spec, json: unknown, status: number): unknown {
   const parsed = spec.response.safeParse(json);
   if (!parsed.success)
     throw new LocalApiError(
-      res.status,
+      status,
       'bad_response',
       `${name}: unexpected answer (${parsed.error.issues[0]?.message ?? 'invalid'})`,
     );

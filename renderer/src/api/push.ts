@@ -4,6 +4,7 @@
 // down), so a closed source is replaced after a short backoff. Every (re)connect is announced,
 // because events sent while we were away are lost and the caller must reload what it shows.
 import { pushEvents, type PushEventName, type PushPayload } from '../../../shared/contract.js';
+import type { IpcBridge } from './bridge.js';
 
 /** One push message, as a union over event names so a `switch` on `event` narrows `data`. */
 export type PushMessage = {
@@ -65,4 +66,18 @@ export function connectPush(baseUrl: string, token: string, handlers: PushHandle
     clearTimeout(retryTimer);
     source?.close();
   };
+}
+
+/** Inside the desktop shell: push events arrive over IPC from the core in the same app, so the
+ * channel is open for as long as the window lives. Payloads are checked like SSE ones. */
+export function connectIpcPush(bridge: IpcBridge, handlers: PushHandlers): () => void {
+  const off = bridge.onPush(({ event, data }) => {
+    const schema = pushEvents[event as PushEventName];
+    if (!schema) return; // an event this UI does not know yet
+    const parsed = schema.safeParse(data);
+    if (parsed.success) handlers.onMessage({ event, data: parsed.data } as PushMessage);
+  });
+  handlers.onStateChange('open');
+  handlers.onOpen();
+  return off;
 }

@@ -12,6 +12,7 @@ import { OrderDetailPanel } from '../features/orders/OrderDetailPanel.js';
 import { OrderList } from '../features/orders/OrderList.js';
 import { lanesOf } from '../features/orders/orders-store.js';
 import { RejectDialog } from '../features/orders/RejectDialog.js';
+import { desktopBridge } from '../api/bridge.js';
 import { useObservable, useServerNow, useServices } from './hooks.js';
 import { Notices } from './Notices.js';
 
@@ -75,6 +76,16 @@ export function App() {
       setPrep: (id, minutes) => setPrepMap((m) => new Map(m).set(id, minutes)),
     }),
     [alerts, prep],
+  );
+
+  // The desktop shell's tray menu and notifications can ask for a screen or an order.
+  useEffect(
+    () =>
+      desktopBridge()?.onShellCommand?.((command) => {
+        if (command.kind === 'show-order' && command.orderId) ui.openDetail(command.orderId);
+        if (command.kind === 'show-store-controls') setScreen('health');
+      }),
+    [ui],
   );
 
   const rejectOrder = rejectId ? orders.get(rejectId) : undefined;

@@ -3,7 +3,13 @@
 // `useServices()`; tests and the console can reach the same objects.
 import type { OrderSummary } from '../../../shared/order.js';
 import { createLocalApiClient, type LocalApiClient } from '../api/client.js';
-import { connectPush, type ConnectionState } from '../api/push.js';
+import type { IpcBridge } from '../api/bridge.js';
+import {
+  connectIpcPush,
+  connectPush,
+  type ConnectionState,
+  type PushMessage,
+} from '../api/push.js';
 import { ServerClock } from '../api/server-clock.js';
 import { AlertController } from '../features/alerts/alert-controller.js';
 import { SoundPlayer } from '../features/alerts/sound-player.js';
@@ -31,9 +37,16 @@ export interface Services {
   /** Reload the orders list now (after a reconnect, or by hand). */
   reload: () => Promise<void>;
   start: () => void;
+  /** Every push event, for screens that show more than orders (store, outbox…). */
+  onPush: (listener: (message: PushMessage) => void) => () => void;
 }
 
-export function createServices(baseUrl: string, token: string): Services {
+/** `bridge` set: inside the desktop shell (IPC); otherwise HTTP + SSE with the Local API token. */
+export function createServices(
+  baseUrl: string,
+  token: string,
+  bridge: IpcBridge | null = null,
+): Services {
   const clock = new ServerClock();
   const settings = new Settings(localStorage);
   const api = createLocalApiClient({
@@ -48,6 +61,7 @@ export function createServices(baseUrl: string, token: string): Services {
   const connection = new Observable<ConnectionState>('connecting');
   const notices = new Observable<readonly Notice[]>([]);
   let noticeId = 0;
+  const pushListeners = new Set<(message: PushMessage) => void>();
 
   const notify = (kind: Notice['kind'], text: string): void => {
     const notice = { id: ++noticeId, kind, text };
@@ -82,7 +96,7 @@ export function createServices(baseUrl: string, token: string): Services {
     start() {
       void sound.init();
       alerts.start();
-      connectPush(baseUrl, token, {
+      const handlers: Parameters<typeof connectPush>[2] = {
         onOpen: () => {
           reload().catch((err: unknown) =>
             notify('error', `Could not load orders: ${(err as Error).message}`),
@@ -102,10 +116,17 @@ export function createServices(baseUrl: string, token: string): Services {
               break;
             }
             default:
-              break; // store, catalog and outbox events are read by the screens that show them
+              break; // store, catalog and outbox events: see `onPush`
           }
+          for (const listener of pushListeners) listener(message);
         },
-      });
+      };
+      if (bridge) connectIpcPush(bridge, handlers);
+      else connectPush(baseUrl, token, handlers);
+    },
+    onPush(listener) {
+      pushListeners.add(listener);
+      return () => pushListeners.delete(listener);
     },
   };
 }
