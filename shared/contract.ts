@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { OrderStatus, RejectCode, StaffStatus } from './domain.js';
 import { OrderDetail, OrderSummary } from './order.js';
+import { CancelOrderRequest, InStoreOrderRequest } from './instore.js';
+import { OutboxDeadAlert, OutboxEvent, OutboxListQuery } from './outbox.js';
 
 const OrderIdParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -110,6 +112,33 @@ export const localApi = {
     body: CatalogBody,
     response: z.object({ objects: z.number().int(), loadedAt: z.number().int() }),
   }),
+  /** Staff cancel an order already accepted (a pending one is rejected instead). */
+  cancelOrder: call({
+    method: 'POST',
+    path: '/api/orders/:id/cancel',
+    params: OrderIdParams,
+    body: CancelOrderRequest,
+    response: OrderDetail,
+  }),
+  createInStoreOrder: call({
+    method: 'POST',
+    path: '/api/in-store-orders',
+    body: InStoreOrderRequest,
+    response: OrderDetail,
+  }),
+  listOutboxEvents: call({
+    method: 'GET',
+    path: '/api/outbox',
+    query: OutboxListQuery,
+    response: z.object({ events: z.array(OutboxEvent) }),
+  }),
+  /** Send one event again now, with the same id (Idempotency-Key) and a fresh retry budget. */
+  replayOutboxEvent: call({
+    method: 'POST',
+    path: '/api/outbox/:id/replay',
+    params: z.object({ id: z.string().min(1).max(64) }),
+    response: OutboxEvent,
+  }),
 } as const;
 
 export type LocalApi = typeof localApi;
@@ -138,6 +167,8 @@ export const pushEvents = {
   /** A cancel that staff must not miss (from Stream, or from another terminal). */
   'order.canceled': OrderSummary.extend({ canceledBy: z.string() }),
   'catalog.updated': z.object({ objects: z.number().int(), loadedAt: z.number().int() }),
+  /** An event to Stream failed for good: staff must see it and replay it. */
+  'outbox.dead': OutboxDeadAlert,
 } as const;
 export type PushEvents = typeof pushEvents;
 export type PushEventName = keyof PushEvents;

@@ -20,6 +20,9 @@ import { OrderIngest } from './orders/ingest.js';
 import { OrderLifecycle } from './orders/lifecycle.js';
 import { OrderRepository } from './orders/repository.js';
 import { OutboxWriter } from './outbox/enqueue.js';
+import { OutboxApi } from './outbox/api.js';
+import { OutboxWorker, type OutboxWorkerOptions } from './outbox/deliver.js';
+import { InStoreOrders } from './instore/orders.js';
 import { systemClock, type Clock } from './util/clock.js';
 import { createIdGenerator } from './util/ids.js';
 import { createLogger, type Logger } from './util/log.js';
@@ -38,6 +41,8 @@ export interface ConnectorOptions {
   uiDir?: string;
   /** Checks added after the built-in ones (store pause, 86 …). */
   extraChecks?: OrderCheck[];
+  /** Delivery worker tuning (tests shorten timeouts; defaults suit production). */
+  outbox?: Partial<OutboxWorkerOptions>;
 }
 
 export interface Connector {
@@ -48,6 +53,8 @@ export interface Connector {
   localServer: FastifyInstance;
   localToken: string;
   acceptance: AcceptanceService;
+  /** Sends outbox rows to Stream; started and stopped with the connector. */
+  outboxWorker: OutboxWorker;
   /** Listen on the configured hosts and ports; resolves with the bound addresses. */
   start(): Promise<{ streamUrl: string; localUrl: string }>;
   stop(): Promise<void>;
@@ -60,7 +67,12 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const log =
     options.log ??
     createLogger({
-      secrets: [config.stream.webhookSecret, config.stream.inboundToken, localToken],
+      secrets: [
+        config.stream.webhookSecret,
+        config.stream.inboundToken,
+        config.stream.clientSecret,
+        localToken,
+      ],
       file: path.join(config.dataDir, 'logs', 'connector.log'),
     });
   const db = openDatabase(path.join(config.dataDir, 'connector.db'));
@@ -75,7 +87,22 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
   };
 
+  // Nothing is sent from a request handler: writers poke the worker, which sends after commit.
+  const outboxWorker = new OutboxWorker(
+    { db, clock, log, stream: config.stream, bus: ctx.bus },
+    options.outbox,
+  );
+  ctx.outbox.onEnqueued((lane) => {
+    if (lane === 'stream') outboxWorker.poke();
+  });
+  const outbox = new OutboxApi({
+    repository: outboxWorker.repository,
+    clock,
+    poke: () => outboxWorker.poke(),
+  });
+
   const catalog = new CatalogStore(db);
+  const inStore = new InStoreOrders(ctx, catalog);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
 
   let deadlines: DeadlineTimer | null = null;
@@ -97,7 +124,15 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   ];
   const ingest = new OrderIngest(ctx, checks, rearm);
   const health = new HealthReporter(ctx, catalog);
-  const handlers = createHandlers({ ctx, acceptance, lifecycle, catalog, health });
+  const handlers = createHandlers({
+    ctx,
+    acceptance,
+    lifecycle,
+    catalog,
+    health,
+    inStore,
+    outbox,
+  });
 
   const streamServer = buildStreamServer({ config, ingest, lifecycle, catalog, log });
   const localServer = buildLocalServer({
@@ -117,6 +152,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     localServer,
     localToken,
     acceptance,
+    outboxWorker,
     async start() {
       // Windows that ended while we were down are settled before anything new is taken in.
       acceptance.expireDue();
@@ -130,6 +166,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         port: config.local.port,
       });
       started = true;
+      outboxWorker.start();
       log.info('connector started', {
         streamUrl,
         localUrl,
@@ -145,6 +182,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     async stop() {
       deadlines.stop();
       if (started) await Promise.all([streamServer.close(), localServer.close()]);
+      await outboxWorker.stop();
       db.close();
     },
   };

@@ -5,6 +5,8 @@ import type { AcceptanceService } from '../acceptance/decisions.js';
 import type { CatalogStore } from '../catalog/catalog.js';
 import type { Actor, CoreContext } from '../context.js';
 import type { OrderLifecycle } from '../orders/lifecycle.js';
+import type { InStoreOrders } from '../instore/orders.js';
+import type { OutboxApi } from '../outbox/api.js';
 import { notFound } from '../util/errors.js';
 import type { HealthReporter } from './health.js';
 
@@ -22,6 +24,8 @@ export interface HandlerDeps {
   lifecycle: OrderLifecycle;
   catalog: CatalogStore;
   health: HealthReporter;
+  inStore: InStoreOrders;
+  outbox: OutboxApi;
 }
 
 export function createHandlers({
@@ -30,6 +34,8 @@ export function createHandlers({
   lifecycle,
   catalog,
   health,
+  inStore,
+  outbox,
 }: HandlerDeps): Handlers {
   return {
     listOrders: ({ status, limit }) => ({ orders: ctx.orders.list(status, limit) }),
@@ -43,6 +49,10 @@ export function createHandlers({
     rejectOrder: ({ id, code, reason, unavailable }, { actor }) =>
       acceptance.rejectOrder(id, { code, reason, unavailable }, actor),
     setOrderStatus: ({ id, status }, { actor }) => lifecycle.setStaffStatus(id, status, actor),
+    cancelOrder: ({ id, reason }, { actor }) => lifecycle.cancelByStaff(id, reason, actor),
+    createInStoreOrder: (body, { actor }) => inStore.create(body, actor),
+    listOutboxEvents: ({ state, limit }) => outbox.list(state, limit),
+    replayOutboxEvent: ({ id }) => outbox.replay(id),
     getHealth: () => health.report(),
     getCatalog: () => {
       const current = catalog.current();

@@ -16,7 +16,9 @@ export class HealthReporter {
   ) {
     this.startedAt = ctx.clock.now();
     this.outboxCounts = ctx.db.prepare(
-      `SELECT state, COUNT(*) AS n FROM outbox WHERE state IN ('pending','dead') GROUP BY state`,
+      // An event being sent right now is still backlog until Stream has answered 2xx.
+      `SELECT CASE state WHEN 'dead' THEN 'dead' ELSE 'pending' END AS state, COUNT(*) AS n
+         FROM outbox WHERE state IN ('pending','sending','dead') GROUP BY 1`,
     );
     this.lastContact = ctx.db.prepare(`SELECT value FROM kv WHERE key = 'stream.lastContactAt'`);
   }
@@ -39,6 +41,10 @@ export class HealthReporter {
       );
     if (!config.stream.apiUrl || !config.stream.partnerSlug)
       problems.push('stream.apiUrl / stream.partnerSlug not set: decisions cannot reach Stream');
+    else if (!config.stream.webhookSecret)
+      problems.push(
+        'stream.webhookSecret not set: events to Stream cannot be signed, so none are sent',
+      );
     if (dead > 0) problems.push(`${dead} event(s) to Stream failed for good and need a replay`);
     return {
       status: problems.length ? 'degraded' : 'ok',

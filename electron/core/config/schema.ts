@@ -19,12 +19,19 @@ export const ConfigSchema = z
           .optional(),
         webhookSecret: secret.optional(),
         inboundToken: secret.optional(),
+        /** OAuth client-credentials for Stream's API (`POST {apiUrl}/oauth/token`); set both or neither. */
+        clientId: z.string().min(1).max(200).optional(),
+        clientSecret: secret.optional(),
         /** Largest order body accepted, in bytes. */
         bodyLimitBytes: z.number().int().min(1024).max(10_485_760).default(262_144),
         /** Shape of order status / cancel / in-store events sent to Stream (stream-api.md B4). */
         eventShape: z.enum(['event_data', 'type_object']).default('event_data'),
       })
       .strict()
+      .refine((s) => !s.clientId === !s.clientSecret, {
+        message: 'stream.clientId and stream.clientSecret must be set together',
+        path: ['clientSecret'],
+      })
       .prefault({}),
     location: z
       .object({
@@ -65,6 +72,19 @@ export const ConfigSchema = z
       .object({
         /** A catalog JSON file (Stream's catalog shape) loaded at start when set. */
         file: z.string().min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
+    /** In-store orders (call-in, walk-in) taken through the Local API. */
+    instore: z
+      .object({
+        /** Sales tax on the subtotal, in percent with up to three decimals (8.875). */
+        taxRatePercent: z
+          .number()
+          .min(0)
+          .max(50)
+          .refine((r) => Math.abs(r * 1000 - Math.round(r * 1000)) < 1e-6, 'at most three decimals')
+          .default(0),
       })
       .strict()
       .prefault({}),
@@ -121,7 +141,12 @@ export type Config = z.output<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
 
 /** Keys whose values must never reach a log line, an error message or a diagnostic export. */
-export const SECRET_KEYS = ['stream.webhookSecret', 'stream.inboundToken', 'local.token'] as const;
+export const SECRET_KEYS = [
+  'stream.webhookSecret',
+  'stream.inboundToken',
+  'stream.clientSecret',
+  'local.token',
+] as const;
 
 function isTimeZone(tz: string): boolean {
   try {

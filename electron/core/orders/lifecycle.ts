@@ -6,6 +6,7 @@ import type { Driver, OrderDetail } from '../../../shared/order.js';
 import type { Actor, CoreContext } from '../context.js';
 import { ApiError, notFound } from '../util/errors.js';
 import {
+  orderCanceled,
   orderStatusUpdated,
   STREAM_STATUS_EFFECT,
   type OrderCanceledObject,
@@ -95,11 +96,66 @@ export class OrderLifecycle {
     const row = ctx.orders.get(cancel.provider_id);
     if (!row) throw notFound('order', cancel.provider_id);
     const now = ctx.clock.now();
-    const canceled = ctx.db.transaction(() =>
-      this.cancelInTx(row.id, now, 'stream', cancel.reason ?? 'canceled by Stream'),
-    )();
+    const canceled = ctx.db.transaction(() => {
+      const won = this.cancelInTx(row.id, now, 'stream', cancel.reason ?? 'canceled by Stream');
+      // A cancel for an order already closed changes nothing, but the timeline still shows it.
+      if (!won)
+        ctx.orders.addTimeline(
+          row.id,
+          now,
+          'stream.canceled',
+          'stream',
+          `no effect: the order was ${row.status}`,
+        );
+      return won;
+    })();
     this.announce(row.id, canceled ? 'stream' : undefined);
     return ctx.orders.detail(row.id)!;
+  }
+
+  /** Staff cancel an accepted order: Stream is told with `order.canceled` and the reason (A4),
+   * and every terminal gets the cancel alert. A pending order is rejected instead. */
+  cancelByStaff(id: string, reason: string, actor: Actor): OrderDetail {
+    const { ctx } = this;
+    const row = ctx.orders.get(id);
+    if (!row) throw notFound('order', id);
+    if (row.status === 'canceled') return ctx.orders.detail(id)!; // a repeated tap changes nothing
+    if (row.status === 'pending')
+      throw new ApiError(
+        409,
+        'invalid_transition',
+        'a pending order is rejected, not canceled',
+        'status',
+      );
+    if (!OPEN_STATUSES.includes(row.status))
+      throw new ApiError(
+        409,
+        'invalid_transition',
+        `an order that is ${row.status} cannot be canceled`,
+        'status',
+      );
+    const now = ctx.clock.now();
+    const won = ctx.db.transaction(() => {
+      if (!ctx.orders.transition(id, [row.status], { status: 'canceled', updated_at: now }))
+        return false;
+      ctx.orders.addTimeline(id, now, 'canceled', actor, reason);
+      ctx.outbox.enqueue({
+        id: ctx.ids('evt'),
+        lane: 'stream',
+        orderingKey: id,
+        event: orderCanceled(ctx.config.stream.eventShape, id, row.location_id, reason),
+        now,
+      });
+      return true;
+    })();
+    if (!won)
+      throw new ApiError(
+        409,
+        'concurrent_change',
+        'the order changed while this request ran; reload it',
+      );
+    this.announce(id, actor);
+    return ctx.orders.detail(id)!;
   }
 
   private cancelInTx(id: string, now: number, actor: Actor, reason: string): boolean {

@@ -16,6 +16,7 @@ export interface EnqueueInput {
 
 export class OutboxWriter {
   private readonly insert;
+  private readonly listeners = new Set<(lane: Lane) => void>();
   constructor(db: Db) {
     this.insert =
       db.prepare(`INSERT INTO outbox (id, lane, ordering_key, kind, urgency, body, state, next_attempt_at, created_at)
@@ -33,5 +34,13 @@ export class OutboxWriter {
       input.now,
       input.now,
     );
+    // Delivery workers look for work on their next turn, after this transaction has committed.
+    for (const listener of this.listeners) listener(input.lane);
+  }
+
+  /** Be told when a row is written (the delivery worker's poke). */
+  onEnqueued(listener: (lane: Lane) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 }

@@ -36,3 +36,20 @@ export const STREAM_STATUS_EFFECT: Record<string, 'completed' | 'canceled'> = {
   merchant_canceled: 'canceled',
   dsp_canceled: 'canceled',
 };
+
+/** Client-credentials token endpoint, relative to `stream.apiUrl` (named by issue 3, not by
+ * Stream's docs). The client authenticates with HTTP Basic, the method RFC 6749 §2.3.1 requires
+ * every server to support, and sends `grant_type=client_credentials` form-encoded. */
+export const OAUTH_TOKEN_PATH = '/oauth/token';
+
+/** Token lifetime assumed when the token answer has no `expires_in` (RFC 6749 makes it optional). */
+export const OAUTH_DEFAULT_LIFETIME_SECONDS = 300;
+
+/** In-store `order.created` (A4 gives two shapes and leaves details open):
+ * - modifiers carry `quantity` and nested `modifiers` in the seed shape too, only when they are
+ *   not the plain case (quantity 1, no children), so a simple order looks exactly like the seed;
+ * - `requested_for` is epoch milliseconds, like every other time in Part A;
+ * - the newer shape's address is the seed's with `postal_code` instead of `zip`;
+ * - the newer shape's `idempotency_key` is our order id (stable across retries), `brand` is the
+ *   location name, customers are numbered `customer_1`…, and every line item points at the first. */
+export const IN_STORE_CUSTOMER_ID = 'customer_1';

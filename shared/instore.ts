@@ -1,0 +1,137 @@
+// Wire shape of an in-store order (call-in, walk-in, other first-party orders) in the Local API.
+// Items come from the local catalog (`catalogId`: its name and price are the catalog's) or are
+// free text with a price. Money is integer cents; `requestedFor` is epoch milliseconds.
+import { z } from 'zod';
+import { FulfillmentType } from './domain.js';
+
+const Cents = z.number().int().min(0).max(10_000_000);
+const CatalogId = z.string().trim().min(1).max(200);
+const Name = z.string().trim().min(1).max(200);
+
+export interface InStoreModifierInput {
+  catalogId?: string | undefined;
+  name?: string | undefined;
+  /** Free-text modifiers only; 0 when left out. */
+  priceCents?: number | undefined;
+  quantity?: number | undefined;
+  modifiers?: InStoreModifierInput[] | undefined;
+}
+
+/** A catalog object brings its own price; a free-text one needs a name (and, for items, a price). */
+function fromCatalogOrFreeText(
+  v: { catalogId?: string | undefined; name?: string | undefined; priceCents?: number | undefined },
+  ctx: z.RefinementCtx,
+  priceRequired: boolean,
+): void {
+  if (v.catalogId !== undefined) {
+    if (v.priceCents !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['priceCents'],
+        message: 'comes from the catalog for a catalog item; leave it out',
+      });
+    return;
+  }
+  if (v.name === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['name'],
+      message: 'required when there is no catalogId',
+    });
+  if (priceRequired && v.priceCents === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['priceCents'],
+      message: 'required when there is no catalogId',
+    });
+}
+
+export const InStoreModifier: z.ZodType<InStoreModifierInput> = z.lazy(() =>
+  z
+    .object({
+      catalogId: CatalogId.optional(),
+      name: Name.optional(),
+      priceCents: Cents.optional(),
+      quantity: z.number().int().min(1).max(99).optional(),
+      modifiers: z.array(InStoreModifier).max(50).optional(),
+    })
+    .strict()
+    .superRefine((v, ctx) => fromCatalogOrFreeText(v, ctx, false)),
+);
+
+export const InStoreLineItem = z
+  .object({
+    catalogId: CatalogId.optional(),
+    name: Name.optional(),
+    priceCents: Cents.optional(),
+    quantity: z.number().int().min(1).max(999),
+    specialInstructions: z.string().trim().max(500).optional(),
+    modifiers: z.array(InStoreModifier).max(50).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => fromCatalogOrFreeText(v, ctx, true));
+export type InStoreLineItem = z.infer<typeof InStoreLineItem>;
+
+export const InStoreAddress = z
+  .object({
+    street: z.string().trim().min(1).max(200),
+    city: z.string().trim().min(1).max(100),
+    state: z.string().trim().min(1).max(100).optional(),
+    postalCode: z.string().trim().min(1).max(20),
+    country: z.string().trim().min(2).max(56).optional(),
+  })
+  .strict();
+
+export const InStoreCustomer = z
+  .object({
+    name: Name,
+    phone: z.string().trim().min(3).max(64).optional(),
+    email: z.email().max(320).optional(),
+  })
+  .strict();
+
+/** Fulfillment types a courier drives to the customer: they need an address and a phone. */
+export const DELIVERED_FULFILLMENT = ['delivery', 'merchant_managed_delivery'] as const;
+
+export const InStoreOrderRequest = z
+  .object({
+    fulfillmentType: FulfillmentType,
+    /** Where the order came from, e.g. `phone`, `walk_in`, `website`. */
+    source: z
+      .string()
+      .regex(/^[a-z0-9_]{1,40}$/, 'must be lower-case letters, digits or _')
+      .default('in_store'),
+    /** The POS's own ticket number: a repeat with the same one returns the first order. */
+    sourceOrderId: z.string().trim().min(1).max(100).optional(),
+    customer: InStoreCustomer.optional(),
+    items: z.array(InStoreLineItem).min(1, 'needs at least one item').max(200),
+    deliveryAddress: InStoreAddress.optional(),
+    notes: z.string().trim().max(1000).optional(),
+    requestedFor: z.number().int().positive().optional(),
+    includeUtensils: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!(DELIVERED_FULFILLMENT as readonly string[]).includes(v.fulfillmentType)) return;
+    if (!v.deliveryAddress)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deliveryAddress'],
+        message: `required for ${v.fulfillmentType}`,
+      });
+    if (!v.customer)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customer'],
+        message: `required for ${v.fulfillmentType}`,
+      });
+    else if (!v.customer.phone)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customer', 'phone'],
+        message: `required for ${v.fulfillmentType}`,
+      });
+  });
+export type InStoreOrderRequest = z.infer<typeof InStoreOrderRequest>;
+
+export const CancelOrderRequest = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
