@@ -55,11 +55,11 @@ async function startConnectorTarget(): Promise<Target> {
 
 async function startBaselineTarget(): Promise<Target> {
   const dir = tempDataDir();
-  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child = spawn(
     process.execPath,
-    [tsx, path.join(ROOT, 'test', 'bench', 'baseline-server.ts'), dir],
+    ['--import', 'tsx', path.join(ROOT, 'test', 'bench', 'baseline-server.ts'), dir],
     {
+      cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { TEST_INBOUND_TOKEN, TEST_LOCAL_TOKEN, TEST_WEBHOOK_SECRET } from './secrets.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export interface ChildConnector {
   process: ChildProcess;
@@ -44,9 +43,11 @@ export function startChildConnector(
   configFile: string,
   env: NodeJS.ProcessEnv = {},
 ): Promise<ChildConnector> {
+  // One process, with tsx as a loader: the `tsx` CLI would start a second node process, and a
+  // SIGKILL to the first would leave the real connector running.
   const child = spawn(
     process.execPath,
-    [TSX, path.join(ROOT, 'electron', 'headless.ts'), '--config', configFile],
+    ['--import', 'tsx', path.join(ROOT, 'electron', 'headless.ts'), '--config', configFile],
     {
       cwd: ROOT,
       env: { ...process.env, ...env },

@@ -41,18 +41,22 @@ export class GroupCommit {
     if (this.queue.length) this.schedule();
     const outcomes: Outcome[] = [];
     try {
-      this.db.transaction(() => {
-        for (const item of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.db.transaction(item.work)() });
-          } catch (error) {
-            // SQLite abandons the whole transaction on some errors (full disk, I/O): then
-            // nothing in this batch is stored and every caller must hear so.
-            if (!this.db.inTransaction) throw error;
-            outcomes.push({ ok: false, error });
+      // IMMEDIATE takes the write lock up front: when another connection holds it, the whole
+      // batch waits once (the busy timeout) and fails once, instead of once per write.
+      this.db
+        .transaction(() => {
+          for (const item of batch) {
+            try {
+              outcomes.push({ ok: true, value: this.db.transaction(item.work)() });
+            } catch (error) {
+              // SQLite abandons the whole transaction on some errors (full disk, I/O): then
+              // nothing in this batch is stored and every caller must hear so.
+              if (!this.db.inTransaction) throw error;
+              outcomes.push({ ok: false, error });
+            }
           }
-        }
-      })();
+        })
+        .immediate();
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;

@@ -75,10 +75,3 @@ function fastifyCode(code: string): string {
       return code.startsWith('FST_') ? 'bad_request' : code;
   }
 }
-
-/** Limits shared by both listeners so a slow or stuck client cannot hold a socket forever. */
-export const SERVER_TIMEOUTS = {
-  connectionTimeout: 15_000,
-  requestTimeout: 15_000,
-  keepAliveTimeout: 5_000,
-} as const;

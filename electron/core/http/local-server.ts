@@ -5,12 +5,14 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { localApi, type CallName } from '../../../shared/contract.js';
-import type { Handlers } from '../api/handlers.js';
+import { localApi, mayDownload, type CallName } from '../../../shared/contract.js';
+import { FileDownload, MANAGER_PIN_HEADER } from '../../../shared/manager.js';
+import type { CallMeta, Handlers } from '../api/handlers.js';
 import type { EventBus } from '../events/bus.js';
 import { verifyBearer, secretsEqual } from '../stream/protocol/index.js';
 import type { Logger } from '../util/log.js';
-import { installErrorHandler, SERVER_TIMEOUTS, zodProblem } from './errors.js';
+import { installErrorHandler, zodProblem } from './errors.js';
+import { DEFAULT_TIMEOUTS, serverFactory } from './node-server.js';
 import { servePushChannel } from './push-channel.js';
 
 export interface LocalServerDeps {
@@ -31,7 +33,7 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
     logger: false,
     bodyLimit: 5 * 1024 * 1024,
     return503OnClosing: true,
-    ...SERVER_TIMEOUTS,
+    serverFactory: serverFactory(DEFAULT_TIMEOUTS),
   });
   installErrorHandler(app, deps.log);
 
@@ -81,15 +83,33 @@ function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDep
   app.route({
     method: spec.method,
     url: spec.path,
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const input = {
         ...parsePart(spec.params, request.params, 'params'),
         ...parsePart(spec.query, request.query, 'query'),
         ...parsePart(spec.body, request.body ?? {}, 'body'),
       };
       const actor = actorFrom(request.headers['x-actor']);
-      const handler = deps.handlers[name] as (input: unknown, meta: { actor: string }) => unknown;
-      return await handler(input, { actor });
+      // Manager-only calls check this PIN in the handlers themselves (manager/guard.ts).
+      const pin = request.headers[MANAGER_PIN_HEADER];
+      const meta: CallMeta = { actor, managerPin: typeof pin === 'string' ? pin : undefined };
+      const handler = deps.handlers[name] as (input: unknown, meta: CallMeta) => unknown;
+      const result = await handler(input, meta);
+      if (mayDownload(name)) {
+        const download = FileDownload.safeParse(result);
+        if (download.success) {
+          const { name: fileName, contentType, content } = download.data.file;
+          return reply
+            .type(contentType)
+            .header(
+              'Content-Disposition',
+              `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+            )
+            .header('Cache-Control', 'no-store')
+            .send(content);
+        }
+      }
+      return result;
     },
   });
 }

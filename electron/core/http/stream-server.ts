@@ -17,7 +17,8 @@ import {
 } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { errorBody, installErrorHandler, SERVER_TIMEOUTS, zodProblem } from './errors.js';
+import { errorBody, installErrorHandler, zodProblem } from './errors.js';
+import { serverFactory } from './node-server.js';
 
 export interface StreamServerDeps {
   config: Config;
@@ -40,7 +41,11 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
     logger: false,
     bodyLimit: config.stream.bodyLimitBytes,
     return503OnClosing: true,
-    ...SERVER_TIMEOUTS,
+    serverFactory: serverFactory({
+      requestMs: config.stream.requestTimeoutSeconds * 1000,
+      idleMs: config.stream.requestTimeoutSeconds * 1000,
+      keepAliveMs: 5_000,
+    }),
   });
   installErrorHandler(app, log);
 

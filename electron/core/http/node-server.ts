@@ -1,0 +1,38 @@
+// The Node HTTP server under both listeners, with every timeout set: a client that sends its
+// request slowly (one byte a second), or opens a socket and says nothing, is cut off instead of
+// holding a connection forever. Fastify ignores its own timeout options once it is given a
+// server factory, so they are all set here.
+import http from 'node:http';
+import type { FastifyServerFactory } from 'fastify';
+
+export interface ServerTimeouts {
+  /** Whole request (headers and body) must arrive within this. */
+  requestMs: number;
+  /** A socket with no traffic at all for this long is closed. */
+  idleMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  requestMs: 15_000,
+  idleMs: 15_000,
+  keepAliveMs: 5_000,
+};
+
+export function serverFactory(t: ServerTimeouts): FastifyServerFactory {
+  return (handler) => {
+    const server = http.createServer(
+      {
+        requestTimeout: t.requestMs,
+        headersTimeout: t.requestMs,
+        keepAliveTimeout: t.keepAliveMs,
+        // How often Node looks for requests past their timeout (default 30 s, far too coarse).
+        connectionsCheckingInterval: Math.max(250, Math.min(1_000, Math.floor(t.requestMs / 4))),
+      },
+      handler,
+    );
+    server.setTimeout(t.idleMs);
+    return server;
+  };
+}
