@@ -6,6 +6,7 @@ import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { explain } from '../orders/actions.js';
 import { clockTime, duration } from '../orders/format.js';
+import { OutboxPanel } from './OutboxPanel.js';
 
 const REFRESH_MS = 5_000;
 
@@ -152,6 +153,7 @@ export function HealthPanel({ now }: { now: number }) {
             </div>
           </>
         )}
+        <OutboxPanel />
         <div className="tile">
           <h3>This counter</h3>
           <label className="field">
