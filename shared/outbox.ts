@@ -38,3 +38,4 @@ export const OutboxDeadAlert = z.object({
   lastStatus: z.number().int().nullable(),
   lastError: z.string().nullable(),
 });
+export type OutboxDeadAlert = z.infer<typeof OutboxDeadAlert>;

@@ -13,6 +13,7 @@ import { orderCanceled, orderCreated, orderUpdated } from '../support/orders.js'
 import { openPushChannel } from '../support/push-client.js';
 import { TEST_LOCAL_TOKEN } from '../support/secrets.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
+import { api, setupPin, TEST_PIN } from '../support/manager-client.js';
 import { createLogger, type Logger } from '../../electron/core/util/log.js';
 
 type Answer = { order: { provider_id: string } };
@@ -56,7 +57,7 @@ describe('delivery to Stream', () => {
       expect(
         (await local(t!.localUrl, 'POST', `/api/orders/${id}/status`, { status })).status,
       ).toBe(200);
-    await drive(() => fake!.effects.length === 4);
+    await drive(pair!.allDelivered(4));
 
     const rows = t!.connector.ctx.db
       .prepare(`SELECT id, body, state FROM outbox WHERE ordering_key = ? ORDER BY seq`)
@@ -88,7 +89,7 @@ describe('delivery to Stream', () => {
     expect(before.body.outbox.lastStreamContactAt).toBeNull();
     const id = await newOrder(t!);
     await local(t!.localUrl, 'POST', `/api/orders/${id}/accept`, {});
-    await drive(() => fake!.effects.length === 1);
+    await drive(pair!.allDelivered(1));
     const after = await local<Health>(t!.localUrl, 'GET', '/api/health');
     expect(after.body.outbox).toEqual({
       pending: 0,
@@ -102,7 +103,7 @@ describe('delivery to Stream', () => {
     const id = await newOrder(t!);
     await local(t!.localUrl, 'POST', `/api/orders/${id}/accept`, {});
     await local(t!.localUrl, 'POST', `/api/orders/${id}/status`, { status: 'ready' });
-    await drive(() => fake!.effects.length === 2);
+    await drive(pair!.allDelivered(2));
     expect(fake!.requests[1]!.json).toEqual({
       type: 'order.status.updated',
       object: { provider_id: id, status: 'ready_for_pickup', location_id: 'store-1' },
@@ -113,7 +114,7 @@ describe('delivery to Stream', () => {
     await start();
     const id = await newOrder(t!);
     await local(t!.localUrl, 'POST', `/api/orders/${id}/reject`, { code: 'store_busy' });
-    await drive(() => fake!.effects.length === 1);
+    await drive(pair!.allDelivered(1));
     expect(fake!.requests[0]!.json).toEqual({
       type: 'order.rejected',
       object: {
@@ -134,6 +135,7 @@ describe('cancels', () => {
     await start();
     const id = await newOrder(t!);
     await local(t!.localUrl, 'POST', `/api/orders/${id}/accept`, {});
+    await setupPin(t!.localUrl); // canceling an accepted order needs the manager PIN
     const push = await openPushChannel(t!.localUrl, TEST_LOCAL_TOKEN);
     try {
       const res = await fetch(`${t!.localUrl}/api/orders/${id}/cancel`, {
@@ -142,6 +144,7 @@ describe('cancels', () => {
           authorization: `Bearer ${TEST_LOCAL_TOKEN}`,
           'content-type': 'application/json',
           'x-actor': 'Sam',
+          'x-manager-pin': TEST_PIN,
         },
         body: JSON.stringify({ reason: 'Customer called to cancel' }),
       });
@@ -154,7 +157,7 @@ describe('cancels', () => {
     } finally {
       push.close();
     }
-    await drive(() => fake!.effects.length === 2);
+    await drive(pair!.allDelivered(2));
     expect(fake!.requests.map((r) => r.json)).toEqual([
       expect.objectContaining({ type: 'order.accepted' }),
       {
@@ -172,31 +175,18 @@ describe('cancels', () => {
 
   it('refuses to cancel a pending order (reject it instead), and a second cancel changes nothing', async () => {
     await start();
+    await setupPin(t!.localUrl); // canceling an accepted order needs the manager PIN
     const id = await newOrder(t!);
-    const pending = await local<{ error: { code: string } }>(
-      t!.localUrl,
-      'POST',
-      `/api/orders/${id}/cancel`,
-      { reason: 'x' },
-    );
+    const cancel = <T>(reason: string) =>
+      api<T>(t!.localUrl, 'POST', `/api/orders/${id}/cancel`, { body: { reason }, pin: TEST_PIN });
+    const pending = await cancel<{ error: { code: string } }>('x');
     expect(pending.status).toBe(409);
     await local(t!.localUrl, 'POST', `/api/orders/${id}/accept`, {});
-    const noReason = await local<{ error: { field: string } }>(
-      t!.localUrl,
-      'POST',
-      `/api/orders/${id}/cancel`,
-      { reason: '  ' },
-    );
+    const noReason = await cancel<{ error: { field: string } }>('  ');
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.field).toBe('body.reason');
-    expect(
-      (await local(t!.localUrl, 'POST', `/api/orders/${id}/cancel`, { reason: 'Out of stock' }))
-        .status,
-    ).toBe(200);
-    expect(
-      (await local(t!.localUrl, 'POST', `/api/orders/${id}/cancel`, { reason: 'Out of stock' }))
-        .status,
-    ).toBe(200);
+    expect((await cancel('Out of stock')).status).toBe(200);
+    expect((await cancel('Out of stock')).status).toBe(200);
     const kinds = t!.connector.ctx.db
       .prepare(`SELECT kind FROM outbox WHERE ordering_key = ? ORDER BY seq`)
       .all(id);
@@ -259,7 +249,7 @@ describe('client-credentials token', () => {
     const id = await newOrder(t!);
     await local(t!.localUrl, 'POST', `/api/orders/${id}/accept`, {});
     await local(t!.localUrl, 'POST', `/api/orders/${id}/status`, { status: 'preparing' });
-    await drive(() => fake!.effects.length === 2);
+    await drive(pair!.allDelivered(2));
     expect(fake!.tokenRequests).toEqual([{ at: expect.any(Number) as number, ok: true }]);
     expect(
       fake!.requests.every(
@@ -269,7 +259,7 @@ describe('client-credentials token', () => {
 
     t!.clock.advance(600_000); // the token has expired
     await local(t!.localUrl, 'POST', `/api/orders/${id}/status`, { status: 'ready' });
-    await drive(() => fake!.effects.length === 3);
+    await drive(pair!.allDelivered(3));
     expect(fake!.tokenRequests.map((r) => r.ok)).toEqual([true, true]);
     expect(fake!.requests.at(-1)!.authorization).toMatch(/^Bearer tok_2_/);
   });

@@ -42,8 +42,6 @@ async function start(outbox: Partial<OutboxWorkerOptions> = {}): Promise<WithFak
   return pair;
 }
 
-const allEffects = (fake: FakeStream, n: number) => () => fake.effects.length === n;
-
 describe('Stream failing', () => {
   it('500 for two minutes: every event arrives once, in order, and the backlog goes as soon as Stream is back', async () => {
     const p = await start();
@@ -54,7 +52,7 @@ describe('Stream failing', () => {
       await orderWithFourEvents(p),
       await orderWithFourEvents(p),
     ];
-    await p.drive(allEffects(p.fake, 12));
+    await p.drive(p.allDelivered(12));
     expectDeliveredOnceInOrder(p, orders);
 
     const failed = p.fake.requests.filter((r) => r.status === 500);
@@ -78,7 +76,7 @@ describe('Stream failing', () => {
     const p = await start({ totalTimeoutMs: 15_000 });
     p.fake.queue(hang, hang);
     const order = await orderWithFourEvents(p);
-    await p.drive(allEffects(p.fake, 4));
+    await p.drive(p.allDelivered(4));
     expectDeliveredOnceInOrder(p, [order]);
     const [first, second, third] = p.fake.requests;
     expect([first!.outcome, second!.outcome, third!.outcome]).toEqual([
@@ -108,7 +106,7 @@ describe('Stream failing', () => {
     const p = await start();
     p.fake.queue(answer(429, { 'retry-after': '120' }));
     const orders = [await orderWithFourEvents(p), await orderWithFourEvents(p)];
-    await p.drive(allEffects(p.fake, 8));
+    await p.drive(p.allDelivered(8));
     expectDeliveredOnceInOrder(p, orders);
     const throttled = p.fake.requests.find((r) => r.status === 429)!;
     const later = p.fake.requests.filter((r) => r.index > throttled.index);
@@ -123,7 +121,7 @@ describe('Stream failing', () => {
       answer(307, { location: '/elsewhere' }),
     );
     const order = await orderWithFourEvents(p);
-    await p.drive(allEffects(p.fake, 4));
+    await p.drive(p.allDelivered(4));
     expectDeliveredOnceInOrder(p, [order]);
     expect(p.fake.strayRequests).toBe(0);
     expect(p.fake.requests.slice(0, 3).map((r) => r.status)).toEqual([301, 307, 200]);
@@ -143,7 +141,7 @@ describe('Stream failing', () => {
     });
     const orders: string[] = [];
     for (let i = 0; i < 10; i++) orders.push(await orderWithFourEvents(p));
-    await p.drive(allEffects(p.fake, 40), { stepMs: 250, maxClockMs: 60 * 60_000 });
+    await p.drive(p.allDelivered(40), { stepMs: 250, maxClockMs: 60 * 60_000 });
     expectDeliveredOnceInOrder(p, orders);
     expect(p.fake.requests.length).toBeGreaterThan(40);
   });
@@ -157,7 +155,7 @@ describe('an event Stream refuses for good', () => {
     let order: string;
     try {
       order = await orderWithFourEvents(p);
-      await p.drive(allEffects(p.fake, 3));
+      await p.drive(p.allDelivered(3));
       const [acceptId] = outboxIds(p, order);
       expect(await push.next('outbox.dead')).toMatchObject({
         id: acceptId,
@@ -191,7 +189,7 @@ describe('an event Stream refuses for good', () => {
     const replay = await local<OutboxEvent>(p.t.localUrl, 'POST', `/api/outbox/${acceptId}/replay`);
     expect(replay.status).toBe(200);
     expect(replay.body).toMatchObject({ id: acceptId, state: 'pending', attempts: 0 });
-    await p.drive(allEffects(p.fake, 4));
+    await p.drive(p.allDelivered(4));
     const attempts = p.fake.requests.filter((r) => r.key === acceptId);
     expect(attempts.map((r) => r.status)).toEqual([400, 200]);
     expect(
@@ -203,7 +201,7 @@ describe('an event Stream refuses for good', () => {
   it('replay refuses an event already sent (409) and an unknown id (404)', async () => {
     const p = await start();
     const order = await orderWithFourEvents(p);
-    await p.drive(allEffects(p.fake, 4));
+    await p.drive(p.allDelivered(4));
     const [first] = outboxIds(p, order);
     expect((await local(p.t.localUrl, 'POST', `/api/outbox/${first}/replay`)).status).toBe(409);
     expect((await local(p.t.localUrl, 'POST', '/api/outbox/evt_nope/replay')).status).toBe(404);

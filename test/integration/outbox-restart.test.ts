@@ -80,7 +80,7 @@ describe('restarts', () => {
       outbox: { random: seeded(6) },
     });
     cleanups.push(() => second.t.dispose());
-    await second.drive(() => second.fake.effects.length === 20);
+    await second.drive(second.allDelivered(20));
     expectDeliveredOnceInOrder(second, orders);
     // Every event tried before the stop was finished under the same key after it.
     for (const key of keysBefore) expect(second.fake.effects.some((e) => e.key === key)).toBe(true);
@@ -118,7 +118,7 @@ describe('restarts', () => {
 
     const restarted = await startWithFakeStream({ dataDir, reuse: fake });
     cleanups.push(() => restarted.t.stop());
-    await restarted.drive(() => fake.effects.length === 1);
+    await restarted.drive(restarted.allDelivered(1));
     expect(fake.requests.map((r) => [r.key, r.outcome])).toEqual([
       [fake.requests[0]!.key, 'hung'],
       [fake.requests[0]!.key, 'processed'],

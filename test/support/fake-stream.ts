@@ -364,6 +364,8 @@ export interface WithFakeStream {
   fake: FakeStream;
   /** driveClockUntil for this pair. */
   drive(done: () => boolean, options?: { stepMs?: number; maxClockMs?: number }): Promise<void>;
+  /** A `done` for drive: Stream applied `n` effects and no event waits or is being sent. */
+  allDelivered(n: number): () => boolean;
   dispose(): Promise<void>;
 }
 
@@ -393,6 +395,9 @@ export async function startWithFakeStream(
   return {
     t,
     fake,
+    allDelivered: (n) => () =>
+      fake.effects.length === n &&
+      t.connector.outboxWorker.repository.list('backlog', 1).length === 0,
     drive: (done, o = {}) =>
       driveClockUntil({ clock, worker: t.connector.outboxWorker, fake, done, ...o }),
     async dispose() {

@@ -1,29 +1,29 @@
-// The delivery worker for the `stream` lane: it picks outbox rows up and POSTs them to Stream's
-// webhook endpoint (stream-api.md A4), signed, with the row id as Idempotency-Key on every
-// attempt. Nothing is sent from a request handler: code that writes a row pokes the worker, and
-// the worker sends once the writing transaction has committed.
+// The delivery worker for the `stream` lane: it picks outbox rows up and sends them to Stream
+// (attempt.ts). Nothing is sent from a request handler: code that writes a row pokes the worker,
+// and the worker sends once the writing transaction has committed.
 //
 // Guarantees: at-least-once (a row is `sent` only after a 2xx; a crash mid-attempt leaves it
 // `sending`, retried at the next start with the same key); per-key FIFO with at most one in
-// flight per key (repository.ts); at most `concurrency` attempts at once; retries per
-// schedule.ts; Retry-After pauses the whole endpoint; when Stream comes back after an outage
-// the whole backlog is pulled forward instead of each row waiting out its own backoff.
+// flight per key (repository.ts); at most `concurrency` attempts at once, one slot kept for
+// decisions; retries per schedule.ts; Retry-After pauses the whole endpoint; when Stream comes
+// back after an outage the backlog is pulled forward instead of each row waiting out its backoff.
+//
+// Each turn is one transaction: the results of every attempt that finished since the last turn,
+// then the claims of the rows that start now. With synchronous=FULL a commit costs an fsync, so
+// this is what lets a backlog drain at the speed of the network rather than of the disk.
+import type { OutboxDeadAlert } from '../../../shared/outbox.js';
 import type { Config } from '../config/schema.js';
 import type { Db } from '../db/connection.js';
 import type { EventBus } from '../events/bus.js';
-import { webhookHeaders, webhookUrl } from '../stream/protocol/index.js';
 import type { CancelTimer, Clock } from '../util/clock.js';
 import type { Logger } from '../util/log.js';
-import { HttpPoster, type PostResult } from './http-post.js';
-import { AccessTokenCache } from './oauth.js';
-import { OutboxRepository, type OutboxRow } from './repository.js';
+import { StreamSender, type AttemptOutcome } from './attempt.js';
+import { OutboxRepository, type AttemptRecord, type OutboxRow } from './repository.js';
 import {
   backoffDelay,
   budgetExhausted,
   DEFAULT_RETRY_POLICY,
-  judgeAnswer,
   type RetryPolicy,
-  type Verdict,
 } from './schedule.js';
 
 export interface OutboxWorkerOptions {
@@ -44,7 +44,7 @@ export interface OutboxWorkerOptions {
 }
 
 export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
-  concurrency: 4,
+  concurrency: 8,
   decisionSlots: 1,
   connectTimeoutMs: 5_000,
   totalTimeoutMs: 15_000,
@@ -62,14 +62,22 @@ export interface OutboxWorkerDeps {
   bus: EventBus;
 }
 
+interface Finished {
+  row: OutboxRow;
+  outcome: AttemptOutcome;
+}
+
+/** How long to wait before trying again when the database itself refused a write. */
+const STORAGE_RETRY_MS = 1_000;
+
 export class OutboxWorker {
   readonly repository: OutboxRepository;
   private readonly options: OutboxWorkerOptions;
-  private readonly poster: HttpPoster;
-  private readonly tokens: AccessTokenCache | null;
-  private readonly endpoint: { url: URL; secret: string } | null;
-  private readonly inFlight = new Map<string, Promise<void>>();
-  private normalInFlight = 0;
+  private readonly sender: StreamSender;
+  /** Attempts started and not yet recorded, by row id. */
+  private readonly inFlight = new Map<string, { normal: boolean; done: Promise<void> }>();
+  /** Attempts that came back, waiting for the next turn to record them. */
+  private finished: Finished[] = [];
   private running = false;
   private tickQueued = false;
   private wake: { at: number; cancel: CancelTimer } | null = null;
@@ -83,19 +91,12 @@ export class OutboxWorker {
   ) {
     this.options = { ...DEFAULT_OUTBOX_OPTIONS, ...options };
     this.repository = new OutboxRepository(deps.db, 'stream');
-    this.poster = new HttpPoster(deps.clock, this.options.concurrency);
-    const { apiUrl, partnerSlug, webhookSecret, clientId, clientSecret } = deps.stream;
-    this.endpoint =
-      apiUrl && partnerSlug && webhookSecret
-        ? { url: webhookUrl(apiUrl, partnerSlug), secret: webhookSecret }
-        : null;
-    this.tokens =
-      apiUrl && clientId && clientSecret
-        ? new AccessTokenCache({ apiUrl, clientId, clientSecret }, this.poster, deps.clock, {
-            connectTimeoutMs: this.options.connectTimeoutMs,
-            totalTimeoutMs: this.options.totalTimeoutMs,
-          })
-        : null;
+    this.sender = new StreamSender(
+      deps.stream,
+      deps.clock,
+      { ...this.options, maxSockets: this.options.concurrency },
+      this.options.retry,
+    );
   }
 
   start(): void {
@@ -104,7 +105,7 @@ export class OutboxWorker {
     const recovered = this.repository.recoverInterrupted(this.deps.clock.now());
     if (recovered)
       this.deps.log.info('outbox: retrying attempts cut short by the last stop', { recovered });
-    if (!this.endpoint)
+    if (!this.sender.configured)
       this.deps.log.warn(
         'outbox: stream.apiUrl, stream.partnerSlug or stream.webhookSecret not set; events wait',
       );
@@ -118,17 +119,18 @@ export class OutboxWorker {
     setImmediate(() => this.tick());
   }
 
-  /** Stop taking work, cut open attempts short (their rows go back to pending) and wait for them. */
+  /** Stop taking work, cut open attempts short (their rows go back to pending), record them. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.cancel();
     this.wake = null;
-    this.poster.abortAll();
-    await Promise.all(this.inFlight.values());
-    this.poster.close();
+    this.sender.abortAll();
+    await Promise.all([...this.inFlight.values()].map((f) => f.done));
+    this.turn(false);
+    this.sender.close();
   }
 
-  /** For tests and diagnostics: attempts under way, and whether a look for work is queued. */
+  /** For tests and diagnostics: attempts under way, a queued turn, the next timed wake-up. */
   activity(): { inFlight: number; tickQueued: boolean; nextWakeAt: number | null } {
     return {
       inFlight: this.inFlight.size,
@@ -139,34 +141,94 @@ export class OutboxWorker {
 
   private tick(): void {
     this.tickQueued = false;
-    if (!this.running || !this.endpoint) return;
+    if (!this.running) return;
     // better-sqlite3 transactions are synchronous, so one cannot be open here; if a caller's ever
     // is, its rows are not committed yet and must not be sent.
     if (this.deps.db.inTransaction) return this.poke();
+    this.turn(true);
+  }
+
+  /** Record what came back, then (unless stopping) claim and start what is due: one commit. */
+  private turn(startMore: boolean): void {
     const now = this.deps.clock.now();
-    if (now < this.pausedUntil) return this.armAt(this.pausedUntil);
-    const free = this.options.concurrency - this.inFlight.size;
-    if (free <= 0) return; // a finishing attempt pokes again
-    const normalLimit = Math.max(1, this.options.concurrency - this.options.decisionSlots);
+    const done = this.finished;
+    this.finished = [];
+    const alerts: OutboxDeadAlert[] = [];
+    let claimed: OutboxRow[];
+    try {
+      claimed = this.deps.db.transaction(() => {
+        for (const f of done) this.record(f, now, alerts);
+        return startMore ? this.claimDue(now, done) : [];
+      })();
+    } catch (err) {
+      // The disk refused the write (full, I/O error): nothing was recorded; try again shortly.
+      this.finished = [...done, ...this.finished];
+      this.deps.log.error('outbox: could not record delivery results', { err });
+      if (this.running) this.armAt(now + STORAGE_RETRY_MS);
+      return;
+    }
+    for (const f of done) this.inFlight.delete(f.row.id);
+    for (const alert of alerts) this.deps.bus.publish('outbox.dead', alert);
+    for (const row of claimed) this.launch(row);
+    if (startMore) this.armNext(now);
+  }
+
+  /** Claims due heads for the free slots; `done` are still counted in flight until recorded. */
+  private claimDue(now: number, done: readonly Finished[]): OutboxRow[] {
+    if (!this.sender.configured || now < this.pausedUntil) return [];
+    const finishing = new Set(done.map((f) => f.row.id));
+    let busy = 0;
+    let normalBusy = 0;
+    for (const [id, f] of this.inFlight) {
+      if (finishing.has(id)) continue;
+      busy++;
+      if (f.normal) normalBusy++;
+    }
+    const free = this.options.concurrency - busy;
+    if (free <= 0) return [];
+    const normalLimit = this.normalLimit();
+    const claimed: OutboxRow[] = [];
     for (const row of this.repository.dueHeads(now, free)) {
       const normal = row.urgency !== 'decision';
-      if (normal && this.normalInFlight >= normalLimit) continue;
+      if (normal && normalBusy >= normalLimit) continue;
       if (!this.repository.claim(row.id, now)) continue;
-      if (normal) this.normalInFlight++;
-      const attempt = this.attempt(row, this.endpoint)
-        .catch((err: unknown) =>
-          this.deps.log.error('outbox: attempt failed unexpectedly', { id: row.id, err }),
-        )
-        .finally(() => {
-          this.inFlight.delete(row.id);
-          if (normal) this.normalInFlight--;
-          this.poke();
-        });
-      this.inFlight.set(row.id, attempt);
+      if (normal) normalBusy++;
+      claimed.push(row);
     }
-    // Wake for the next row that could start; a finishing attempt pokes for the rest.
+    return claimed;
+  }
+
+  private normalLimit(): number {
+    return Math.max(1, this.options.concurrency - this.options.decisionSlots);
+  }
+
+  private launch(row: OutboxRow): void {
+    const normal = row.urgency !== 'decision';
+    const done = this.sender
+      .send(row, () => this.deps.clock.now())
+      .catch((err: unknown): AttemptOutcome => {
+        this.deps.log.error('outbox: attempt failed unexpectedly', { id: row.id, err });
+        const reason = `internal error: ${(err as Error).message}`;
+        return {
+          verdict: { kind: 'retry', reason, endpointDown: false },
+          record: { status: null, error: reason, response: null },
+        };
+      })
+      .then((outcome) => {
+        this.finished.push({ row, outcome });
+        this.poke();
+      });
+    this.inFlight.set(row.id, { normal, done });
+  }
+
+  /** Wake for the next row that could start; a finishing attempt pokes for the rest. */
+  private armNext(now: number): void {
+    if (!this.sender.configured) return;
+    if (now < this.pausedUntil) return this.armAt(this.pausedUntil);
     if (this.inFlight.size >= this.options.concurrency) return;
-    const next = this.repository.nextDueAt(this.normalInFlight >= normalLimit);
+    let normalBusy = 0;
+    for (const f of this.inFlight.values()) if (f.normal) normalBusy++;
+    const next = this.repository.nextDueAt(normalBusy >= this.normalLimit());
     if (next !== null) this.armAt(Math.max(next, now + 1));
   }
 
@@ -183,104 +245,56 @@ export class OutboxWorker {
     this.wake = { at, cancel };
   }
 
-  private async attempt(row: OutboxRow, endpoint: { url: URL; secret: string }): Promise<void> {
-    const body = Buffer.from(row.body, 'utf8');
-    let token: string | undefined;
-    let result: PostResult;
-    try {
-      token = this.tokens ? await this.tokens.token() : undefined;
-      result = await this.poster.post(
-        endpoint.url,
-        webhookHeaders(endpoint.secret, row.id, body, token),
-        body,
-        {
-          connectTimeoutMs: this.options.connectTimeoutMs,
-          totalTimeoutMs:
-            row.urgency === 'decision'
-              ? this.options.decisionTotalTimeoutMs
-              : this.options.totalTimeoutMs,
-        },
-      );
-    } catch (err) {
-      // Only the token request throws; during stop() it was cut short like any other request.
-      result = { ok: false, error: (err as Error).message, aborted: !this.running };
-    }
-    const now = this.deps.clock.now();
-    if (!result.ok && result.aborted) {
-      // Cut short by stop(): not Stream's failure. The row is retried at the next start.
-      this.repository.markRetry(row.id, now, {
-        status: null,
-        error: 'attempt interrupted by a stop',
-        response: null,
-      });
-      return;
-    }
-    let verdict: Verdict;
-    if (!result.ok) verdict = { kind: 'retry', reason: result.error, endpointDown: true };
-    else if (result.status === 401 && token) {
-      // Our token may have expired early or been revoked: fetch a new one for the next try.
-      this.tokens?.invalidate();
-      verdict = {
-        kind: 'retry',
-        reason: 'HTTP 401 with our access token; fetching a new one',
-        endpointDown: false,
-      };
-    } else
-      verdict = judgeAnswer(
-        result.status,
-        headerValue(result.headers['retry-after']),
-        now,
-        this.options.retry,
-      );
-    this.settle(row, verdict, result, now);
-  }
-
-  private settle(row: OutboxRow, verdict: Verdict, result: PostResult, now: number): void {
-    const record = {
-      status: result.ok ? result.status : null,
-      error: verdict.kind === 'sent' ? null : verdict.reason,
-      response: result.ok ? result.body : null,
-    };
-    if (verdict.kind === 'sent') {
-      this.repository.markSent(row.id, now, record.status!, record.response);
-      if (this.endpointFailures >= this.options.outageAfterFailures) {
-        const pulled = this.repository.pullForward(now);
-        this.deps.log.info('outbox: Stream answers again; sending the backlog now', { pulled });
+  /** One attempt's result in the database (inside the turn's transaction). */
+  private record({ row, outcome }: Finished, now: number, alerts: OutboxDeadAlert[]): void {
+    const { verdict, record } = outcome;
+    switch (verdict.kind) {
+      case 'aborted':
+        // Cut short by stop(): not Stream's failure. The row is retried at the next start.
+        this.repository.markRetry(row.id, now, {
+          ...record,
+          error: 'attempt interrupted by a stop',
+        });
+        return;
+      case 'sent':
+        this.repository.markSent(row.id, now, record.status ?? 200, record.response);
+        if (this.endpointFailures >= this.options.outageAfterFailures) {
+          const pulled = this.repository.pullForward(now);
+          this.deps.log.info('outbox: Stream answers again; sending the backlog now', { pulled });
+        }
+        this.endpointFailures = 0;
+        return;
+      case 'dead':
+        return this.bury(row, record, alerts);
+      case 'retry': {
+        this.endpointFailures = verdict.endpointDown ? this.endpointFailures + 1 : 0;
+        const history = {
+          urgency: row.urgency,
+          attempts: row.attempts + 1,
+          budgetStart: row.retry_from ?? row.created_at,
+        };
+        if (budgetExhausted(this.options.retry, history, now)) {
+          const error = `gave up after ${history.attempts} attempts: ${verdict.reason}`;
+          return this.bury(row, { ...record, error }, alerts);
+        }
+        let delay = backoffDelay(this.options.retry, history, now, this.options.random);
+        if (verdict.retryAfterMs !== undefined) {
+          delay = Math.max(delay, verdict.retryAfterMs);
+          this.pausedUntil = Math.max(this.pausedUntil, now + verdict.retryAfterMs);
+        }
+        this.repository.markRetry(row.id, now + delay, record);
+        this.deps.log.debug('outbox: will retry', {
+          id: row.id,
+          kind: row.kind,
+          reason: verdict.reason,
+          delay,
+        });
+        return;
       }
-      this.endpointFailures = 0;
-      return;
     }
-    if (verdict.kind === 'dead') return this.bury(row, record);
-
-    this.endpointFailures = verdict.endpointDown ? this.endpointFailures + 1 : 0;
-    const history = {
-      urgency: row.urgency,
-      attempts: row.attempts + 1,
-      budgetStart: row.retry_from ?? row.created_at,
-    };
-    if (budgetExhausted(this.options.retry, history, now))
-      return this.bury(row, {
-        ...record,
-        error: `gave up after ${history.attempts} attempts: ${verdict.reason}`,
-      });
-    let delay = backoffDelay(this.options.retry, history, now, this.options.random);
-    if (verdict.retryAfterMs !== undefined) {
-      delay = Math.max(delay, verdict.retryAfterMs);
-      this.pausedUntil = Math.max(this.pausedUntil, now + verdict.retryAfterMs);
-    }
-    this.repository.markRetry(row.id, now + delay, record);
-    this.deps.log.debug('outbox: will retry', {
-      id: row.id,
-      kind: row.kind,
-      reason: verdict.reason,
-      delay,
-    });
   }
 
-  private bury(
-    row: OutboxRow,
-    record: { status: number | null; error: string | null; response: string | null },
-  ): void {
+  private bury(row: OutboxRow, record: AttemptRecord, alerts: OutboxDeadAlert[]): void {
     this.repository.markDead(row.id, record);
     this.deps.log.warn('outbox: event failed for good; replay it once the cause is fixed', {
       id: row.id,
@@ -288,7 +302,7 @@ export class OutboxWorker {
       status: record.status,
       error: record.error,
     });
-    this.deps.bus.publish('outbox.dead', {
+    alerts.push({
       id: row.id,
       kind: row.kind,
       orderingKey: row.ordering_key,
@@ -296,8 +310,4 @@ export class OutboxWorker {
       lastError: record.error,
     });
   }
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

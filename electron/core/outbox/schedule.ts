@@ -116,7 +116,9 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   if (!value) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
+  // An HTTP-date names its weekday and month; anything without letters is not one (Date.parse
+  // would take "-5" for a year).
+  const at = /[a-z]/i.test(text) ? Date.parse(text) : NaN;
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - now);
 }

@@ -1,7 +1,7 @@
 -- Outbox delivery (issue 3). A row being sent is `sending`, so a crash mid-attempt is visible
 -- and, at the next start, simply retried with the same id (at-least-once). `retry_from` starts
--- the retry budget when a manual replay restarted it (NULL: since `created_at`). SQLite cannot change a CHECK
--- constraint in place, so the table is rebuilt with its rows, ids and sequence kept.
+-- the retry budget when a manual replay restarted it (NULL: since `created_at`). SQLite cannot
+-- change a CHECK constraint in place, so the table is rebuilt with its rows, ids and sequence.
 CREATE TABLE outbox_new (
   seq             INTEGER PRIMARY KEY AUTOINCREMENT,
   id              TEXT NOT NULL UNIQUE,

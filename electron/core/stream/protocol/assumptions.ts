@@ -46,8 +46,9 @@ export const OAUTH_TOKEN_PATH = '/oauth/token';
 export const OAUTH_DEFAULT_LIFETIME_SECONDS = 300;
 
 /** In-store `order.created` (A4 gives two shapes and leaves details open):
- * - modifiers carry `quantity` and nested `modifiers` in the seed shape too, only when they are
- *   not the plain case (quantity 1, no children), so a simple order looks exactly like the seed;
+ * - in the seed shape a modifier carries `quantity` only when it is not 1 or the modifier has
+ *   children, and nested `modifiers` only when it has some, so a simple order looks exactly like
+ *   the seed;
  * - `requested_for` is epoch milliseconds, like every other time in Part A;
  * - the newer shape's address is the seed's with `postal_code` instead of `zip`;
  * - the newer shape's `idempotency_key` is our order id (stable across retries), `brand` is the

@@ -209,15 +209,15 @@ function compact(o: Record<string, unknown>): Record<string, unknown> {
 }
 
 function seedModifier(m: Modifier, currency: string): Record<string, unknown> {
+  // The seed shows neither quantity nor nesting; both appear only when the modifier needs them.
   const plain = m.quantity === 1 && m.modifiers.length === 0;
   return compact({
     name: m.name,
     price_amount: m.priceCents,
     price_currency: currency,
     provider_id: m.providerId,
-    ...(plain
-      ? {}
-      : { quantity: m.quantity, modifiers: m.modifiers.map((c) => seedModifier(c, currency)) }),
+    quantity: plain ? null : m.quantity,
+    modifiers: m.modifiers.length ? m.modifiers.map((c) => seedModifier(c, currency)) : null,
   });
 }
 
