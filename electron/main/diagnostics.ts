@@ -3,6 +3,7 @@
 // every secret removed, versions, the health report and the database integrity check.
 // Secrets are removed again on the way out, in case an older log line still held one.
 import { createWriteStream, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
@@ -76,7 +77,8 @@ export async function writeDiagnosticsArchive(
   for (const file of listLogFiles(input.logsDir))
     add(`logs/${file}`, readFileSync(path.join(input.logsDir, file), 'utf8'));
   zip.end();
-  const temp = `${target}.partial`;
+  // Unique per export: two exports to the same file must not write into one temporary file.
+  const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
   await pipeline(zip.outputStream, createWriteStream(temp, { mode: 0o600 }));
   renameSync(temp, target);
   return names;

@@ -59,6 +59,8 @@ export function configureLogging(log: NodeLogger, options: LoggingOptions): void
   file.archiveLogFn = (old) => rotateLogFiles(old.path, keep);
   file.format = '[{y}-{m}-{d} {h}:{i}:{s}.{ms}] [{level}]{scope} {text}';
   file.level = 'info';
+  // One line per event, so the file can be searched with grep or findstr.
+  file.inspectOptions = { depth: 5, breakLength: Infinity };
   log.transports.console.level = options.consoleLevel ?? 'info';
   log.hooks.push((message: LogMessage) => ({
     ...message,

@@ -42,6 +42,8 @@ export interface ShellOptions {
   resourcesPath: string;
   versions: Record<string, string>;
   clock?: Clock;
+  /** Console output level (the log file always gets info and up); false for none. */
+  consoleLevel?: 'info' | 'warn' | 'error' | false;
 }
 
 export interface Shell {
@@ -76,7 +78,11 @@ export async function runShell(options: ShellOptions): Promise<Shell | null> {
   if (platform === 'win32') app.setAppUserModelId(APP_ID);
 
   const secretValues = new Set<string>();
-  configureLogging(options.log, { logsDir: app.getPath('logs'), secrets: () => [...secretValues] });
+  configureLogging(options.log, {
+    logsDir: app.getPath('logs'),
+    secrets: () => [...secretValues],
+    consoleLevel: options.consoleLevel ?? 'info',
+  });
   const log = scopedLogger(options.log, 'shell');
   installWebContentsGuards(app, log);
   const fatal = (title: string, message: string, code: number): null => {

@@ -5,6 +5,7 @@
 // frame, a user who clicks a tray item or answers a dialog, the app being quit.
 import { EventEmitter } from 'node:events';
 import type { ElectronApi } from '../../electron/main/electron-api.js';
+import type { UpdaterLike } from '../../electron/main/updates.js';
 
 /** An Electron-style event: `preventDefault()` and whether it was called. */
 export function fakeEvent<T extends object>(
@@ -388,27 +389,28 @@ export function createFakeElectron(options: FakeElectronOptions) {
     },
   };
 
-  // Stands in for the OS key: reversible, and never the plain text.
-  const encrypt = (text: string): Buffer =>
-    Buffer.from('fake-os-encrypted:' + Buffer.from(text, 'utf8').toString('hex'));
+  // Stands in for the OS key: reversible, never the plain text, and versioned so a test can
+  // rotate the key the way an OS upgrade does.
   const safeStorage = {
     backend: options.safeStorageBackend ?? 'gnome_libsecret',
     available: true,
-    reEncryptNext: false,
+    keyVersion: 1,
     getSelectedStorageBackend() {
       return safeStorage.backend;
     },
     isAsyncEncryptionAvailable: () => Promise.resolve(safeStorage.available),
-    encryptStringAsync: (text: string) => Promise.resolve(encrypt(text)),
+    encryptStringAsync: (text: string) =>
+      Promise.resolve(
+        Buffer.from(
+          `fake-os-key-v${safeStorage.keyVersion}:${Buffer.from(text, 'utf8').toString('hex')}`,
+        ),
+      ),
     decryptStringAsync(buffer: Buffer) {
-      const text = buffer.toString('utf8');
-      if (!text.startsWith('fake-os-encrypted:'))
-        return Promise.reject(new Error('Error while decrypting the ciphertext'));
-      const shouldReEncrypt = safeStorage.reEncryptNext;
-      safeStorage.reEncryptNext = false;
+      const match = /^fake-os-key-v(\d+):([0-9a-f]*)$/.exec(buffer.toString('utf8'));
+      if (!match) return Promise.reject(new Error('Error while decrypting the ciphertext'));
       return Promise.resolve({
-        result: Buffer.from(text.slice('fake-os-encrypted:'.length), 'hex').toString('utf8'),
-        shouldReEncrypt,
+        result: Buffer.from(match[2]!, 'hex').toString('utf8'),
+        shouldReEncrypt: Number(match[1]) < safeStorage.keyVersion,
       });
     },
   };
@@ -481,3 +483,33 @@ export function createFakeElectron(options: FakeElectronOptions) {
 
 export type FakeWindow = ReturnType<FakeElectron['window']>;
 export type FakeTrayIcon = FakeElectron['trays'][number];
+
+/** electron-updater's side: records what the shell set and asked; a test emits its events. */
+export class FakeUpdater extends EventEmitter implements UpdaterLike {
+  autoDownload = false;
+  autoInstallOnAppQuit = false;
+  allowDowngrade = true;
+  allowPrerelease = false;
+  private selectedChannel: string | null = null;
+  feed: unknown = null;
+  checks = 0;
+  installs: [boolean | undefined, boolean | undefined][] = [];
+  get channel(): string | null {
+    return this.selectedChannel;
+  }
+  set channel(value: string | null) {
+    // As electron-updater does: choosing a channel turns downgrades on.
+    this.selectedChannel = value;
+    this.allowDowngrade = true;
+  }
+  setFeedURL(options: unknown): void {
+    this.feed = options;
+  }
+  checkForUpdates(): Promise<unknown> {
+    this.checks++;
+    return Promise.resolve(null);
+  }
+  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void {
+    this.installs.push([isSilent, isForceRunAfter]);
+  }
+}
