@@ -1,0 +1,154 @@
+// The database locked by another process past the busy timeout, and a full disk: the connector
+// answers 503 (retryable), never 500, never a 200 for an order it did not store, stays up, and
+// recovers by itself when the lock goes or the space returns.
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startChildConnector, writeChildConfig } from '../support/child-connector.js';
+import { tempDataDir } from '../support/connector.js';
+import { orderCreated } from '../support/orders.js';
+import { sendToStreamListener } from '../support/stream-client.js';
+
+type Answer = { order: { provider_id: string } };
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const storedIds = (file: string): string[] => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT id FROM orders').all() as { id: string }[]).map((r) => r.id);
+  } finally {
+    db.close();
+  }
+};
+
+describe('database locked by another process', () => {
+  it('waits out a short lock, answers 503 for a long one, and takes the retries afterwards', async () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const child = await startChildConnector(writeChildConfig(dir));
+    const dbFile = path.join(dir, 'connector.db');
+    const other = new Database(dbFile, { timeout: 5000 });
+    try {
+      // Short lock (1 s, under the 2-s busy timeout): the order waits and is stored.
+      other.prepare('BEGIN IMMEDIATE').run();
+      const short = sendToStreamListener<Answer>(child.streamUrl, orderCreated());
+      await new Promise((r) => setTimeout(r, 1000));
+      other.prepare('COMMIT').run();
+      expect((await short).status).toBe(200);
+
+      // A lock held past the busy timeout: every order meanwhile gets 503 with Retry-After, and
+      // none is stored.
+      other.prepare('BEGIN IMMEDIATE').run();
+      const orders = Array.from({ length: 5 }, () => orderCreated());
+      const answers = await Promise.all(
+        orders.map((o) => sendToStreamListener(child.streamUrl, o)),
+      );
+      other.prepare('COMMIT').run();
+      for (const a of answers) {
+        expect(a.status).toBe(503);
+        expect(a.headers.get('retry-after')).toBeTruthy();
+      }
+      // Stream retries: each is stored exactly once.
+      const retried = await Promise.all(
+        orders.map((o) => sendToStreamListener<Answer>(child.streamUrl, o)),
+      );
+      expect(retried.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      const ids = storedIds(dbFile);
+      expect(ids).toHaveLength(6);
+      for (const r of retried) expect(ids).toContain(r.body.order.provider_id);
+    } finally {
+      if (other.inTransaction) other.prepare('ROLLBACK').run();
+      other.close();
+      await child.stop();
+    }
+  }, 60_000);
+});
+
+function tryMountTmpfs(dir: string, size: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('full disk', () => {
+  const mountPoint = path.join(tempDataDir(), 'small-disk');
+  const mounted = tryMountTmpfs(mountPoint, '3m');
+  if (!mounted)
+    console.warn(
+      'full-disk test skipped: mounting a small tmpfs needs root and mount permission on this machine',
+    );
+  afterAll(() => {
+    if (mounted) execFileSync('umount', ['-l', mountPoint]);
+  });
+
+  it.runIf(mounted)(
+    'answers 503 while the disk is full, stores no partial order, and recovers when space returns',
+    async () => {
+      const dataDir = path.join(mountPoint, 'data');
+      mkdirSync(dataDir);
+      const child = await startChildConnector(
+        writeChildConfig(dataDir, { backup: { intervalMinutes: 0 } }),
+      );
+      try {
+        const ok = await sendToStreamListener<Answer>(child.streamUrl, orderCreated());
+        expect(ok.status).toBe(200);
+        // Fill the disk to the last few KiB.
+        const filler = path.join(mountPoint, 'filler');
+        let size = 1024 * 1024;
+        for (let n = 0; size >= 1024; n++) {
+          try {
+            writeFileSync(`${filler}-${n}`, Buffer.alloc(size));
+          } catch {
+            rmSync(`${filler}-${n}`, { force: true });
+            size = Math.floor(size / 2);
+          }
+        }
+        const acked: string[] = [];
+        const statuses = new Set<number>();
+        for (let i = 0; i < 60; i++) {
+          const res = await sendToStreamListener<Answer>(child.streamUrl, orderCreated());
+          statuses.add(res.status);
+          if (res.status === 200) acked.push(res.body.order.provider_id);
+        }
+        expect(statuses.has(503)).toBe(true);
+        expect([...statuses].every((s) => s === 200 || s === 503)).toBe(true);
+
+        // Space returns: the connector takes orders again without a restart.
+        execFileSync('sh', ['-c', `rm -f ${filler}-*`]);
+        const after = await sendToStreamListener<Answer>(child.streamUrl, orderCreated());
+        expect(after.status).toBe(200);
+        acked.push(ok.body.order.provider_id, after.body.order.provider_id);
+        await child.stop();
+
+        const db = new Database(path.join(dataDir, 'connector.db'), { readonly: true });
+        try {
+          expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+          const ids = (db.prepare('SELECT id FROM orders').all() as { id: string }[])
+            .map((r) => r.id)
+            .sort();
+          expect(ids).toEqual([...acked].sort());
+          const orphans = db
+            .prepare(
+              'SELECT COUNT(*) AS n FROM order_timeline WHERE order_id NOT IN (SELECT id FROM orders)',
+            )
+            .get() as { n: number };
+          expect(orphans.n).toBe(0);
+        } finally {
+          db.close();
+        }
+      } finally {
+        await child.stop().catch(() => undefined);
+      }
+    },
+    60_000,
+  );
+});
