@@ -51,6 +51,8 @@ export interface Counter {
   quitGuard: QuitGuard;
   show(): void;
   exportDiagnostics(target?: string): Promise<string | null>;
+  /** The latest provisioning handed over by a second start (settles when it is applied). */
+  readonly provisioning: Promise<void>;
 }
 
 export async function startCounter(deps: CounterDeps): Promise<Counter> {
@@ -186,10 +188,11 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
   applyLoginItem(app, config.desktop.startAtLogin, deps.platform, log);
   updates.start();
 
+  let provisioning: Promise<void> = Promise.resolve();
   app.on('second-instance', (_event, argv, workingDirectory) => {
     show();
     const file = parseShellArgs(argv, workingDirectory).provision;
-    if (file) void reprovision(file);
+    if (file) provisioning = reprovision(file);
   });
   const reprovision = async (file: string): Promise<void> => {
     try {
@@ -230,7 +233,19 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
     );
   });
 
-  return { window: () => win, status, updates, sleep, tray, quitGuard, show, exportDiagnostics };
+  return {
+    window: () => win,
+    status,
+    updates,
+    sleep,
+    tray,
+    quitGuard,
+    show,
+    exportDiagnostics,
+    get provisioning() {
+      return provisioning;
+    },
+  };
 }
 
 /** Stands in when this run has no updater (development, tests): checks find nothing. */

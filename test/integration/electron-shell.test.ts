@@ -206,6 +206,46 @@ describe('start-up', () => {
   });
 });
 
+describe('a second start', () => {
+  it('brings the running window up, and takes over a --provision file, restarting only when idle', async () => {
+    const s = await start({ userConfig: storeConfig });
+    const dir = mkdtempSync(path.join(tmpdir(), 'provision-'));
+    writeFileSync(
+      path.join(dir, 'store.json'),
+      JSON.stringify({ ...storeConfig, location: { ...storeConfig.location, name: 'Renamed' } }),
+    );
+    await newOrder(s);
+    s.electron.window().hide();
+
+    s.electron.app.emit(
+      'second-instance',
+      {},
+      ['Stream Connector.exe', '--provision', 'store.json'],
+      dir,
+      {},
+    );
+    expect(s.electron.window().visible).toBe(true);
+    await s.shell!.counter.provisioning;
+    expect(readFileSync(path.join(s.userData, 'config.json'), 'utf8')).toContain('Renamed');
+    expect(s.electron.record.relaunched).toBe(false); // an order is open: applies at the next start
+
+    const id = (await s.shell!.connector.handlers.listOrders({ limit: 10 }, { actor: 'test' }))
+      .orders[0]!.id;
+    expect((await callFromPage(s, 'rejectOrder', { id, code: 'store_busy' })).ok).toBe(true);
+    const quit = new Promise((resolve) => s.electron.app.once('quit', resolve));
+    s.electron.app.emit(
+      'second-instance',
+      {},
+      ['Stream Connector.exe', '--provision', 'store.json'],
+      dir,
+      {},
+    );
+    await quit;
+    expect(s.electron.record.relaunched).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('serving the UI', () => {
   it('answers app:// requests from the bundle with the CSP, GET only', async () => {
     const s = await start({ userConfig: storeConfig });
