@@ -77,10 +77,11 @@ describe('oversized and lying bodies', () => {
 });
 
 describe('fuzzed bodies', () => {
-  const valid = () => orderCreated() as { type: string; object: Record<string, unknown> };
+  type Order = { type: string; object: Record<string, unknown> };
+  const valid = () => orderCreated() as Order;
   // Each mutation breaks the schema by construction, so every answer must be a 4xx.
-  const mutation: fc.Arbitrary<(o: ReturnType<typeof valid>) => string> = fc.oneof(
-    fc.constantFrom('location_id', 'fulfillment_type', 'line_items').map((k) => (o) => {
+  const mutation: fc.Arbitrary<(o: Order) => string> = fc.oneof(
+    fc.constantFrom('location_id', 'fulfillment_type', 'line_items').map((k) => (o: Order) => {
       delete o.object[k];
       return JSON.stringify(o);
     }),
@@ -89,7 +90,7 @@ describe('fuzzed bodies', () => {
         fc.constantFrom('location_id', 'fulfillment_type', 'line_items', 'subtotal', 'unpaid'),
         fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.integer()), fc.object()),
       )
-      .map(([k, v]) => (o) => {
+      .map(([k, v]) => (o: Order) => {
         // Values the schema allows (a whole amount in range, or null for an optional field) are
         // swapped for ones it does not, so every body stays invalid.
         if (
@@ -115,16 +116,16 @@ describe('fuzzed bodies', () => {
             'dine_in',
           ].includes(s),
       )
-      .map((s) => (o) => {
+      .map((s) => (o: Order) => {
         o.object.fulfillment_type = s;
         return JSON.stringify(o);
       }),
-    fc.integer({ min: -5, max: 0 }).map((q) => (o) => {
+    fc.integer({ min: -5, max: 0 }).map((q) => (o: Order) => {
       (o.object.line_items as { quantity: number }[])[0]!.quantity = q;
       return JSON.stringify(o);
     }),
-    fc.string().map((type) => (o) => JSON.stringify({ ...o, type: `x.${type}` })),
-    fc.integer({ min: 1, max: 400 }).map((cut) => (o) => {
+    fc.string().map((type) => (o: Order) => JSON.stringify({ ...o, type: `x.${type}` })),
+    fc.integer({ min: 1, max: 400 }).map((cut) => (o: Order) => {
       const text = JSON.stringify(o);
       return text.slice(0, Math.min(cut, text.length - 1));
     }),
@@ -135,7 +136,7 @@ describe('fuzzed bodies', () => {
     fc
       .constantFrom('__proto__', 'constructor')
       .map(
-        (key) => (o) =>
+        (key) => (o: Order) =>
           JSON.stringify(o).replace('"object":', `"${key}":{"prototype":{"x":1}},"object":`),
       ),
     fc
@@ -144,7 +145,7 @@ describe('fuzzed bodies', () => {
         (depth) => () =>
           `{"type":"order.created","object":${'['.repeat(depth)}${']'.repeat(depth)}}`,
       ),
-    fc.string({ minLength: 1 }).map((s) => (o) => {
+    fc.string({ minLength: 1 }).map((s) => (o: Order) => {
       o.object.line_items = [{ name: s, quantity: 1, price_amount: 1.5 }];
       return JSON.stringify(o);
     }),
