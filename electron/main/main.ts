@@ -14,6 +14,8 @@ log.errorHandler.startCatching();
 // Loaded only when asked for: it reads app-update.yml on first use.
 const updater = (): UpdaterLike => electronUpdater.autoUpdater;
 
+// Not awaited at the top level: Electron waits for an ESM entry point to finish loading before it
+// becomes ready, and runShell waits for ready. Its pre-ready part runs synchronously right here.
 runShell({
   electron: api,
   log,

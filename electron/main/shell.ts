@@ -63,6 +63,9 @@ export function bundlePaths(appRoot: string) {
 }
 
 export async function runShell(options: ShellOptions): Promise<Shell | null> {
+  // Everything before `await app.whenReady()` must stay synchronous: with an ESM entry point,
+  // Electron only guarantees `ready` has not fired while main.js itself is being evaluated, and
+  // the calls up to there (setPath, the lock, sandbox, privileged schemes) must precede `ready`.
   const { electron, env, platform } = options;
   const { app } = electron;
   const clock = options.clock ?? systemClock;

@@ -156,6 +156,20 @@ describe('start-up', () => {
     expect(s.electron.session.permissionRequestHandler).not.toBeNull();
   });
 
+  it('calls what Electron needs before ready before it, and the rest after', async () => {
+    const s = await start({ userConfig: storeConfig });
+    expect(s.electron.record.calls).toEqual([
+      'app.setPath',
+      'app.requestSingleInstanceLock',
+      'app.enableSandbox',
+      'protocol.registerSchemesAsPrivileged',
+      'app.whenReady',
+      'session.setPermissionRequestHandler',
+      'protocol.handle',
+      'new BrowserWindow',
+    ]);
+  });
+
   it('moves secrets out of the config file into the encrypted store, and keeps them out of the log', async () => {
     const s = await start({ userConfig: storeConfig });
     const userFile = readFileSync(path.join(s.userData, 'config.json'), 'utf8');

@@ -114,6 +114,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
   const trays: FakeTray[] = [];
   const notifications: FakeNotification[] = [];
   const record = {
+    /** Calls whose order Electron cares about (some only before `ready`, some only after). */
+    calls: [] as string[],
     privilegedSchemes: [] as unknown[],
     sandboxEnabled: false,
     appUserModelId: null as string | null,
@@ -145,6 +147,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
       return value;
     }
     setPath(name: string, value: string): void {
+      record.calls.push('app.setPath');
       paths[name] = value;
     }
     getAppPath(): string {
@@ -154,15 +157,18 @@ export function createFakeElectron(options: FakeElectronOptions) {
       return '0.1.0';
     }
     requestSingleInstanceLock(): boolean {
+      record.calls.push('app.requestSingleInstanceLock');
       return options.lockAvailable ?? true;
     }
     enableSandbox(): void {
+      record.calls.push('app.enableSandbox');
       record.sandboxEnabled = true;
     }
     setAppUserModelId(id: string): void {
       record.appUserModelId = id;
     }
     whenReady(): Promise<void> {
+      record.calls.push('app.whenReady');
       return Promise.resolve();
     }
     setLoginItemSettings(settings: unknown): void {
@@ -206,6 +212,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     flashing = false;
     constructor(readonly options: Record<string, unknown>) {
       super();
+      record.calls.push('new BrowserWindow');
       windows.push(this);
       app.emit('web-contents-created', fakeEvent(), this.webContents);
     }
@@ -318,9 +325,11 @@ export function createFakeElectron(options: FakeElectronOptions) {
   const protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
   const protocol = {
     registerSchemesAsPrivileged(schemes: unknown[]) {
+      record.calls.push('protocol.registerSchemesAsPrivileged');
       record.privilegedSchemes.push(...schemes);
     },
     handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+      record.calls.push('protocol.handle');
       protocolHandlers.set(scheme, handler);
     },
     /** What the renderer gets when it loads a URL of a handled scheme. */
@@ -343,6 +352,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
     devicePermissionHandler: ((...args: unknown[]) => boolean) | null = null;
     setPermissionRequestHandler(handler: PermissionHandler): void {
+      record.calls.push('session.setPermissionRequestHandler');
       this.permissionRequestHandler = handler;
     }
     setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void {
