@@ -17,12 +17,12 @@ export class OrderRepository {
           source, brand, dsp_order_id, dsp_order_number, location_id, fulfillment_type, status, is_future,
           requested_for, unpaid, customer_name, item_count, total_cents, currency, normalized, prep_time_minutes,
           received_at, staff_deadline_at, stream_deadline_at, decided_at, decided_by, reject_code, reject_reason,
-          answer_status, answer_body, updated_at)
+          answer_status, answer_body, updated_at, search_text)
         VALUES (@id, @idempotency_key, @body_sha256, @raw_body, @payload_generation, @origin, @source, @brand,
           @dsp_order_id, @dsp_order_number, @location_id, @fulfillment_type, @status, @is_future, @requested_for,
           @unpaid, @customer_name, @item_count, @total_cents, @currency, @normalized, @prep_time_minutes,
           @received_at, @staff_deadline_at, @stream_deadline_at, @decided_at, @decided_by, @reject_code,
-          @reject_reason, @answer_status, @answer_body, @updated_at)`),
+          @reject_reason, @answer_status, @answer_body, @updated_at, @search_text)`),
       byKey: db.prepare(
         `SELECT id, body_sha256, answer_status, answer_body FROM orders WHERE idempotency_key = ?`,
       ),
@@ -49,7 +49,7 @@ export class OrderRepository {
   }
 
   insert(row: NewOrderRow): void {
-    this.stmts.insert.run(row);
+    this.stmts.insert.run({ ...row, search_text: searchTextOf(row) });
   }
 
   findByKey(
@@ -128,4 +128,24 @@ export class OrderRepository {
   nextDeadline(): number | null {
     return (this.stmts.nextDeadline.get() as { at: number | null }).at;
   }
+}
+
+/** What history search matches: the words a cashier would type to find an order. */
+export function searchTextOf(
+  row: Pick<NewOrderRow, 'id' | 'dsp_order_number' | 'customer_name' | 'normalized'>,
+): string {
+  const names: string[] = [];
+  const collect = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) {
+        if (k === 'name' && typeof v === 'string') names.push(v);
+        else if (typeof v === 'object') collect(v);
+      }
+  };
+  collect(JSON.parse(row.normalized));
+  return [row.dsp_order_number, row.customer_name, row.id, ...names]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
 }
