@@ -111,7 +111,8 @@ export class OutboxRepository {
   markSent(id: string, now: number, status: number, response: string | null): void {
     this.db.transaction(() => {
       this.stmts.sent.run({ id, now, status, response: keep(response) });
-      this.stmts.lastContact.run({ value: String(now) });
+      // Only an answer from Stream is contact with Stream (the POS and printer lanes reuse this).
+      if (this.lane === 'stream') this.stmts.lastContact.run({ value: String(now) });
     })();
   }
 
