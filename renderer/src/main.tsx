@@ -6,6 +6,7 @@ import { readLocalToken } from './api/token.js';
 import { App } from './app/App.js';
 import { ServicesContext } from './app/hooks.js';
 import { createServices } from './app/services.js';
+import { ManagerPinProvider } from './features/store/ManagerPin.js';
 import './styles/base.css';
 import './styles/board.css';
 import './styles/banners.css';
@@ -33,7 +34,9 @@ if (!bridge && !token) {
   root.render(
     <StrictMode>
       <ServicesContext.Provider value={services}>
-        <App />
+        <ManagerPinProvider>
+          <App />
+        </ManagerPinProvider>
       </ServicesContext.Provider>
     </StrictMode>,
   );

@@ -11,6 +11,7 @@ import { bigOrderItems, sendCancel, sendOrder } from './support/stream.js';
 import { buildUi, type BuiltUi } from './support/ui-build.js';
 
 const missing = browserMissingReason();
+const MANAGER_PIN = '1357';
 
 describe.skipIf(missing !== null)('cashier board in Chromium', () => {
   let ui: BuiltUi;
@@ -20,6 +21,9 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
   beforeAll(async () => {
     ui = await buildUi();
     app = await startE2eConnector(ui.dir);
+    expect(
+      (await local(app.localUrl, 'POST', '/api/manager/pin', { pin: MANAGER_PIN })).status,
+    ).toBe(200);
     // The desktop shell allows sound without a tap; this browser does too (one test checks the
     // plain-browser case separately).
     browser = await launchChromium({ soundAllowed: true });
@@ -201,6 +205,32 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
     expect((await getOrder(id)).status).toBe('canceled');
     await banner.getByRole('button', { name: 'Got it' }).click();
     await banner.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('cancels an accepted order from its details with a reason, without alarming this screen', async () => {
+    const page = await openBoard();
+    const id = await sendOrder(app.streamUrl, { dspOrderNumber: 'X-707' });
+    await card(page, id).waitFor();
+    await local(app.localUrl, 'POST', `/api/orders/${id}/accept`, {});
+    const progress = page.locator(`[data-testid="progress-card"][data-order-id="${id}"]`);
+    await progress.getByRole('button', { name: /details/ }).click();
+    const detail = page.getByTestId('order-detail');
+    await detail.getByRole('button', { name: 'Cancel order…' }).click();
+    expect(await detail.getByRole('button', { name: 'Cancel the order' }).isDisabled()).toBe(true);
+    await detail.getByRole('button', { name: 'Customer asked' }).click();
+    await detail.getByRole('button', { name: 'Cancel the order' }).click();
+    // Canceling an accepted order is a manager action: the keypad asks for the PIN.
+    const pad = page.getByRole('dialog', { name: 'Manager PIN' });
+    await pad.getByLabel('Manager PIN').fill(MANAGER_PIN);
+    await pad.getByRole('button', { name: 'OK' }).click();
+    await page.locator('#detail-title').getByText('Canceled', { exact: true }).waitFor();
+    const canceled = await getOrder(id);
+    expect(canceled.status).toBe('canceled');
+    expect(canceled.timeline.some((t) => t.detail?.includes('Customer asked'))).toBe(true);
+    expect(await page.locator(`[data-testid="cancel-banner"][data-order-id="${id}"]`).count()).toBe(
+      0,
+    );
     await page.close();
   });
 

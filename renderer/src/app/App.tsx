@@ -12,11 +12,12 @@ import { OrderDetailPanel } from '../features/orders/OrderDetailPanel.js';
 import { OrderList } from '../features/orders/OrderList.js';
 import { lanesOf } from '../features/orders/orders-store.js';
 import { RejectDialog } from '../features/orders/RejectDialog.js';
+import { StorePanel } from '../features/store/StorePanel.js';
 import { desktopBridge } from '../api/bridge.js';
 import { useObservable, useServerNow, useServices } from './hooks.js';
 import { Notices } from './Notices.js';
 
-type Screen = 'board' | 'scheduled' | 'done' | 'health';
+type Screen = 'board' | 'scheduled' | 'done' | 'store' | 'health';
 const DEFAULT_PREP_MINUTES = 15;
 
 export function App() {
@@ -28,6 +29,9 @@ export function App() {
   const actions = useOrderActions();
   const prefs = useObservable(settings);
   const connection = useObservable(services.connection);
+  const storeStatus = useObservable(services.store);
+  // The prep time Stream is quoted now (location default plus busy mode), else the usual default.
+  const defaultPrep = storeStatus?.prepTimeMinutes ?? DEFAULT_PREP_MINUTES;
   const [screen, setScreen] = useState<Screen>('board');
   const [detailId, setDetailId] = useState<string | null>(null);
   const [rejectId, setRejectId] = useState<string | null>(null);
@@ -83,7 +87,7 @@ export function App() {
     () =>
       desktopBridge()?.onShellCommand?.((command) => {
         if (command.kind === 'show-order' && command.orderId) ui.openDetail(command.orderId);
-        if (command.kind === 'show-store-controls') setScreen('health');
+        if (command.kind === 'show-store-controls') setScreen('store');
       }),
     [ui],
   );
@@ -95,6 +99,7 @@ export function App() {
     { id: 'board', label: 'Orders', count: lanes.pending.length + lanes.inProgress.length },
     { id: 'scheduled', label: 'Scheduled', count: lanes.scheduled.length },
     { id: 'done', label: 'Done & canceled', count: lanes.done.length },
+    { id: 'store', label: storeStatus && !storeStatus.acceptingOrders ? 'Store: PAUSED' : 'Store' },
     { id: 'health', label: 'Health' },
   ];
 
@@ -122,6 +127,17 @@ export function App() {
               </button>
             ))}
           </nav>
+          {storeStatus && !storeStatus.acceptingOrders && (
+            <button
+              type="button"
+              className="topbar__paused"
+              onClick={() => setScreen('store')}
+              data-testid="paused-pill"
+            >
+              {storeStatus.state === 'closed' ? 'CLOSED' : 'PAUSED'}
+              {storeStatus.reopensAt ? ` until ${clockTime(storeStatus.reopensAt)}` : ''}
+            </button>
+          )}
           <div
             className={`topbar__pending${lanes.pending.length ? ' has-pending' : ''}`}
             aria-live="polite"
@@ -145,7 +161,7 @@ export function App() {
               now={now}
               actions={actions}
               active={!detailId && !rejectId}
-              defaultPrep={DEFAULT_PREP_MINUTES}
+              defaultPrep={defaultPrep}
             />
           )}
           {screen === 'scheduled' && (
@@ -169,6 +185,7 @@ export function App() {
               onOpen={ui.openDetail}
             />
           )}
+          {screen === 'store' && <StorePanel now={now} />}
           {screen === 'health' && <HealthPanel now={now} />}
         </main>
         <Notices />
@@ -178,7 +195,7 @@ export function App() {
             version={detailOrder?.updatedAt}
             now={now}
             actions={actions}
-            defaultPrep={DEFAULT_PREP_MINUTES}
+            defaultPrep={defaultPrep}
             onClose={() => setDetailId(null)}
           />
         )}

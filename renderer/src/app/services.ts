@@ -2,6 +2,7 @@
 // the orders everyone sees, the push connection and the alerts. Screens reach it through
 // `useServices()`; tests and the console can reach the same objects.
 import type { OrderSummary } from '../../../shared/order.js';
+import type { StoreStatus } from '../../../shared/store.js';
 import { createLocalApiClient, type LocalApiClient } from '../api/client.js';
 import type { IpcBridge } from '../api/bridge.js';
 import {
@@ -31,6 +32,8 @@ export interface Services {
   alerts: AlertController;
   settings: Settings;
   connection: Observable<ConnectionState>;
+  /** Pause / busy / prep time as the core reports them; null until loaded. */
+  store: Observable<StoreStatus | null>;
   /** Short messages at the bottom of the screen (a failed tap, a confirmation). */
   notices: Observable<readonly Notice[]>;
   notify: (kind: Notice['kind'], text: string) => void;
@@ -60,6 +63,7 @@ export function createServices(
   const alerts = new AlertController(orders, clock, sound);
   const connection = new Observable<ConnectionState>('connecting');
   const notices = new Observable<readonly Notice[]>([]);
+  const store = new Observable<StoreStatus | null>(null);
   let noticeId = 0;
   const pushListeners = new Set<(message: PushMessage) => void>();
 
@@ -90,6 +94,7 @@ export function createServices(
     alerts,
     settings,
     connection,
+    store,
     notices,
     notify,
     reload,
@@ -98,6 +103,10 @@ export function createServices(
       alerts.start();
       const handlers: Parameters<typeof connectPush>[2] = {
         onOpen: () => {
+          api.getStore().then(
+            (status) => store.set(status),
+            () => undefined, // store controls are optional for the board
+          );
           reload().catch((err: unknown) =>
             notify('error', `Could not load orders: ${(err as Error).message}`),
           );
@@ -115,8 +124,11 @@ export function createServices(
               alerts.cancelArrived(order, canceledBy);
               break;
             }
+            case 'store.updated':
+              store.set(message.data);
+              break;
             default:
-              break; // store, catalog and outbox events: see `onPush`
+              break; // catalog and outbox events: see `onPush`
           }
           for (const listener of pushListeners) listener(message);
         },

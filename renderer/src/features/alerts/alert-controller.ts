@@ -29,6 +29,8 @@ export class AlertController {
   private announced = new Set<string>();
   private notified = new Set<string>();
   private cancels: CancelAlert[] = [];
+  /** Orders this screen canceled itself: their cancel event needs no alarm here. */
+  private ownCancels = new Set<string>();
   private last: LastPlayed = {};
   private snapshot: AlertSnapshot = {
     picture: { ringing: [], urgent: [], fresh: [], cancels: 0 },
@@ -66,8 +68,13 @@ export class AlertController {
     this.tick();
   }
 
+  /** Call before this screen cancels an order, so its own cancel does not sound the alarm. */
+  expectOwnCancel(id: string): void {
+    this.ownCancels.add(id);
+  }
+
   cancelArrived(order: OrderSummary, canceledBy: string): void {
-    if (this.cancels.some((c) => c.order.id === order.id)) return;
+    if (this.ownCancels.has(order.id) || this.cancels.some((c) => c.order.id === order.id)) return;
     this.cancels = [...this.cancels, { order, canceledBy, at: Date.now() }];
     this.notify(`cancel:${order.id}`, `CANCELED: ${describe(order)}`, 'Stop preparing this order.');
     this.tick();

@@ -2,6 +2,7 @@
 // money, driver and the timeline of who did what. Opened from any card; it follows the order
 // live, and offers the same decisions as the board.
 import { useEffect, useState } from 'react';
+import { CancelControl } from './CancelControl.js';
 import type { OrderDetail } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { Modal } from '../../app/Modal.js';
@@ -136,6 +137,10 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
               >
                 {nextStep(order)!.label}
               </button>
+              <CancelControl
+                busy={actions.busy.has(order.id)}
+                onCancel={(reason) => void actions.cancel(order.id, reason)}
+              />
             </div>
           )}
 

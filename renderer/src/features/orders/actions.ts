@@ -2,8 +2,10 @@
 // event follows, but the tap must feel instant) and every failure said in words.
 import { useCallback, useMemo, useState } from 'react';
 import type { RejectCode, StaffStatus } from '../../../../shared/domain.js';
+import type { OrderSummary } from '../../../../shared/order.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
+import { useManagerAction } from '../store/ManagerPin.js';
 
 export interface OrderActions {
   busy: ReadonlySet<string>;
@@ -15,6 +17,8 @@ export interface OrderActions {
     unavailable?: { type: 'item' | 'modifier'; providerId: string }[],
   ) => Promise<boolean>;
   setStatus: (id: string, status: StaffStatus) => Promise<boolean>;
+  /** Staff cancel an accepted order (Stream and the POS are told by the core). */
+  cancel: (id: string, reason: string) => Promise<boolean>;
 }
 
 export function explain(err: unknown): string {
@@ -29,19 +33,22 @@ export function explain(err: unknown): string {
 
 export function useOrderActions(): OrderActions {
   const { api, orders, alerts, notify } = useServices();
+  const withPin = useManagerAction();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
 
   const run = useCallback(
     async (
       id: string,
       what: string,
-      call: () => Promise<Parameters<typeof orders.upsert>[0]>,
+      /** Answers null when staff backed out (closed the PIN keypad): nothing to report. */
+      call: () => Promise<OrderSummary | null>,
     ): Promise<boolean> => {
       setBusy((b) => new Set(b).add(id));
       alerts.acknowledge(id);
       try {
-        orders.upsert(await call());
-        return true;
+        const answer = await call();
+        if (answer) orders.upsert(answer);
+        return answer !== null;
       } catch (err) {
         notify('error', `${what} failed. ${explain(err)}`);
         return false;
@@ -71,7 +78,16 @@ export function useOrderActions(): OrderActions {
           }),
         ),
       setStatus: (id, status) => run(id, 'Status change', () => api.setOrderStatus({ id, status })),
+      cancel: (id, reason) => {
+        alerts.expectOwnCancel(id);
+        // A manager action: the keypad asks for the PIN (the core answers 403 without it).
+        return run(id, 'Cancel', () =>
+          withPin('Cancel this order', (pin) =>
+            api.cancelOrder({ id, reason }, { managerPin: pin }),
+          ),
+        );
+      },
     }),
-    [api, busy, run],
+    [alerts, api, busy, run, withPin],
   );
 }

@@ -1,0 +1,89 @@
+// A manager at the counter: pause the store with the PIN (a wrong PIN is refused on the keypad),
+// resume, and 86 a menu item found by search. Real connector, real Chromium.
+import type { Browser } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { local } from '../support/stream-client.js';
+import { browserMissingReason, launchChromium } from './support/browser.js';
+import { startE2eConnector, type E2eConnector } from './support/connector.js';
+import { buildUi, type BuiltUi } from './support/ui-build.js';
+
+const missing = browserMissingReason();
+const PIN = '2468';
+
+describe.skipIf(missing !== null)('store controls in Chromium', () => {
+  let ui: BuiltUi;
+  let app: E2eConnector;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ui = await buildUi();
+    app = await startE2eConnector(ui.dir);
+    const catalog: unknown = JSON.parse(
+      readFileSync(new URL('../../config/dev-catalog.json', import.meta.url), 'utf8'),
+    );
+    expect((await local(app.localUrl, 'PUT', '/api/catalog', catalog)).status).toBe(200);
+    expect((await local(app.localUrl, 'POST', '/api/manager/pin', { pin: PIN })).status).toBe(200);
+    browser = await launchChromium({ soundAllowed: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+    ui?.remove();
+  });
+
+  it('pauses with the manager PIN, refuses a wrong one, resumes, and 86s an item from search', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(app.boardUrl);
+    await page.locator('.app[data-connection="open"]').waitFor();
+    await page.getByRole('button', { name: /^Store/ }).click();
+    await page.getByTestId('store-state').getByText(/OPEN/).waitFor();
+
+    await page.getByRole('button', { name: '30 min', exact: true }).click();
+    const pad = page.getByRole('dialog', { name: 'Manager PIN' });
+    await pad.waitFor();
+    await pad.getByLabel('Manager PIN').fill('1111');
+    await pad.getByRole('button', { name: 'OK' }).click();
+    await pad.getByRole('alert').waitFor();
+    expect((await local<{ state: string }>(app.localUrl, 'GET', '/api/store')).body.state).toBe(
+      'open',
+    );
+
+    for (const digit of PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
+    await pad.getByRole('button', { name: 'OK' }).click();
+    await pad.waitFor({ state: 'detached' });
+    await page
+      .getByTestId('store-state')
+      .getByText(/PAUSED until/)
+      .waitFor();
+    await page.getByTestId('paused-pill').waitFor();
+    const paused = (
+      await local<{ state: string; pause: { reason: string } }>(app.localUrl, 'GET', '/api/store')
+    ).body;
+    expect(paused.state).toBe('paused');
+    expect(paused.pause.reason).toBe('Too busy');
+
+    // The PIN is remembered for a minute: resuming asks for nothing more.
+    await page.getByRole('button', { name: 'Resume orders' }).click();
+    await page.getByTestId('store-state').getByText(/OPEN/).waitFor();
+    expect(await page.getByTestId('paused-pill').count()).toBe(0);
+
+    await page.getByRole('searchbox').fill('fries');
+    const hit = page.getByTestId('catalog-hit').filter({ hasText: 'Fries' }).first();
+    await hit.getByRole('button', { name: /86 · Rest of today/ }).click();
+    await page.getByTestId('sold-out-row').first().waitFor();
+    const availability = (
+      await local<{ unavailable: { name: string | null }[] }>(
+        app.localUrl,
+        'GET',
+        '/api/catalog/availability',
+      )
+    ).body;
+    expect(availability.unavailable.map((u) => u.name)).toContain(
+      await page.getByTestId('sold-out-row').first().locator('strong').textContent(),
+    );
+    await page.screenshot({ path: 'test-results/screens/store-1366x768.png' });
+    await page.close();
+  });
+});
