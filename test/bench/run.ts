@@ -1,9 +1,13 @@
 // `npm run bench`: every benchmark in one table (figure, value, target, baseline, ratio).
 import os from 'node:os';
 import { runIngestBench } from './ingest.js';
+import { runScaleBench } from './scale.js';
 import { printTable, type Row } from './table.js';
 
-const benches: [string, () => Promise<Row[]>][] = [['ingest', runIngestBench]];
+const benches: [string, () => Promise<Row[]>][] = [
+  ['ingest', runIngestBench],
+  ['scale', runScaleBench],
+];
 
 const rows: Row[] = [];
 for (const [name, run] of benches) {

@@ -59,6 +59,9 @@ describe('history', () => {
     expect(await find('pepperoni')).toEqual([ids.pizza]);
     expect(await find('jane fries')).toEqual([ids.late, ids.fries]);
     expect(await find('100%')).toEqual([]);
+    expect(await find('%')).toEqual([]);
+    expect(await find('"pepperoni')).toEqual([]);
+    expect(await find('1003')).toEqual([ids.fries]);
     expect((await find('jane')).length).toBe(4);
   });
 

@@ -8,14 +8,7 @@ import type { OrderSummary } from '../../../shared/order.js';
 import type { Db } from '../db/connection.js';
 import { toCsv } from '../manager/csv.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../orders/rows.js';
-import {
-  addDays,
-  instantAt,
-  isoDate,
-  localDateOf,
-  localParts,
-  type LocalDate,
-} from '../store/local-time.js';
+import { addDays, instantAt, isoDate, localParts, type LocalDate } from '../store/local-time.js';
 import { ApiError } from '../util/errors.js';
 
 type Query = z.output<typeof HistoryQuery>;
@@ -59,7 +52,15 @@ export class OrderHistory {
       clauses.push(`status IN (${q.status.map(() => '?').join(',')})`);
       params.push(...q.status);
     }
-    for (const word of (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const words = (q.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+    // Words of three characters or more go to the trigram index as one MATCH of quoted phrases
+    // (a phrase of trigrams matches anywhere inside the text); shorter ones can only be scanned.
+    const indexed = words.filter((w) => w.length >= 3);
+    if (indexed.length) {
+      clauses.push('rowid IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)');
+      params.push(indexed.map((w) => `"${w.replace(/"/g, '""')}"`).join(' AND '));
+    }
+    for (const word of words.filter((w) => w.length < 3)) {
       clauses.push(`search_text LIKE ? ESCAPE '\\'`);
       params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
@@ -108,9 +109,27 @@ export class OrderHistory {
          FROM orders WHERE received_at >= ? AND received_at < ?`,
       )
       .all(start, end) as { at: number; source: string; status: string; total: number }[];
+    // Local midnights of every day in the range, found once; each order is placed by a binary
+    // search instead of a time-zone conversion per row.
+    const starts: { at: number; date: string }[] = [];
+    for (let d = first; ; d = addDays(d, 1)) {
+      const at = instantAt(this.timeZone, d, 0);
+      if (at >= end) break;
+      starts.push({ at, date: isoDate(d) });
+    }
+    const dayOf = (at: number): string => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]!.at <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return starts[lo]!.date;
+    };
     const byKey = new Map<string, DayTotals>();
     for (const r of rows) {
-      const date = isoDate(localDateOf(this.timeZone, r.at));
+      const date = dayOf(r.at);
       const key = `${date}|${r.source}`;
       let day = byKey.get(key);
       if (!day)
