@@ -2,6 +2,7 @@
 // Electron and everything else real: provisioning and config files on disk, the encrypted vault,
 // the same connector as headless mode (real SQLite, real HTTP on loopback), electron-log writing
 // files. Stream orders arrive over HTTP and the test watches what the shell does with them.
+import Database from 'better-sqlite3';
 import baseLog from 'electron-log/node';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -199,6 +200,24 @@ describe('start-up', () => {
     expect(s.shell).toBeNull();
     expect(s.electron.record.exitCode).toBe(2);
     expect(s.electron.record.errorBoxes[0]!.content).toMatch(/machine\.json: acceptance\.mode/);
+  });
+
+  it('refuses a database written by a newer version with a clear dialog (a rollback fails safe)', async () => {
+    const first = await start({ userConfig: storeConfig });
+    const dataDir = first.shell!.connector.config.dataDir;
+    await first.shell!.connector.stop();
+    const db = new Database(path.join(dataDir, 'connector.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    const s = await start({ userConfig: { ...storeConfig, dataDir } });
+    expect(s.shell).toBeNull();
+    expect(s.electron.record.exitCode).toBe(3);
+    expect(s.electron.record.errorBoxes).toEqual([
+      {
+        title: 'Stream Connector cannot open its data',
+        content: expect.stringContaining('newer than this build supports') as unknown,
+      },
+    ]);
   });
 
   it('applies --provision before starting, under the machine-wide file', async () => {
