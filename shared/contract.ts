@@ -4,6 +4,18 @@
 import { z } from 'zod';
 import { OrderStatus, RejectCode, StaffStatus } from './domain.js';
 import { OrderDetail, OrderSummary } from './order.js';
+import { AuditEntry, AuditQuery, FileDownload, ManagerPinStatus, PinRequest } from './manager.js';
+import {
+  AvailabilityRequest,
+  AvailabilityState,
+  BusyRequest,
+  CatalogObjectHit,
+  CatalogSearchQuery,
+  PauseRequest,
+  RestoredEntry,
+  ResumeRequest,
+  StoreStatus,
+} from './store.js';
 import { CancelOrderRequest, InStoreOrderRequest } from './instore.js';
 import { OutboxDeadAlert, OutboxEvent, OutboxListQuery } from './outbox.js';
 
@@ -47,6 +59,10 @@ interface CallSpec {
   query?: z.ZodType;
   body?: z.ZodType;
   response: z.ZodType;
+  /** Manager-only: the caller sends the manager PIN (`X-Manager-Pin`); missing or wrong → 403. */
+  manager?: boolean;
+  /** The response may be a `FileDownload`, sent over HTTP as the file itself (e.g. CSV). */
+  downloads?: boolean;
 }
 
 function call<const S extends CallSpec>(spec: S): S {
@@ -105,6 +121,82 @@ export const localApi = {
     response: OrderDetail,
   }),
   getHealth: call({ method: 'GET', path: '/api/health', response: Health }),
+  // Store controls (electron/core/store): pause / resume, busy mode, 86.
+  getStore: call({ method: 'GET', path: '/api/store', response: StoreStatus }),
+  /** `minutes`, `until` (epoch ms or local "HH:MM") or `restOfDay`; none of them: until resumed. */
+  pauseStore: call({
+    method: 'POST',
+    path: '/api/store/pause',
+    body: PauseRequest,
+    response: StoreStatus,
+    manager: true,
+  }),
+  resumeStore: call({
+    method: 'POST',
+    path: '/api/store/resume',
+    body: ResumeRequest,
+    response: StoreStatus,
+    manager: true,
+  }),
+  /** Busy mode: `extraMinutes` on every order's prep time, until switched off (0) or a time passes. */
+  setBusyMode: call({
+    method: 'POST',
+    path: '/api/store/busy',
+    body: BusyRequest,
+    response: StoreStatus,
+  }),
+  getAvailability: call({
+    method: 'GET',
+    path: '/api/catalog/availability',
+    response: AvailabilityState,
+  }),
+  /** 86 several objects at once (`available: false`, for `hours`, `until`, `restOfDay` or until
+   * turned back on), or turn them back on (`available: true`). */
+  setAvailability: call({
+    method: 'POST',
+    path: '/api/catalog/availability',
+    body: AvailabilityRequest,
+    response: AvailabilityState,
+    manager: true,
+  }),
+  /** Item families, items and modifiers by name, with whether each is 86'd: the 86 screen's search. */
+  searchCatalogObjects: call({
+    method: 'GET',
+    path: '/api/catalog/objects',
+    query: CatalogSearchQuery,
+    response: z.object({ objects: z.array(CatalogObjectHit) }),
+  }),
+  // Manager PIN and audit log (electron/core/manager).
+  getManagerPin: call({ method: 'GET', path: '/api/manager/pin', response: ManagerPinStatus }),
+  /** First run only: sets the PIN when none is set (409 once one is). */
+  setupManagerPin: call({
+    method: 'POST',
+    path: '/api/manager/pin',
+    body: PinRequest,
+    response: ManagerPinStatus,
+  }),
+  changeManagerPin: call({
+    method: 'PUT',
+    path: '/api/manager/pin',
+    body: PinRequest,
+    response: ManagerPinStatus,
+    manager: true,
+  }),
+  /** Checks the PIN (counts toward the lockout) so the UI can open the manager screens. */
+  verifyManagerPin: call({
+    method: 'POST',
+    path: '/api/manager/verify',
+    response: z.object({ ok: z.literal(true) }),
+    manager: true,
+  }),
+  /** Who did what, when and why; `format=csv` answers the CSV file itself. */
+  getAudit: call({
+    method: 'GET',
+    path: '/api/audit',
+    query: AuditQuery,
+    response: z.union([z.object({ entries: z.array(AuditEntry) }), FileDownload]),
+    downloads: true,
+  }),
   getCatalog: call({ method: 'GET', path: '/api/catalog', response: CatalogBody }),
   putCatalog: call({
     method: 'PUT',
@@ -119,6 +211,8 @@ export const localApi = {
     params: OrderIdParams,
     body: CancelOrderRequest,
     response: OrderDetail,
+    /** Canceling an accepted order is a manager action (issue 5). */
+    manager: true,
   }),
   createInStoreOrder: call({
     method: 'POST',
@@ -143,6 +237,16 @@ export const localApi = {
 
 export type LocalApi = typeof localApi;
 export type CallName = keyof LocalApi;
+
+/** True for calls that need the manager PIN. */
+export function isManagerCall(name: CallName): boolean {
+  return (localApi[name] as CallSpec).manager === true;
+}
+
+/** True for calls whose response may be a `FileDownload`. */
+export function mayDownload(name: CallName): boolean {
+  return (localApi[name] as CallSpec).downloads === true;
+}
 type Field<K extends CallName, F extends string> =
   LocalApi[K] extends Record<F, infer S extends z.ZodType> ? z.output<S> : Record<string, never>;
 /** What a handler receives: params, query and body merged, already validated. */
@@ -167,6 +271,16 @@ export const pushEvents = {
   /** A cancel that staff must not miss (from Stream, or from another terminal). */
   'order.canceled': OrderSummary.extend({ canceledBy: z.string() }),
   'catalog.updated': z.object({ objects: z.number().int(), loadedAt: z.number().int() }),
+  /** Pause, resume, opening hours, busy mode, or Stream confirming the store's status. */
+  'store.updated': StoreStatus,
+  /** Something was 86'd or turned back on. */
+  'catalog.availability.updated': AvailabilityState,
+  /** Timers turned these back on (rest of today, for N hours, until a time). */
+  'catalog.availability.restored': z.object({
+    at: z.number().int(),
+    restored: z.array(RestoredEntry),
+  }),
+  'manager.pin.updated': ManagerPinStatus,
   /** An event to Stream failed for good: staff must see it and replay it. */
   'outbox.dead': OutboxDeadAlert,
 } as const;

@@ -16,6 +16,8 @@ import { openDatabase } from './db/connection.js';
 import { EventBus } from './events/bus.js';
 import { buildLocalServer } from './http/local-server.js';
 import { buildStreamServer } from './http/stream-server.js';
+import { AuditLog } from './manager/audit-log.js';
+import { ManagerPins } from './manager/manager-pin.js';
 import { OrderIngest } from './orders/ingest.js';
 import { OrderLifecycle } from './orders/lifecycle.js';
 import { OrderRepository } from './orders/repository.js';
@@ -23,6 +25,7 @@ import { OutboxWriter } from './outbox/enqueue.js';
 import { OutboxApi } from './outbox/api.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox/deliver.js';
 import { InStoreOrders } from './instore/orders.js';
+import { createStore, type Store } from './store/index.js';
 import { systemClock, type Clock } from './util/clock.js';
 import { createIdGenerator } from './util/ids.js';
 import { createLogger, type Logger } from './util/log.js';
@@ -55,6 +58,8 @@ export interface Connector {
   acceptance: AcceptanceService;
   /** Sends outbox rows to Stream; started and stopped with the connector. */
   outboxWorker: OutboxWorker;
+  /** Pause / resume, opening hours, busy mode and 86. */
+  store: Store;
   /** Listen on the configured hosts and ports; resolves with the bound addresses. */
   start(): Promise<{ streamUrl: string; localUrl: string }>;
   stop(): Promise<void>;
@@ -72,6 +77,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         config.stream.inboundToken,
         config.stream.clientSecret,
         localToken,
+        config.manager.initialPin,
       ],
       file: path.join(config.dataDir, 'logs', 'connector.log'),
     });
@@ -104,6 +110,12 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const catalog = new CatalogStore(db);
   const inStore = new InStoreOrders(ctx, catalog);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
+  const audit = new AuditLog(db, config.location.timezone);
+  const pins = new ManagerPins(ctx, audit, {
+    maxAttempts: config.manager.pinMaxAttempts,
+    lockoutMs: config.manager.pinLockoutSeconds * 1000,
+  });
+  const store = createStore(ctx, catalog, audit);
 
   let deadlines: DeadlineTimer | null = null;
   const rearm = (): void => deadlines?.rearm();
@@ -120,9 +132,13 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     nonEmptyCartCheck,
     currencyCheck(config.location.currency),
     catalogCheck(catalog),
+    ...store.checks,
     ...(options.extraChecks ?? []),
   ];
   const ingest = new OrderIngest(ctx, checks, rearm);
+  // Busy mode adds its minutes to the prep time Stream is given.
+  ingest.prepTimeMinutes = store.prepTimeMinutes;
+  acceptance.prepTimeMinutes = store.prepTimeMinutes;
   const health = new HealthReporter(ctx, catalog);
   const handlers = createHandlers({
     ctx,
@@ -132,6 +148,9 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     health,
     inStore,
     outbox,
+    store,
+    pins,
+    audit,
   });
 
   const streamServer = buildStreamServer({ config, ingest, lifecycle, catalog, log });
@@ -153,10 +172,15 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     localToken,
     acceptance,
     outboxWorker,
+    store,
     async start() {
       // Windows that ended while we were down are settled before anything new is taken in.
       acceptance.expireDue();
       deadlines.rearm();
+      // A first manager PIN from IT, kept only as its hash; a pause or 86 that ended while we were
+      // down is undone (and Stream told) before anything new is taken in.
+      if (config.manager.initialPin) await pins.provision(config.manager.initialPin);
+      store.start();
       const streamUrl = await streamServer.listen({
         host: config.stream.host,
         port: config.stream.port,
@@ -181,6 +205,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     },
     async stop() {
       deadlines.stop();
+      store.stop();
       if (started) await Promise.all([streamServer.close(), localServer.close()]);
       await outboxWorker.stop();
       db.close();

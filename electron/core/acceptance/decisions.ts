@@ -26,13 +26,17 @@ export interface RejectInput {
 }
 
 export class AcceptanceService {
+  /** The prep time when staff do not give one: the location's, plus busy-mode minutes once the
+   * store controls are wired in (app.ts). */
+  prepTimeMinutes: () => number = () => this.ctx.config.location.prepTimeMinutes;
+
   constructor(
     private readonly ctx: CoreContext,
     private readonly onDecided: () => void,
   ) {}
 
   acceptOrder(id: string, prepTimeMinutes: number | undefined, actor: Actor): OrderDetail {
-    const prep = prepTimeMinutes ?? this.ctx.config.location.prepTimeMinutes;
+    const prep = prepTimeMinutes ?? this.prepTimeMinutes();
     const won = this.decide(id, actor, () => this.writeAccept(id, prep, actor, `prep ${prep} min`));
     return this.finish(id, won);
   }
@@ -55,7 +59,7 @@ export class AcceptanceService {
         if (ctx.config.acceptance.onTimeout === 'accept') {
           return this.writeAccept(
             id,
-            ctx.config.location.prepTimeMinutes,
+            this.prepTimeMinutes(),
             'system:timeout',
             'staff window ended: accepted by policy',
             `AND staff_deadline_at <= ${now}`,

@@ -7,11 +7,21 @@ import type { Actor, CoreContext } from '../context.js';
 import type { OrderLifecycle } from '../orders/lifecycle.js';
 import type { InStoreOrders } from '../instore/orders.js';
 import type { OutboxApi } from '../outbox/api.js';
+import type { AuditLog } from '../manager/audit-log.js';
+import { guardManagerCalls } from '../manager/guard.js';
+import { managerHandlers } from '../manager/handlers.js';
+import type { ManagerPins } from '../manager/manager-pin.js';
+import { storeHandlers } from '../store/handlers.js';
+import type { Store } from '../store/index.js';
 import { notFound } from '../util/errors.js';
 import type { HealthReporter } from './health.js';
 
 export interface CallMeta {
   actor: Actor;
+  /** The manager PIN as the caller gave it (HTTP: `X-Manager-Pin`); checked by manager/guard.ts. */
+  managerPin?: string | undefined;
+  /** Set by the guard once the PIN was right; handlers record it in the audit log. */
+  manager?: boolean | undefined;
 }
 
 export type Handlers = {
@@ -26,6 +36,9 @@ export interface HandlerDeps {
   health: HealthReporter;
   inStore: InStoreOrders;
   outbox: OutboxApi;
+  store: Store;
+  pins: ManagerPins;
+  audit: AuditLog;
 }
 
 export function createHandlers({
@@ -36,8 +49,13 @@ export function createHandlers({
   health,
   inStore,
   outbox,
+  store,
+  pins,
+  audit,
 }: HandlerDeps): Handlers {
-  return {
+  const handlers: Handlers = {
+    ...storeHandlers(store),
+    ...managerHandlers(pins, audit, ctx.clock),
     listOrders: ({ status, limit }) => ({ orders: ctx.orders.list(status, limit) }),
     getOrder: ({ id }) => {
       const detail = ctx.orders.detail(id);
@@ -57,7 +75,7 @@ export function createHandlers({
     getCatalog: () => {
       const current = catalog.current();
       if (!current) throw notFound('catalog', '(none loaded)');
-      return current.catalog;
+      return current.stored;
     },
     putCatalog: (body) => {
       const now = ctx.clock.now();
@@ -67,4 +85,5 @@ export function createHandlers({
       return result;
     },
   };
+  return guardManagerCalls(handlers, pins, audit, ctx.clock);
 }

@@ -41,8 +41,26 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   return { lineItemIds, modifierIds, objects };
 }
 
+/** Ids the served catalog shows as `is_active: false` (86'd items: store/availability.ts). */
+export interface AvailabilityOverlay {
+  /** Changes whenever the set of unavailable ids may have changed. */
+  version(): number;
+  unavailableIds(): ReadonlySet<string>;
+}
+
+export interface CurrentCatalog {
+  /** As served to Stream: the stored catalog with 86'd objects marked inactive. */
+  catalog: Catalog;
+  /** Exactly as loaded; never altered by 86. */
+  stored: Catalog;
+  index: CatalogIndex;
+  loadedAt: number;
+}
+
 export class CatalogStore {
   private cached: { catalog: Catalog; index: CatalogIndex; loadedAt: number } | null = null;
+  private overlay: AvailabilityOverlay | null = null;
+  private served: { from: Catalog; version: number; catalog: Catalog } | null = null;
 
   constructor(private readonly db: Db) {
     const row = db.prepare(`SELECT body, loaded_at FROM catalog WHERE id = 1`).get() as
@@ -65,7 +83,53 @@ export class CatalogStore {
     return index;
   }
 
-  current(): { catalog: Catalog; index: CatalogIndex; loadedAt: number } | null {
-    return this.cached;
+  current(): CurrentCatalog | null {
+    if (!this.cached) return null;
+    return {
+      ...this.cached,
+      stored: this.cached.catalog,
+      catalog: this.servedCatalog(this.cached.catalog),
+    };
   }
+
+  setAvailabilityOverlay(overlay: AvailabilityOverlay): void {
+    this.overlay = overlay;
+    this.served = null;
+  }
+
+  /** Derived on demand and kept until the catalog or the 86 list changes. */
+  private servedCatalog(stored: Catalog): Catalog {
+    if (!this.overlay) return stored;
+    const version = this.overlay.version();
+    if (this.served?.from === stored && this.served.version === version) return this.served.catalog;
+    const catalog = withInactive(stored, this.overlay.unavailableIds());
+    this.served = { from: stored, version, catalog };
+    return catalog;
+  }
+}
+
+/** A copy of `catalog` with `is_active: false` on the listed families, items and modifiers (and on
+ * any location override that would switch them back on); the stored objects are not touched. */
+function withInactive(catalog: Catalog, ids: ReadonlySet<string>): Catalog {
+  if (!ids.size) return catalog;
+  const mark = (list: unknown[]): unknown[] =>
+    list.map((o) => {
+      const obj = o as { provider_id?: unknown; location_overrides?: unknown } | null;
+      if (typeof obj?.provider_id !== 'string' || !ids.has(obj.provider_id)) return o;
+      const out: Record<string, unknown> = { ...obj, is_active: false };
+      if (Array.isArray(obj.location_overrides))
+        out.location_overrides = obj.location_overrides.map(
+          (lo: { override?: Record<string, unknown> } | null) =>
+            lo?.override && 'is_active' in lo.override
+              ? { ...lo, override: { ...lo.override, is_active: false } }
+              : lo,
+        );
+      return out;
+    });
+  return {
+    ...catalog,
+    item_family: mark(catalog.item_family),
+    item: mark(catalog.item),
+    modifier: mark(catalog.modifier),
+  };
 }

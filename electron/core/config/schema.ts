@@ -4,6 +4,15 @@ import { z } from 'zod';
 const port = z.number().int().min(0).max(65535);
 const host = z.string().min(1);
 const secret = z.string().min(16, 'must be at least 16 characters');
+/** One weekday's opening hours, e.g. ["11:00-14:30", "17:00-23:00"]. */
+const openingRanges = z
+  .array(
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be HH:MM-HH:MM'),
+  )
+  .max(8)
+  .optional();
 
 export const ConfigSchema = z
   .object({
@@ -96,6 +105,52 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Store controls (electron/core/store), read in `location.timezone`. */
+    store: z
+      .object({
+        /** Regular hours per weekday (sun … sat) as "HH:MM-HH:MM"; a close at or before the open
+         * runs past midnight. Unset: always open. A weekday left out is closed all day. */
+        openingHours: z
+          .object({
+            sun: openingRanges,
+            mon: openingRanges,
+            tue: openingRanges,
+            wed: openingRanges,
+            thu: openingRanges,
+            fri: openingRanges,
+            sat: openingRanges,
+          })
+          .strict()
+          .optional(),
+        /** Whole local days the store is closed (holidays), "YYYY-MM-DD". */
+        closedDays: z
+          .array(
+            z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be YYYY-MM-DD'),
+          )
+          .default([]),
+        /** When "today" ends for "rest of today" (86 and pause): the business day, which for a
+         * late-night kitchen runs past midnight. */
+        dayRolloverTime: z
+          .string()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+          .default('04:00'),
+      })
+      .strict()
+      .prefault({}),
+    manager: z
+      .object({
+        /** IT's first manager PIN, stored only as its hash at first start; ignored once a PIN exists. */
+        initialPin: z
+          .string()
+          .regex(/^\d{4,12}$/, 'must be 4 to 12 digits')
+          .optional(),
+        /** Wrong PINs in a row before the PIN locks. */
+        pinMaxAttempts: z.number().int().min(1).max(20).default(5),
+        /** How long the PIN stays locked after too many wrong tries. */
+        pinLockoutSeconds: z.number().int().min(10).max(86_400).default(300),
+      })
+      .strict()
+      .prefault({}),
     /** The Electron shell only (electron/main); headless mode ignores this section. */
     desktop: z
       .object({
@@ -146,6 +201,7 @@ export const SECRET_KEYS = [
   'stream.inboundToken',
   'stream.clientSecret',
   'local.token',
+  'manager.initialPin',
 ] as const;
 
 function isTimeZone(tz: string): boolean {

@@ -61,7 +61,8 @@ CREATE TABLE manager_pin (
   locked_until    INTEGER
 ) STRICT;
 
--- Who did what, when and why: manager actions, PIN refusals, automatic restores.
+-- Who did what, when and why: manager actions, PIN refusals, automatic restores. Order decisions
+-- and cancels are read from order_timeline beside it (manager/audit-log.ts), not copied here.
 CREATE TABLE audit_log (
   id          INTEGER PRIMARY KEY,
   at          INTEGER NOT NULL,
@@ -74,16 +75,3 @@ CREATE TABLE audit_log (
 ) STRICT;
 
 CREATE INDEX audit_log_by_at ON audit_log (at);
-
--- The audit log as exported: the table above plus every order decision and cancel, read from the
--- order timeline (written in the same transaction as the decision, so the two never disagree).
-CREATE VIEW audit_entries AS
-  SELECT 'audit' AS source, id, at, actor, action, target, reason, detail, manager_pin
-    FROM audit_log
-  UNION ALL
-  SELECT 'order' AS source, t.id, t.at, t.actor, 'order.' || t.kind AS action, t.order_id AS target,
-         CASE WHEN t.kind = 'accepted' THEN NULL ELSE t.detail END AS reason,
-         CASE WHEN t.kind = 'accepted' THEN t.detail ELSE NULL END AS detail,
-         0 AS manager_pin
-    FROM order_timeline t
-   WHERE t.kind IN ('accepted', 'rejected', 'expired', 'canceled');

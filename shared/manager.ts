@@ -1,0 +1,46 @@
+// Wire shapes of the manager PIN and the audit log in the Local API.
+import { z } from 'zod';
+
+/** The header that carries the manager PIN on every manager-only call. */
+export const MANAGER_PIN_HEADER = 'x-manager-pin';
+
+export const Pin = z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits');
+
+export const PinRequest = z.object({ pin: Pin }).strict();
+
+export const ManagerPinStatus = z.object({
+  isSet: z.boolean(),
+  setAt: z.number().int().nullable(),
+  /** While in the future, every PIN (even the right one) is refused. */
+  lockedUntil: z.number().int().nullable(),
+  failedAttempts: z.number().int(),
+  maxAttempts: z.number().int(),
+});
+export type ManagerPinStatus = z.infer<typeof ManagerPinStatus>;
+
+export const AuditEntry = z.object({
+  /** `audit:<n>` for manager actions, `order:<n>` for order decisions from the timeline. */
+  id: z.string(),
+  at: z.number().int(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string().nullable(),
+  reason: z.string().nullable(),
+  detail: z.string().nullable(),
+  /** True when the manager PIN authorized the action. */
+  managerPin: z.boolean(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = z.object({
+  format: z.enum(['json', 'csv']).default('json'),
+  from: z.coerce.number().int().min(0).optional(),
+  to: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(100_000).default(1000),
+});
+
+/** A response that is a file rather than JSON (the audit CSV). HTTP sends `content` as the body. */
+export const FileDownload = z.object({
+  file: z.object({ name: z.string(), contentType: z.string(), content: z.string() }),
+});
+export type FileDownload = z.infer<typeof FileDownload>;

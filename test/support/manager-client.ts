@@ -1,0 +1,66 @@
+// A Local API client for store-control and manager tests: the manager PIN header, the acting
+// person's name, and the raw text of non-JSON answers (the audit CSV).
+import type { EventBus } from '../../electron/core/events/bus.js';
+import type { PushEventName, PushMessage } from '../../shared/contract.js';
+import { TEST_LOCAL_TOKEN } from './secrets.js';
+
+export const TEST_PIN = '24681357';
+
+export interface CallOptions {
+  body?: unknown;
+  /** Sent as X-Manager-Pin; omit for none. */
+  pin?: string;
+  /** Sent as X-Actor: who is acting, for the timeline and the audit log. */
+  actor?: string;
+}
+
+export interface ApiResult<T> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+export async function api<T = unknown>(
+  baseUrl: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  options: CallOptions = {},
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { authorization: `Bearer ${TEST_LOCAL_TOKEN}` };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.pin !== undefined) headers['x-manager-pin'] = options.pin;
+  if (options.actor !== undefined) headers['x-actor'] = options.actor;
+  const res = await fetch(baseUrl + path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, body: body as T, text, headers: res.headers };
+}
+
+/** Sets the manager PIN on a fresh connector (the first-run call). */
+export async function setupPin(baseUrl: string, pin = TEST_PIN): Promise<void> {
+  const res = await api(baseUrl, 'POST', '/api/manager/pin', { body: { pin } });
+  if (res.status !== 200) throw new Error(`PIN setup failed: ${res.status} ${res.text}`);
+}
+
+/** Collects push events from the bus, for asserting what staff were told. */
+export function recordPush(bus: EventBus): {
+  events: PushMessage[];
+  of<N extends PushEventName>(name: N): PushMessage<N>['data'][];
+} {
+  const events: PushMessage[] = [];
+  bus.subscribe((m) => events.push(m));
+  return {
+    events,
+    of: (name) => events.filter((e) => e.event === name).map((e) => e.data) as never,
+  };
+}
