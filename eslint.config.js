@@ -69,13 +69,21 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
+      // The TypeScript variant, so the preload bridge's *types* may be imported (the renderer's
+      // view of window.connector is derived from the preload, never copied) while no electron/
+      // code can be.
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: nodeBuiltins, message: 'the renderer is a browser page: no Node imports.' },
             {
-              group: ['**/electron/**', 'electron'],
+              group: ['**/electron/preload/bridge.js'],
+              allowTypeImports: true,
+              message: 'only the bridge types come from the preload (import type).',
+            },
+            {
+              group: ['**/electron/**', 'electron', '!**/electron/preload/bridge.js'],
               message: 'the renderer talks to the core only through the shared contract.',
             },
           ],

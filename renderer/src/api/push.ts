@@ -72,7 +72,7 @@ export function connectPush(baseUrl: string, token: string, handlers: PushHandle
  * channel is open for as long as the window lives. Payloads are checked like SSE ones. */
 export function connectIpcPush(bridge: IpcBridge, handlers: PushHandlers): () => void {
   const off = bridge.onPush(({ event, data }) => {
-    const schema = pushEvents[event as PushEventName];
+    const schema = pushEvents[event];
     if (!schema) return; // an event this UI does not know yet
     const parsed = schema.safeParse(data);
     if (parsed.success) handlers.onMessage({ event, data: parsed.data } as PushMessage);
