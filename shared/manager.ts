@@ -36,7 +36,8 @@ export const AuditQuery = z.object({
   format: z.enum(['json', 'csv']).default('json'),
   from: z.coerce.number().int().min(0).optional(),
   to: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /** Newest entries kept when the range holds more; default 1,000 for JSON, 100,000 for CSV. */
+  limit: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
 /** A response that is a file rather than JSON (the audit CSV). HTTP sends `content` as the body. */

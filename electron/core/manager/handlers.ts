@@ -20,7 +20,7 @@ export function managerHandlers(
     verifyManagerPin: () => ({ ok: true as const }),
     getAudit: ({ format, from, to, limit }) =>
       format === 'csv'
-        ? audit.exportCsv({ from, to, limit }, clock.now())
-        : { entries: audit.list({ from, to, limit }) },
+        ? audit.exportCsv({ from, to, limit: limit ?? 100_000 }, clock.now())
+        : { entries: audit.list({ from, to, limit: limit ?? 1000 }) },
   };
 }
