@@ -15,6 +15,7 @@ import { TEST_LOCAL_TOKEN } from '../support/secrets.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
 import { api, setupPin, TEST_PIN } from '../support/manager-client.js';
 import { createLogger, type Logger } from '../../electron/core/util/log.js';
+import { locationStatusUpdated } from '../../electron/core/stream/protocol/index.js';
 
 type Answer = { order: { provider_id: string } };
 type Detail = {
@@ -126,6 +127,29 @@ describe('delivery to Stream', () => {
           ],
         },
       },
+    });
+  });
+});
+
+describe('store status', () => {
+  it('delivers location.status.updated like every other event (the pause controls write it)', async () => {
+    await start();
+    const { ctx } = t!.connector;
+    const until = t!.clock.now() + 30 * 60_000;
+    ctx.db.transaction(() =>
+      ctx.outbox.enqueue({
+        id: ctx.ids('evt'),
+        lane: 'stream',
+        orderingKey: 'location:store-1',
+        event: locationStatusUpdated('store-1', false, until),
+        now: ctx.clock.now(),
+      }),
+    )();
+    await drive(pair!.allDelivered(1));
+    expect(fake!.requests[0]!.signatureValid).toBe(true);
+    expect(fake!.requests[0]!.json).toEqual({
+      type: 'location.status.updated',
+      object: { location_id: 'store-1', status: 'inactive', paused_until: until },
     });
   });
 });
@@ -262,6 +286,22 @@ describe('client-credentials token', () => {
     await drive(pair!.allDelivered(3));
     expect(fake!.tokenRequests.map((r) => r.ok)).toEqual([true, true]);
     expect(fake!.requests.at(-1)!.authorization).toMatch(/^Bearer tok_2_/);
+  });
+
+  it('fetches a new token when Stream answers 401 to the cached one, and delivers with it', async () => {
+    await start(
+      { stream: { clientId: oauth.clientId, clientSecret: oauth.clientSecret } },
+      { oauth },
+    );
+    const id = await newOrder(t!);
+    await local(t!.localUrl, 'POST', `/api/orders/${id}/accept`, {});
+    await drive(pair!.allDelivered(1));
+    fake!.revokeTokens();
+    await local(t!.localUrl, 'POST', `/api/orders/${id}/status`, { status: 'preparing' });
+    await drive(pair!.allDelivered(2));
+    expect(fake!.requests.map((r) => r.status)).toEqual([200, 401, 200]);
+    expect(fake!.tokenRequests.map((r) => r.ok)).toEqual([true, true]);
+    expect(fake!.requests[2]!.authorization).toMatch(/^Bearer tok_2_/);
   });
 
   it('keeps events waiting while the token endpoint refuses the client, and never logs the secret', async () => {

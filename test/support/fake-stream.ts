@@ -114,6 +114,11 @@ export class FakeStream extends EventEmitter {
     this.script = script;
   }
 
+  /** Forget every token issued so far (Stream revoked them): the next request with one gets 401. */
+  revokeTokens(): void {
+    this.tokens.clear();
+  }
+
   /** Requests held open right now by `hang`. */
   hangingCount(): number {
     return this.hanging.size;
