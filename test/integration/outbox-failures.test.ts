@@ -9,7 +9,6 @@ import {
   resetAfterProcessing,
   startWithFakeStream,
   type Behaviour,
-  type FakeStream,
   type WithFakeStream,
 } from '../support/fake-stream.js';
 import {
