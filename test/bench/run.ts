@@ -1,11 +1,13 @@
 // `npm run bench`: every benchmark in one table (figure, value, target, baseline, ratio).
 import os from 'node:os';
 import { runIngestBench } from './ingest.js';
+import { runOutboxBench } from './outbox-drain.js';
 import { runScaleBench } from './scale.js';
 import { printTable, type Row } from './table.js';
 
 const benches: [string, () => Promise<Row[]>][] = [
   ['ingest', runIngestBench],
+  ['outbox', runOutboxBench],
   ['scale', runScaleBench],
 ];
 
