@@ -18,6 +18,16 @@ import {
 } from './store.js';
 import { CancelOrderRequest, InStoreOrderRequest } from './instore.js';
 import { OutboxDeadAlert, OutboxEvent, OutboxListQuery } from './outbox.js';
+import {
+  EnteredByHandBody,
+  ImportCatalogRequest,
+  ImportCatalogResult,
+  PosLeg,
+  PosLegs,
+  PosStatus,
+  PosTargetBody,
+  PrinterStatus,
+} from './pos.js';
 
 const OrderIdParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -38,6 +48,16 @@ export const Health = z.object({
     pending: z.number().int(),
     dead: z.number().int(),
     lastStreamContactAt: z.number().int().nullable(),
+  }),
+  /** The POS leg (electron/core/pos): orders on their way, and those staff must act on. */
+  pos: z.object({
+    driver: z.enum(['none', 'http', 'folder']),
+    printerEnabled: z.boolean(),
+    queued: z.number().int(),
+    /** Orders flagged "not in POS" (retry, or mark entered by hand). */
+    notInPos: z.number().int(),
+    /** Canceled orders whose void did not reach the POS. */
+    voidsFailed: z.number().int(),
   }),
   problems: z.array(z.string()),
 });
@@ -233,6 +253,47 @@ export const localApi = {
     params: z.object({ id: z.string().min(1).max(64) }),
     response: OutboxEvent,
   }),
+  // The POS leg (electron/core/pos): accepted orders into the POS and onto the kitchen printer.
+  /** Driver, printer, and every order that needs staff: "not in POS", or a void that failed. */
+  getPosStatus: call({ method: 'GET', path: '/api/pos', response: PosStatus }),
+  getOrderPos: call({
+    method: 'GET',
+    path: '/api/orders/:id/pos',
+    params: OrderIdParams,
+    response: PosLegs,
+  }),
+  /** Try again now, same order and Idempotency-Key, fresh retry budget. */
+  retryOrderPos: call({
+    method: 'POST',
+    path: '/api/orders/:id/pos/retry',
+    params: OrderIdParams,
+    body: PosTargetBody,
+    response: PosLegs,
+  }),
+  /** Staff typed the order into the POS themselves: stop trying (optionally with its reference). */
+  markOrderEnteredByHand: call({
+    method: 'POST',
+    path: '/api/orders/:id/pos/entered-by-hand',
+    params: OrderIdParams,
+    body: EnteredByHandBody,
+    response: PosLegs,
+  }),
+  /** Print the kitchen ticket again, marked REPRINT. */
+  reprintOrder: call({
+    method: 'POST',
+    path: '/api/orders/:id/reprint',
+    params: OrderIdParams,
+    response: PosLegs,
+  }),
+  /** Ask the kitchen printer now (ESC/POS real-time status): offline, paper out, cover open. */
+  getPrinterStatus: call({ method: 'GET', path: '/api/printer/status', response: PrinterStatus }),
+  /** Replace the catalog with the POS's (`source: pos`) or a JSON file's (`source: file`). */
+  importCatalog: call({
+    method: 'POST',
+    path: '/api/catalog/import',
+    body: ImportCatalogRequest,
+    response: ImportCatalogResult,
+  }),
 } as const;
 
 export type LocalApi = typeof localApi;
@@ -283,6 +344,10 @@ export const pushEvents = {
   'manager.pin.updated': ManagerPinStatus,
   /** An event to Stream failed for good: staff must see it and replay it. */
   'outbox.dead': OutboxDeadAlert,
+  /** An order's POS or printer leg changed (sent, failed, retried, voided …). */
+  'pos.updated': PosLeg,
+  /** Loud: an order is not in the POS (or a void did not get there); staff retry or enter it. */
+  'pos.attention': PosLeg,
 } as const;
 export type PushEvents = typeof pushEvents;
 export type PushEventName = keyof PushEvents;

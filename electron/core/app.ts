@@ -24,6 +24,8 @@ import { OrderRepository } from './orders/repository.js';
 import { OutboxWriter } from './outbox/enqueue.js';
 import { OutboxApi } from './outbox/api.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox/deliver.js';
+import { PosService, type PosOptions } from './pos/service.js';
+import { totalsCheck } from './pos/totals.js';
 import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
 import { systemClock, type Clock } from './util/clock.js';
@@ -46,6 +48,8 @@ export interface ConnectorOptions {
   extraChecks?: OrderCheck[];
   /** Delivery worker tuning (tests shorten timeouts; defaults suit production). */
   outbox?: Partial<OutboxWorkerOptions>;
+  /** POS delivery tuning (tests: retry jitter, timeouts; defaults suit production). */
+  pos?: Partial<PosOptions>;
 }
 
 export interface Connector {
@@ -58,6 +62,8 @@ export interface Connector {
   acceptance: AcceptanceService;
   /** Sends outbox rows to Stream; started and stopped with the connector. */
   outboxWorker: OutboxWorker;
+  /** Accepted orders into the POS and onto the kitchen printer (electron/core/pos). */
+  pos: PosService;
   /** Pause / resume, opening hours, busy mode and 86. */
   store: Store;
   /** Listen on the configured hosts and ports; resolves with the bound addresses. */
@@ -77,6 +83,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         config.stream.inboundToken,
         config.stream.clientSecret,
         localToken,
+        config.pos.authHeader,
         config.manager.initialPin,
       ],
       file: path.join(config.dataDir, 'logs', 'connector.log'),
@@ -127,11 +134,19 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
   );
   const lifecycle = new OrderLifecycle(ctx);
+  // The POS leg: queued on accept, withdrawn or voided on reject and cancel, each inside the
+  // decision's own transaction; in auto mode it decides the acceptance.
+  const pos = new PosService(ctx, catalog, rearm, options.pos);
+  acceptance.afterAccept = pos.afterAccept;
+  acceptance.afterReject = pos.afterWithdraw;
+  acceptance.awaitsPos = pos.awaitsPos;
+  lifecycle.afterCancel = pos.afterWithdraw;
   const checks: OrderCheck[] = [
     locationCheck(config.location.id),
     nonEmptyCartCheck,
     currencyCheck(config.location.currency),
     catalogCheck(catalog),
+    totalsCheck(catalog, config.location.id, config.catalog.totalsPolicy),
     ...store.checks,
     ...(options.extraChecks ?? []),
   ];
@@ -139,8 +154,11 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   // Busy mode adds its minutes to the prep time Stream is given.
   ingest.prepTimeMinutes = store.prepTimeMinutes;
   acceptance.prepTimeMinutes = store.prepTimeMinutes;
+  ingest.posGate = pos.ingestGate;
   const health = new HealthReporter(ctx, catalog);
+  health.pos = () => pos.health();
   const handlers = createHandlers({
+    pos,
     ctx,
     acceptance,
     lifecycle,
@@ -173,6 +191,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     acceptance,
     outboxWorker,
     store,
+    pos,
     async start() {
       // Windows that ended while we were down are settled before anything new is taken in.
       acceptance.expireDue();
@@ -191,6 +210,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       });
       started = true;
       outboxWorker.start();
+      pos.start();
       log.info('connector started', {
         streamUrl,
         localUrl,
@@ -208,6 +228,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       store.stop();
       if (started) await Promise.all([streamServer.close(), localServer.close()]);
       await outboxWorker.stop();
+      await pos.stop();
       db.close();
     },
   };

@@ -30,6 +30,13 @@ export class AcceptanceService {
    * store controls are wired in (app.ts). */
   prepTimeMinutes: () => number = () => this.ctx.config.location.prepTimeMinutes;
 
+  /** Inside each accept's transaction: the POS leg queues the order (electron/core/pos). */
+  afterAccept: (row: OrderRow, now: number) => void = () => {};
+  /** Inside each reject's and expiry's transaction: the POS leg takes the order back or voids it. */
+  afterReject: (id: string, now: number, reason: string) => void = () => {};
+  /** True while an auto-accepted order waits for the POS: at the deadline it is `pos_offline`. */
+  awaitsPos: (id: string) => boolean = () => false;
+
   constructor(
     private readonly ctx: CoreContext,
     private readonly onDecided: () => void,
@@ -56,6 +63,17 @@ export class AcceptanceService {
     const expired: string[] = [];
     for (const id of ctx.orders.duePending(now)) {
       const won = ctx.db.transaction(() => {
+        // Auto mode, and the POS never took the order: it is away (A2 `pos_offline`).
+        if (this.awaitsPos(id))
+          return this.writeReject(
+            id,
+            'rejected',
+            staffRejectValidation('pos_offline', undefined),
+            'pos_offline',
+            'system:pos-offline',
+            'the POS did not take the order before the deadline',
+            `AND staff_deadline_at <= ${now}`,
+          );
         if (ctx.config.acceptance.onTimeout === 'accept') {
           return this.writeAccept(
             id,
@@ -123,6 +141,7 @@ export class AcceptanceService {
     const row = ctx.orders.get(id)!;
     ctx.orders.addTimeline(id, now, 'accepted', actor, note);
     this.enqueueDecision(row, orderAccepted(id, row.location_id, prep), now);
+    this.afterAccept(row, now);
     return true;
   }
 
@@ -155,6 +174,7 @@ export class AcceptanceService {
     const row = ctx.orders.get(id)!;
     ctx.orders.addTimeline(id, now, status, actor, text);
     this.enqueueDecision(row, orderRejected(id, row.location_id, validation), now);
+    this.afterReject(id, now, reason ?? text);
     return true;
   }
 

@@ -15,6 +15,8 @@ import { storeHandlers } from '../store/handlers.js';
 import type { Store } from '../store/index.js';
 import { notFound } from '../util/errors.js';
 import type { HealthReporter } from './health.js';
+import { posHandlers } from '../pos/handlers.js';
+import type { PosService } from '../pos/service.js';
 
 export interface CallMeta {
   actor: Actor;
@@ -36,6 +38,7 @@ export interface HandlerDeps {
   health: HealthReporter;
   inStore: InStoreOrders;
   outbox: OutboxApi;
+  pos: PosService;
   store: Store;
   pins: ManagerPins;
   audit: AuditLog;
@@ -49,6 +52,7 @@ export function createHandlers({
   health,
   inStore,
   outbox,
+  pos,
   store,
   pins,
   audit,
@@ -56,6 +60,7 @@ export function createHandlers({
   const handlers: Handlers = {
     ...storeHandlers(store),
     ...managerHandlers(pins, audit, ctx.clock),
+    ...posHandlers(pos),
     listOrders: ({ status, limit }) => ({ orders: ctx.orders.list(status, limit) }),
     getOrder: ({ id }) => {
       const detail = ctx.orders.detail(id);

@@ -2,6 +2,7 @@
 import type { Health } from '../../../shared/contract.js';
 import type { CatalogStore } from '../catalog/catalog.js';
 import type { CoreContext } from '../context.js';
+import type { PosHealthSummary } from '../pos/service.js';
 
 export const APP_VERSION = '0.1.0';
 
@@ -9,6 +10,8 @@ export class HealthReporter {
   private readonly startedAt: number;
   private readonly outboxCounts;
   private readonly lastContact;
+  /** The POS leg's counts (electron/core/pos), wired by app.ts. */
+  pos: (() => PosHealthSummary) | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -18,7 +21,7 @@ export class HealthReporter {
     this.outboxCounts = ctx.db.prepare(
       // An event being sent right now is still backlog until Stream has answered 2xx.
       `SELECT CASE state WHEN 'dead' THEN 'dead' ELSE 'pending' END AS state, COUNT(*) AS n
-         FROM outbox WHERE state IN ('pending','sending','dead') GROUP BY 1`,
+         FROM outbox WHERE lane = 'stream' AND state IN ('pending','sending','dead') GROUP BY 1`,
     );
     this.lastContact = ctx.db.prepare(`SELECT value FROM kv WHERE key = 'stream.lastContactAt'`);
   }
@@ -46,6 +49,19 @@ export class HealthReporter {
         'stream.webhookSecret not set: events to Stream cannot be signed, so none are sent',
       );
     if (dead > 0) problems.push(`${dead} event(s) to Stream failed for good and need a replay`);
+    const pos = this.pos?.() ?? {
+      driver: config.pos.driver,
+      printerEnabled: config.printer.enabled,
+      queued: 0,
+      notInPos: 0,
+      voidsFailed: 0,
+    };
+    if (pos.notInPos > 0)
+      problems.push(`${pos.notInPos} order(s) not in the POS: retry, or mark them entered by hand`);
+    if (pos.voidsFailed > 0)
+      problems.push(
+        `${pos.voidsFailed} canceled order(s) could not be voided in the POS: void them by hand`,
+      );
     return {
       status: problems.length ? 'degraded' : 'ok',
       version: APP_VERSION,
@@ -60,6 +76,7 @@ export class HealthReporter {
         objects: current?.index.objects ?? 0,
       },
       outbox: { pending, dead, lastStreamContactAt: last ? Number(last.value) : null },
+      pos,
       problems,
     };
   }

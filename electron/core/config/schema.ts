@@ -81,8 +81,65 @@ export const ConfigSchema = z
       .object({
         /** A catalog JSON file (Stream's catalog shape) loaded at start when set. */
         file: z.string().min(1).optional(),
+        /** An order whose subtotal is below the POS prices of its items (electron/core/pos/totals.ts):
+         * `reject` it with `orderTotalsValidation`, `warn` (take it, note it on its timeline), `off`. */
+        totalsPolicy: z.enum(['reject', 'warn', 'off']).default('warn'),
       })
       .strict()
+      .prefault({}),
+    /** The store POS (electron/core/pos): where accepted orders and voids go. */
+    pos: z
+      .object({
+        driver: z.enum(['none', 'http', 'folder']).default('none'),
+        /** HTTP driver: `POST {url}/orders`, `POST {url}/orders/{pos_order_id}/void`, `GET {url}/catalog`. */
+        url: z
+          .url()
+          .refine((u) => /^https?:\/\//.test(u), 'must be an http:// or https:// URL')
+          .optional(),
+        /** HTTP driver: sent on every request, as `Authorization: <value>`, or as `Name: value`. */
+        authHeader: z.string().min(1).max(4096).optional(),
+        /** Folder driver: where order, void and result files are exchanged with the POS. */
+        dropDir: z
+          .string()
+          .regex(
+            /^(\/|[A-Za-z]:[\\/]|\\\\)/,
+            'must be an absolute path (a network share as \\\\server\\share)',
+          )
+          .optional(),
+        /** One attempt's limit: the HTTP answer, or the folder driver's result file. */
+        timeoutSeconds: z.number().int().min(1).max(300).default(15),
+        /** Flag an order "not in POS" after this many failed attempts … */
+        notInPosAfterFailures: z.number().int().min(1).max(100).default(3),
+        /** … or once it has waited this long, whichever comes first. */
+        notInPosAfterSeconds: z.number().int().min(5).max(86_400).default(120),
+        /** `acceptance.mode = auto`: how long Stream's request waits for the POS before the answer
+         * becomes `async_acceptance` (decided when the POS answers). 0: always answer async. */
+        autoAcceptBudgetMs: z.number().int().min(0).max(20_000).default(3000),
+      })
+      .strict()
+      .refine((p) => p.driver !== 'http' || !!p.url, {
+        message: 'must be set when pos.driver is http',
+        path: ['url'],
+      })
+      .refine((p) => p.driver !== 'folder' || !!p.dropDir, {
+        message: 'must be set when pos.driver is folder',
+        path: ['dropDir'],
+      })
+      .prefault({}),
+    /** The ESC/POS kitchen printer on the network (raw TCP), beside any POS driver or alone. */
+    printer: z
+      .object({
+        enabled: z.boolean().default(false),
+        host: host.optional(),
+        port: port.default(9100),
+        /** Characters per line in the normal font (42 on most 80 mm printers, 32 on 58 mm). */
+        columns: z.number().int().min(24).max(64).default(42),
+      })
+      .strict()
+      .refine((p) => !p.enabled || !!p.host, {
+        message: 'must be set when printer.enabled is true',
+        path: ['host'],
+      })
       .prefault({}),
     /** In-store orders (call-in, walk-in) taken through the Local API. */
     instore: z
@@ -202,6 +259,7 @@ export const SECRET_KEYS = [
   'stream.clientSecret',
   'local.token',
   'manager.initialPin',
+  'pos.authHeader',
 ] as const;
 
 function isTimeZone(tz: string): boolean {

@@ -21,6 +21,7 @@ import type { GroupCommit } from '../db/group-commit.js';
 import type { NewOrderRow } from './repository.js';
 import { toSummary } from './rows.js';
 import { ApiError } from '../util/errors.js';
+import type { IngestPosGate } from '../pos/auto-accept.js';
 
 export interface IngestResult {
   answer: Answer;
@@ -33,6 +34,9 @@ export class OrderIngest {
   /** The prep time given to Stream for a new order: the location's, plus busy-mode minutes once
    * the store controls are wired in (app.ts). */
   prepTimeMinutes: () => number = () => this.ctx.config.location.prepTimeMinutes;
+  /** Auto acceptance through the POS (electron/core/pos), wired by app.ts: in auto mode a new order
+   * waits for the POS, and Stream's answer waits a short budget for it. */
+  posGate: IngestPosGate | null = null;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -52,6 +56,9 @@ export class OrderIngest {
       );
       if (row.staff_deadline_at !== null) this.onPendingAdded(row.staff_deadline_at);
     }
+    // A repeat while the first request still waits for the POS gets the same answer.
+    if (this.posGate)
+      return { ...result, answer: await this.posGate.answer(result.orderId, result.answer) };
     return result;
   }
 
@@ -68,7 +75,13 @@ export class OrderIngest {
 
     const now = ctx.clock.now();
     const order = normalizeOrderCreated(created, ctx.config.location.currency);
-    const problems = runChecks(this.checks, { order, currencies: currenciesOf(created), now });
+    const warnings: string[] = [];
+    const problems = runChecks(this.checks, {
+      order,
+      currencies: currenciesOf(created),
+      now,
+      warnings,
+    });
     const id = ctx.ids('ord');
     const prep = this.prepTimeMinutes();
     const manual = ctx.config.acceptance.mode === 'manual';
@@ -84,6 +97,10 @@ export class OrderIngest {
       rejectReason = describeValidation(validation);
       decidedBy = 'system:validation';
     } else if (manual) {
+      status = 'pending';
+      answer = acceptLaterAnswer(id, prep);
+    } else if (this.posGate?.active) {
+      // Auto mode with a POS: accepted once the POS has the order (pos/auto-accept.ts).
       status = 'pending';
       answer = acceptLaterAnswer(id, prep);
     } else {
@@ -140,6 +157,9 @@ export class OrderIngest {
         ctx.orders.addTimeline(id, now, 'rejected', 'system:validation', row.reject_reason);
       if (status === 'accepted')
         ctx.orders.addTimeline(id, now, 'accepted', 'system:auto-accept', `prep ${prep} min`);
+      for (const warning of warnings)
+        ctx.orders.addTimeline(id, now, 'warning', 'system:validation', warning);
+      if (status === 'pending' && !manual) this.posGate!.hold(id, now);
     }
     return { result: { answer, orderId: id, repeated: false }, row };
   }

@@ -14,6 +14,9 @@ import {
 } from '../stream/protocol/index.js';
 
 export class OrderLifecycle {
+  /** Inside each cancel's transaction: the POS leg voids the order (electron/core/pos). */
+  afterCancel: (id: string, now: number, reason: string) => void = () => {};
+
   constructor(private readonly ctx: CoreContext) {}
 
   setStaffStatus(id: string, status: StaffStatus, actor: Actor): OrderDetail {
@@ -139,6 +142,7 @@ export class OrderLifecycle {
       if (!ctx.orders.transition(id, [row.status], { status: 'canceled', updated_at: now }))
         return false;
       ctx.orders.addTimeline(id, now, 'canceled', actor, reason);
+      this.afterCancel(id, now, reason);
       ctx.outbox.enqueue({
         id: ctx.ids('evt'),
         lane: 'stream',
@@ -163,7 +167,10 @@ export class OrderLifecycle {
       status: 'canceled',
       updated_at: now,
     });
-    if (won) this.ctx.orders.addTimeline(id, now, 'canceled', actor, reason);
+    if (won) {
+      this.ctx.orders.addTimeline(id, now, 'canceled', actor, reason);
+      this.afterCancel(id, now, reason);
+    }
     return won;
   }
 

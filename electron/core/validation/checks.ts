@@ -10,6 +10,9 @@ export interface CheckContext {
   /** Currency codes the order used, upper-cased. */
   currencies: ReadonlySet<string>;
   now: number;
+  /** Things a check lets through but staff should know (e.g. totals under `warn`); ingest writes
+   * each on the order's timeline. */
+  warnings?: string[];
 }
 
 /** Returns the problems it found, or null when the order passes. */

@@ -1,0 +1,249 @@
+// Auto acceptance through the POS (`acceptance.mode = auto` with a POS driver or, failing that,
+// the printer): the order is accepted when the POS has taken it.
+// - Ingest stores the order `pending` with its deadline and, in the same transaction, queues the
+//   POS injection (fast retries). The stored answer is `async_acceptance`: right for a retry of
+//   Stream's request after a crash.
+// - After the commit, Stream's request waits up to `pos.autoAcceptBudgetMs` for the POS. If it
+//   answers in time, the order is accepted (or, refused by the POS, rejected) and Stream gets that
+//   as the synchronous answer: 200 accept, or 400 `posValidation`; no webhook is needed. A
+//   repeat of the request while it waits gets the same answer.
+// - Otherwise Stream gets `async_acceptance: true`, and the decision goes by webhook when the POS
+//   answers: `order.accepted`, or `order.rejected`.
+// - At the deadline, an order the POS still has not taken is rejected with `pos_offline`
+//   (acceptance/decisions.ts asks `awaitsPos`), and its injection withdrawn or voided.
+import type { PosTarget } from '../../../shared/pos.js';
+import type { CoreContext } from '../context.js';
+import type { OrderRow } from '../orders/rows.js';
+import {
+  acceptNowAnswer,
+  describeValidation,
+  orderAccepted,
+  orderProblem,
+  orderRejected,
+  rejectAnswer,
+  type Answer,
+} from '../stream/protocol/index.js';
+import type { CancelTimer } from '../util/clock.js';
+import type { PosLegRepository } from './legs.js';
+import type { PosQueue } from './queue.js';
+
+/** What ingest (orders/ingest.ts) asks of the POS in auto mode. */
+export interface IngestPosGate {
+  /** True when a new valid order must wait for the POS before it is accepted. */
+  readonly active: boolean;
+  /** Inside the ingest transaction, after the order row is written: queue the injection. */
+  hold(orderId: string, now: number): void;
+  /** After the commit: the answer Stream gets (waits up to the budget for the POS). */
+  answer(orderId: string, stored: Answer): Promise<Answer>;
+}
+
+export type PosAnswer = { ok: true; posOrderId: string | null } | { ok: false; error: string };
+
+interface Waiter {
+  promise: Promise<Answer>;
+  resolve: (answer: Answer) => void;
+  cancel: CancelTimer;
+}
+
+export class AutoAcceptance implements IngestPosGate {
+  private readonly waiters = new Map<string, Waiter>();
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly legs: PosLegRepository,
+    private readonly queue: PosQueue,
+    /** The leg an auto-accepted order waits for; null: accepted without waiting. */
+    readonly decidingTarget: PosTarget | null,
+    private readonly budgetMs: number,
+    /** An order was decided: the acceptance deadline timer re-arms. */
+    private readonly onDecided: () => void,
+  ) {}
+
+  get active(): boolean {
+    return this.ctx.config.acceptance.mode === 'auto' && this.decidingTarget !== null;
+  }
+
+  hold(orderId: string, now: number): void {
+    this.queue.queueOrder(orderId, now, { only: this.decidingTarget!, decides: true });
+    this.ctx.orders.addTimeline(
+      orderId,
+      now,
+      'pos.waiting',
+      'system:auto-accept',
+      `accepted once the ${this.decidingTarget} takes it`,
+    );
+  }
+
+  answer(orderId: string, stored: Answer): Promise<Answer> {
+    const waiting = this.waiters.get(orderId);
+    if (waiting) return waiting.promise;
+    if (!this.active) return Promise.resolve(stored);
+    const row = this.ctx.orders.get(orderId);
+    if (!row || row.status !== 'pending' || this.legs.decidingTarget(orderId) === null)
+      return Promise.resolve(row ? storedAnswer(row) : stored);
+    const left = row.received_at + this.budgetMs - this.ctx.clock.now();
+    if (left <= 0) return Promise.resolve(storedAnswer(row));
+    let resolve!: (answer: Answer) => void;
+    const promise = new Promise<Answer>((r) => (resolve = r));
+    const cancel = this.ctx.clock.setTimer(() => {
+      // The budget is over: Stream hears "async", and the decision goes by webhook.
+      this.waiters.delete(orderId);
+      const current = this.ctx.orders.get(orderId);
+      resolve(current ? storedAnswer(current) : stored);
+    }, left);
+    this.waiters.set(orderId, { promise, resolve, cancel });
+    return promise;
+  }
+
+  /** The deciding leg got there (or was refused for good): accept (or reject) the order. */
+  posAnswered(orderId: string, target: PosTarget, result: PosAnswer): void {
+    const { ctx } = this;
+    if (this.legs.decidingTarget(orderId) !== target) return;
+    const row = ctx.orders.get(orderId);
+    const now = ctx.clock.now();
+    if (!row || row.status !== 'pending') {
+      ctx.db.transaction(() => this.legs.update(orderId, target, { decides_acceptance: 0 }, now))();
+      return;
+    }
+    // A Stream request still waiting on this order gets the decision as its answer; otherwise
+    // Stream was told "async" and hears the decision by webhook.
+    const waiter = this.waiters.get(orderId);
+    const decided = ctx.db.transaction((): Answer | null =>
+      result.ok
+        ? this.accept(row, target, result.posOrderId, now, !waiter)
+        : this.reject(row, target, result.error, now, !waiter),
+    )();
+    if (!decided) return;
+    if (waiter) {
+      waiter.cancel();
+      this.waiters.delete(orderId);
+      waiter.resolve(decided);
+    }
+    const summary = ctx.orders.summary(orderId);
+    if (summary) ctx.bus.publish('order.updated', summary);
+    this.onDecided();
+  }
+
+  /** Deciding legs that settled while their order stayed pending (a stop fell in between). */
+  reconcile(): void {
+    for (const leg of this.legs.undecided()) {
+      if (leg.state === 'failed')
+        this.posAnswered(leg.order_id, leg.target, {
+          ok: false,
+          error: leg.last_error ?? 'refused',
+        });
+      else
+        this.posAnswered(leg.order_id, leg.target, {
+          ok: true,
+          posOrderId: this.legs.get(leg.order_id, leg.target)?.pos_order_id ?? null,
+        });
+    }
+  }
+
+  /** Stop: requests still waiting get the stored ("async") answer now. */
+  stop(): void {
+    for (const [orderId, waiter] of this.waiters) {
+      waiter.cancel();
+      const row = this.ctx.orders.get(orderId);
+      if (row) waiter.resolve(storedAnswer(row));
+    }
+    this.waiters.clear();
+  }
+
+  private accept(
+    row: OrderRow,
+    target: PosTarget,
+    posOrderId: string | null,
+    now: number,
+    byWebhook: boolean,
+  ): Answer | null {
+    const { ctx } = this;
+    const prep = row.prep_time_minutes ?? ctx.config.location.prepTimeMinutes;
+    const won = ctx.orders.transition(
+      row.id,
+      ['pending'],
+      { status: 'accepted', decided_at: now, decided_by: 'system:auto-accept', updated_at: now },
+      `AND staff_deadline_at > ${now}`,
+    );
+    if (!won) return null; // the deadline came first: the expiry rejects it and voids the injection
+    this.legs.update(row.id, target, { decides_acceptance: 0 }, now);
+    ctx.orders.addTimeline(
+      row.id,
+      now,
+      'accepted',
+      'system:auto-accept',
+      `the ${target} took it${posOrderId ? ` (${posOrderId})` : ''}; prep ${prep} min`,
+    );
+    const answer = acceptNowAnswer(row.id, prep);
+    if (byWebhook) this.toStream(row, orderAccepted(row.id, row.location_id, prep), now);
+    else
+      ctx.orders.update(row.id, {
+        answer_status: answer.status,
+        answer_body: JSON.stringify(answer.body),
+        updated_at: now,
+      });
+    // The other legs (the kitchen printer beside a POS) follow the acceptance.
+    this.queue.queueOrder(row.id, now);
+    return answer;
+  }
+
+  private reject(
+    row: OrderRow,
+    target: PosTarget,
+    error: string,
+    now: number,
+    byWebhook: boolean,
+  ): Answer | null {
+    const { ctx } = this;
+    const validation = orderProblem(
+      'invalid_cart',
+      `The POS refused the order: ${error}`.slice(0, 500),
+    );
+    const text = describeValidation(validation);
+    const won = ctx.orders.transition(
+      row.id,
+      ['pending'],
+      {
+        status: 'rejected',
+        decided_at: now,
+        decided_by: 'system:pos',
+        reject_code: 'invalid_order',
+        reject_reason: text,
+        updated_at: now,
+      },
+      `AND staff_deadline_at > ${now}`,
+    );
+    if (!won) return null;
+    // It never got into the POS: the leg is settled, not something staff must chase.
+    this.legs.update(
+      row.id,
+      target,
+      { decides_acceptance: 0, state: 'withdrawn', attention_since: null },
+      now,
+    );
+    ctx.orders.addTimeline(row.id, now, 'rejected', 'system:pos', text);
+    const answer = rejectAnswer(validation);
+    if (byWebhook) this.toStream(row, orderRejected(row.id, row.location_id, validation), now);
+    else
+      ctx.orders.update(row.id, {
+        answer_status: answer.status,
+        answer_body: JSON.stringify(answer.body),
+        updated_at: now,
+      });
+    return answer;
+  }
+
+  private toStream(row: OrderRow, event: ReturnType<typeof orderAccepted>, now: number): void {
+    this.ctx.outbox.enqueue({
+      id: this.ctx.ids('evt'),
+      lane: 'stream',
+      orderingKey: row.id,
+      event,
+      now,
+    });
+  }
+}
+
+function storedAnswer(row: OrderRow): Answer {
+  return { status: row.answer_status, body: JSON.parse(row.answer_body) as unknown };
+}

@@ -1,0 +1,123 @@
+// `npm run catalog:import -- <catalog.json> [--config <config.json>] [--offline]`
+// Imports a catalog in Stream's shape (stream-api.md A5). The file is checked first (a wrong
+// field is named, nothing is stored). With the connector running, the import goes through its
+// Local API, so Stream and every screen see it at once; with the connector stopped (or
+// `--offline`) it is written into the database, and served from the next start.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CatalogStore } from '../catalog/catalog.js';
+import { ConfigError, loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { openDatabase } from '../db/connection.js';
+import { ApiError } from '../util/errors.js';
+import { checkCatalog, type CheckedCatalog } from './catalog-import.js';
+
+const USAGE = 'usage: npm run catalog:import -- <catalog.json> [--config <config.json>] [--offline]';
+
+function argValue(args: string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(args: string[]): Promise<number> {
+  const configFile = argValue(args, '--config') ?? process.env.CONNECTOR_CONFIG;
+  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--config');
+  if (!file) {
+    console.error(USAGE);
+    return 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig({ file: configFile });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  let checked: CheckedCatalog;
+  try {
+    checked = checkCatalog(JSON.parse(readFileSync(file, 'utf8')) as unknown);
+  } catch (err) {
+    const why = err instanceof ApiError ? err.message : (err as Error).message;
+    console.error(`${file}: ${why}`);
+    return 2;
+  }
+  const fileName = path.basename(file);
+  if (config.catalog.file)
+    console.warn(
+      `note: catalog.file is set (${config.catalog.file}); the connector loads that file at every start, replacing this import`,
+    );
+
+  if (!args.includes('--offline')) {
+    const viaApi = await importThroughLocalApi(config, fileName, checked);
+    if (viaApi !== 'not-running') return viaApi;
+  }
+  const db = openDatabase(path.join(config.dataDir, 'connector.db'));
+  try {
+    const index = new CatalogStore(db).replace(checked.catalog, `file:${fileName}`, Date.now());
+    console.log(
+      `${index.objects} catalog objects stored in ${config.dataDir}; the connector serves them from its next start`,
+    );
+  } finally {
+    db.close();
+  }
+  printWarnings(checked.warnings);
+  return 0;
+}
+
+async function importThroughLocalApi(
+  config: Config,
+  fileName: string,
+  checked: CheckedCatalog,
+): Promise<number | 'not-running'> {
+  const tokenFile = path.join(config.dataDir, 'local.token');
+  const token =
+    config.local.token ??
+    (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
+  if (!token) return 'not-running'; // never started: no token yet, and no one to talk to
+  const host = ['0.0.0.0', '::'].includes(config.local.host) ? '127.0.0.1' : config.local.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${config.local.port}/api/catalog/import`;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'x-actor': 'catalog-cli',
+      },
+      body: JSON.stringify({ source: 'file', fileName, catalog: checked.catalog }),
+    });
+  } catch (err) {
+    const code = (err as { cause?: { code?: string } }).cause?.code;
+    if (code === 'ECONNREFUSED') return 'not-running';
+    console.error(`could not reach the connector at ${url}: ${code ?? (err as Error).message}`);
+    return 1;
+  }
+  const body = (await res.json().catch(() => null)) as {
+    objects?: number;
+    warnings?: string[];
+    error?: { message?: string };
+  } | null;
+  if (!res.ok) {
+    console.error(`the connector refused the catalog (HTTP ${res.status}): ${body?.error?.message ?? ''}`);
+    return 1;
+  }
+  console.log(`${body?.objects ?? '?'} catalog objects imported into the running connector`);
+  printWarnings(body?.warnings ?? []);
+  return 0;
+}
+
+function printWarnings(warnings: readonly string[]): void {
+  for (const w of warnings) console.warn(`warning: ${w}`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,275 @@
+// The watched-folder driver: many on-premise POS systems import orders from files. Protocol
+// (README "POS drivers"), all files in `pos.dropDir`:
+// - order: `<order id>.json` (the normalized order), written atomically: a temporary
+//   `.<order id>.json.tmp` is written, flushed to disk, then renamed, so the POS never sees half a
+//   file;
+// - the POS answers each file with `<name>.result.json`: `{ "pos_order_id": … }` or `{ "error": … }`;
+// - void: `<order id>.void.json`, answered by `<order id>.void.result.json`;
+// - catalog (optional): the POS may leave `catalog.json` in Stream's catalog shape.
+// Exactly once: before writing, a result file already there is the answer (a retry after a
+// crash), and an order file already there is simply waited on again, never written twice. The
+// file name is the order id, so a POS that imports each name once cannot take an order twice.
+// The folder is never created here: a missing folder is a network share that is down, and files
+// written into an empty local folder in its place would never reach the POS.
+import { watch, type FSWatcher } from 'node:fs';
+import { access, constants, open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { PosOrder, PosVoid } from '../../../../shared/pos.js';
+import type { CancelTimer, Clock } from '../../util/clock.js';
+import {
+  failed,
+  refused,
+  type DriverResult,
+  type PosDriver,
+  type PosHealth,
+  type VoidRequest,
+} from '../driver.js';
+
+export interface WatchedFolderOptions {
+  dropDir: string;
+  /** How long one attempt waits for the POS's result file. */
+  timeoutMs: number;
+  /** Result files are also looked for this often (file events are unreliable on network shares). */
+  pollMs?: number;
+}
+
+type ResultFile =
+  | { kind: 'ok'; posOrderId: string | null }
+  | { kind: 'error'; error: string }
+  | { kind: 'unreadable' }
+  | null;
+
+const SAFE_NAME = /^[A-Za-z0-9_-]{1,100}$/;
+
+export class WatchedFolderDriver implements PosDriver {
+  readonly name = 'folder' as const;
+  private readonly dir: string;
+  private readonly waits = new Set<() => void>();
+
+  constructor(
+    private readonly options: WatchedFolderOptions,
+    private readonly clock: Clock,
+  ) {
+    this.dir = path.resolve(options.dropDir);
+  }
+
+  inject(order: PosOrder): Promise<DriverResult> {
+    return this.exchange(order.order_id, '', JSON.stringify(order, null, 2));
+  }
+
+  void(request: VoidRequest): Promise<DriverResult> {
+    const body: PosVoid = {
+      schema: 'stream-connector.pos-void',
+      version: 1,
+      order_id: request.order.order_id,
+      pos_order_id: request.posOrderId,
+      reason: request.reason,
+      voided_at: request.at,
+    };
+    return this.exchange(request.order.order_id, '.void', JSON.stringify(body, null, 2));
+  }
+
+  async health(): Promise<PosHealth> {
+    try {
+      await access(this.dir, constants.W_OK);
+      return { reachable: true, detail: `${this.dir} is writable` };
+    } catch (err) {
+      return {
+        reachable: false,
+        detail: `${this.dir}: ${(err as NodeJS.ErrnoException).code ?? 'not writable'}`,
+      };
+    }
+  }
+
+  async fetchCatalog(): Promise<unknown> {
+    const file = path.join(this.dir, 'catalog.json');
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      throw new Error(
+        `POS catalog: ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      );
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new Error(`POS catalog: ${file} is not valid JSON`);
+    }
+  }
+
+  abortAll(): void {
+    for (const abort of [...this.waits]) abort();
+  }
+
+  close(): void {
+    this.abortAll();
+  }
+
+  /** Drop `<id><suffix>.json` (unless the POS already has it) and wait for its result file. */
+  private async exchange(id: string, suffix: string, content: string): Promise<DriverResult> {
+    if (!SAFE_NAME.test(id)) return refused(`order id ${id} cannot be a file name`);
+    const name = `${id}${suffix}`;
+    const dataFile = path.join(this.dir, `${name}.json`);
+    const resultFile = path.join(this.dir, `${name}.result.json`);
+    try {
+      await access(this.dir, constants.W_OK);
+    } catch (err) {
+      return failed(
+        `drop folder ${this.dir}: ${(err as NodeJS.ErrnoException).code ?? 'not writable'}`,
+      );
+    }
+    const earlier = await readResult(resultFile);
+    if (earlier && earlier.kind !== 'unreadable') return outcome(earlier, name);
+    if (!(await exists(dataFile))) {
+      try {
+        await writeAtomically(this.dir, `.${name}.json.tmp`, dataFile, content);
+      } catch (err) {
+        return failed(`could not write ${dataFile}: ${(err as Error).message}`);
+      }
+    }
+    const result = await this.waitForResult(resultFile);
+    if (result === 'aborted') return failed('stopped', { aborted: true });
+    if (result === null || result.kind === 'unreadable')
+      return failed(
+        `no ${result === null ? '' : 'readable '}result file from the POS within ${this.options.timeoutMs} ms; ${name}.json waits in the folder`,
+        { uncertain: true },
+      );
+    return outcome(result, name);
+  }
+
+  /** Resolves with the result file's content, null at the timeout, or 'aborted'. */
+  private waitForResult(file: string): Promise<ResultFile | 'aborted'> {
+    return new Promise((resolve) => {
+      const timers: CancelTimer[] = [];
+      let watcher: FSWatcher | null = null;
+      let done = false;
+      let checking = false;
+      let again = false;
+      const finish = (value: ResultFile | 'aborted'): void => {
+        if (done) return;
+        done = true;
+        for (const cancel of timers) cancel();
+        watcher?.close();
+        this.waits.delete(abort);
+        resolve(value);
+      };
+      const abort = (): void => finish('aborted');
+      this.waits.add(abort);
+      const check = async (): Promise<void> => {
+        if (done) return;
+        if (checking) {
+          again = true;
+          return;
+        }
+        checking = true;
+        do {
+          again = false;
+          const found = await readResult(file);
+          if (found && found.kind !== 'unreadable') return finish(found);
+        } while (again && !done);
+        checking = false;
+      };
+      try {
+        watcher = watch(this.dir, (_event, changed) => {
+          if (!changed || changed === path.basename(file)) void check();
+        });
+        watcher.on('error', () => watcher?.close());
+      } catch {
+        // no file events here (some network shares): polling alone finds the result
+      }
+      const poll = (): void => {
+        void check();
+        timers.push(this.clock.setTimer(poll, this.options.pollMs ?? 250));
+      };
+      timers.push(this.clock.setTimer(poll, this.options.pollMs ?? 250));
+      timers.push(
+        this.clock.setTimer(() => {
+          void readResult(file).then(finish);
+        }, this.options.timeoutMs),
+      );
+      void check();
+    });
+  }
+}
+
+function outcome(
+  result: Exclude<ResultFile, null | { kind: 'unreadable' }>,
+  name: string,
+): DriverResult {
+  if (result.kind === 'error') return refused(`the POS refused ${name}.json: ${result.error}`);
+  return {
+    ok: true,
+    posOrderId: result.posOrderId,
+    detail: result.posOrderId
+      ? `result file ${name}.result.json`
+      : `${name}.result.json without pos_order_id`,
+  };
+}
+
+async function readResult(file: string): Promise<ResultFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const json = JSON.parse(text) as { pos_order_id?: unknown; error?: unknown };
+    if (typeof json.error === 'string' && json.error.trim())
+      return { kind: 'error', error: json.error.trim().slice(0, 500) };
+    if (json.error && typeof (json.error as { message?: unknown }).message === 'string')
+      return { kind: 'error', error: (json.error as { message: string }).message.slice(0, 500) };
+    const ref = json.pos_order_id;
+    if (typeof ref === 'string' && ref.trim())
+      return { kind: 'ok', posOrderId: ref.trim().slice(0, 100) };
+    if (typeof ref === 'number' && Number.isFinite(ref))
+      return { kind: 'ok', posOrderId: String(ref) };
+    return { kind: 'ok', posOrderId: null };
+  } catch {
+    // Half written by a POS that does not write atomically: read it again later.
+    return { kind: 'unreadable' };
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Temporary file, flushed, renamed into place, folder entry flushed: all or nothing. */
+async function writeAtomically(
+  dir: string,
+  tmpName: string,
+  target: string,
+  content: string,
+): Promise<void> {
+  const tmp = path.join(dir, tmpName);
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  try {
+    const folder = await open(dir, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  } catch {
+    // Windows cannot open a folder for fsync; NTFS journals the rename itself.
+  }
+}

@@ -1,0 +1,384 @@
+// The POS leg as one unit for the composition root (app.ts): the drivers chosen in config, one
+// delivery worker per lane, the "not in POS" flag, auto acceptance, and what staff can do
+// (retry, mark entered by hand, reprint, read the printer, import the catalog). The hooks are
+// called by acceptance, lifecycle and ingest inside their own transactions.
+import type {
+  ImportCatalogResult,
+  PosLeg,
+  PosStatus,
+  PosTarget,
+  PrinterStatus,
+} from '../../../shared/pos.js';
+import type { CatalogStore } from '../catalog/catalog.js';
+import type { Actor, CoreContext } from '../context.js';
+import type { OrderRow } from '../orders/rows.js';
+import type { RetryPolicy } from '../outbox/schedule.js';
+import { STREAM_DECISION_WINDOW_MS } from '../stream/protocol/index.js';
+import { ApiError, notFound } from '../util/errors.js';
+import { AttentionTimer } from './attention.js';
+import { AutoAcceptance, type IngestPosGate } from './auto-accept.js';
+import { checkCatalog, storeCatalog } from './catalog-import.js';
+import { PosLaneWorker, type LaneEvents } from './delivery.js';
+import type { PosDriver } from './driver.js';
+import { EscPosPrinterDriver } from './drivers/escpos-printer.js';
+import { HttpJsonDriver } from './drivers/http-json.js';
+import { WatchedFolderDriver } from './drivers/watched-folder.js';
+import { INJECT_KIND, LANE_OF, PosLegRepository, toPosLeg } from './legs.js';
+import { PosQueue } from './queue.js';
+
+export interface PosOptions {
+  retry: RetryPolicy;
+  random: () => number;
+  /** Attempts at once on the POS lane (the printer lane always prints one at a time). */
+  concurrency: number;
+  connectTimeoutMs: number;
+  printerStatusTimeoutMs: number;
+  /** How often the folder driver looks for result files besides file events. */
+  folderPollMs: number;
+}
+
+/** The POS is on the counter or in the back office: retries start at a second and stay under a
+ * minute; an order the POS refuses, or that waited a day, goes to `failed` for staff. */
+export const DEFAULT_POS_OPTIONS: PosOptions = {
+  retry: {
+    decisionFastPhaseMs: STREAM_DECISION_WINDOW_MS,
+    decisionBaseMs: 250,
+    decisionCapMs: 2_000,
+    baseMs: 1_000,
+    capMs: 60_000,
+    giveUpAfterMs: 24 * 60 * 60_000,
+    maxRetryAfterMs: 10 * 60_000,
+  },
+  random: Math.random,
+  concurrency: 4,
+  connectTimeoutMs: 3_000,
+  printerStatusTimeoutMs: 2_000,
+  folderPollMs: 250,
+};
+
+export interface PosHealthSummary {
+  driver: PosStatus['driver'];
+  printerEnabled: boolean;
+  queued: number;
+  notInPos: number;
+  voidsFailed: number;
+}
+
+export class PosService {
+  readonly legs: PosLegRepository;
+  readonly queue: PosQueue;
+  readonly autoAccept: AutoAcceptance;
+  readonly workers: Partial<Record<PosTarget, PosLaneWorker>> = {};
+  readonly driver: PosDriver | null;
+  readonly printer: EscPosPrinterDriver | null;
+  private readonly attentionTimer: AttentionTimer;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly catalog: CatalogStore,
+    /** The acceptance deadline timer re-arms after an auto decision. */
+    onDecided: () => void,
+    options: Partial<PosOptions> = {},
+  ) {
+    const opts = { ...DEFAULT_POS_OPTIONS, ...options };
+    const { config, clock } = ctx;
+    this.legs = new PosLegRepository(ctx.db);
+    this.driver = buildDriver(ctx, opts);
+    this.printer = config.printer.enabled
+      ? new EscPosPrinterDriver(
+          {
+            host: config.printer.host!,
+            port: config.printer.port,
+            columns: config.printer.columns,
+            timeZone: config.location.timezone,
+            connectTimeoutMs: opts.connectTimeoutMs,
+            statusTimeoutMs: opts.printerStatusTimeoutMs,
+            timeoutMs: config.pos.timeoutSeconds * 1000,
+          },
+          clock,
+        )
+      : null;
+    this.queue = new PosQueue(ctx, this.legs, {
+      pos: config.pos.driver === 'none' ? null : config.pos.driver,
+      printer: this.printer !== null,
+    });
+    const deciding: PosTarget | null = this.driver ? 'pos' : this.printer ? 'printer' : null;
+    this.autoAccept = new AutoAcceptance(
+      ctx,
+      this.legs,
+      this.queue,
+      deciding,
+      config.pos.autoAcceptBudgetMs,
+      onDecided,
+    );
+    this.attentionTimer = new AttentionTimer(
+      ctx,
+      this.legs,
+      config.pos.notInPosAfterSeconds * 1000,
+      (flagged) => {
+        for (const leg of flagged) this.announceAttention(leg.order_id, leg.target);
+      },
+    );
+    const events: LaneEvents = {
+      legChanged: (orderId, target) => {
+        this.publishLeg(orderId, target);
+        this.attentionTimer.rearmSoon();
+      },
+      attention: (orderId, target) => this.announceAttention(orderId, target),
+      injected: (orderId, target, posOrderId) =>
+        this.autoAccept.posAnswered(orderId, target, { ok: true, posOrderId }),
+      refused: (orderId, target, error) =>
+        this.autoAccept.posAnswered(orderId, target, { ok: false, error }),
+    };
+    const lane = (driver: PosDriver, target: PosTarget, concurrency: number) =>
+      new PosLaneWorker(ctx, this.legs, target, driver, events, {
+        concurrency,
+        retry: opts.retry,
+        random: opts.random,
+        notInPosAfterFailures: config.pos.notInPosAfterFailures,
+      });
+    if (this.driver) this.workers.pos = lane(this.driver, 'pos', opts.concurrency);
+    if (this.printer) this.workers.printer = lane(this.printer, 'printer', 1);
+    // Nothing is sent from inside a transaction: writers poke the worker, which sends after commit.
+    this.unsubscribe = ctx.outbox.onEnqueued((written) => {
+      if (written === 'pos') this.workers.pos?.poke();
+      if (written === 'printer') this.workers.printer?.poke();
+      if (written !== 'stream') this.attentionTimer.rearmSoon();
+    });
+  }
+
+  get ingestGate(): IngestPosGate {
+    return this.autoAccept;
+  }
+
+  start(): void {
+    this.autoAccept.reconcile();
+    for (const worker of Object.values(this.workers)) worker.start();
+    this.attentionTimer.start();
+    const { config, log } = this.ctx;
+    if (this.driver || this.printer)
+      log.info('pos: delivering orders', {
+        driver: config.pos.driver,
+        printer: this.printer?.address ?? null,
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe();
+    this.attentionTimer.stop();
+    this.autoAccept.stop();
+    await Promise.all(Object.values(this.workers).map((w) => w.stop()));
+    if (!this.workers.pos) this.driver?.close();
+  }
+
+  // Hooks, each inside the caller's transaction. ---------------------------------------------
+
+  /** An order was accepted (staff, or the timeout policy): into the POS and onto the printer. */
+  afterAccept = (row: OrderRow, now: number): void => {
+    this.queue.queueOrder(row.id, now);
+  };
+
+  /** Rejected (staff, or the deadline with the POS still away) or canceled: take it back or void. */
+  afterWithdraw = (orderId: string, now: number, reason: string): void => {
+    this.queue.withdraw(orderId, reason, now);
+  };
+
+  /** The acceptance deadline: does this order wait for the POS (then it is a `pos_offline`)? */
+  awaitsPos = (orderId: string): boolean => this.legs.decidingTarget(orderId) !== null;
+
+  // Local API. ---------------------------------------------------------------------------------
+
+  status(): PosStatus {
+    const { config } = this.ctx;
+    return {
+      driver: config.pos.driver,
+      printer: { enabled: this.printer !== null, address: this.printer?.address ?? null },
+      acceptanceWaitsFor: config.acceptance.mode === 'auto' ? this.autoAccept.decidingTarget : null,
+      queued: this.legs.counts().queued,
+      attention: this.legs.needingAttention().map(toPosLeg),
+    };
+  }
+
+  orderLegs(orderId: string): { legs: PosLeg[] } {
+    if (!this.ctx.orders.get(orderId)) throw notFound('order', orderId);
+    return { legs: this.legs.forOrder(orderId).map(toPosLeg) };
+  }
+
+  /** Staff: try again now, with the same order (same Idempotency-Key) and a fresh retry budget. */
+  retry(orderId: string, target: PosTarget, actor: Actor): { legs: PosLeg[] } {
+    const { ctx } = this;
+    const worker = this.workers[target];
+    const leg = this.legOf(orderId, target);
+    if (!worker) throw new ApiError(409, 'not_configured', `no ${target} is configured`);
+    if (leg.state !== 'queued' && leg.state !== 'failed')
+      throw new ApiError(
+        409,
+        'not_retryable',
+        `the order is ${leg.state} in the ${target}; nothing to retry`,
+      );
+    const row = this.legs.laneRow(LANE_OF[target], orderId, INJECT_KIND[target]);
+    if (!row) throw notFound(`${target} message for order`, orderId);
+    if (row.state === 'sending')
+      throw new ApiError(
+        409,
+        'attempt_in_flight',
+        'an attempt is on its way right now; wait for its outcome',
+      );
+    const now = ctx.clock.now();
+    ctx.db.transaction(() => {
+      worker.repository.replay(row.id, now);
+      this.legs.update(orderId, target, { state: 'queued' }, now);
+      ctx.orders.addTimeline(orderId, now, `${target}.retry`, actor, null);
+    })();
+    worker.poke();
+    this.publishLeg(orderId, target);
+    return this.orderLegs(orderId);
+  }
+
+  /** Staff typed the order into the POS themselves: stop trying, keep their reference. */
+  enteredByHand(
+    orderId: string,
+    target: PosTarget,
+    posOrderId: string | undefined,
+    actor: Actor,
+  ): { legs: PosLeg[] } {
+    const { ctx } = this;
+    const leg = this.legOf(orderId, target);
+    if (leg.state !== 'queued' && leg.state !== 'failed')
+      throw new ApiError(409, 'not_pending', `the order is ${leg.state} in the ${target} already`);
+    const row = this.legs.laneRow(LANE_OF[target], orderId, INJECT_KIND[target]);
+    if (row?.state === 'sending')
+      throw new ApiError(
+        409,
+        'attempt_in_flight',
+        'an attempt is on its way right now; wait for its outcome',
+      );
+    const now = ctx.clock.now();
+    ctx.db.transaction(() => {
+      if (row?.state === 'pending') this.legs.drop(row.id, `entered by hand by ${actor}`);
+      this.legs.update(
+        orderId,
+        target,
+        {
+          state: 'manual',
+          pos_order_id: posOrderId ?? null,
+          manual_by: actor,
+          attention_since: null,
+        },
+        now,
+      );
+      ctx.orders.addTimeline(
+        orderId,
+        now,
+        `${target}.entered_by_hand`,
+        actor,
+        posOrderId ? `POS reference ${posOrderId}` : null,
+      );
+    })();
+    this.publishLeg(orderId, target);
+    this.attentionTimer.rearmSoon();
+    // An auto-accepted order waiting for this leg: the store has it now.
+    this.autoAccept.posAnswered(orderId, target, { ok: true, posOrderId: posOrderId ?? null });
+    return this.orderLegs(orderId);
+  }
+
+  reprint(orderId: string, actor: Actor): { legs: PosLeg[] } {
+    const now = this.ctx.clock.now();
+    this.ctx.db.transaction(() => this.queue.reprint(orderId, now, actor))();
+    return this.orderLegs(orderId);
+  }
+
+  async printerStatus(): Promise<PrinterStatus> {
+    if (!this.printer)
+      throw new ApiError(
+        409,
+        'printer_disabled',
+        'no kitchen printer is configured (printer.enabled)',
+      );
+    return this.printer.status();
+  }
+
+  async importCatalog(
+    input: { source: 'pos' } | { source: 'file'; fileName?: string | undefined; catalog: unknown },
+  ): Promise<ImportCatalogResult> {
+    const deps = { catalog: this.catalog, bus: this.ctx.bus, now: () => this.ctx.clock.now() };
+    if (input.source === 'file')
+      return storeCatalog(deps, checkCatalog(input.catalog), `file:${input.fileName ?? 'upload'}`);
+    if (!this.driver?.fetchCatalog)
+      throw new ApiError(
+        409,
+        'not_supported',
+        'the configured POS driver cannot give its catalog (pos.driver)',
+      );
+    let json: unknown;
+    try {
+      json = await this.driver.fetchCatalog();
+    } catch (err) {
+      throw new ApiError(502, 'pos_unavailable', (err as Error).message);
+    }
+    return storeCatalog(deps, checkCatalog(json, 'pos catalog'), `pos:${this.driver.name}`);
+  }
+
+  health(): PosHealthSummary {
+    const counts = this.legs.counts();
+    return {
+      driver: this.ctx.config.pos.driver,
+      printerEnabled: this.printer !== null,
+      queued: counts.queued,
+      notInPos: counts.notInPos,
+      voidsFailed: counts.voidsFailed,
+    };
+  }
+
+  private legOf(orderId: string, target: PosTarget) {
+    if (!this.ctx.orders.get(orderId)) throw notFound('order', orderId);
+    const leg = this.legs.get(orderId, target);
+    if (!leg) throw new ApiError(404, 'not_found', `order ${orderId} has no ${target} leg`);
+    return leg;
+  }
+
+  private publishLeg(orderId: string, target: PosTarget): void {
+    const leg = this.legs.get(orderId, target);
+    if (leg) this.ctx.bus.publish('pos.updated', toPosLeg(leg));
+  }
+
+  /** The loud one: staff must see it (an order not in the POS, a void that did not get there). */
+  private announceAttention(orderId: string, target: PosTarget): void {
+    const row = this.legs.get(orderId, target);
+    if (!row) return;
+    const leg = toPosLeg(row);
+    if (!leg.notInPos && leg.voidState !== 'failed') return; // settled in the meantime
+    this.ctx.log.warn(`pos: order needs attention in the ${target}`, {
+      orderId,
+      state: leg.state,
+      voidState: leg.voidState,
+      error: leg.voidError ?? leg.lastError,
+    });
+    this.ctx.bus.publish('pos.attention', leg);
+  }
+}
+
+function buildDriver(ctx: CoreContext, opts: PosOptions): PosDriver | null {
+  const { pos } = ctx.config;
+  switch (pos.driver) {
+    case 'http':
+      return new HttpJsonDriver(
+        {
+          url: pos.url!,
+          authHeader: pos.authHeader,
+          connectTimeoutMs: opts.connectTimeoutMs,
+          timeoutMs: pos.timeoutSeconds * 1000,
+          maxSockets: opts.concurrency,
+        },
+        ctx.clock,
+      );
+    case 'folder':
+      return new WatchedFolderDriver(
+        { dropDir: pos.dropDir!, timeoutMs: pos.timeoutSeconds * 1000, pollMs: opts.folderPollMs },
+        ctx.clock,
+      );
+    case 'none':
+      return null;
+  }
+}
