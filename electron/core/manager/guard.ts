@@ -15,6 +15,7 @@ const SELF_AUDITED: ReadonlySet<CallName> = new Set<CallName>([
   'setAvailability',
   'changeManagerPin',
   'verifyManagerPin',
+  'updateSettings',
 ]);
 
 type AnyHandler = (input: unknown, meta: CallMeta) => unknown;
