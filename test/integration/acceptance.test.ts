@@ -132,9 +132,10 @@ describe('the staff window', () => {
     expect(detail.decidedBy).toBe('system:timeout');
     const events = outbox(t, id);
     expect(events.map((e) => e.kind)).toEqual(['order.rejected']);
-    expect(JSON.parse(events[0]!.body).object.posValidation.orderValidation[0].order_error).toBe(
-      'store_unavailable',
-    );
+    const rejected = JSON.parse(events[0]!.body) as {
+      object: { posValidation: { orderValidation: { order_error: string }[] } };
+    };
+    expect(rejected.object.posValidation.orderValidation[0]!.order_error).toBe('store_unavailable');
     const late = await local<{ error: { code: string } }>(
       t.localUrl,
       'POST',
