@@ -11,6 +11,9 @@ import './styles/base.css';
 import './styles/board.css';
 import './styles/banners.css';
 import './styles/detail.css';
+import './styles/forms.css';
+import './styles/instore.css';
+import './styles/history.css';
 
 const root = createRoot(document.getElementById('root')!);
 // Inside the desktop shell the preload bridge is the transport; in a browser, the token is.

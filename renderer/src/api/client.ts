@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   ApiErrorBody,
   localApi,
+  mayDownload,
   type CallName,
   type CallOutput,
   type CallRequest,
@@ -132,6 +133,10 @@ async function perform(
     );
   }
   deps.clock.observeDateHeader(res.headers.get('date'), sentAt, Date.now());
+  // A download (CSV …) comes over HTTP as the file itself; the IPC bridge hands over the same
+  // `FileDownload` object, so both transports answer the same shape.
+  if (res.ok && mayDownload(name) && !isJson(res))
+    return validated(name, spec, await fileFrom(res), res.status);
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const parsed = ApiErrorBody.safeParse(json);
@@ -146,6 +151,17 @@ async function perform(
     );
   }
   return validated(name, spec, json, res.status);
+}
+
+function isJson(res: Response): boolean {
+  return /^application\/json\b/i.test(res.headers.get('content-type') ?? '');
+}
+
+async function fileFrom(res: Response): Promise<unknown> {
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? 'download';
+  const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
+  return { file: { name, contentType, content: await res.text() } };
 }
 
 async function performIpc(

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { CancelBanners, NewOrderStrip, SoundBanner } from '../features/alerts/AlertBanners.js';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner.js';
 import { HealthPanel } from '../features/health/HealthPanel.js';
+import { HistoryPanel } from '../features/history/HistoryPanel.js';
+import { NewOrderPanel } from '../features/instore/NewOrderPanel.js';
 import { useOrderActions } from '../features/orders/actions.js';
 import { Board } from '../features/orders/Board.js';
 import { BoardUiContext, type BoardUi } from '../features/orders/board-ui.js';
@@ -17,7 +19,9 @@ import { desktopBridge } from '../api/bridge.js';
 import { useObservable, useServerNow, useServices } from './hooks.js';
 import { Notices } from './Notices.js';
 
-type Screen = 'board' | 'scheduled' | 'done' | 'store' | 'health';
+type Screen = 'board' | 'scheduled' | 'done' | 'new' | 'history' | 'store' | 'health';
+/** Screens that keep their state while hidden: a half-taken phone order, a history search. */
+type KeptScreen = Extract<Screen, 'new' | 'history'>;
 const DEFAULT_PREP_MINUTES = 15;
 
 export function App() {
@@ -33,6 +37,12 @@ export function App() {
   // The prep time Stream is quoted now (location default plus busy mode), else the usual default.
   const defaultPrep = storeStatus?.prepTimeMinutes ?? DEFAULT_PREP_MINUTES;
   const [screen, setScreen] = useState<Screen>('board');
+  const [visited, setVisited] = useState<ReadonlySet<KeptScreen>>(new Set());
+  useEffect(() => {
+    if ((screen === 'new' || screen === 'history') && !visited.has(screen))
+      setVisited((v) => new Set(v).add(screen));
+  }, [screen, visited]);
+  const keep = (s: KeptScreen): boolean => screen === s || visited.has(s);
   const [detailId, setDetailId] = useState<string | null>(null);
   const [rejectId, setRejectId] = useState<string | null>(null);
   const [prep, setPrepMap] = useState<ReadonlyMap<string, number>>(new Map());
@@ -95,10 +105,13 @@ export function App() {
   const rejectOrder = rejectId ? orders.get(rejectId) : undefined;
   const detailOrder = detailId ? orders.get(detailId) : undefined;
   const showBoard = useCallback(() => setScreen('board'), []);
-  const tabs: { id: Screen; label: string; count?: number }[] = [
+  /** `short`: the label on narrow screens (1024 px), where seven tabs must fit in one row. */
+  const tabs: { id: Screen; label: string; short?: string; count?: number }[] = [
     { id: 'board', label: 'Orders', count: lanes.pending.length + lanes.inProgress.length },
     { id: 'scheduled', label: 'Scheduled', count: lanes.scheduled.length },
-    { id: 'done', label: 'Done & canceled', count: lanes.done.length },
+    { id: 'done', label: 'Done & canceled', short: 'Done', count: lanes.done.length },
+    { id: 'new', label: '+ New order', short: '+ New' },
+    { id: 'history', label: 'History' },
     { id: 'store', label: storeStatus && !storeStatus.acceptingOrders ? 'Store: PAUSED' : 'Store' },
     { id: 'health', label: 'Health' },
   ];
@@ -120,9 +133,20 @@ export function App() {
                 type="button"
                 className={`tab${screen === t.id ? ' is-current' : ''}`}
                 aria-current={screen === t.id ? 'page' : undefined}
+                // The full name for screen readers and tests, whichever label the width shows.
+                aria-label={
+                  t.short ? `${t.label}${t.count !== undefined ? ` ${t.count}` : ''}` : undefined
+                }
                 onClick={() => setScreen(t.id)}
               >
-                {t.label}
+                {t.short ? (
+                  <>
+                    <span className="label--wide">{t.label}</span>
+                    <span className="label--narrow">{t.short}</span>
+                  </>
+                ) : (
+                  t.label
+                )}
                 {t.count !== undefined && <span className="tab__count">{t.count}</span>}
               </button>
             ))}
@@ -184,6 +208,16 @@ export function App() {
               busy={actions.busy}
               onOpen={ui.openDetail}
             />
+          )}
+          {keep('new') && (
+            <div className="screen__kept" hidden={screen !== 'new'}>
+              <NewOrderPanel now={now} onOpenOrder={ui.openDetail} />
+            </div>
+          )}
+          {keep('history') && (
+            <div className="screen__kept" hidden={screen !== 'history'}>
+              <HistoryPanel now={now} onOpenOrder={ui.openDetail} />
+            </div>
           )}
           {screen === 'store' && <StorePanel now={now} />}
           {screen === 'health' && <HealthPanel now={now} />}

@@ -1,0 +1,108 @@
+// Daily totals per source for the days shown: orders taken, sales, cancels and refusals, the
+// figures a manager reconciles against each delivery service's payout. The whole range comes
+// first (per source, then every source), then each day, newest first, under its own heading.
+import type { DayTotals } from '../../../../shared/history.js';
+import { money } from '../orders/format.js';
+import { dayLabel } from './local-day.js';
+import { historySourceLabel } from './sources.js';
+
+interface Props {
+  days: readonly DayTotals[];
+  currency: string;
+  /** "Last 7 days", "Nov 1 – Nov 23" … */
+  caption: string;
+  error: string | null;
+}
+
+type Sums = Pick<DayTotals, 'orders' | 'salesCents' | 'canceled' | 'rejected'>;
+
+const ZERO: Sums = { orders: 0, salesCents: 0, canceled: 0, rejected: 0 };
+function add(a: Sums, b: Sums): Sums {
+  return {
+    orders: a.orders + b.orders,
+    salesCents: a.salesCents + b.salesCents,
+    canceled: a.canceled + b.canceled,
+    rejected: a.rejected + b.rejected,
+  };
+}
+
+export function DailyTotals({ days, currency, caption, error }: Props) {
+  const bySource = new Map<string, Sums>();
+  const byDay = new Map<string, DayTotals[]>();
+  for (const d of days) {
+    bySource.set(d.source, add(bySource.get(d.source) ?? ZERO, d));
+    byDay.set(d.date, [...(byDay.get(d.date) ?? []), d]);
+  }
+  const all = [...bySource.values()].reduce(add, ZERO);
+  const row = (key: string, label: string, s: Sums, className?: string) => (
+    <tr key={key} className={className} data-testid="totals-row">
+      <th scope="row">{label}</th>
+      <td className="num">{s.orders}</td>
+      <td className="num">{money(s.salesCents, currency)}</td>
+      <td className="num">{s.canceled}</td>
+      <td className="num">{s.rejected}</td>
+    </tr>
+  );
+  const heading = (label: string) => (
+    <tr className="daily-totals__day">
+      <th scope="rowgroup" colSpan={5}>
+        {label}
+      </th>
+    </tr>
+  );
+  return (
+    <section className="daily-totals" aria-labelledby="totals-title">
+      <h3 id="totals-title">Daily totals</h3>
+      {error && <p className="error-text">Could not load the totals: {error}</p>}
+      <div className="daily-totals__scroll">
+        <table data-testid="daily-totals">
+          <thead>
+            <tr>
+              <th scope="col">Source</th>
+              <th scope="col" className="num">
+                Orders
+              </th>
+              <th scope="col" className="num">
+                Sales
+              </th>
+              <th scope="col" className="num">
+                Canceled
+              </th>
+              <th scope="col" className="num" title="Rejected, or not answered in time">
+                Rejected
+              </th>
+            </tr>
+          </thead>
+          {days.length === 0 ? (
+            <tbody>
+              {heading(caption)}
+              <tr>
+                <td colSpan={5} className="muted">
+                  No orders on these days.
+                </td>
+              </tr>
+            </tbody>
+          ) : (
+            <>
+              <tbody className="daily-totals__range">
+                {heading(caption)}
+                {[...bySource.entries()]
+                  .sort(([a], [b]) => a.localeCompare(b))
+                  .map(([source, sums]) => row(source, historySourceLabel(source), sums))}
+                {row('all', 'All sources', all, 'daily-totals__grand')}
+              </tbody>
+              {[...byDay.entries()]
+                .sort(([a], [b]) => b.localeCompare(a))
+                .map(([date, list]) => (
+                  <tbody key={date} data-day={date}>
+                    {heading(dayLabel(date))}
+                    {list.map((d) => row(d.source, historySourceLabel(d.source), d))}
+                  </tbody>
+                ))}
+            </>
+          )}
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+// Something not on the menu (a special, a bottle of wine brought up from the cellar): a name, a
+// price typed the way people say it ("4.50"), and how many. The price is kept in cents.
+import { useState } from 'react';
+import { Modal } from '../../app/Modal.js';
+import { money } from '../orders/format.js';
+import { MAX_QUANTITY, parsePriceCents, type DraftLine } from './draft.js';
+import { QuantityStepper } from './QuantityStepper.js';
+
+interface Props {
+  currency: string;
+  editing?: DraftLine;
+  onDone: (line: Omit<DraftLine, 'key'>) => void;
+  onClose: () => void;
+}
+
+export function FreeTextDialog({ currency, editing, onDone, onClose }: Props) {
+  const [name, setName] = useState(editing?.name ?? '');
+  const [price, setPrice] = useState(editing ? (editing.unitCents / 100).toFixed(2) : '');
+  const [quantity, setQuantity] = useState(editing?.quantity ?? 1);
+  const [note, setNote] = useState(editing?.note ?? '');
+  const [tried, setTried] = useState(false);
+  const cents = parsePriceCents(price);
+  const nameProblem = name.trim() ? null : 'Type what it is';
+  const priceProblem = cents === null ? 'Type a price, e.g. 4.50' : null;
+
+  const add = (): void => {
+    if (nameProblem || cents === null) {
+      setTried(true);
+      return;
+    }
+    onDone({
+      catalogId: null,
+      itemId: null,
+      name: name.trim(),
+      unitCents: cents,
+      quantity,
+      picks: [],
+      note,
+    });
+  };
+
+  return (
+    <Modal title="Item not on the menu" onClose={onClose} className="modal--chooser">
+      <form
+        className="chooser"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add();
+        }}
+        noValidate
+      >
+        <label className="field">
+          <span>What is it</span>
+          <input
+            value={name}
+            maxLength={200}
+            autoFocus
+            aria-invalid={tried && nameProblem !== null}
+            aria-describedby="free-name-error"
+            onChange={(e) => setName(e.target.value)}
+          />
+          <span id="free-name-error" className="field-error">
+            {tried ? nameProblem : null}
+          </span>
+        </label>
+        <label className="field">
+          <span>Price each ({currency})</span>
+          <input
+            value={price}
+            inputMode="decimal"
+            placeholder="0.00"
+            aria-invalid={tried && priceProblem !== null}
+            aria-describedby="free-price-error"
+            onChange={(e) => setPrice(e.target.value)}
+          />
+          <span id="free-price-error" className="field-error">
+            {tried ? priceProblem : null}
+          </span>
+        </label>
+        <div className="chooser__extras">
+          <QuantityStepper
+            value={quantity}
+            max={MAX_QUANTITY}
+            onChange={setQuantity}
+            label="Quantity"
+          />
+          <label className="field chooser__note">
+            <span>Note for the kitchen</span>
+            <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+          </label>
+        </div>
+        <div className="modal__actions">
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--accept button--wide">
+            {editing ? 'Update' : 'Add'}
+            {cents !== null && name.trim() ? ` · ${money(quantity * cents, currency)}` : ''}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,129 @@
+// The menu side of the new-order form: type to search (name, size or category), or browse a
+// category; tap an item to add it (or to choose its size and options first). Enter adds the
+// first match, ↓ moves into the results. Sold-out items stay visible but cannot be added.
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { money } from '../orders/format.js';
+import { isItemAvailable, needsChoices, searchMenu, type Menu, type MenuItem } from './menu.js';
+
+interface Props {
+  menu: Menu | null;
+  soldOut: ReadonlySet<string>;
+  problem: string | null;
+  currency: string;
+  onPick: (item: MenuItem) => void;
+  onFreeText: () => void;
+}
+
+export function MenuPicker({ menu, soldOut, problem, currency, onPick, onFreeText }: Props) {
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState<string | null>(null);
+  const results = useRef<HTMLUListElement>(null);
+  const hits = useMemo(
+    () => (menu ? searchMenu(menu, query, category, soldOut) : []),
+    [menu, query, category, soldOut],
+  );
+
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      const first = hits.find((h) => isItemAvailable(h, soldOut));
+      if (first) onPick(first);
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      results.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+    } else if (e.key === 'Escape' && query) {
+      e.preventDefault();
+      setQuery('');
+    }
+  };
+
+  /** Arrow keys move between result buttons (a grid read left to right). */
+  const onResultsKey = (e: KeyboardEvent<HTMLUListElement>): void => {
+    const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[e.key];
+    if (!step) return;
+    const buttons = [...(results.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    e.preventDefault();
+    buttons[Math.min(buttons.length - 1, Math.max(0, at + step))]?.focus();
+  };
+
+  return (
+    <section className="menu-picker" aria-labelledby="menu-title">
+      <h3 id="menu-title" className="visually-hidden">
+        Menu
+      </h3>
+      <label className="field">
+        <span>Find on the menu</span>
+        <input
+          type="search"
+          value={query}
+          placeholder="Type a name: burger, fries, large…"
+          autoFocus
+          data-testid="menu-search"
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={onSearchKey}
+        />
+      </label>
+      {menu && menu.categories.length > 0 && (
+        <div className="choice-row" role="group" aria-label="Categories">
+          <button
+            type="button"
+            className={`chip${category === null ? ' is-picked' : ''}`}
+            aria-pressed={category === null}
+            onClick={() => setCategory(null)}
+          >
+            All
+          </button>
+          {menu.categories.map((c) => (
+            <button
+              key={c.id}
+              type="button"
+              className={`chip${category === c.id ? ' is-picked' : ''}`}
+              aria-pressed={category === c.id}
+              onClick={() => setCategory(category === c.id ? null : c.id)}
+            >
+              {c.name}
+            </button>
+          ))}
+        </div>
+      )}
+      {problem && <p className="lane__empty">{problem}</p>}
+      {menu && hits.length === 0 && (
+        <p className="lane__empty">Nothing on the menu matches “{query}”.</p>
+      )}
+      <ul className="menu-results" ref={results} aria-label="Menu items" onKeyDown={onResultsKey}>
+        {hits.map((item) => {
+          const available = isItemAvailable(item, soldOut);
+          return (
+            <li key={item.id}>
+              <button
+                type="button"
+                className="menu-item"
+                disabled={!available}
+                data-testid="menu-item"
+                onClick={() => onPick(item)}
+              >
+                <span className="menu-item__name">{item.name}</span>
+                <span className="menu-item__price">
+                  {!available ? 'Sold out' : priceLabel(item, currency)}
+                  {available && needsChoices(item) && <span className="muted"> · options</span>}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="button button--ghost" onClick={onFreeText}>
+        + Item not on the menu
+      </button>
+    </section>
+  );
+}
+
+function priceLabel(item: MenuItem, currency: string): string {
+  if (item.sizes.length === 0) return money(item.priceCents, currency);
+  const prices = item.sizes.map((s) => s.priceCents);
+  const low = Math.min(...prices);
+  return prices.every((p) => p === low) ? money(low, currency) : `from ${money(low, currency)}`;
+}

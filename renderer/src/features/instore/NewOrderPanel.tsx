@@ -1,0 +1,329 @@
+// A call-in or walk-in order taken at the counter: the menu on the left, the ticket on the right
+// (lines, customer, how it leaves, when, notes, live totals), sent with `createInStoreOrder`.
+// The connector prices it again, adds tax and answers the order it stored, which then shows the
+// connector's own totals; a refusal names a field and the message appears beside that field.
+// The form stays mounted while staff look at other screens, so a half-taken phone order waits.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { OrderDetail } from '../../../../shared/order.js';
+import { LocalApiError } from '../../api/client.js';
+import { useServices } from '../../app/hooks.js';
+import { explain } from '../orders/actions.js';
+import { money } from '../orders/format.js';
+import { subtotalCents, type DraftLine } from './draft.js';
+import { formFieldOf, messageFor, type FieldErrors } from './field-errors.js';
+import { FreeTextDialog } from './FreeTextDialog.js';
+import { EMPTY_FORM, missingFields, orderRequest, type OrderForm } from './form.js';
+import { ItemChooser } from './ItemChooser.js';
+import { needsChoices, type MenuItem } from './menu.js';
+import { MenuPicker } from './MenuPicker.js';
+import { OrderFields } from './OrderFields.js';
+import { estimateTax, TaxRateMemory, type RateRange } from './tax.js';
+import { LiveTotals, TicketLines } from './TicketLines.js';
+import { useMenu } from './use-menu.js';
+
+type Chooser =
+  { kind: 'item'; item: MenuItem; editing?: DraftLine } | { kind: 'free'; editing?: DraftLine };
+
+interface Props {
+  now: number;
+  onOpenOrder: (id: string) => void;
+}
+
+let lineKey = 0;
+/** In-store orders read at start to learn the tax rate. */
+const LEARN_FROM = 5;
+
+export function NewOrderPanel({ now, onOpenOrder }: Props) {
+  const { api, orders, notify, clock } = useServices();
+  const { menu, soldOut, problem } = useMenu();
+  const [lines, setLines] = useState<DraftLine[]>([]);
+  const [form, setForm] = useState<OrderForm>(EMPTY_FORM);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [taken, setTaken] = useState<OrderDetail | null>(null);
+  const [chooser, setChooser] = useState<Chooser | null>(null);
+  const memory = useMemo(() => new TaxRateMemory(localStorage), []);
+  const [rate, setRate] = useState<RateRange | null>(() => memory.get());
+  const focusError = useRef(false);
+  const panel = useRef<HTMLElement>(null);
+  const currency = menu?.currency ?? orders.all()[0]?.currency ?? 'USD';
+
+  // Learn the tax rate from the newest in-store orders this terminal can see (tax.ts): each one
+  // narrows it, the newest last so a changed rate wins.
+  useEffect(() => {
+    let live = true;
+    const latest = orders
+      .all()
+      .filter((o) => o.origin === 'in_store')
+      .sort((a, b) => b.receivedAt - a.receivedAt)
+      .slice(0, LEARN_FROM)
+      .reverse();
+    void (async () => {
+      for (const o of latest) {
+        const d = await api.getOrder({ id: o.id }).catch(() => null);
+        if (d && live) setRate(memory.learn(d.subtotalCents, d.taxCents));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api, memory, orders]);
+
+  // Move focus to the first field with a problem, once, after the messages are on screen.
+  useEffect(() => {
+    if (!focusError.current) return;
+    focusError.current = false;
+    const first = panel.current?.querySelector<HTMLElement>(
+      '[aria-invalid="true"], [data-field] .field-error:not(:empty)',
+    );
+    const target =
+      first?.matches('input, textarea, button') === true
+        ? first
+        : first
+            ?.closest<HTMLElement>('[data-field]')
+            ?.querySelector<HTMLElement>('input, textarea, button');
+    target?.focus();
+    target?.scrollIntoView({ block: 'center' });
+  }, [errors]);
+
+  const subtotal = subtotalCents(lines);
+  const tax = rate ? estimateTax(subtotal, rate) : null;
+
+  const clearError = (field: string): void =>
+    setErrors((e) => {
+      if (!(field in e)) return e;
+      const next = { ...e };
+      delete next[field];
+      return next;
+    });
+
+  const changeForm = (patch: Partial<OrderForm>): void => {
+    setForm((f) => ({ ...f, ...patch }));
+    // A field changed: its message (and its group's) no longer applies.
+    const touched: Record<keyof OrderForm, string[]> = {
+      source: ['source'],
+      fulfillmentType: ['fulfillmentType', 'customer', 'customer.phone', 'deliveryAddress'],
+      customerName: ['customer.name', 'customer'],
+      customerPhone: ['customer.phone', 'customer'],
+      street: ['deliveryAddress.street', 'deliveryAddress'],
+      city: ['deliveryAddress.city', 'deliveryAddress'],
+      state: ['deliveryAddress.state'],
+      postalCode: ['deliveryAddress.postalCode', 'deliveryAddress'],
+      when: ['requestedFor'],
+      day: ['requestedFor'],
+      time: ['requestedFor'],
+      notes: ['notes'],
+      utensils: [],
+    };
+    for (const key of Object.keys(patch) as (keyof OrderForm)[])
+      for (const field of touched[key]) clearError(field);
+  };
+
+  const putLine = (line: Omit<DraftLine, 'key'>, replacing?: DraftLine): void => {
+    setTaken(null);
+    clearError('items');
+    if (replacing) {
+      const index = lines.findIndex((l) => l.key === replacing.key);
+      clearError(`items.${index}`);
+      setLines((ls) => ls.map((l) => (l.key === replacing.key ? { ...line, key: l.key } : l)));
+    } else setLines((ls) => [...ls, { ...line, key: `line-${++lineKey}` }]);
+    setChooser(null);
+  };
+
+  const pick = (item: MenuItem): void => {
+    if (needsChoices(item)) setChooser({ kind: 'item', item });
+    else
+      putLine({
+        catalogId: item.id,
+        itemId: item.id,
+        name: item.name,
+        unitCents: item.priceCents,
+        quantity: 1,
+        picks: [],
+        note: '',
+      });
+  };
+
+  const edit = (line: DraftLine): void => {
+    const item = line.itemId ? menu?.items.find((i) => i.id === line.itemId) : undefined;
+    setChooser(item ? { kind: 'item', item, editing: line } : { kind: 'free', editing: line });
+  };
+
+  /** Empty the ticket; the source (phone / walk-in) stays, as the next order is often alike. */
+  const startOver = (): void => {
+    setLines([]);
+    setForm((f) => ({ ...EMPTY_FORM, source: f.source }));
+    setErrors({});
+    setFormError(null);
+  };
+  const blank =
+    lines.length === 0 &&
+    JSON.stringify(form) === JSON.stringify({ ...EMPTY_FORM, source: form.source });
+
+  const send = async (): Promise<void> => {
+    const missing = missingFields(form, lines);
+    setFormError(null);
+    if (Object.keys(missing).length) {
+      focusError.current = true;
+      setErrors(missing);
+      return;
+    }
+    setSending(true);
+    try {
+      const order = await api.createInStoreOrder(orderRequest(form, lines, clock.now()));
+      orders.upsert(order);
+      setRate(memory.learn(order.subtotalCents, order.taxCents));
+      setTaken(order);
+      startOver();
+      notify(
+        'info',
+        `Order ${displayNumber(order)} taken: ${money(order.totalCents, order.currency)}`,
+      );
+    } catch (err) {
+      const field = err instanceof LocalApiError ? formFieldOf(err.field) : null;
+      if (field && err instanceof LocalApiError) {
+        focusError.current = true;
+        setErrors({ [field]: messageFor(err.message) });
+      } else setFormError(`The order was not taken. ${explain(err)}`);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <section className="new-order" aria-labelledby="new-order-title" ref={panel}>
+      <MenuPicker
+        menu={menu}
+        soldOut={soldOut}
+        problem={problem}
+        currency={currency}
+        onPick={pick}
+        onFreeText={() => setChooser({ kind: 'free' })}
+      />
+      <form
+        className="ticket"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        <div className="ticket__head">
+          <h2 id="new-order-title" className="lane__title">
+            New order <span className="lane__count">{lines.length}</span>
+          </h2>
+          {!blank && (
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={startOver}
+            >
+              Start over
+            </button>
+          )}
+        </div>
+        {taken && (
+          <TakenCard
+            order={taken}
+            onOpen={() => onOpenOrder(taken.id)}
+            onDismiss={() => setTaken(null)}
+          />
+        )}
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <TicketLines
+          lines={lines}
+          currency={currency}
+          errors={errors}
+          onQuantity={(key, quantity) =>
+            setLines((ls) => ls.map((l) => (l.key === key ? { ...l, quantity } : l)))
+          }
+          onEdit={edit}
+          onRemove={(key) => {
+            setLines((ls) => ls.filter((l) => l.key !== key));
+            // Line numbers shift: a message about line N no longer points at the right one.
+            setErrors((e) =>
+              Object.fromEntries(Object.entries(e).filter(([f]) => !f.startsWith('items.'))),
+            );
+          }}
+        />
+        <OrderFields form={form} errors={errors} onChange={changeForm} now={now} />
+        <div className="ticket__footer">
+          <LiveTotals subtotalCents={subtotal} taxCents={tax} currency={currency} />
+          <button
+            type="submit"
+            className="button button--accept ticket__send"
+            disabled={sending}
+            data-testid="send-order"
+          >
+            {sending ? 'Sending…' : 'Send order'}
+          </button>
+        </div>
+      </form>
+      {chooser?.kind === 'item' && menu && (
+        <ItemChooser
+          menu={menu}
+          item={chooser.item}
+          soldOut={soldOut}
+          currency={currency}
+          editing={chooser.editing}
+          onDone={(line) => putLine(line, chooser.editing)}
+          onClose={() => setChooser(null)}
+        />
+      )}
+      {chooser?.kind === 'free' && (
+        <FreeTextDialog
+          currency={currency}
+          editing={chooser.editing}
+          onDone={(line) => putLine(line, chooser.editing)}
+          onClose={() => setChooser(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+function displayNumber(order: OrderDetail): string {
+  return order.dspOrderNumber ?? order.id.slice(-6);
+}
+
+/** The order as the connector took it: its number and the connector's own totals. */
+function TakenCard({
+  order,
+  onOpen,
+  onDismiss,
+}: {
+  order: OrderDetail;
+  onOpen: () => void;
+  onDismiss: () => void;
+}) {
+  return (
+    <div className="taken" role="status" data-testid="order-taken" data-order-id={order.id}>
+      <p className="taken__title">
+        Order <strong className="order-number">{displayNumber(order)}</strong> taken
+      </p>
+      <dl className="totals">
+        <dt>Subtotal</dt>
+        <dd>{money(order.subtotalCents, order.currency)}</dd>
+        <dt>Tax</dt>
+        <dd data-testid="taken-tax">{money(order.taxCents, order.currency)}</dd>
+        <dt className="totals__total">Total</dt>
+        <dd className="totals__total" data-testid="taken-total">
+          {money(order.totalCents, order.currency)}
+        </dd>
+      </dl>
+      <div className="taken__buttons">
+        <button type="button" className="button button--step button--small" onClick={onOpen}>
+          Open order
+        </button>
+        <button type="button" className="button button--ghost button--small" onClick={onDismiss}>
+          OK
+        </button>
+      </div>
+    </div>
+  );
+}

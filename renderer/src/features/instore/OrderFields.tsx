@@ -1,0 +1,245 @@
+// Who the order is for and how it leaves: source (phone / walk-in), fulfillment, customer,
+// delivery address (only when a courier drives it), requested time and notes. Each field shows
+// its own problem beside it, whether the form found it or the connector refused it.
+import type { ReactNode } from 'react';
+import { FULFILLMENT_TYPES } from '../../../../shared/domain.js';
+import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
+import { FULFILLMENT_LABEL } from '../orders/labels.js';
+import type { FieldErrors } from './field-errors.js';
+import { isDelivered, ORDER_SOURCES, type OrderForm } from './form.js';
+
+interface Props {
+  form: OrderForm;
+  errors: FieldErrors;
+  onChange: (patch: Partial<OrderForm>) => void;
+  /** Server time, so "In 30 min" means the connector's 30 minutes. */
+  now: number;
+}
+
+const QUICK_TIMES = [15, 30, 45, 60];
+
+export function OrderFields({ form, errors, onChange, now }: Props) {
+  const delivered = isDelivered(form.fulfillmentType);
+  return (
+    <div className="order-fields">
+      <fieldset className="choice-group" data-field="source">
+        <legend>Order from</legend>
+        <div className="choice-row">
+          {ORDER_SOURCES.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              className={`chip${form.source === s.id ? ' is-picked' : ''}`}
+              aria-pressed={form.source === s.id}
+              onClick={() => onChange({ source: s.id })}
+            >
+              {s.label}
+            </button>
+          ))}
+        </div>
+        <FieldError id="source" errors={errors} />
+      </fieldset>
+      <fieldset className="choice-group" data-field="fulfillmentType">
+        <legend>How it leaves</legend>
+        <div className="choice-row">
+          {FULFILLMENT_TYPES.map((type) => (
+            <button
+              key={type}
+              type="button"
+              className={`chip${form.fulfillmentType === type ? ' is-picked' : ''}`}
+              aria-pressed={form.fulfillmentType === type}
+              onClick={() => onChange({ fulfillmentType: type })}
+            >
+              <Icon name={FULFILLMENT_ICON[type]} /> {FULFILLMENT_LABEL[type]}
+            </button>
+          ))}
+        </div>
+        <FieldError id="fulfillmentType" errors={errors} />
+      </fieldset>
+
+      <div className="field-pair" data-field="customer">
+        <TextField
+          id="customer.name"
+          label={delivered ? 'Customer name' : 'Customer name (optional)'}
+          value={form.customerName}
+          errors={errors}
+          autoComplete="off"
+          onChange={(customerName) => onChange({ customerName })}
+        />
+        <TextField
+          id="customer.phone"
+          label={delivered ? 'Phone' : 'Phone (optional)'}
+          value={form.customerPhone}
+          errors={errors}
+          type="tel"
+          autoComplete="off"
+          onChange={(customerPhone) => onChange({ customerPhone })}
+        />
+      </div>
+      <FieldError id="customer" errors={errors} />
+
+      {delivered && (
+        <fieldset className="address" data-field="deliveryAddress">
+          <legend>Deliver to</legend>
+          <TextField
+            id="deliveryAddress.street"
+            label="Street and number"
+            value={form.street}
+            errors={errors}
+            onChange={(street) => onChange({ street })}
+          />
+          <div className="field-pair field-pair--address">
+            <TextField
+              id="deliveryAddress.postalCode"
+              label="Postal code"
+              value={form.postalCode}
+              errors={errors}
+              onChange={(postalCode) => onChange({ postalCode })}
+            />
+            <TextField
+              id="deliveryAddress.city"
+              label="City"
+              value={form.city}
+              errors={errors}
+              onChange={(city) => onChange({ city })}
+            />
+            <TextField
+              id="deliveryAddress.state"
+              label="State (optional)"
+              value={form.state}
+              errors={errors}
+              onChange={(state) => onChange({ state })}
+            />
+          </div>
+          <FieldError id="deliveryAddress" errors={errors} />
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={form.utensils}
+              onChange={(e) => onChange({ utensils: e.target.checked })}
+            />
+            Include cutlery and napkins
+          </label>
+        </fieldset>
+      )}
+
+      <fieldset className="choice-group" data-field="requestedFor">
+        <legend>When</legend>
+        <div className="choice-row">
+          <button
+            type="button"
+            className={`chip${form.when === 'asap' ? ' is-picked' : ''}`}
+            aria-pressed={form.when === 'asap'}
+            onClick={() => onChange({ when: 'asap' })}
+          >
+            As soon as possible
+          </button>
+          {QUICK_TIMES.map((minutes) => (
+            <button
+              key={minutes}
+              type="button"
+              className="chip"
+              onClick={() => onChange(inMinutes(now, minutes))}
+            >
+              In {minutes} min
+            </button>
+          ))}
+        </div>
+        <div className="choice-row when-row">
+          <button
+            type="button"
+            className={`chip${form.when === 'later' && form.day === 'today' ? ' is-picked' : ''}`}
+            aria-pressed={form.when === 'later' && form.day === 'today'}
+            onClick={() => onChange({ when: 'later', day: 'today' })}
+          >
+            Today
+          </button>
+          <button
+            type="button"
+            className={`chip${form.when === 'later' && form.day === 'tomorrow' ? ' is-picked' : ''}`}
+            aria-pressed={form.when === 'later' && form.day === 'tomorrow'}
+            onClick={() => onChange({ when: 'later', day: 'tomorrow' })}
+          >
+            Tomorrow
+          </button>
+          <label className="field field--inline">
+            <span>at</span>
+            <input
+              type="time"
+              value={form.time}
+              aria-invalid={errors.requestedFor !== undefined}
+              aria-describedby="error-requestedFor"
+              data-testid="requested-time"
+              onChange={(e) => onChange({ time: e.target.value, when: 'later' })}
+            />
+          </label>
+        </div>
+        <FieldError id="requestedFor" errors={errors} />
+      </fieldset>
+
+      <label className="field" data-field="notes">
+        <span>Order notes (allergies, door code…)</span>
+        <textarea
+          value={form.notes}
+          rows={2}
+          maxLength={1000}
+          aria-invalid={errors.notes !== undefined}
+          aria-describedby="error-notes"
+          onChange={(e) => onChange({ notes: e.target.value })}
+        />
+        <FieldError id="notes" errors={errors} />
+      </label>
+    </div>
+  );
+}
+
+/** "In 30 min" → today or tomorrow at the clock time 30 minutes from now, on this terminal. */
+function inMinutes(now: number, minutes: number): Partial<OrderForm> {
+  const at = new Date(now + minutes * 60_000);
+  const today = new Date(now).toDateString() === at.toDateString();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return {
+    when: 'later',
+    day: today ? 'today' : 'tomorrow',
+    time: `${two(at.getHours())}:${two(at.getMinutes())}`,
+  };
+}
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  errors: FieldErrors;
+  onChange: (value: string) => void;
+  type?: string;
+  autoComplete?: string;
+}
+
+function TextField({ id, label, value, errors, onChange, type, autoComplete }: TextFieldProps) {
+  const inputId = `field-${id.replace(/\./g, '-')}`;
+  return (
+    <div className="field" data-field={id}>
+      <label htmlFor={inputId}>{label}</label>
+      <input
+        id={inputId}
+        type={type ?? 'text'}
+        value={value}
+        autoComplete={autoComplete}
+        maxLength={200}
+        aria-invalid={errors[id] !== undefined}
+        aria-describedby={`error-${id}`}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <FieldError id={id} errors={errors} />
+    </div>
+  );
+}
+
+export function FieldError({ id, errors }: { id: string; errors: FieldErrors }): ReactNode {
+  const message = errors[id];
+  return (
+    <span id={`error-${id}`} className="field-error" data-testid={`error-${id}`}>
+      {message ?? null}
+    </span>
+  );
+}

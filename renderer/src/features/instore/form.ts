@@ -1,0 +1,114 @@
+// The new-order form's fields, what the form checks itself before sending (the connector checks
+// everything again and names the field it refuses), and the `createInStoreOrder` request.
+import type { FulfillmentType } from '../../../../shared/domain.js';
+import { DELIVERED_FULFILLMENT, type InStoreOrderRequest } from '../../../../shared/instore.js';
+import { lineRequest, type DraftLine } from './draft.js';
+import type { FieldErrors } from './field-errors.js';
+
+/** Where the order came from: the `source` the connector and history show. */
+export const ORDER_SOURCES = [
+  { id: 'phone', label: 'Phone call' },
+  { id: 'walk_in', label: 'Walk-in' },
+] as const;
+export type OrderSource = (typeof ORDER_SOURCES)[number]['id'];
+
+export interface OrderForm {
+  source: OrderSource;
+  fulfillmentType: FulfillmentType;
+  customerName: string;
+  customerPhone: string;
+  street: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  /** `asap`: no requested time; `later`: `day` at `time` (HH:MM on this terminal's clock). */
+  when: 'asap' | 'later';
+  day: 'today' | 'tomorrow';
+  time: string;
+  notes: string;
+  /** Ask for cutlery and napkins (a delivered order). */
+  utensils: boolean;
+}
+
+export const EMPTY_FORM: OrderForm = {
+  source: 'phone',
+  fulfillmentType: 'pickup',
+  customerName: '',
+  customerPhone: '',
+  street: '',
+  city: '',
+  state: '',
+  postalCode: '',
+  when: 'asap',
+  day: 'today',
+  time: '',
+  notes: '',
+  utensils: false,
+};
+
+export function isDelivered(type: FulfillmentType): boolean {
+  return (DELIVERED_FULFILLMENT as readonly string[]).includes(type);
+}
+
+/** The requested time as epoch ms, or null for "as soon as possible" (or no time typed). */
+export function requestedFor(form: OrderForm, now: number): number | null {
+  if (form.when === 'asap') return null;
+  const match = /^(\d{2}):(\d{2})$/.exec(form.time);
+  if (!match) return null;
+  const at = new Date(now);
+  if (form.day === 'tomorrow') at.setDate(at.getDate() + 1);
+  at.setHours(Number(match[1]), Number(match[2]), 0, 0);
+  return at.getTime();
+}
+
+/** What is plainly missing, by field: no request is sent until this is empty. Everything the
+ * form does not check here (a time in the past, a phone too short …) the connector refuses
+ * with the field named, and the form shows it in the same place. */
+export function missingFields(form: OrderForm, lines: readonly DraftLine[]): FieldErrors {
+  const errors: FieldErrors = {};
+  if (lines.length === 0) errors.items = 'Add at least one item';
+  const delivered = isDelivered(form.fulfillmentType);
+  if (delivered) {
+    if (!form.customerName.trim()) errors['customer.name'] = 'Needed for delivery';
+    if (!form.customerPhone.trim()) errors['customer.phone'] = 'Needed for delivery';
+    if (!form.street.trim()) errors['deliveryAddress.street'] = 'Needed for delivery';
+    if (!form.city.trim()) errors['deliveryAddress.city'] = 'Needed for delivery';
+    if (!form.postalCode.trim()) errors['deliveryAddress.postalCode'] = 'Needed for delivery';
+  } else if (form.customerPhone.trim() && !form.customerName.trim()) {
+    errors['customer.name'] = 'Add a name to go with the phone number';
+  }
+  if (form.when === 'later' && !/^\d{2}:\d{2}$/.test(form.time))
+    errors.requestedFor = 'Pick a time, or choose “As soon as possible”';
+  return errors;
+}
+
+export function orderRequest(
+  form: OrderForm,
+  lines: readonly DraftLine[],
+  now: number,
+): InStoreOrderRequest {
+  const name = form.customerName.trim();
+  const phone = form.customerPhone.trim();
+  const notes = form.notes.trim();
+  const at = requestedFor(form, now);
+  const state = form.state.trim();
+  return {
+    fulfillmentType: form.fulfillmentType,
+    source: form.source,
+    items: lines.map(lineRequest),
+    ...(name ? { customer: { name, ...(phone ? { phone } : {}) } } : {}),
+    ...(isDelivered(form.fulfillmentType)
+      ? {
+          deliveryAddress: {
+            street: form.street.trim(),
+            city: form.city.trim(),
+            ...(state ? { state } : {}),
+            postalCode: form.postalCode.trim(),
+          },
+        }
+      : {}),
+    ...(notes ? { notes } : {}),
+    ...(at !== null ? { requestedFor: at } : {}),
+    includeUtensils: isDelivered(form.fulfillmentType) && form.utensils,
+  };
+}

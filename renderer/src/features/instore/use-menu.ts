@@ -1,0 +1,70 @@
+// The menu for the new-order form: the connector's catalog with this location's prices, and
+// what is 86'd right now, kept current by push events (a new catalog, an 86 or a restore).
+import { useEffect, useMemo, useState } from 'react';
+import { LocalApiError } from '../../api/client.js';
+import { useServices } from '../../app/hooks.js';
+import { explain } from '../orders/actions.js';
+import { buildMenu, type Menu } from './menu.js';
+
+export interface MenuState {
+  menu: Menu | null;
+  /** Provider ids 86'd now (families, sizes, modifiers). */
+  soldOut: ReadonlySet<string>;
+  /** Why there is no menu: none loaded yet, or the connector did not answer. */
+  problem: string | null;
+}
+
+export function useMenu(): MenuState {
+  const { api, onPush } = useServices();
+  const [catalog, setCatalog] = useState<Record<string, unknown[]> | null>(null);
+  const [locationId, setLocationId] = useState<string | null>(null);
+  const [soldOutIds, setSoldOutIds] = useState<string[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.getCatalog(), api.getHealth()]).then(
+      ([body, health]) => {
+        if (!live) return;
+        setCatalog(body);
+        setLocationId(health.location.id);
+        setProblem(null);
+      },
+      (err: unknown) => {
+        if (!live) return;
+        setCatalog(null);
+        setProblem(
+          err instanceof LocalApiError && err.status === 404
+            ? 'No menu is loaded in the connector yet: add items as free text with a price.'
+            : `Could not load the menu. ${explain(err)}`,
+        );
+      },
+    );
+    api.getAvailability().then(
+      (state) => live && setSoldOutIds(state.unavailable.map((u) => u.providerId)),
+      () => undefined, // without the 86 list every item shows as available; the core still checks
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, version]);
+
+  useEffect(
+    () =>
+      onPush((m) => {
+        if (m.event === 'catalog.updated' || m.event === 'catalog.availability.restored')
+          setVersion((v) => v + 1);
+        if (m.event === 'catalog.availability.updated')
+          setSoldOutIds(m.data.unavailable.map((u) => u.providerId));
+      }),
+    [onPush],
+  );
+
+  const menu = useMemo(
+    () => (catalog && locationId !== null ? buildMenu(catalog, locationId) : null),
+    [catalog, locationId],
+  );
+  const soldOut = useMemo(() => new Set(soldOutIds), [soldOutIds]);
+  return { menu, soldOut, problem };
+}

@@ -1,0 +1,81 @@
+// Orders for the history and new-order tests, made fast through the real entry points: in-store
+// orders through the Local API (they are taken at once), Stream orders through the signed
+// listener and then accepted or rejected, a few at a time in parallel.
+import { readFileSync } from 'node:fs';
+import type { OrderDetail } from '../../../shared/order.js';
+import { local } from '../../support/stream-client.js';
+import { sendOrder } from './stream.js';
+
+/** Puts config/dev-catalog.json in the connector (burgers, fries with sizes, pizza halves). */
+export async function loadDevCatalog(localUrl: string): Promise<void> {
+  const catalog: unknown = JSON.parse(
+    readFileSync(new URL('../../../config/dev-catalog.json', import.meta.url), 'utf8'),
+  );
+  const res = await local(localUrl, 'PUT', '/api/catalog', catalog);
+  if (res.status !== 200) throw new Error(`PUT /api/catalog answered ${res.status}`);
+}
+
+export async function createInStore(
+  localUrl: string,
+  body: Record<string, unknown>,
+): Promise<OrderDetail> {
+  const res = await local<OrderDetail>(localUrl, 'POST', '/api/in-store-orders', body);
+  if (res.status !== 200)
+    throw new Error(
+      `POST /api/in-store-orders answered ${res.status}: ${JSON.stringify(res.body)}`,
+    );
+  return res.body;
+}
+
+async function inBatches<T>(count: number, batch: number, make: (i: number) => Promise<T>) {
+  const out: T[] = [];
+  for (let start = 0; start < count; start += batch) {
+    const size = Math.min(batch, count - start);
+    out.push(...(await Promise.all(Array.from({ length: size }, (_, k) => make(start + k)))));
+  }
+  return out;
+}
+
+export interface SeededHistory {
+  inStore: OrderDetail[];
+  /** Stream orders: accepted ones, then rejected ones. */
+  accepted: string[];
+  rejected: string[];
+}
+
+/**
+ * `inStore` call-in / walk-in orders (free-text items "Soup of the day #i", customers "Guest i")
+ * and `stream` delivery-service orders numbered `H-0001`…, three in four accepted, the rest
+ * rejected as too busy.
+ */
+export async function seedHistory(
+  app: { localUrl: string; streamUrl: string },
+  counts: { inStore: number; stream: number },
+): Promise<SeededHistory> {
+  const inStore = await inBatches(counts.inStore, 25, (i) =>
+    createInStore(app.localUrl, {
+      fulfillmentType: i % 3 === 0 ? 'dine_in' : 'pickup',
+      source: i % 2 === 0 ? 'phone' : 'walk_in',
+      customer: { name: `Guest ${i}` },
+      items: [{ name: `Soup of the day #${i}`, priceCents: 500 + i, quantity: 1 }],
+    }),
+  );
+  const sources = ['uber', 'doordash', 'grubhub'];
+  const ids = await inBatches(counts.stream, 20, (i) =>
+    sendOrder(app.streamUrl, {
+      source: sources[i % sources.length]!,
+      dspOrderNumber: `H-${String(i + 1).padStart(4, '0')}`,
+      fulfillmentType: 'delivery',
+    }),
+  );
+  // Every fourth is rejected: the three sources each get some of both.
+  const accepted = ids.filter((_, i) => i % 4 !== 3);
+  const rejected = ids.filter((_, i) => i % 4 === 3);
+  await inBatches(accepted.length, 20, (i) =>
+    local(app.localUrl, 'POST', `/api/orders/${accepted[i]}/accept`, { prepTimeMinutes: 15 }),
+  );
+  await inBatches(rejected.length, 20, (i) =>
+    local(app.localUrl, 'POST', `/api/orders/${rejected[i]}/reject`, { code: 'store_busy' }),
+  );
+  return { inStore, accepted, rejected };
+}
