@@ -266,8 +266,8 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
                   {pages.loading
                     ? 'Loading…'
                     : pages.complete
-                      ? `${pages.orders.length} orders`
-                      : `${pages.orders.length} orders so far: scroll for more`}
+                      ? count(pages.orders.length)
+                      : `${count(pages.orders.length)} so far: scroll for more`}
                 </p>
               }
             />
@@ -282,6 +282,10 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
       </div>
     </section>
   );
+}
+
+function count(n: number): string {
+  return `${n} ${n === 1 ? 'order' : 'orders'}`;
 }
 
 function HistoryRow({ order: o, onOpen }: { order: OrderSummary; onOpen: (id: string) => void }) {
