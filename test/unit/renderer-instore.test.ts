@@ -1,0 +1,286 @@
+// The new-order form's rules without a browser: the menu read from the catalog (sizes, groups,
+// location prices), modifier group min / max with nested groups, the live subtotal matching the
+// core's own pricing, the learned tax estimate matching the core's rounding, the request the
+// Local API accepts, and where a refused field's message goes.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { InStoreOrderRequest } from '../../shared/instore.js';
+import type { Catalog } from '../../electron/core/catalog/catalog.js';
+import {
+  PriceList,
+  subtotalCents as coreSubtotal,
+  taxCents as coreTax,
+} from '../../electron/core/instore/pricing.js';
+import {
+  groupProblems,
+  groupRule,
+  lineRequest,
+  parsePriceCents,
+  subtotalCents,
+  togglePick,
+  type DraftLine,
+  type ModifierPick,
+} from '../../renderer/src/features/instore/draft.js';
+import { formFieldOf, messageFor } from '../../renderer/src/features/instore/field-errors.js';
+import {
+  EMPTY_FORM,
+  missingFields,
+  orderRequest,
+  requestedFor,
+} from '../../renderer/src/features/instore/form.js';
+import {
+  buildMenu,
+  isItemAvailable,
+  searchMenu,
+  type Menu,
+} from '../../renderer/src/features/instore/menu.js';
+import {
+  estimateTax,
+  isExact,
+  narrow,
+  rangeFrom,
+} from '../../renderer/src/features/instore/tax.js';
+
+const catalog = JSON.parse(
+  readFileSync(new URL('../../config/dev-catalog.json', import.meta.url), 'utf8'),
+) as Record<string, unknown[]>;
+const menu: Menu = buildMenu(catalog, 'store-1');
+const group = (id: string) => menu.groups.get(id)!;
+const modifier = (id: string) => menu.modifiers.get(id)!;
+const pick = (picks: ModifierPick[], groupId: string, modifierId: string) =>
+  togglePick(picks, group(groupId), modifier(modifierId));
+
+function line(fields: Partial<DraftLine>): DraftLine {
+  return {
+    key: 'k',
+    catalogId: null,
+    itemId: null,
+    name: 'x',
+    unitCents: 0,
+    quantity: 1,
+    picks: [],
+    note: '',
+    ...fields,
+  };
+}
+
+describe('menu from the catalog', () => {
+  it('has sizes as family|item ids, groups with their rules, and a currency', () => {
+    const fries = menu.items.find((i) => i.id === 'fam-fries')!;
+    expect(fries.sizes.map((s) => [s.catalogId, s.priceCents])).toEqual([
+      ['fam-fries|item-fries-small', 299],
+      ['fam-fries|item-fries-large', 449],
+    ]);
+    expect(group('grp-doneness')).toMatchObject({ min: 1, max: 1, single: true });
+    expect(group('grp-burger-extras')).toMatchObject({ min: 0, max: 4, single: false });
+    expect(groupRule(group('grp-doneness'))).toBe('Choose 1');
+    expect(groupRule(group('grp-burger-extras'))).toBe('Optional, up to 4');
+    expect(groupRule(group('grp-pizza-left'))).toBe('1 to 2');
+    expect(menu.currency).toBe('USD');
+  });
+
+  it('takes this location’s price and availability overrides', () => {
+    const soup = {
+      ...catalog,
+      item_family: [
+        {
+          provider_id: 'fam-x',
+          name: 'Soup',
+          price_amount: 500,
+          location_overrides: [
+            { provider_location_id: 'store-1', override: { price_amount: 650 } },
+            { provider_location_id: 'store-2', override: { is_active: false } },
+          ],
+        },
+      ],
+    };
+    expect(buildMenu(soup, 'store-1').items[0]).toMatchObject({ priceCents: 650, active: true });
+    expect(buildMenu(soup, 'store-2').items[0]).toMatchObject({ priceCents: 500, active: false });
+    expect(buildMenu(soup, 'store-3').items[0]).toMatchObject({ priceCents: 500, active: true });
+  });
+
+  it('searches names, sizes and categories, with sold-out items last', () => {
+    const names = (q: string, soldOut: string[] = []) =>
+      searchMenu(menu, q, null, new Set(soldOut)).map((i) => i.name);
+    expect(names('burger')).toEqual(['Cheeseburger', 'Veggie Burger']);
+    expect(names('large')).toContain('Fries');
+    expect(names('sides')).toContain('Fries');
+    expect(names('burger', ['fam-cheeseburger'])).toEqual(['Veggie Burger', 'Cheeseburger']);
+    const fries = menu.items.find((i) => i.id === 'fam-fries')!;
+    expect(isItemAvailable(fries, new Set(['item-fries-small']))).toBe(true);
+    expect(isItemAvailable(fries, new Set(['item-fries-small', 'item-fries-large']))).toBe(false);
+  });
+});
+
+describe('modifier choices', () => {
+  it('a single-choice group swaps its choice; a full group takes no more', () => {
+    let picks = pick([], 'grp-doneness', 'mod-medium');
+    picks = pick(picks, 'grp-doneness', 'mod-well-done');
+    expect(picks.map((p) => p.modifierId)).toEqual(['mod-well-done']);
+    const two = { ...group('grp-burger-extras'), max: 2 };
+    let extras: ModifierPick[] = [];
+    for (const id of ['mod-bacon', 'mod-extra-cheese', 'mod-extra-patty'])
+      extras = togglePick(extras, two, modifier(id));
+    expect(extras.map((p) => p.modifierId)).toEqual(['mod-bacon', 'mod-extra-cheese']);
+    expect(togglePick(extras, two, modifier('mod-bacon')).map((p) => p.modifierId)).toEqual([
+      'mod-extra-cheese',
+    ]);
+  });
+
+  it('checks min and max at every level, nested groups included', () => {
+    const pizza = menu.items.find((i) => i.id === 'fam-pizza')!;
+    expect(groupProblems(menu, pizza.groupIds, []).map((p) => p.groupName)).toEqual(['Style']);
+    const halves = pick([], 'grp-pizza-style', 'mod-half-half');
+    const nested = groupProblems(menu, pizza.groupIds, halves);
+    expect(nested.map((p) => [p.path, p.message])).toEqual([
+      ['grp-pizza-style/mod-half-half/grp-pizza-left', 'choose at least 1'],
+      ['grp-pizza-style/mod-half-half/grp-pizza-right', 'choose at least 1'],
+    ]);
+    const halfHalf = halves[0]!;
+    const left = pick([], 'grp-pizza-left', 'mod-left-pepperoni');
+    const both = pick(left, 'grp-pizza-right', 'mod-right-mushroom');
+    const complete = halves.map((p) => (p === halfHalf ? { ...p, picks: both } : p));
+    expect(groupProblems(menu, pizza.groupIds, complete)).toEqual([]);
+    // Choosing "Whole" instead drops the halves and their rules.
+    expect(
+      groupProblems(menu, pizza.groupIds, pick(complete, 'grp-pizza-style', 'mod-whole')),
+    ).toEqual([]);
+  });
+
+  it('prices lines exactly as the core will, nested modifiers and quantities included', () => {
+    const halves = pick([], 'grp-pizza-style', 'mod-half-half');
+    const nestedPicks = pick(
+      pick([], 'grp-pizza-left', 'mod-left-pepperoni'),
+      'grp-pizza-right',
+      'mod-right-mushroom',
+    );
+    const lines = [
+      line({
+        catalogId: 'fam-pizza|item-pizza-16',
+        unitCents: 1799,
+        quantity: 2,
+        picks: [{ ...halves[0]!, picks: nestedPicks }],
+      }),
+      line({
+        catalogId: 'fam-cheeseburger',
+        unitCents: 899,
+        quantity: 3,
+        picks: pick(pick([], 'grp-doneness', 'mod-medium'), 'grp-burger-extras', 'mod-bacon'),
+        note: '  no pickles ',
+      }),
+      line({ name: 'Candle', unitCents: 50, quantity: 1 }),
+    ];
+    const requests = lines.map(lineRequest);
+    expect(requests[1]).toEqual({
+      catalogId: 'fam-cheeseburger',
+      quantity: 3,
+      specialInstructions: 'no pickles',
+      modifiers: [{ catalogId: 'mod-medium' }, { catalogId: 'mod-bacon' }],
+    });
+    expect(requests[2]).toEqual({ name: 'Candle', priceCents: 50, quantity: 1 });
+    const core = coreSubtotal(
+      PriceList.from(catalog as unknown as Catalog, 'store-1').lineItems(requests),
+    );
+    expect(subtotalCents(lines)).toBe(core);
+    expect(core).toBe(2 * (1799 + 100 + 100) + 3 * (899 + 150) + 50);
+  });
+
+  it('reads prices the way people type them, in cents without floating point', () => {
+    expect(parsePriceCents('4.50')).toBe(450);
+    expect(parsePriceCents('4,5')).toBe(450);
+    expect(parsePriceCents('$12')).toBe(1200);
+    expect(parsePriceCents('0.07')).toBe(7);
+    expect(parsePriceCents('19.99')).toBe(1999);
+    for (const bad of ['', 'abc', '1.999', '-3', '4.5.6']) expect(parsePriceCents(bad)).toBeNull();
+  });
+});
+
+describe('tax estimate learned from the connector’s answers', () => {
+  it('narrows to the configured rate and then matches the core’s rounding', () => {
+    const rate = 8.875;
+    let range = null as ReturnType<typeof narrow>;
+    for (const subtotal of [1548, 2399, 10_000, 123_456, 999])
+      range = narrow(range, subtotal, coreTax(subtotal, rate));
+    expect(range).not.toBeNull();
+    expect(range!.low).toBeLessThanOrEqual(8875);
+    expect(range!.high).toBeGreaterThanOrEqual(8875);
+    expect(isExact(narrow(range, 10_000_000, coreTax(10_000_000, rate))!)).toBe(true);
+    for (const subtotal of [1, 99, 1548, 4321, 87_654])
+      expect(estimateTax(subtotal, range!)).toBe(coreTax(subtotal, rate));
+  });
+
+  it('starts over when the rate changed (the answers contradict each other)', () => {
+    const old = narrow(null, 100_000, coreTax(100_000, 8))!;
+    const changed = narrow(old, 100_000, coreTax(100_000, 10))!;
+    expect(estimateTax(100_000, changed)).toBe(coreTax(100_000, 10));
+    expect(rangeFrom(0, 0)).toBeNull();
+  });
+});
+
+describe('the order request and refused fields', () => {
+  const T = new Date(2026, 10, 23, 12, 0).getTime();
+
+  it('names what a delivery is missing before sending anything', () => {
+    expect(missingFields(EMPTY_FORM, [])).toEqual({ items: 'Add at least one item' });
+    const delivery = { ...EMPTY_FORM, fulfillmentType: 'delivery' as const };
+    expect(Object.keys(missingFields(delivery, [line({})])).sort()).toEqual([
+      'customer.name',
+      'customer.phone',
+      'deliveryAddress.city',
+      'deliveryAddress.postalCode',
+      'deliveryAddress.street',
+    ]);
+    expect(missingFields({ ...EMPTY_FORM, customerPhone: '555' }, [line({})])).toEqual({
+      'customer.name': 'Add a name to go with the phone number',
+    });
+    expect(missingFields({ ...EMPTY_FORM, when: 'later' }, [line({})])).toHaveProperty(
+      'requestedFor',
+    );
+  });
+
+  it('builds a request the Local API schema accepts', () => {
+    const form = {
+      ...EMPTY_FORM,
+      fulfillmentType: 'delivery' as const,
+      source: 'walk_in' as const,
+      customerName: ' Ana ',
+      customerPhone: '555-0100',
+      street: '1 Main St',
+      city: 'Springfield',
+      postalCode: '12345',
+      when: 'later' as const,
+      day: 'tomorrow' as const,
+      time: '18:30',
+      notes: 'Gate code 42',
+      utensils: true,
+    };
+    const request = orderRequest(form, [line({ name: 'Cake', unitCents: 1200 })], T);
+    expect(InStoreOrderRequest.safeParse(request).success).toBe(true);
+    expect(request).toMatchObject({
+      source: 'walk_in',
+      customer: { name: 'Ana', phone: '555-0100' },
+      deliveryAddress: { street: '1 Main St', city: 'Springfield', postalCode: '12345' },
+      requestedFor: new Date(2026, 10, 24, 18, 30).getTime(),
+      includeUtensils: true,
+    });
+    const pickup = orderRequest(EMPTY_FORM, [line({ name: 'Cake', unitCents: 1200 })], T);
+    expect(pickup).not.toHaveProperty('deliveryAddress');
+    expect(pickup).not.toHaveProperty('customer');
+    expect(InStoreOrderRequest.safeParse(pickup).success).toBe(true);
+    expect(requestedFor({ ...EMPTY_FORM, when: 'later', time: '09:05' }, T)).toBe(
+      new Date(2026, 10, 23, 9, 5).getTime(),
+    );
+  });
+
+  it('puts a refusal next to the closest field the form has', () => {
+    expect(formFieldOf('body.customer.phone')).toBe('customer.phone');
+    expect(formFieldOf('body.customer')).toBe('customer');
+    expect(formFieldOf('body.items.2.modifiers.0.catalogId')).toBe('items.2');
+    expect(formFieldOf('body.items')).toBe('items');
+    expect(formFieldOf('body.deliveryAddress.country')).toBe('deliveryAddress');
+    expect(formFieldOf('body.requestedFor')).toBe('requestedFor');
+    expect(formFieldOf('body')).toBeNull();
+    expect(formFieldOf(undefined)).toBeNull();
+    expect(messageFor('body.requestedFor: is in the past')).toBe('Is in the past');
+  });
+});
