@@ -147,8 +147,8 @@ export class EscPosParser {
 
   /** The connection closed: a ticket without its cut is kept as such. */
   close(): void {
-    this.endLine(false);
-    if (this.lines.length) this.finish(false);
+    if (this.text.length) this.endLine(false);
+    if (this.lines.some((l) => l.text.trim() !== '')) this.finish(false);
   }
 
   private endLine(feed: boolean, count = 1): void {

@@ -330,6 +330,9 @@ export interface PosRigOptions {
   clock?: ManualClock;
   reuse?: { pos?: FakePos; printer?: PrinterSim; stream?: FakeStream };
   posOptions?: Partial<PosOptions>;
+  /** POS attempts that wait on something only the test does (the folder driver's result files);
+   * the fake POS's open requests by default. */
+  posParked?: () => number;
 }
 
 export async function startPosRig(options: PosRigOptions = {}): Promise<PosRig> {
@@ -371,7 +374,8 @@ export async function startPosRig(options: PosRigOptions = {}): Promise<PosRig> 
       { w: t.connector.outboxWorker, parked: () => stream?.hangingCount() ?? 0 },
     ];
     const { pos: posWorker, printer: printerWorker } = t.connector.pos.workers;
-    if (posWorker) list.push({ w: posWorker, parked: () => pos.openCount() });
+    if (posWorker)
+      list.push({ w: posWorker, parked: options.posParked ?? (() => pos.openCount()) });
     if (printerWorker)
       list.push({ w: printerWorker, parked: () => printer?.parkedConnections() ?? 0 });
     return list;

@@ -4,6 +4,7 @@
 // Local API, so Stream and every screen see it at once; with the connector stopped (or
 // `--offline`) it is written into the database, and served from the next start.
 import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { CatalogStore } from '../catalog/catalog.js';
 import { ConfigError, loadConfig } from '../config/load.js';
@@ -12,7 +13,8 @@ import { openDatabase } from '../db/connection.js';
 import { ApiError } from '../util/errors.js';
 import { checkCatalog, type CheckedCatalog } from './catalog-import.js';
 
-const USAGE = 'usage: npm run catalog:import -- <catalog.json> [--config <config.json>] [--offline]';
+const USAGE =
+  'usage: npm run catalog:import -- <catalog.json> [--config <config.json>] [--offline]';
 
 function argValue(args: string[], flag: string): string | undefined {
   const i = args.indexOf(flag);
@@ -78,35 +80,58 @@ async function importThroughLocalApi(
     (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   if (!token) return 'not-running'; // never started: no token yet, and no one to talk to
   const host = ['0.0.0.0', '::'].includes(config.local.host) ? '127.0.0.1' : config.local.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${config.local.port}/api/catalog/import`;
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'x-actor': 'catalog-cli',
-      },
-      body: JSON.stringify({ source: 'file', fileName, catalog: checked.catalog }),
-    });
-  } catch (err) {
-    const code = (err as { cause?: { code?: string } }).cause?.code;
-    if (code === 'ECONNREFUSED') return 'not-running';
-    console.error(`could not reach the connector at ${url}: ${code ?? (err as Error).message}`);
+  const body = JSON.stringify({ source: 'file', fileName, catalog: checked.catalog });
+  // node:http rather than fetch: fetch refuses some ports outright (6000, 6665 …).
+  const answer = await new Promise<{ status: number; text: string } | { error: string }>(
+    (resolve) => {
+      const req = http.request(
+        {
+          host,
+          port: config.local.port,
+          path: '/api/catalog/import',
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'x-actor': 'catalog-cli',
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message }));
+      req.end(body);
+    },
+  );
+  if ('error' in answer) {
+    if (answer.error === 'ECONNREFUSED') return 'not-running';
+    console.error(`could not reach the connector on ${host}:${config.local.port}: ${answer.error}`);
     return 1;
   }
-  const body = (await res.json().catch(() => null)) as {
+  interface ImportAnswer {
     objects?: number;
     warnings?: string[];
     error?: { message?: string };
-  } | null;
-  if (!res.ok) {
-    console.error(`the connector refused the catalog (HTTP ${res.status}): ${body?.error?.message ?? ''}`);
+  }
+  let result: ImportAnswer | null = null;
+  try {
+    result = JSON.parse(answer.text) as ImportAnswer;
+  } catch {
+    // not JSON: reported below by status
+  }
+  if (answer.status !== 200) {
+    console.error(
+      `the connector refused the catalog (HTTP ${answer.status}): ${result?.error?.message ?? ''}`,
+    );
     return 1;
   }
-  console.log(`${body?.objects ?? '?'} catalog objects imported into the running connector`);
-  printWarnings(body?.warnings ?? []);
+  console.log(`${result?.objects ?? '?'} catalog objects imported into the running connector`);
+  printWarnings(result?.warnings ?? []);
   return 0;
 }
 

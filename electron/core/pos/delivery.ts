@@ -80,7 +80,7 @@ export class PosLaneWorker {
     this.running = true;
     const now = this.ctx.clock.now();
     const recovered = this.ctx.db.transaction(() => {
-      if (this.target === 'printer') this.legs.markInterruptedTicketsUncertain(now);
+      this.legs.markInterruptedUncertain(this.target, now);
       return this.repository.recoverInterrupted(now);
     })();
     if (recovered)
@@ -302,7 +302,7 @@ export class PosLaneWorker {
         {
           failures,
           last_error: outcome.error,
-          ...(outcome.uncertain && target === 'printer' ? { uncertain: 1 } : {}),
+          ...(outcome.uncertain ? { uncertain: 1 } : {}),
           ...(forGood ? { state: 'failed' as const } : {}),
           ...(flagNow ? { attention_since: now } : {}),
         },

@@ -22,7 +22,8 @@ export type DriverResult =
       retryable: boolean;
       error: string;
       /** The POS may have acted even so (an answer that never came after the request was sent,
-       * ticket bytes already written). Only the printer cares: its next print says so. */
+       * a file left in the folder, ticket bytes already written): a cancel then needs a void,
+       * and the printer's next print of the ticket says it may be a duplicate. */
       uncertain?: boolean;
       /** The POS asked us to wait (Retry-After). */
       retryAfterMs?: number;

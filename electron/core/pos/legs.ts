@@ -87,9 +87,9 @@ export class PosLegRepository {
           AND kind = @kind ORDER BY seq DESC LIMIT 1`),
       drop: db.prepare(`UPDATE outbox SET state = 'dead', last_error = @why
           WHERE id = @id AND state = 'pending'`),
-      interruptedTickets: db.prepare(`UPDATE pos_legs SET uncertain = 1, updated_at = @now
-          WHERE target = 'printer' AND order_id IN (SELECT ordering_key FROM outbox
-            WHERE lane = 'printer' AND kind = '${KIND.ticket}' AND state = 'sending')`),
+      interrupted: db.prepare(`UPDATE pos_legs SET uncertain = 1, updated_at = @now
+          WHERE target = @target AND order_id IN (SELECT ordering_key FROM outbox
+            WHERE lane = @lane AND kind = @kind AND state = 'sending')`),
     };
   }
 
@@ -172,10 +172,15 @@ export class PosLegRepository {
     return this.stmts.laneRow.get({ lane, orderId, kind }) as LaneRowState | undefined;
   }
 
-  /** A crash or stop cut ticket prints short: each may be on the rail already, so its next print
-   * says it may be a duplicate. Run before the interrupted rows are recovered. */
-  markInterruptedTicketsUncertain(now: number): number {
-    return this.stmts.interruptedTickets.run({ now }).changes;
+  /** A crash or stop cut these injections short: each may have reached the POS (a ticket may be
+   * on the rail). Run before the interrupted rows are recovered. */
+  markInterruptedUncertain(target: PosTarget, now: number): number {
+    return this.stmts.interrupted.run({
+      target,
+      lane: LANE_OF[target],
+      kind: INJECT_KIND[target],
+      now,
+    }).changes;
   }
 
   /** Take a waiting row out of delivery (it stays in the outbox, `dead` with the reason). */

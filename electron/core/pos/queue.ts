@@ -77,10 +77,12 @@ export class PosQueue {
         this.legs.update(orderId, leg.target, { decides_acceptance: 0 }, now);
       switch (leg.state) {
         case 'queued': {
+          // Waiting, and no attempt can have reached the POS (none made, or each failed before
+          // anything was sent): take it back. Otherwise the POS may have it: void it after.
           const row = this.legs.laneRow(LANE_OF[leg.target], orderId, INJECT_KIND[leg.target]);
-          const neverTried =
-            row?.state === 'pending' && row.attempts === 0 && leg.last_attempt_at === null;
-          if (neverTried && this.legs.drop(row.id, `withdrawn before it was sent: ${reason}`)) {
+          const neverArrived = row?.state === 'pending' && leg.uncertain === 0;
+          const why = `withdrawn before it reached the ${leg.target}: ${reason}`;
+          if (neverArrived && this.legs.drop(row.id, why)) {
             this.legs.update(
               orderId,
               leg.target,
@@ -92,7 +94,7 @@ export class PosQueue {
               now,
               `${leg.target}.withdrawn`,
               'system',
-              'never sent',
+              'it never got there',
             );
           } else this.queueVoid(leg, reason, now);
           break;

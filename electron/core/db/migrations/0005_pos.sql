@@ -21,8 +21,9 @@ CREATE TABLE pos_legs (
   -- Set when the leg is flagged "not in POS" (too many failures or too long); cleared once it
   -- gets there, is entered by hand or is withdrawn.
   attention_since    INTEGER,
-  -- Printer only: an attempt may have printed before it was cut short, so the next print says
-  -- it may be a duplicate.
+  -- 1 once an attempt may have reached the POS without us knowing (an answer lost, a file left
+  -- in the folder, ticket bytes sent, a crash mid-attempt): taking the order back then needs a
+  -- void, and the printer's next print of it says it may be a duplicate.
   uncertain          INTEGER NOT NULL DEFAULT 0,
   void_state         TEXT CHECK (void_state IN ('queued', 'sent', 'failed', 'skipped')),
   void_error         TEXT,

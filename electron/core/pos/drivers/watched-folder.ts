@@ -45,6 +45,8 @@ export class WatchedFolderDriver implements PosDriver {
   readonly name = 'folder' as const;
   private readonly dir: string;
   private readonly waits = new Set<() => void>();
+  /** Set by a stop: attempts still starting end at once instead of waiting. */
+  private stopping = false;
 
   constructor(
     private readonly options: WatchedFolderOptions,
@@ -99,6 +101,7 @@ export class WatchedFolderDriver implements PosDriver {
   }
 
   abortAll(): void {
+    this.stopping = true;
     for (const abort of [...this.waits]) abort();
   }
 
@@ -112,23 +115,30 @@ export class WatchedFolderDriver implements PosDriver {
     const name = `${id}${suffix}`;
     const dataFile = path.join(this.dir, `${name}.json`);
     const resultFile = path.join(this.dir, `${name}.result.json`);
+    // The wait, its time limit and a stop's reach start now, so they cover every step below.
+    const wait = this.waitForResult(resultFile);
     try {
       await access(this.dir, constants.W_OK);
     } catch (err) {
+      wait.cancel();
       return failed(
         `drop folder ${this.dir}: ${(err as NodeJS.ErrnoException).code ?? 'not writable'}`,
       );
     }
     const earlier = await readResult(resultFile);
-    if (earlier && earlier.kind !== 'unreadable') return outcome(earlier, name);
+    if (earlier && earlier.kind !== 'unreadable') {
+      wait.cancel();
+      return outcome(earlier, name);
+    }
     if (!(await exists(dataFile))) {
       try {
         await writeAtomically(this.dir, `.${name}.json.tmp`, dataFile, content);
       } catch (err) {
+        wait.cancel();
         return failed(`could not write ${dataFile}: ${(err as Error).message}`);
       }
     }
-    const result = await this.waitForResult(resultFile);
+    const result = await wait.result;
     if (result === 'aborted') return failed('stopped', { aborted: true });
     if (result === null || result.kind === 'unreadable')
       return failed(
@@ -138,9 +148,13 @@ export class WatchedFolderDriver implements PosDriver {
     return outcome(result, name);
   }
 
-  /** Resolves with the result file's content, null at the timeout, or 'aborted'. */
-  private waitForResult(file: string): Promise<ResultFile | 'aborted'> {
-    return new Promise((resolve) => {
+  /** `result` resolves with the result file's content, null at the timeout, or 'aborted'. */
+  private waitForResult(file: string): {
+    result: Promise<ResultFile | 'aborted'>;
+    cancel: () => void;
+  } {
+    let cancel = (): void => {};
+    const result = new Promise<ResultFile | 'aborted'>((resolve) => {
       const timers: CancelTimer[] = [];
       let watcher: FSWatcher | null = null;
       let done = false;
@@ -149,12 +163,14 @@ export class WatchedFolderDriver implements PosDriver {
       const finish = (value: ResultFile | 'aborted'): void => {
         if (done) return;
         done = true;
-        for (const cancel of timers) cancel();
+        for (const stop of timers) stop();
         watcher?.close();
         this.waits.delete(abort);
         resolve(value);
       };
       const abort = (): void => finish('aborted');
+      cancel = () => finish(null);
+      if (this.stopping) return abort();
       this.waits.add(abort);
       const check = async (): Promise<void> => {
         if (done) return;
@@ -190,6 +206,7 @@ export class WatchedFolderDriver implements PosDriver {
       );
       void check();
     });
+    return { result, cancel: () => cancel() };
   }
 }
 

@@ -46,16 +46,19 @@ class TicketWriter {
 
   line(text: string, style: Partial<Style> = {}, indent = 0): this {
     const s = { ...NORMAL, ...style };
-    const width = Math.max(8, Math.floor(this.columns / s.width) - indent);
-    for (const [i, chunk] of wrap(text, width).entries()) {
-      // Continuation lines sit two further in, so a wrapped name does not look like a new item.
-      const pad = ' '.repeat(indent + (i > 0 ? Math.min(2, width - 1) : 0));
+    // White-on-black text gets a space either side, so the black bar frames it.
+    const frame = s.reverse ? 2 : 0;
+    const width = Math.max(8, Math.floor(this.columns / s.width) - indent - frame);
+    // Continuation lines sit two further in, so a wrapped name does not look like a new item.
+    for (const [i, chunk] of wrap(text, width, width - 2).entries()) {
       this.out.push(
         ...align(s.align),
         ...size(s.width, s.height),
         ...bold(s.bold),
+        ...reverse(false),
+        ...encodeText(' '.repeat(indent + (i > 0 ? 2 : 0))),
         ...reverse(s.reverse),
-        ...encodeText(pad + chunk),
+        ...encodeText(frame ? ` ${chunk} ` : chunk),
         ...reverse(false),
         LF,
       );
@@ -90,19 +93,19 @@ const FULFILLMENT: Record<FulfillmentType, string> = {
 export function kitchenTicket(order: PosOrder, options: TicketOptions): Buffer {
   const t = new TicketWriter(options.columns);
   if (options.banner)
-    t.line(` ${options.banner} `, { align: 'center', bold: true, reverse: true, width: 2 });
+    t.line(options.banner, { align: 'center', bold: true, reverse: true, width: 2 });
   t.line(`#${order.display_number}`, { align: 'center', bold: true, width: 2, height: 2 });
   t.line(origin(order), { align: 'center', bold: true });
   t.line(FULFILLMENT[order.fulfillment_type], { align: 'center', bold: true, height: 2 });
   t.line(`DUE ${dueText(order, options.timeZone)}`, { align: 'center', height: 2 });
   if (order.unpaid)
-    t.line(` UNPAID - COLLECT ${money(order.total_cents, order.currency)} `, {
+    t.line(`UNPAID - COLLECT ${money(order.total_cents, order.currency)}`, {
       align: 'center',
       bold: true,
       reverse: true,
     });
   if (order.is_future)
-    t.line(' FUTURE ORDER ', { align: 'center', bold: true, reverse: true, width: 2 });
+    t.line('FUTURE ORDER', { align: 'center', bold: true, reverse: true, width: 2 });
   t.rule();
   for (const item of order.line_items) {
     t.line(`${item.quantity} x ${item.name}`, { bold: true, height: 2 });
@@ -115,7 +118,7 @@ export function kitchenTicket(order: PosOrder, options: TicketOptions): Buffer {
   if (customer) t.line(`Customer: ${customer}`, { bold: true });
   t.line(`Order ${order.order_id}`);
   t.line(
-    `Placed ${clock(order.placed_at, options.timeZone)}  Printed ${clock(options.printedAt, options.timeZone)}`,
+    `Placed ${clock(order.placed_at, options.timeZone)} · Printed ${clock(options.printedAt, options.timeZone)}`,
   );
   return t.cut();
 }
@@ -127,8 +130,8 @@ export function canceledSlip(
   options: TicketOptions,
 ): Buffer {
   const t = new TicketWriter(options.columns);
-  if (options.banner) t.line(` ${options.banner} `, { align: 'center', bold: true, reverse: true });
-  t.line(' CANCELED ', { align: 'center', bold: true, reverse: true, width: 2, height: 2 });
+  if (options.banner) t.line(options.banner, { align: 'center', bold: true, reverse: true });
+  t.line('CANCELED', { align: 'center', bold: true, reverse: true, width: 2, height: 2 });
   t.line(`#${order.display_number}`, { align: 'center', bold: true, width: 2, height: 2 });
   t.line(`${origin(order)} - ${FULFILLMENT[order.fulfillment_type]}`, {
     align: 'center',
@@ -188,26 +191,25 @@ function money(cents: number, currency: string): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
 }
 
-/** Word wrap; a word longer than the line is split. */
-export function wrap(text: string, width: number): string[] {
+/** Word wrap to `first` characters, then `rest` on the following lines; a word longer than a
+ * line is split. */
+export function wrap(text: string, first: number, rest = first): string[] {
   const lines: string[] = [];
+  // The limit of the line being filled (`current` becomes lines[lines.length]).
+  const limit = (): number => Math.max(1, lines.length ? rest : first);
   let current = '';
-  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
-    let w = word;
-    while (w.length > width) {
-      if (current) {
-        lines.push(current);
-        current = '';
-      }
-      lines.push(w.slice(0, width));
-      w = w.slice(width);
+  for (let word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    if (current && current.length + 1 + word.length <= limit()) {
+      current += ` ${word}`;
+      continue;
     }
-    if (!current) current = w;
-    else if (current.length + 1 + w.length <= width) current += ` ${w}`;
-    else {
-      lines.push(current);
-      current = w;
+    if (current) lines.push(current);
+    while (word.length > limit()) {
+      const n = limit();
+      lines.push(word.slice(0, n));
+      word = word.slice(n);
     }
+    current = word;
   }
   if (current || !lines.length) lines.push(current);
   return lines;
