@@ -1,9 +1,15 @@
 // What happens to an order after the decision: staff (or the POS / KDS) move it forward, and
 // Stream tells us about delivery, drivers and cancels. Each change is one transaction with its
 // timeline entry and, when Stream must hear of it, its outbox row.
-import { OPEN_STATUSES, STATUS_STEPS, type StaffStatus } from '../../../shared/domain.js';
+import {
+  OPEN_STATUSES,
+  STATUS_STEPS,
+  type OrderStatus,
+  type StaffStatus,
+} from '../../../shared/domain.js';
 import type { Driver, OrderDetail } from '../../../shared/order.js';
 import type { Actor, CoreContext } from '../context.js';
+import type { OrderRow } from './rows.js';
 import { ApiError, notFound } from '../util/errors.js';
 import {
   orderCanceled,
@@ -11,6 +17,7 @@ import {
   STREAM_STATUS_EFFECT,
   type OrderCanceledObject,
   type OrderUpdatedObject,
+  type OutgoingEvent,
 } from '../stream/protocol/index.js';
 
 export class OrderLifecycle {
@@ -34,25 +41,8 @@ export class OrderLifecycle {
         `an order that is ${row.status} cannot become ${status}`,
         'status',
       );
-    const now = ctx.clock.now();
-    const won = ctx.db.transaction(() => {
-      if (!ctx.orders.transition(id, [row.status], { status, updated_at: now })) return false;
-      ctx.orders.addTimeline(id, now, status, actor, null);
-      ctx.outbox.enqueue({
-        id: ctx.ids('evt'),
-        lane: 'stream',
-        orderingKey: id,
-        event: orderStatusUpdated(ctx.config.stream.eventShape, id, row.location_id, status),
-        now,
-      });
-      return true;
-    })();
-    if (!won)
-      throw new ApiError(
-        409,
-        'concurrent_change',
-        'the order changed while this request ran; reload it',
-      );
+    const event = orderStatusUpdated(ctx.config.stream.eventShape, id, row.location_id, status);
+    this.staffMove(row, status, actor, null, event);
     this.announce(id);
     return ctx.orders.detail(id)!;
   }
@@ -137,19 +127,32 @@ export class OrderLifecycle {
         `an order that is ${row.status} cannot be canceled`,
         'status',
       );
+    const event = orderCanceled(ctx.config.stream.eventShape, id, row.location_id, reason);
+    this.staffMove(row, 'canceled', actor, reason, event, (now) =>
+      this.afterCancel(id, now, reason),
+    );
+    this.announce(id, actor);
+    return ctx.orders.detail(id)!;
+  }
+
+  /** One staff move: the status change, its timeline entry, anything else that must land with
+   * it, and the event for Stream, in one transaction; 409 if the order moved meanwhile. */
+  private staffMove(
+    row: OrderRow,
+    to: OrderStatus,
+    actor: Actor,
+    note: string | null,
+    event: OutgoingEvent,
+    alsoInTx?: (now: number) => void,
+  ): void {
+    const { ctx } = this;
     const now = ctx.clock.now();
     const won = ctx.db.transaction(() => {
-      if (!ctx.orders.transition(id, [row.status], { status: 'canceled', updated_at: now }))
+      if (!ctx.orders.transition(row.id, [row.status], { status: to, updated_at: now }))
         return false;
-      ctx.orders.addTimeline(id, now, 'canceled', actor, reason);
-      this.afterCancel(id, now, reason);
-      ctx.outbox.enqueue({
-        id: ctx.ids('evt'),
-        lane: 'stream',
-        orderingKey: id,
-        event: orderCanceled(ctx.config.stream.eventShape, id, row.location_id, reason),
-        now,
-      });
+      ctx.orders.addTimeline(row.id, now, to, actor, note);
+      alsoInTx?.(now);
+      ctx.outbox.enqueue({ id: ctx.ids('evt'), lane: 'stream', orderingKey: row.id, event, now });
       return true;
     })();
     if (!won)
@@ -158,8 +161,6 @@ export class OrderLifecycle {
         'concurrent_change',
         'the order changed while this request ran; reload it',
       );
-    this.announce(id, actor);
-    return ctx.orders.detail(id)!;
   }
 
   private cancelInTx(id: string, now: number, actor: Actor, reason: string): boolean {
