@@ -2,12 +2,14 @@
 import os from 'node:os';
 import { runIngestBench } from './ingest.js';
 import { runOutboxBench } from './outbox-drain.js';
+import { runPosBench } from './pos.js';
 import { runScaleBench } from './scale.js';
 import { printTable, type Row } from './table.js';
 
 const benches: [string, () => Promise<Row[]>][] = [
   ['ingest', runIngestBench],
   ['outbox', runOutboxBench],
+  ['pos', runPosBench],
   ['scale', runScaleBench],
 ];
 

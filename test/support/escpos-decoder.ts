@@ -281,6 +281,9 @@ export class PrinterSim extends EventEmitter {
 
   private accept(socket: net.Socket): void {
     const connection = this.connections++;
+    // A printer answers each status request at once; Nagle would hold the second byte for the
+    // client's delayed ACK (40 ms), which is the simulator's artefact, not the connector's.
+    socket.setNoDelay(true);
     this.sockets.add(socket);
     let index = 0;
     const parser = new EscPosParser(connection, (n) => {

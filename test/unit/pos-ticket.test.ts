@@ -1,0 +1,115 @@
+// The kitchen ticket's bytes, decoded by the test printer's parser: text in WPC1252, wrapping with
+// continuation indent, reverse bars framed by spaces, and the CANCELED slip.
+import { describe, expect, it } from 'vitest';
+import type { PosOrder } from '../../shared/pos.js';
+import { encodeText } from '../../electron/core/pos/escpos/commands.js';
+import { canceledSlip, kitchenTicket, wrap } from '../../electron/core/pos/escpos/ticket.js';
+import { decodeEscPos, printoutText } from '../support/escpos-decoder.js';
+
+const at = Date.UTC(2026, 5, 1, 16, 5); // 12:05 in New York (summer time)
+
+function order(overrides: Partial<PosOrder> = {}): PosOrder {
+  return {
+    schema: 'stream-connector.pos-order',
+    version: 1,
+    order_id: 'ord_test',
+    location_id: 'store-1',
+    origin: 'in_store',
+    source: null,
+    brand: null,
+    dsp_order_id: null,
+    dsp_order_number: null,
+    display_number: 'K7Q2ZX',
+    fulfillment_type: 'dine_in',
+    placed_at: at,
+    accepted_at: at,
+    due_at: at + 20 * 60_000,
+    is_future: false,
+    requested_for: null,
+    prep_time_minutes: 20,
+    unpaid: false,
+    customers: [],
+    delivery_address: null,
+    special_instructions: null,
+    currency: 'USD',
+    line_items: [
+      {
+        provider_id: null,
+        name: 'Crème brûlée with a very long name that needs two lines',
+        quantity: 3,
+        unit_price_cents: 650,
+        total_cents: 1950,
+        special_instructions: null,
+        customer_id: null,
+        modifiers: [],
+      },
+    ],
+    subtotal_cents: 1950,
+    tax_cents: 0,
+    delivery_fee_cents: 0,
+    driver_tip_cents: 0,
+    total_cents: 1950,
+    discounts: [],
+    ...overrides,
+  };
+}
+
+const options = { columns: 32, timeZone: 'America/New_York', printedAt: at };
+
+describe('kitchen ticket', () => {
+  it('prints accents in WPC1252, wraps a long item at the paper width (items are tall, not wide), continuation indented', () => {
+    const [printout] = decodeEscPos(kitchenTicket(order(), options)).printouts;
+    expect(printoutText(printout!)).toEqual([
+      '[C 2x2 B] #K7Q2ZX',
+      '[C B] IN-STORE',
+      '[C 1x2 B] DINE-IN',
+      '[C 1x2] DUE 12:25',
+      '-'.repeat(32),
+      '[1x2 B] 3 x Crème brûlée with a very',
+      '[1x2 B]   long name that needs two lines',
+      '-'.repeat(32),
+      'Order ord_test',
+      'Placed 12:05 · Printed 12:05',
+      '[CUT]',
+    ]);
+  });
+
+  it('a CANCELED slip names the order, the reason and what to do', () => {
+    const slip = canceledSlip(
+      order({ source: 'doordash', brand: 'Burger Bros', fulfillment_type: 'delivery' }),
+      'customer called',
+      at,
+      {
+        ...options,
+        banner: 'REPRINT',
+      },
+    );
+    expect(printoutText(decodeEscPos(slip).printouts[0]!)).toEqual([
+      '[C B R]  REPRINT ',
+      '[C 2x2 B R]  CANCELED ',
+      '[C 2x2 B] #K7Q2ZX',
+      '[C B] DOORDASH · Burger Bros -',
+      '[C B]   DELIVERY',
+      '[C] Canceled 12:05',
+      'Reason: customer called',
+      '[C 1x2 B] DO NOT MAKE THIS ORDER',
+      'Order ord_test',
+      '[CUT]',
+    ]);
+  });
+});
+
+describe('text for the printer', () => {
+  it('encodes WPC1252, turns control characters into spaces (no command injection) and the rest into "?"', () => {
+    expect(encodeText('é€–')).toEqual([0xe9, 0x80, 0x96]);
+    expect(encodeText('a\x1b@b\nc')).toEqual([0x61, 0x20, 0x40, 0x62, 0x20, 0x63]);
+    expect(encodeText('寿司 🍣')).toEqual([0x3f, 0x3f, 0x20, 0x3f]);
+  });
+
+  it('wraps words, splits a word longer than a line, and gives continuation lines their own width', () => {
+    expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
+    expect(wrap('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
+    expect(wrap('aaaa bbbb cccc', 9, 4)).toEqual(['aaaa bbbb', 'cccc']);
+    expect(wrap('', 5)).toEqual(['']);
+  });
+});
