@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { OrderStatus, RejectCode, StaffStatus } from './domain.js';
 import { OrderDetail, OrderSummary } from './order.js';
+import { SettingsUpdate, SettingsView } from './settings.js';
+import { DayTotals, HistoryPage, HistoryQuery, TotalsQuery } from './history.js';
 import { AuditEntry, AuditQuery, FileDownload, ManagerPinStatus, PinRequest } from './manager.js';
 import {
   AvailabilityRequest,
@@ -62,6 +64,12 @@ export const Health = z.object({
   problems: z.array(z.string()),
 });
 export type Health = z.infer<typeof Health>;
+
+export const BackupInfo = z.object({
+  file: z.string(),
+  bytes: z.number().int(),
+  createdAt: z.number(),
+});
 
 export const CatalogBody = z.object({
   category: z.array(z.unknown()).default([]),
@@ -141,6 +149,46 @@ export const localApi = {
     response: OrderDetail,
   }),
   getHealth: call({ method: 'GET', path: '/api/health', response: Health }),
+  /** Acceptance mode, timeout policy, staff window and default prep time in force now. */
+  getSettings: call({ method: 'GET', path: '/api/settings', response: SettingsView }),
+  /** Change some of them at the counter (manager PIN); kept across restarts, audited. */
+  updateSettings: call({
+    method: 'PUT',
+    path: '/api/settings',
+    body: SettingsUpdate,
+    response: SettingsView,
+    manager: true,
+  }),
+  /** Every order kept, newest first, by words (number, customer, item), day, source and status. */
+  searchHistory: call({
+    method: 'GET',
+    path: '/api/history',
+    query: HistoryQuery,
+    response: HistoryPage,
+  }),
+  /** Orders, sales, cancels and refusals per store-local day and source. */
+  historyTotals: call({
+    method: 'GET',
+    path: '/api/history/totals',
+    query: TotalsQuery,
+    response: z.object({ days: z.array(DayTotals) }),
+  }),
+  /** The search as a CSV file. */
+  exportHistory: call({
+    method: 'GET',
+    path: '/api/history/export',
+    query: HistoryQuery.omit({ before: true, limit: true }),
+    response: FileDownload,
+    downloads: true,
+  }),
+  /** Online backups of the database, newest first. */
+  listBackups: call({
+    method: 'GET',
+    path: '/api/backups',
+    response: z.object({ backups: z.array(BackupInfo) }),
+  }),
+  /** Back up now (also runs on a schedule); answers once the copy passed its integrity check. */
+  createBackup: call({ method: 'POST', path: '/api/backups', response: BackupInfo }),
   // Store controls (electron/core/store): pause / resume, busy mode, 86.
   getStore: call({ method: 'GET', path: '/api/store', response: StoreStatus }),
   /** `minutes`, `until` (epoch ms or local "HH:MM") or `restOfDay`; none of them: until resumed. */
@@ -309,7 +357,7 @@ export function mayDownload(name: CallName): boolean {
   return (localApi[name] as CallSpec).downloads === true;
 }
 type Field<K extends CallName, F extends string> =
-  LocalApi[K] extends Record<F, infer S extends z.ZodType> ? z.output<S> : Record<string, never>;
+  LocalApi[K] extends Record<F, infer S extends z.ZodType> ? z.output<S> : unknown;
 /** What a handler receives: params, query and body merged, already validated. */
 export type CallInput<K extends CallName> = Field<K, 'params'> &
   Field<K, 'query'> &
@@ -328,6 +376,7 @@ export type CallOutput<K extends CallName> = z.output<LocalApi[K]['response']>;
 /** Every push event: name → payload schema. */
 export const pushEvents = {
   'order.created': OrderSummary,
+  'settings.updated': SettingsView,
   'order.updated': OrderSummary,
   /** A cancel that staff must not miss (from Stream, or from another terminal). */
   'order.canceled': OrderSummary.extend({ canceledBy: z.string() }),

@@ -13,6 +13,10 @@ import { CatalogStore } from './catalog/catalog.js';
 import type { Config } from './config/schema.js';
 import type { CoreContext } from './context.js';
 import { openDatabase } from './db/connection.js';
+import { BackupService } from './db/backup.js';
+import { OrderHistory } from './history/history.js';
+import { RuntimeSettings } from './settings/runtime-settings.js';
+import { GroupCommit } from './db/group-commit.js';
 import { EventBus } from './events/bus.js';
 import { buildLocalServer } from './http/local-server.js';
 import { buildStreamServer } from './http/stream-server.js';
@@ -60,12 +64,13 @@ export interface Connector {
   localServer: FastifyInstance;
   localToken: string;
   acceptance: AcceptanceService;
+  backups: BackupService;
+  /** Pause / resume, opening hours, busy mode and 86. */
+  store: Store;
   /** Sends outbox rows to Stream; started and stopped with the connector. */
   outboxWorker: OutboxWorker;
   /** Accepted orders into the POS and onto the kitchen printer (electron/core/pos). */
   pos: PosService;
-  /** Pause / resume, opening hours, busy mode and 86. */
-  store: Store;
   /** Listen on the configured hosts and ports; resolves with the bound addresses. */
   start(): Promise<{ streamUrl: string; localUrl: string }>;
   stop(): Promise<void>;
@@ -118,6 +123,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const inStore = new InStoreOrders(ctx, catalog);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
   const audit = new AuditLog(db, config.location.timezone);
+  // Settings a manager changed at the counter win over the file, from the first order on.
+  const settings = new RuntimeSettings(ctx, audit);
   const pins = new ManagerPins(ctx, audit, {
     maxAttempts: config.manager.pinMaxAttempts,
     lockoutMs: config.manager.pinLockoutSeconds * 1000,
@@ -150,13 +157,22 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     ...store.checks,
     ...(options.extraChecks ?? []),
   ];
-  const ingest = new OrderIngest(ctx, checks, rearm);
+  const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, (deadline) =>
+    deadlines?.added(deadline),
+  );
   // Busy mode adds its minutes to the prep time Stream is given.
   ingest.prepTimeMinutes = store.prepTimeMinutes;
   acceptance.prepTimeMinutes = store.prepTimeMinutes;
   ingest.posGate = pos.ingestGate;
   const health = new HealthReporter(ctx, catalog);
   health.pos = () => pos.health();
+  const backups = new BackupService(
+    db,
+    path.join(config.dataDir, 'backups'),
+    clock,
+    log,
+    config.backup,
+  );
   const handlers = createHandlers({
     pos,
     ctx,
@@ -169,6 +185,9 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     store,
     pins,
     audit,
+    backups,
+    history: new OrderHistory(db, config.location.timezone),
+    settings,
   });
 
   const streamServer = buildStreamServer({ config, ingest, lifecycle, catalog, log });
@@ -189,6 +208,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     localServer,
     localToken,
     acceptance,
+    backups,
     outboxWorker,
     store,
     pos,
@@ -211,6 +231,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       started = true;
       outboxWorker.start();
       pos.start();
+      backups.start();
       log.info('connector started', {
         streamUrl,
         localUrl,
@@ -225,6 +246,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     },
     async stop() {
       deadlines.stop();
+      backups.stop();
+      await backups.idle();
       store.stop();
       if (started) await Promise.all([streamServer.close(), localServer.close()]);
       await outboxWorker.stop();

@@ -18,6 +18,9 @@ import type { HealthReporter } from './health.js';
 import { posHandlers } from '../pos/handlers.js';
 import type { PosService } from '../pos/service.js';
 
+import { listBackups, type BackupService } from '../db/backup.js';
+import type { OrderHistory } from '../history/history.js';
+import type { RuntimeSettings } from '../settings/runtime-settings.js';
 export interface CallMeta {
   actor: Actor;
   /** The manager PIN as the caller gave it (HTTP: `X-Manager-Pin`); checked by manager/guard.ts. */
@@ -36,12 +39,15 @@ export interface HandlerDeps {
   lifecycle: OrderLifecycle;
   catalog: CatalogStore;
   health: HealthReporter;
-  inStore: InStoreOrders;
-  outbox: OutboxApi;
-  pos: PosService;
   store: Store;
   pins: ManagerPins;
   audit: AuditLog;
+  inStore: InStoreOrders;
+  outbox: OutboxApi;
+  pos: PosService;
+  backups: BackupService;
+  history: OrderHistory;
+  settings: RuntimeSettings;
 }
 
 export function createHandlers({
@@ -50,12 +56,15 @@ export function createHandlers({
   lifecycle,
   catalog,
   health,
-  inStore,
-  outbox,
-  pos,
   store,
   pins,
   audit,
+  inStore,
+  outbox,
+  pos,
+  backups,
+  history,
+  settings,
 }: HandlerDeps): Handlers {
   const handlers: Handlers = {
     ...storeHandlers(store),
@@ -77,6 +86,13 @@ export function createHandlers({
     listOutboxEvents: ({ state, limit }) => outbox.list(state, limit),
     replayOutboxEvent: ({ id }) => outbox.replay(id),
     getHealth: () => health.report(),
+    listBackups: () => ({ backups: listBackups(backups.dir) }),
+    searchHistory: (query) => history.search(query),
+    getSettings: () => settings.view(),
+    updateSettings: (patch, { actor }) => settings.update(patch, actor),
+    historyTotals: (range) => history.totals(range),
+    exportHistory: (query) => history.exportCsv(query, ctx.clock.now()),
+    createBackup: () => backups.run(),
     getCatalog: () => {
       const current = catalog.current();
       if (!current) throw notFound('catalog', '(none loaded)');

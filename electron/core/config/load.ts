@@ -65,7 +65,10 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): void {
         throw new ConfigError(`${key}: expected a number, got "${value}" (from ${name})`);
     } else if (leaf === 'list') {
       // Lists come comma-separated: CONNECTOR_STORE_CLOSED_DAYS=2026-12-25,2027-01-01
-      parsed = value.split(',').map((v) => v.trim()).filter(Boolean);
+      parsed = value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
     } else if (leaf === 'boolean') {
       if (value !== 'true' && value !== 'false')
         throw new ConfigError(`${key}: expected true or false (from ${name})`);

@@ -33,6 +33,8 @@ export const ConfigSchema = z
         clientSecret: secret.optional(),
         /** Largest order body accepted, in bytes. */
         bodyLimitBytes: z.number().int().min(1024).max(10_485_760).default(262_144),
+        /** A request must arrive whole within this; a silent socket is closed after it too. */
+        requestTimeoutSeconds: z.number().int().min(1).max(300).default(15),
         /** Shape of order status / cancel / in-store events sent to Stream (stream-api.md B4). */
         eventShape: z.enum(['event_data', 'type_object']).default('event_data'),
       })
@@ -154,6 +156,16 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Online backups into `<dataDir>/backups` (electron/core/db/backup.ts). */
+    backup: z
+      .object({
+        /** Minutes between scheduled backups; 0 turns them off. */
+        intervalMinutes: z.number().int().min(0).max(10_080).default(60),
+        /** How many backups to keep, newest first. */
+        keep: z.number().int().min(1).max(1000).default(48),
+      })
+      .strict()
+      .prefault({}),
     local: z
       .object({
         host: host.default('127.0.0.1'),
@@ -235,8 +247,14 @@ export const ConfigSchema = z
             /** Local store times between which a downloaded update may restart an idle app. */
             restartWindow: z
               .object({
-                from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').default('02:00'),
-                to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').default('05:00'),
+                from: z
+                  .string()
+                  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+                  .default('02:00'),
+                to: z
+                  .string()
+                  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+                  .default('05:00'),
               })
               .strict()
               .prefault({}),
