@@ -111,6 +111,8 @@ describe.skipIf(missing !== null)('order history in Chromium', () => {
 
   it('shows the daily totals per source and downloads the search as CSV', async () => {
     const page = await openHistory();
+    // Below 1500 px wide the totals share the place of the list: one switch away.
+    await page.getByRole('button', { name: 'Daily totals' }).click();
     const table = page.getByTestId('daily-totals');
     const rowOf = async (label: string) =>
       (await table.getByTestId('totals-row').filter({ hasText: label }).first().innerText())
@@ -135,6 +137,7 @@ describe.skipIf(missing !== null)('order history in Chromium', () => {
       String(seeded.rejected.length),
     ]);
 
+    await page.getByRole('button', { name: 'Orders', exact: true }).click();
     await page.getByLabel('Source').selectOption('uber');
     await page.getByTestId('history-status').getByText('20 orders', { exact: true }).waitFor();
     const downloading = page.waitForEvent('download');

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { local } from '../../support/stream-client.js';
 import { launchChromium } from './browser.js';
+import { counterScreens } from './screens-counter.js';
 import { startE2eConnector } from './connector.js';
 import { bigOrderItems, sendCancel, sendOrder, sendUpdate } from './stream.js';
 import { buildUi } from './ui-build.js';
@@ -102,6 +103,9 @@ try {
   await page.getByTestId('health-status').waitFor();
   await page.screenshot({ path: path.join(outDir, 'health-1366x768.png') });
   await page.close();
+
+  // New in-store order and history (screens-counter.ts).
+  await counterScreens(browser, app, outDir);
 
   // A plain browser tab: sound blocked until a tap, and the connection lost.
   const blocked = await (

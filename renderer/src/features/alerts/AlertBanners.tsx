@@ -2,7 +2,7 @@
 // banner per cancellation until someone confirms it, and the warning when sound is blocked.
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
-import { sourceName } from '../orders/labels.js';
+import { orderNumber, sourceName } from '../orders/labels.js';
 import { clockTime } from '../orders/format.js';
 
 export function NewOrderStrip({ onShow }: { onShow: () => void }) {
@@ -60,7 +60,7 @@ export function CancelBanners({ onOpen }: { onOpen: (id: string) => void }) {
           <Icon name="stop" size="2.2em" className="cancel-banner__icon" />
           <span className="cancel-banner__text">
             <strong>ORDER CANCELED</strong> — {sourceName(order.source, order.origin)}{' '}
-            {order.dspOrderNumber ?? order.id.slice(-6)}
+            {orderNumber(order)}
             {order.customerName ? ` (${order.customerName})` : ''}. Stop preparing it.
             <small>
               {' '}

@@ -2,13 +2,13 @@
 // narrow by days, source and status, scroll through as many as there are (a windowed list that
 // loads the next page while scrolling), see the daily totals per source, export the same search
 // as CSV, and open any order's details.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { OrderStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { explain } from '../orders/actions.js';
 import { clockTime, money } from '../orders/format.js';
-import { STATUS_LABEL } from '../orders/labels.js';
+import { orderNumber, sourceName, STATUS_LABEL } from '../orders/labels.js';
 import { DailyTotals } from './DailyTotals.js';
 import { saveDownload } from './download.js';
 import {
@@ -21,7 +21,7 @@ import {
   totalsRange,
   type RangePreset,
 } from './local-day.js';
-import { COMMON_SOURCES, historySourceLabel, orderSourceLabel } from './sources.js';
+import { COMMON_SOURCES, historySourceLabel } from './sources.js';
 import {
   historyQuery,
   useHistorySearch,
@@ -288,7 +288,16 @@ function count(n: number): string {
   return `${n} ${n === 1 ? 'order' : 'orders'}`;
 }
 
-function HistoryRow({ order: o, onOpen }: { order: OrderSummary; onOpen: (id: string) => void }) {
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+/** One row; memoized, so scrolling renders only the rows that come into view. */
+const HistoryRow = memo(function HistoryRow({
+  order: o,
+  onOpen,
+}: {
+  order: OrderSummary;
+  onOpen: (id: string) => void;
+}) {
   return (
     <button
       type="button"
@@ -298,11 +307,10 @@ function HistoryRow({ order: o, onOpen }: { order: OrderSummary; onOpen: (id: st
       onClick={() => onOpen(o.id)}
     >
       <span className="history-row__when">
-        {new Date(o.receivedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}{' '}
-        {clockTime(o.receivedAt)}
+        {dayFormat.format(o.receivedAt)} {clockTime(o.receivedAt)}
       </span>
-      <strong className="order-number">{o.dspOrderNumber ?? o.id.slice(-6)}</strong>
-      <span className="history-row__ellipsis">{orderSourceLabel(o.source, o.origin)}</span>
+      <strong className="order-number">{orderNumber(o)}</strong>
+      <span className="history-row__ellipsis">{sourceName(o.source, o.origin)}</span>
       <span>
         <span className={`status-chip status-chip--${o.status}`}>{STATUS_LABEL[o.status]}</span>
       </span>
@@ -311,4 +319,4 @@ function HistoryRow({ order: o, onOpen }: { order: OrderSummary; onOpen: (id: st
       <span className="num">{money(o.totalCents, o.currency)}</span>
     </button>
   );
-}
+});

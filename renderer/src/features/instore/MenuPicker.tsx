@@ -1,7 +1,7 @@
 // The menu side of the new-order form: type to search (name, size or category), or browse a
 // category; tap an item to add it (or to choose its size and options first). Enter adds the
 // first match, ↓ moves into the results. Sold-out items stay visible but cannot be added.
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { money } from '../orders/format.js';
 import { isItemAvailable, needsChoices, searchMenu, type Menu, type MenuItem } from './menu.js';
 
@@ -12,12 +12,29 @@ interface Props {
   currency: string;
   onPick: (item: MenuItem) => void;
   onFreeText: () => void;
+  /** Changes after an order is sent: clear the search and be ready for the next one. */
+  clearSignal: number;
 }
 
-export function MenuPicker({ menu, soldOut, problem, currency, onPick, onFreeText }: Props) {
+export function MenuPicker({
+  menu,
+  soldOut,
+  problem,
+  currency,
+  onPick,
+  onFreeText,
+  clearSignal,
+}: Props) {
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const results = useRef<HTMLUListElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (clearSignal === 0) return;
+    setQuery('');
+    setCategory(null);
+    search.current?.focus();
+  }, [clearSignal]);
   const hits = useMemo(
     () => (menu ? searchMenu(menu, query, category, soldOut) : []),
     [menu, query, category, soldOut],
@@ -59,6 +76,7 @@ export function MenuPicker({ menu, soldOut, problem, currency, onPick, onFreeTex
           type="search"
           value={query}
           placeholder="Type a name: burger, fries, large…"
+          ref={search}
           autoFocus
           data-testid="menu-search"
           onChange={(e) => setQuery(e.target.value)}

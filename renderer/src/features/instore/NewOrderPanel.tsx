@@ -8,6 +8,7 @@ import type { OrderDetail } from '../../../../shared/order.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
 import { explain } from '../orders/actions.js';
+import { orderNumber } from '../orders/labels.js';
 import { money } from '../orders/format.js';
 import { subtotalCents, type DraftLine } from './draft.js';
 import { formFieldOf, messageFor, type FieldErrors } from './field-errors.js';
@@ -34,7 +35,7 @@ let lineKey = 0;
 const LEARN_FROM = 5;
 
 export function NewOrderPanel({ now, onOpenOrder }: Props) {
-  const { api, orders, notify, clock } = useServices();
+  const { api, orders, clock } = useServices();
   const { menu, soldOut, problem } = useMenu();
   const [lines, setLines] = useState<DraftLine[]>([]);
   const [form, setForm] = useState<OrderForm>(EMPTY_FORM);
@@ -45,6 +46,9 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
   const [chooser, setChooser] = useState<Chooser | null>(null);
   const memory = useMemo(() => new TaxRateMemory(localStorage), []);
   const [rate, setRate] = useState<RateRange | null>(() => memory.get());
+  /** Orders sent from this form: the menu side starts afresh after each. */
+  const [sent, setSent] = useState(0);
+  const ticket = useRef<HTMLFormElement>(null);
   const focusError = useRef(false);
   const panel = useRef<HTMLElement>(null);
   const currency = menu?.currency ?? orders.all()[0]?.currency ?? 'USD';
@@ -86,6 +90,11 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
   }, [errors]);
+
+  // The connector's answer is at the top of the ticket: bring it into view.
+  useEffect(() => {
+    if (taken) ticket.current?.scrollTo({ top: 0 });
+  }, [taken]);
 
   const subtotal = subtotalCents(lines);
   const tax = rate ? estimateTax(subtotal, rate) : null;
@@ -176,10 +185,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
       setRate(memory.learn(order.subtotalCents, order.taxCents));
       setTaken(order);
       startOver();
-      notify(
-        'info',
-        `Order ${displayNumber(order)} taken: ${money(order.totalCents, order.currency)}`,
-      );
+      setSent((n) => n + 1);
     } catch (err) {
       const field = err instanceof LocalApiError ? formFieldOf(err.field) : null;
       if (field && err instanceof LocalApiError) {
@@ -200,8 +206,10 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
         currency={currency}
         onPick={pick}
         onFreeText={() => setChooser({ kind: 'free' })}
+        clearSignal={sent}
       />
       <form
+        ref={ticket}
         className="ticket"
         noValidate
         onSubmit={(e) => {
@@ -288,7 +296,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
 }
 
 function displayNumber(order: OrderDetail): string {
-  return order.dspOrderNumber ?? order.id.slice(-6);
+  return orderNumber(order);
 }
 
 /** The order as the connector took it: its number and the connector's own totals. */

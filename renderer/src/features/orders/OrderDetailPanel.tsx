@@ -12,7 +12,14 @@ import { useBoardUi } from './board-ui.js';
 import { Countdown } from './Countdown.js';
 import { clockTime, clockTimeWithSeconds, money } from './format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { FULFILLMENT_LABEL, REJECT_LABEL, STATUS_LABEL, sourceName } from './labels.js';
+import {
+  FULFILLMENT_LABEL,
+  itemCount,
+  orderNumber,
+  REJECT_LABEL,
+  STATUS_LABEL,
+  sourceName,
+} from './labels.js';
 import { LineItems } from './ModifierTree.js';
 import { nextStep } from './next-step.js';
 import { OrderBadges } from './OrderBadges.js';
@@ -45,7 +52,7 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
     };
   }, [api, id, version]);
 
-  const number = order ? (order.dspOrderNumber ?? order.id.slice(-6)) : '';
+  const number = order ? orderNumber(order) : '';
   const title = order ? `${sourceName(order.source, order.origin)} ${number}` : 'Order';
   return (
     <Modal title={title} labelledBy="detail-title" onClose={onClose} className="modal--detail">
@@ -74,7 +81,7 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
           <div className="detail__summary">
             <p className="detail__what">
               <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />
-              {FULFILLMENT_LABEL[order.fulfillmentType]} · {order.itemCount} items ·{' '}
+              {FULFILLMENT_LABEL[order.fulfillmentType]} · {itemCount(order.itemCount)} ·{' '}
               <strong>{money(order.totalCents, order.currency)}</strong>
               {order.prepTimeMinutes !== null && order.status !== 'pending' && (
                 <> · prep {order.prepTimeMinutes} min</>

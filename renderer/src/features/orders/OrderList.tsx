@@ -3,7 +3,7 @@
 import type { OrderSummary } from '../../../../shared/order.js';
 import { clockTime, money, requestedTime } from './format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { FULFILLMENT_LABEL, STATUS_LABEL, sourceName } from './labels.js';
+import { FULFILLMENT_LABEL, orderNumber, STATUS_LABEL, sourceName } from './labels.js';
 import { nextStep, type NextStep } from './next-step.js';
 
 interface Props {
@@ -35,7 +35,7 @@ export function OrderList({ title, empty, orders, now, busy, onOpen, onStep }: P
                   <span className={`status-chip status-chip--${o.status}`}>
                     {STATUS_LABEL[o.status]}
                   </span>
-                  <strong className="order-number">{o.dspOrderNumber ?? o.id.slice(-6)}</strong>
+                  <strong className="order-number">{orderNumber(o)}</strong>
                   <span>{sourceName(o.source, o.origin)}</span>
                   <span>
                     <Icon name={FULFILLMENT_ICON[o.fulfillmentType]} />

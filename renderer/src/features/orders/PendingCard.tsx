@@ -4,7 +4,7 @@ import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { Countdown } from './Countdown.js';
 import { money } from './format.js';
-import { FULFILLMENT_LABEL, sourceName } from './labels.js';
+import { FULFILLMENT_LABEL, orderNumber, sourceName } from './labels.js';
 import { OrderBadges } from './OrderBadges.js';
 import { PrepStepper } from './PrepStepper.js';
 
@@ -35,7 +35,7 @@ export function PendingCard({
   onOpen,
   onSelect,
 }: Props) {
-  const number = order.dspOrderNumber ?? order.id.slice(-6);
+  const number = orderNumber(order);
   const headingId = `order-${order.id}-heading`;
   return (
     <article

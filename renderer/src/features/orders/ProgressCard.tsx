@@ -3,7 +3,7 @@
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { clockTime, duration, money } from './format.js';
-import { FULFILLMENT_LABEL, STATUS_LABEL, sourceName } from './labels.js';
+import { FULFILLMENT_LABEL, itemCount, orderNumber, STATUS_LABEL, sourceName } from './labels.js';
 import { nextStep, type NextStep } from './next-step.js';
 import { OrderBadges } from './OrderBadges.js';
 
@@ -17,7 +17,7 @@ interface Props {
 
 export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
   const step = nextStep(order);
-  const number = order.dspOrderNumber ?? order.id.slice(-6);
+  const number = orderNumber(order);
   // Prep time counts from the decision, which lands seconds after receipt: close enough to plan by.
   const dueAt =
     order.prepTimeMinutes !== null ? order.receivedAt + order.prepTimeMinutes * 60_000 : null;
@@ -59,7 +59,7 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
             <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
             {FULFILLMENT_LABEL[order.fulfillmentType]}
           </span>
-          <span>{order.itemCount} items</span>
+          <span>{itemCount(order.itemCount)}</span>
           {order.customerName && <span>{order.customerName}</span>}
           <span>{money(order.totalCents, order.currency)}</span>
         </span>

@@ -6,7 +6,7 @@ import type { OrderDetail, OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { Modal } from '../../app/Modal.js';
 import { Countdown } from './Countdown.js';
-import { REJECT_LABEL, sourceName } from './labels.js';
+import { orderNumber, REJECT_LABEL, sourceName } from './labels.js';
 import { unavailableChoices, type Choice } from './modifier-tree.js';
 
 interface Props {
@@ -40,7 +40,7 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
 
   const choices: Choice[] = detail ? unavailableChoices(detail.lineItems) : [];
   const key = (c: Choice): string => `${c.type}:${c.providerId}`;
-  const number = order.dspOrderNumber ?? order.id.slice(-6);
+  const number = orderNumber(order);
   const submit = (): void => {
     if (!code) return;
     const unavailable =

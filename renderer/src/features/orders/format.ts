@@ -1,15 +1,25 @@
 // Money, times and durations for the counter: big, short and unambiguous.
 
+// Formatters are made once: building an Intl formatter costs far more than using one, and long
+// lists (history) format thousands of values.
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
 export function money(cents: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(cents / 100);
-  } catch {
-    return `${(cents / 100).toFixed(2)} ${currency}`;
+  let format = moneyFormats.get(currency);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+    } catch {
+      format = null; // not a currency code Intl knows
+    }
+    moneyFormats.set(currency, format);
   }
+  return format ? format.format(cents / 100) : `${(cents / 100).toFixed(2)} ${currency}`;
 }
 
 export function clockTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return clockFormat.format(epochMs);
 }
 
 export function clockTimeWithSeconds(epochMs: number): string {

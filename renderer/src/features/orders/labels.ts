@@ -42,8 +42,26 @@ const SOURCE_NAMES: Record<string, string> = {
   just_eat: 'Just Eat',
 };
 
+/** What staff call an order: the delivery service's number, else the end of our id in capitals
+ * (in-store orders have no other number), e.g. "MVXPZR". */
+export function orderNumber(order: { dspOrderNumber: string | null; id: string }): string {
+  return order.dspOrderNumber ?? order.id.slice(-6).toUpperCase();
+}
+
+export function itemCount(n: number): string {
+  return `${n} ${n === 1 ? 'item' : 'items'}`;
+}
+
+/** In-store sources the new-order form sets (and other first-party ones), by what staff say. */
+export const IN_STORE_SOURCE_NAMES: Record<string, string> = {
+  phone: 'Phone',
+  walk_in: 'Walk-in',
+  in_store: 'In-store',
+  website: 'Website',
+};
+
 export function sourceName(source: string | null, origin: 'stream' | 'in_store'): string {
-  if (origin === 'in_store') return 'In-store';
+  if (origin === 'in_store') return IN_STORE_SOURCE_NAMES[source ?? 'in_store'] ?? 'In-store';
   if (!source) return 'Stream';
   return (
     SOURCE_NAMES[source.toLowerCase()] ??
