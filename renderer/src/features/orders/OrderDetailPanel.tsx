@@ -23,6 +23,7 @@ import {
 import { LineItems } from './ModifierTree.js';
 import { nextStep } from './next-step.js';
 import { OrderBadges } from './OrderBadges.js';
+import { PosLegPanel } from './PosLegPanel.js';
 import { PrepStepper } from './PrepStepper.js';
 
 interface Props {
@@ -150,6 +151,8 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
               />
             </div>
           )}
+
+          <PosLegPanel orderId={order.id} status={order.status} version={version} />
 
           <div className="detail__columns">
             <section aria-labelledby="detail-items">
