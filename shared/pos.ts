@@ -151,6 +151,9 @@ export const PosStatus = z.object({
   printer: z.object({ enabled: z.boolean(), address: z.string().nullable() }),
   /** Which leg an auto-accepted order waits for; null when orders are accepted without one. */
   acceptanceWaitsFor: PosTarget.nullable(),
+  /** The POS driver's own check, asked now (HTTP: any answer to `GET {url}/health`; folder: the
+   * folder is writable); null without a POS driver. */
+  health: z.object({ reachable: z.boolean(), detail: z.string() }).nullable(),
   queued: z.number().int(),
   /** Orders flagged "not in POS", and canceled orders whose void did not reach the POS. */
   attention: z.array(PosLeg),

@@ -212,8 +212,16 @@ describe('watched-folder driver', () => {
     expect(leg(rig, id)!.last_error).toMatch(/drop folder .* ENOENT/);
     expect(leg(rig, id)!.uncertain).toBe(0);
     expect(existsSync(dir)).toBe(false);
+    const down = await local<{ health: { reachable: boolean; detail: string } }>(
+      rig.t.localUrl,
+      'GET',
+      '/api/pos',
+    );
+    expect(down.body.health).toEqual({ reachable: false, detail: `${dir}: ENOENT` });
 
     mkdirSync(dir);
+    const up = await local<{ health: { reachable: boolean } }>(rig.t.localUrl, 'GET', '/api/pos');
+    expect(up.body.health.reachable).toBe(true);
     rig.clock.advance(60_000);
     await fileAppears(dir, `${id}.json`);
     writeFileSync(path.join(dir, `${id}.result.json`), JSON.stringify({ pos_order_id: 'F-1' }));

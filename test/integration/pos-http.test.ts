@@ -151,8 +151,13 @@ describe('HTTP JSON driver', () => {
     expect(health.body.problems).toContainEqual(
       expect.stringMatching(/1 order\(s\) not in the POS/),
     );
-    const status = await local<{ attention: PosLeg[] }>(rig.t.localUrl, 'GET', '/api/pos');
+    const status = await local<{ attention: PosLeg[]; health: unknown }>(
+      rig.t.localUrl,
+      'GET',
+      '/api/pos',
+    );
     expect(status.body.attention.map((l) => l.orderId)).toEqual([id]);
+    expect(status.body.health).toEqual({ reachable: true, detail: 'HTTP 200' });
     // Nothing more happens by itself: a refusal is not retried.
     rig.clock.advance(10 * 60_000);
     await rig.settle();

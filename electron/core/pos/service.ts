@@ -168,8 +168,8 @@ export class PosService {
     this.unsubscribe();
     this.attentionTimer.stop();
     this.autoAccept.stop();
+    // Each worker cuts its attempts short and closes its driver.
     await Promise.all(Object.values(this.workers).map((w) => w.stop()));
-    if (!this.workers.pos) this.driver?.close();
   }
 
   // Hooks, each inside the caller's transaction. ---------------------------------------------
@@ -189,12 +189,13 @@ export class PosService {
 
   // Local API. ---------------------------------------------------------------------------------
 
-  status(): PosStatus {
+  async status(): Promise<PosStatus> {
     const { config } = this.ctx;
     return {
       driver: config.pos.driver,
       printer: { enabled: this.printer !== null, address: this.printer?.address ?? null },
       acceptanceWaitsFor: config.acceptance.mode === 'auto' ? this.autoAccept.decidingTarget : null,
+      health: this.driver ? await this.driver.health() : null,
       queued: this.legs.counts().queued,
       attention: this.legs.needingAttention().map(toPosLeg),
     };

@@ -94,7 +94,8 @@ export class HttpJsonDriver implements PosDriver {
       new URL('health', this.base),
       this.headers(),
       null,
-      this.limits(ANSWER_LIMIT),
+      // Asked while staff wait on a screen: a few seconds say enough.
+      { ...this.limits(ANSWER_LIMIT), totalTimeoutMs: Math.min(this.options.timeoutMs, 5_000) },
     );
     if (!result.ok) return { reachable: false, detail: result.error };
     return { reachable: true, detail: `HTTP ${result.status}` };
