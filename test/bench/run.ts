@@ -4,6 +4,7 @@ import { runIngestBench } from './ingest.js';
 import { runOutboxBench } from './outbox-drain.js';
 import { runPosBench } from './pos.js';
 import { runScaleBench } from './scale.js';
+import { runUiBench } from './ui.js';
 import { printTable, type Row } from './table.js';
 
 const benches: [string, () => Promise<Row[]>][] = [
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<Row[]>][] = [
   ['outbox', runOutboxBench],
   ['pos', runPosBench],
   ['scale', runScaleBench],
+  ['ui', runUiBench],
 ];
 
 const rows: Row[] = [];

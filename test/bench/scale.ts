@@ -27,7 +27,7 @@ const STATUSES = [
 ] as const;
 
 /** A year of finished orders, written straight into the database in large transactions. */
-function seed(dataDir: string, now: number): void {
+export function seedYearOfOrders(dataDir: string, now: number): void {
   const db = openDatabase(path.join(dataDir, 'connector.db'));
   const repo = new OrderRepository(db);
   const menus = [[cheeseburger(), largeFries()], [halfAndHalfPizza()], [cheeseburger(3)]];
@@ -110,7 +110,7 @@ export async function runScaleBench(): Promise<Row[]> {
   const dir = tempDataDir();
   try {
     const seeding = performance.now();
-    seed(dir, Date.now());
+    seedYearOfOrders(dir, Date.now());
     const seedSeconds = (performance.now() - seeding) / 1000;
     const configFile = writeChildConfig(dir, {
       location: { id: 'store-1', name: 'Bench', timezone: 'America/New_York' },
