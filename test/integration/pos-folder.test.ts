@@ -14,6 +14,7 @@ import {
   watch,
   writeFileSync,
 } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -163,6 +164,13 @@ describe('watched-folder driver', () => {
     const id = await acceptedOrder(first);
     await fileAppears(dir, `${id}.json`);
     await first.t.stop(); // cuts the attempt short; its row goes back to pending
+    const db = new Database(path.join(first.t.dataDir, 'connector.db'), { readonly: true });
+    // The file is in the folder: the POS may take it while we are down (a cancel must void it).
+    expect(db.prepare(`SELECT state, uncertain FROM pos_legs`).get()).toEqual({
+      state: 'queued',
+      uncertain: 1,
+    });
+    db.close();
     // While the connector is down the POS imports the file (and removes it) and answers.
     rmSync(path.join(dir, `${id}.json`));
     writeFileSync(path.join(dir, `${id}.result.json`), JSON.stringify({ pos_order_id: 'F-9' }));

@@ -229,11 +229,13 @@ export class PosLaneWorker {
       return;
     }
     if (!outcome.ok && outcome.aborted) {
+      // Cut short by a stop: not the POS's failure, but it may have the order all the same.
       this.repository.markRetry(row.id, now, {
         status: null,
         error: 'attempt interrupted by a stop',
         response: null,
       });
+      if (isInject && outcome.uncertain) this.legs.update(orderId, target, { uncertain: 1 }, now);
       return;
     }
     if (isInject) this.legs.update(orderId, target, { last_attempt_at: now }, now);

@@ -139,7 +139,8 @@ export class WatchedFolderDriver implements PosDriver {
       }
     }
     const result = await wait.result;
-    if (result === 'aborted') return failed('stopped', { aborted: true });
+    // By now the file is in the folder: the POS may take it while we are stopped.
+    if (result === 'aborted') return failed('stopped', { aborted: true, uncertain: true });
     if (result === null || result.kind === 'unreadable')
       return failed(
         `no ${result === null ? '' : 'readable '}result file from the POS within ${this.options.timeoutMs} ms; ${name}.json waits in the folder`,
