@@ -1,7 +1,8 @@
 // The POS leg in the order detail, in Debian's Chromium against a real connector with a fake
 // store POS (HTTP JSON driver) and a simulated ESC/POS kitchen printer: an order the POS refused
-// shows "NOT IN THE POS" with the POS's words, Try again puts it in (with the POS's check
-// number), the ticket reprints marked REPRINT, and "entered by hand" settles another one.
+// shows "NOT IN THE POS" with the POS's words (and a banner over every screen), Try again puts
+// it in (with the POS's check number), the ticket reprints marked REPRINT, and "entered by
+// hand" settles another one.
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PosLeg } from '../../shared/pos.js';
@@ -76,6 +77,9 @@ describe.skipIf(missing !== null)('POS leg in the order detail', () => {
       .getByText(/Printed at/)
       .waitFor();
     expect(printer.tickets()).toHaveLength(1);
+    // The board shows it too, without anyone opening the order.
+    const banner = page.locator(`[data-testid="pos-attention"][data-order-id="${id}"]`);
+    await banner.getByText('NOT IN THE POS').waitFor();
 
     refusing = false;
     await posLeg.getByRole('button', { name: 'Try again' }).click();
@@ -83,6 +87,7 @@ describe.skipIf(missing !== null)('POS leg in the order detail', () => {
     const sent = (await legOf(id, 'pos'))!;
     expect(sent.posOrderId).not.toBeNull();
     await posLeg.getByText(`In the POS as check ${sent.posOrderId}`).waitFor();
+    await banner.waitFor({ state: 'detached' });
     expect(pos.orders).toHaveLength(1);
 
     await page.getByRole('button', { name: 'Reprint kitchen ticket' }).click();

@@ -12,6 +12,7 @@ import { BoardUiContext, type BoardUi } from '../features/orders/board-ui.js';
 import { clockTime } from '../features/orders/format.js';
 import { OrderDetailPanel } from '../features/orders/OrderDetailPanel.js';
 import { OrderList } from '../features/orders/OrderList.js';
+import { PosAttentionBanner } from '../features/orders/PosAttentionBanner.js';
 import { lanesOf } from '../features/orders/orders-store.js';
 import { RejectDialog } from '../features/orders/RejectDialog.js';
 import { StorePanel } from '../features/store/StorePanel.js';
@@ -176,6 +177,7 @@ export function App() {
           <ConnectionBanner />
           <SoundBanner />
           <CancelBanners onOpen={ui.openDetail} />
+          <PosAttentionBanner onOpen={ui.openDetail} />
           {screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
         </div>
         <main className="screen">

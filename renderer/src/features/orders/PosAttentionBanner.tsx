@@ -1,0 +1,87 @@
+// "Not in the POS" must not wait for someone to open the order: a banner for every order the
+// POS leg flagged (or whose void did not reach the POS), from the POS status at start and the
+// `pos.attention` / `pos.updated` push events after. It goes away once the leg is settled
+// (sent, retried into the POS, entered by hand); Open shows the order with its Try again.
+import { useEffect, useState } from 'react';
+import type { PosLeg } from '../../../../shared/pos.js';
+import { useServices } from '../../app/hooks.js';
+import { Icon } from '../../app/Icon.js';
+import { orderNumber } from './labels.js';
+
+/** A leg staff must act on. */
+export function needsStaff(leg: PosLeg): boolean {
+  return leg.notInPos || leg.state === 'failed' || leg.voidState === 'failed';
+}
+
+const key = (leg: PosLeg) => `${leg.orderId}|${leg.target}`;
+
+export function PosAttentionBanner({ onOpen }: { onOpen: (id: string) => void }) {
+  const { api, onPush, connection } = useServices();
+  const [legs, setLegs] = useState<ReadonlyMap<string, PosLeg>>(new Map());
+
+  useEffect(() => {
+    const load = (): void => {
+      api.getPosStatus().then(
+        (status) => setLegs(new Map(status.attention.filter(needsStaff).map((l) => [key(l), l]))),
+        () => undefined, // a core without a POS leg: nothing to watch
+      );
+    };
+    load();
+    // After a reconnect the list may have changed while the push channel was down.
+    return connection.subscribe(() => {
+      if (connection.get() === 'open') load();
+    });
+  }, [api, connection]);
+
+  useEffect(
+    () =>
+      onPush((m) => {
+        if (m.event !== 'pos.attention' && m.event !== 'pos.updated') return;
+        const leg = m.data;
+        setLegs((current) => {
+          const next = new Map(current);
+          if (needsStaff(leg)) next.set(key(leg), leg);
+          else next.delete(key(leg));
+          return next;
+        });
+      }),
+    [onPush],
+  );
+
+  if (legs.size === 0) return null;
+  return (
+    <div className="pos-attention">
+      {[...legs.values()].map((leg) => (
+        <div
+          key={key(leg)}
+          className="pos-attention__banner"
+          role="alert"
+          data-testid="pos-attention"
+          data-order-id={leg.orderId}
+        >
+          <Icon name="warning" size="1.8em" />
+          <span className="pos-attention__text">
+            <strong>
+              {leg.voidState === 'failed'
+                ? 'VOID NOT IN THE POS'
+                : leg.target === 'pos'
+                  ? 'NOT IN THE POS'
+                  : 'NOT PRINTED'}
+            </strong>{' '}
+            — order {orderNumber({ dspOrderNumber: leg.dspOrderNumber, id: leg.orderId })}
+            {leg.lastError || leg.voidError ? (
+              <small> · {leg.voidState === 'failed' ? leg.voidError : leg.lastError}</small>
+            ) : null}
+          </span>
+          <button
+            type="button"
+            className="button button--strip"
+            onClick={() => onOpen(leg.orderId)}
+          >
+            Open
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
