@@ -111,6 +111,15 @@ describe.skipIf(missing !== null)('POS leg in the order detail', () => {
       notInPos: false,
     });
     expect(await posLeg.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+
+    // The health screen asks the printer on demand (ESC/POS real-time status).
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Health/ }).click();
+    const tile = page.getByTestId('pos-health');
+    await tile.getByText(/HTTP/).first().waitFor();
+    printer.state.paperOut = true;
+    await tile.getByRole('button', { name: 'Check the printer now' }).click();
+    await tile.getByText(/paper/i).waitFor();
     await page.close();
   });
 });

@@ -7,6 +7,7 @@ import { Icon } from '../../app/Icon.js';
 import { explain } from '../orders/actions.js';
 import { clockTime, duration } from '../orders/format.js';
 import { OutboxPanel } from './OutboxPanel.js';
+import { PosHealthTile } from './PosHealthTile.js';
 
 const REFRESH_MS = 5_000;
 
@@ -14,6 +15,8 @@ export function HealthPanel({ now }: { now: number }) {
   const { api, connection, clock, sound, settings } = useServices();
   const [health, setHealth] = useState<Health | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Counts refreshes, so the tiles that ask their own calls refresh with the rest. */
+  const [tick, setTick] = useState(0);
   const push = useObservable(connection);
   const soundState = useObservable({ get: sound.getState, subscribe: sound.subscribe });
   const prefs = useObservable(settings);
@@ -23,6 +26,7 @@ export function HealthPanel({ now }: { now: number }) {
       (h) => {
         setHealth(h);
         setError(null);
+        setTick((t) => t + 1);
       },
       (err: unknown) => setError(explain(err)),
     );
@@ -153,6 +157,7 @@ export function HealthPanel({ now }: { now: number }) {
             </div>
           </>
         )}
+        <PosHealthTile refreshKey={tick} />
         <OutboxPanel />
         <div className="tile">
           <h3>This counter</h3>

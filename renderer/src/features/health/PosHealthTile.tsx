@@ -1,0 +1,98 @@
+// The POS leg on the health screen: which POS driver, whether the POS answers its health check,
+// orders on their way or stuck, and the kitchen printer asked right now (paper, cover, online).
+import { useEffect, useState } from 'react';
+import type { PosStatus, PrinterStatus } from '../../../../shared/pos.js';
+import { useServices } from '../../app/hooks.js';
+import { Icon } from '../../app/Icon.js';
+import { explain } from '../orders/actions.js';
+import { clockTime } from '../orders/format.js';
+
+const DRIVER_LABEL: Record<PosStatus['driver'], string> = {
+  none: 'none set up',
+  http: 'HTTP (the POS’s own API)',
+  folder: 'shared folder',
+};
+
+export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
+  const { api } = useServices();
+  const [status, setStatus] = useState<PosStatus | null>(null);
+  const [printer, setPrinter] = useState<PrinterStatus | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.getPosStatus().then(
+      (s) => live && setStatus(s),
+      () => live && setStatus(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, refreshKey]);
+
+  const checkPrinter = async (): Promise<void> => {
+    setChecking(true);
+    setError(null);
+    try {
+      setPrinter(await api.getPrinterStatus());
+    } catch (err) {
+      setError(explain(err));
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  if (!status) return null;
+  const notInPos = status.attention.filter((l) => l.notInPos || l.state === 'failed').length;
+  const voids = status.attention.filter((l) => l.voidState === 'failed').length;
+  return (
+    <div className="tile" data-testid="pos-health">
+      <h3>POS and kitchen printer</h3>
+      <p>POS: {DRIVER_LABEL[status.driver]}</p>
+      {status.health && (
+        <p className={status.health.reachable ? '' : 'error-text'}>
+          {!status.health.reachable && <Icon name="warning" />}{' '}
+          {status.health.reachable ? 'POS answers' : 'POS NOT ANSWERING'} ({status.health.detail})
+        </p>
+      )}
+      <p>
+        On their way: <strong>{status.queued}</strong> · not in the POS:{' '}
+        <strong className={notInPos ? 'error-text' : ''}>{notInPos}</strong>
+        {voids > 0 && (
+          <>
+            {' '}
+            · voids failed: <strong className="error-text">{voids}</strong>
+          </>
+        )}
+      </p>
+      <p>
+        Kitchen printer: {status.printer.enabled ? (status.printer.address ?? 'on') : 'none set up'}
+      </p>
+      {status.printer.enabled && (
+        <div className="tile__buttons">
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={checking}
+            onClick={() => void checkPrinter()}
+          >
+            {checking ? 'Asking the printer…' : 'Check the printer now'}
+          </button>
+        </div>
+      )}
+      {error && <p className="error-text">{error}</p>}
+      {printer && (
+        <p className={printer.problems.length || !printer.reachable ? 'error-text' : ''}>
+          {(printer.problems.length > 0 || !printer.reachable) && <Icon name="warning" />}{' '}
+          {!printer.reachable
+            ? 'The printer does not answer'
+            : printer.problems.length
+              ? `Printer: ${printer.problems.join(', ')}`
+              : 'Printer ready'}{' '}
+          <span className="muted">(checked {clockTime(printer.checkedAt)})</span>
+        </p>
+      )}
+    </div>
+  );
+}
