@@ -145,6 +145,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   // decision's own transaction; in auto mode it decides the acceptance.
   const pos = new PosService(ctx, catalog, rearm, options.pos);
   acceptance.afterAccept = pos.afterAccept;
+  inStore.afterAccept = pos.afterAccept;
   acceptance.afterReject = pos.afterWithdraw;
   acceptance.awaitsPos = pos.awaitsPos;
   lifecycle.afterCancel = pos.afterWithdraw;

@@ -22,7 +22,13 @@ const MAX_TOTAL_CENTS = 100_000_000;
 /** A `requestedFor` this far in the past is a mistake, not a clock difference between terminals. */
 const REQUESTED_FOR_SLACK_MS = 5 * 60_000;
 
+import type { OrderRow } from '../orders/rows.js';
+
 export class InStoreOrders {
+  /** An in-store order is taken as soon as it is made: into the POS and onto the kitchen printer
+   * like any accepted order (set by the composition root when a POS leg is configured). */
+  afterAccept: (row: OrderRow, now: number) => void = () => {};
+
   constructor(
     private readonly ctx: CoreContext,
     private readonly catalog: CatalogStore,
@@ -172,6 +178,7 @@ export class InStoreOrders {
         event: inStoreOrderCreated(stream.eventShape, forStream),
         now,
       });
+      this.afterAccept(ctx.orders.get(id)!, now);
     })();
     const summary = ctx.orders.summary(id);
     if (summary) ctx.bus.publish('order.created', summary);
