@@ -4,7 +4,7 @@
 import type { Config } from '../config/schema.js';
 import { webhookHeaders, webhookUrl } from '../stream/protocol/index.js';
 import type { Clock } from '../util/clock.js';
-import { HttpPoster, type PostLimits, type PostResult } from './http-post.js';
+import { HttpClient, type RequestLimits, type RequestResult } from '../util/http-request.js';
 import { AccessTokenCache } from './oauth.js';
 import type { AttemptRecord, OutboxRow } from './repository.js';
 import { judgeAnswer, type RetryPolicy, type Verdict } from './schedule.js';
@@ -22,8 +22,11 @@ export interface SenderLimits {
   maxSockets: number;
 }
 
+/** Enough of Stream's answer to show staff what it said; the rest is read and dropped. */
+const STREAM_ANSWER_LIMIT = 16 * 1024;
+
 export class StreamSender {
-  private readonly poster: HttpPoster;
+  private readonly http: HttpClient;
   private readonly tokens: AccessTokenCache | null;
   private readonly endpoint: { url: URL; secret: string } | null;
   private stopping = false;
@@ -34,19 +37,20 @@ export class StreamSender {
     private readonly limits: SenderLimits,
     private readonly policy: RetryPolicy,
   ) {
-    this.poster = new HttpPoster(clock, limits.maxSockets);
+    this.http = new HttpClient(clock, limits.maxSockets);
     const { apiUrl, partnerSlug, webhookSecret, clientId, clientSecret } = stream;
     this.endpoint =
       apiUrl && partnerSlug && webhookSecret
         ? { url: webhookUrl(apiUrl, partnerSlug), secret: webhookSecret }
         : null;
-    const tokenLimits: PostLimits = {
-      connectTimeoutMs: limits.connectTimeoutMs,
-      totalTimeoutMs: limits.totalTimeoutMs,
-    };
     this.tokens =
       apiUrl && clientId && clientSecret
-        ? new AccessTokenCache({ apiUrl, clientId, clientSecret }, this.poster, clock, tokenLimits)
+        ? new AccessTokenCache(
+            { apiUrl, clientId, clientSecret },
+            this.http,
+            clock,
+            this.requestLimits(limits.totalTimeoutMs),
+          )
         : null;
   }
 
@@ -59,20 +63,25 @@ export class StreamSender {
     if (!this.endpoint) throw new Error('outbox: no Stream endpoint configured');
     const body = Buffer.from(row.body, 'utf8');
     let token: string | undefined;
-    let result: PostResult;
+    let result: RequestResult;
     try {
       token = this.tokens ? await this.tokens.token() : undefined;
       const headers = webhookHeaders(this.endpoint.secret, row.id, body, token);
-      result = await this.poster.post(this.endpoint.url, headers, body, {
-        connectTimeoutMs: this.limits.connectTimeoutMs,
-        totalTimeoutMs:
+      result = await this.http.request(
+        'POST',
+        this.endpoint.url,
+        headers,
+        body,
+        this.requestLimits(
           row.urgency === 'decision'
             ? this.limits.decisionTotalTimeoutMs
             : this.limits.totalTimeoutMs,
-      });
+        ),
+      );
     } catch (err) {
       // Only the token request throws; during a stop it was cut short like any other request.
-      result = { ok: false, error: (err as Error).message, aborted: this.stopping };
+      // The webhook itself was never sent.
+      result = { ok: false, error: (err as Error).message, aborted: this.stopping, sent: false };
     }
     if (!result.ok) {
       const record = { status: null, error: result.error, response: null };
@@ -103,10 +112,19 @@ export class StreamSender {
   /** Cut every open request short; each resolves as `aborted`. */
   abortAll(): void {
     this.stopping = true;
-    this.poster.abortAll();
+    this.http.abortAll();
   }
 
   close(): void {
-    this.poster.close();
+    this.http.close();
+  }
+
+  private requestLimits(totalTimeoutMs: number): RequestLimits {
+    return {
+      connectTimeoutMs: this.limits.connectTimeoutMs,
+      totalTimeoutMs,
+      maxAnswerBytes: STREAM_ANSWER_LIMIT,
+      overLimit: 'truncate',
+    };
   }
 }

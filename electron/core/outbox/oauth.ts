@@ -8,7 +8,7 @@ import {
   OAUTH_DEFAULT_LIFETIME_SECONDS,
 } from '../stream/protocol/index.js';
 import type { Clock } from '../util/clock.js';
-import type { HttpPoster, PostLimits } from './http-post.js';
+import type { HttpClient, RequestLimits } from '../util/http-request.js';
 
 export interface ClientCredentials {
   apiUrl: string;
@@ -26,9 +26,9 @@ export class AccessTokenCache {
 
   constructor(
     private readonly credentials: ClientCredentials,
-    private readonly poster: HttpPoster,
+    private readonly http: HttpClient,
     private readonly clock: Clock,
-    private readonly limits: PostLimits,
+    private readonly limits: RequestLimits,
   ) {}
 
   /** A valid token: the cached one, or a new one from the token endpoint. */
@@ -50,7 +50,8 @@ export class AccessTokenCache {
       this.credentials.clientId,
       this.credentials.clientSecret,
     );
-    const result = await this.poster.post(
+    const result = await this.http.request(
+      'POST',
       tokenUrl(this.credentials.apiUrl),
       headers,
       body,

@@ -9,6 +9,7 @@
 import type { PosOrder, PosVoid } from '../../../../shared/pos.js';
 import { parseRetryAfter } from '../../outbox/schedule.js';
 import type { Clock } from '../../util/clock.js';
+import { HttpClient, type RequestLimits, type RequestResult } from '../../util/http-request.js';
 import {
   failed,
   refused,
@@ -17,7 +18,6 @@ import {
   type PosHealth,
   type VoidRequest,
 } from '../driver.js';
-import { PosHttpClient, type RequestLimits, type RequestResult } from '../http-request.js';
 
 export interface HttpJsonDriverOptions {
   url: string;
@@ -36,7 +36,7 @@ const RETRYABLE_4XX = new Set([408, 409, 425, 429]);
 
 export class HttpJsonDriver implements PosDriver {
   readonly name = 'http' as const;
-  private readonly client: PosHttpClient;
+  private readonly client: HttpClient;
   private readonly base: URL;
   private readonly auth: [string, string] | null;
 
@@ -44,7 +44,7 @@ export class HttpJsonDriver implements PosDriver {
     private readonly options: HttpJsonDriverOptions,
     private readonly clock: Clock,
   ) {
-    this.client = new PosHttpClient(clock, options.maxSockets);
+    this.client = new HttpClient(clock, options.maxSockets);
     this.base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
     this.auth = options.authHeader ? parseAuthHeader(options.authHeader) : null;
   }
@@ -146,6 +146,7 @@ export class HttpJsonDriver implements PosDriver {
       connectTimeoutMs: this.options.connectTimeoutMs,
       totalTimeoutMs: this.options.timeoutMs,
       maxAnswerBytes,
+      overLimit: 'fail',
     };
   }
 

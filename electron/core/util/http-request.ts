@@ -1,16 +1,22 @@
-// One HTTP request to the store POS with the limits every remote call needs: a connect timeout,
-// a total timeout for the whole answer, a cap on what we read, redirects never followed. Timers
-// run on the injected Clock, so a test drives a hanging POS without waiting. (The outbox's
-// HttpPoster does the same for Stream, POST only; the POS also needs GET for its catalog.)
+// One HTTP request to a remote service (Stream, the store POS) with the limits every remote call
+// needs (Builders' Library: "timeouts on every remote call, covering both connect and request"): a
+// connect timeout, a total timeout for the whole answer, a cap on the answer we keep, and redirects
+// never followed (node:http does not follow them; a 3xx comes back as an answer like any other).
+// Timers run on the injected Clock, so a test can drive a hanging service without waiting.
 import http from 'node:http';
 import https from 'node:https';
-import type { CancelTimer, Clock } from '../util/clock.js';
+import type { CancelTimer, Clock } from './clock.js';
 
 export interface RequestLimits {
   connectTimeoutMs: number;
   totalTimeoutMs: number;
-  /** Answers longer than this fail (a catalog may be megabytes; an order answer is small). */
+  /** The most of an answer's body we keep. */
   maxAnswerBytes: number;
+  /**
+   * A longer answer: `fail` the request (a POS answer we must parse whole), or `truncate` it,
+   * reading the rest and dropping it (Stream's answer is only shown to staff).
+   */
+  overLimit: 'fail' | 'truncate';
 }
 
 export type RequestResult =
@@ -18,8 +24,9 @@ export type RequestResult =
   | {
       ok: false;
       error: string;
+      /** Cut short by `abortAll`/`close` (a stop), not the remote side's doing. */
       aborted: boolean;
-      /** The request was (at least partly) sent before it failed: the POS may have acted. */
+      /** The request was (at least partly) sent before it failed: the remote side may have acted. */
       sent: boolean;
     };
 
@@ -32,11 +39,12 @@ class RequestError extends Error {
   }
 }
 
-export class PosHttpClient {
+export class HttpClient {
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
   private readonly open = new Set<http.ClientRequest>();
 
+  /** `maxSockets` bounds open connections to the service, whatever the backlog. */
   constructor(
     private readonly clock: Clock,
     maxSockets: number,
@@ -89,6 +97,7 @@ export class PosHttpClient {
         const connected = (): void => {
           sent = true;
         };
+        // A kept-alive socket is already connected; only a new one gets the connect limit.
         if (!socket.connecting) return connected();
         const cancel = this.clock.setTimer(
           () => req.destroy(new RequestError(`no connection within ${limits.connectTimeoutMs} ms`)),
@@ -101,22 +110,22 @@ export class PosHttpClient {
         });
       });
       req.on('response', (res) => {
+        const max = limits.maxAnswerBytes;
         const chunks: Buffer[] = [];
-        let size = 0;
+        let kept = 0;
         res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > limits.maxAnswerBytes)
-            return req.destroy(
-              new RequestError(`answer larger than ${limits.maxAnswerBytes} bytes`),
-            );
+          if (limits.overLimit === 'fail' && kept + chunk.length > max)
+            return req.destroy(new RequestError(`answer larger than ${max} bytes`));
+          if (kept >= max) return; // truncating: read the rest and drop it
           chunks.push(chunk);
+          kept += chunk.length;
         });
         res.on('end', () =>
           finish({
             ok: true,
             status: res.statusCode ?? 0,
             headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
+            body: Buffer.concat(chunks).subarray(0, max).toString('utf8'),
           }),
         );
         res.on('error', fail);
@@ -127,7 +136,7 @@ export class PosHttpClient {
     });
   }
 
-  /** End every open request (stop); each resolves as `aborted`. */
+  /** End every open request (a stop); each resolves as `aborted`. */
   abortAll(): void {
     for (const req of this.open) req.destroy(new RequestError('stopped', true));
   }
