@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { waitForEvent } from './wait-for-event.js';
 
 export interface PrintedLine {
   text: string;
@@ -242,27 +243,8 @@ export class PrinterSim extends EventEmitter {
   }
 
   waitFor(condition: () => boolean, ms = 10_000): Promise<void> {
-    if (condition()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (!condition()) return;
-        cleanup();
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(
-          new Error(
-            `printer: condition not met within ${ms} ms (${this.printouts.length} printouts)`,
-          ),
-        );
-      }, ms);
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        this.off('change', check);
-      };
-      this.on('change', check);
-    });
+    const seen = (): string => `${this.printouts.length} printouts`;
+    return waitForEvent({ emitter: this, event: 'change', who: 'printer', seen }, condition, ms);
   }
 
   openConnections(): number {

@@ -20,6 +20,7 @@ import { ManualClock } from '../../electron/core/util/clock.js';
 import { startTestConnector, type TestConnector } from './connector.js';
 import { PrinterSim } from './escpos-decoder.js';
 import { FakeStream } from './fake-stream.js';
+import { waitForEvent } from './wait-for-event.js';
 
 export type PosBehaviour =
   | { kind: 'process' }
@@ -126,27 +127,8 @@ export class FakePos extends EventEmitter {
   }
 
   waitFor(condition: () => boolean, ms = 10_000): Promise<void> {
-    if (condition()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (!condition()) return;
-        cleanup();
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(
-          new Error(
-            `fake POS: condition not met within ${ms} ms (${this.requests.length} requests)`,
-          ),
-        );
-      }, ms);
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        this.off('change', check);
-      };
-      this.on('change', check);
-    });
+    const seen = (): string => `${this.requests.length} requests`;
+    return waitForEvent({ emitter: this, event: 'change', who: 'fake POS', seen }, condition, ms);
   }
 
   async close(): Promise<void> {

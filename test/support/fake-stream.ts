@@ -18,6 +18,7 @@ import type { Logger } from '../../electron/core/util/log.js';
 import type { OutboxWorkerOptions } from '../../electron/core/outbox/deliver.js';
 import { startTestConnector, type TestConnector } from './connector.js';
 import { TEST_WEBHOOK_SECRET } from './secrets.js';
+import { waitForEvent } from './wait-for-event.js';
 
 export type Behaviour =
   | { kind: 'process' }
@@ -133,27 +134,12 @@ export class FakeStream extends EventEmitter {
 
   /** Resolves once `condition` holds, re-checked after every request; rejects after `ms`. */
   waitFor(condition: () => boolean, ms = 10_000): Promise<void> {
-    if (condition()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (!condition()) return;
-        cleanup();
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(
-          new Error(
-            `fake Stream: condition not met within ${ms} ms (${this.requests.length} requests)`,
-          ),
-        );
-      }, ms);
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        this.off('request', check);
-      };
-      this.on('request', check);
-    });
+    const seen = (): string => `${this.requests.length} requests`;
+    return waitForEvent(
+      { emitter: this, event: 'request', who: 'fake Stream', seen },
+      condition,
+      ms,
+    );
   }
 
   async close(): Promise<void> {
