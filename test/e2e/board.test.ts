@@ -4,6 +4,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
+import { FakeStream } from '../support/fake-stream.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason, launchChromium } from './support/browser.js';
 import { startE2eConnector, type E2eConnector } from './support/connector.js';
@@ -17,10 +18,13 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
   let ui: BuiltUi;
   let app: E2eConnector;
   let browser: Browser;
+  /** The Stream cloud the connector reports to (test/support/fake-stream.ts, real clock). */
+  let stream: FakeStream;
 
   beforeAll(async () => {
     ui = await buildUi();
-    app = await startE2eConnector(ui.dir);
+    stream = await FakeStream.start();
+    app = await startE2eConnector(ui.dir, { stream: { apiUrl: stream.url } });
     expect(
       (await local(app.localUrl, 'POST', '/api/manager/pin', { pin: MANAGER_PIN })).status,
     ).toBe(200);
@@ -32,6 +36,7 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.dispose();
+    await stream?.close();
     ui?.remove();
   });
 
@@ -93,7 +98,11 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
     await page.close();
   });
 
-  it('accepts from the board with the chosen prep time, then moves the order through its steps', async () => {
+  /** What Stream applied for one order, as wire text, in order. */
+  const heardByStream = (id: string) =>
+    stream.effects.map((e) => JSON.stringify(e.json)).filter((json) => json.includes(id));
+
+  it('accepts from the board with the chosen prep time, then moves the order through its steps; Stream hears each', async () => {
     const page = await openBoard();
     const id = await sendOrder(app.streamUrl, {
       source: 'doordash',
@@ -112,6 +121,13 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
     const accepted = await getOrder(id);
     expect(accepted.status).toBe('accepted');
     expect(accepted.prepTimeMinutes).toBe(20);
+    // The fake Stream cloud receives `order.accepted` with the prep time, signed.
+    await stream.waitFor(() => heardByStream(id).some((e) => e.includes('order.accepted')));
+    expect(stream.effects.find((e) => JSON.stringify(e.json).includes(id))?.json).toMatchObject({
+      type: 'order.accepted',
+      object: { provider_id: id, location_id: 'store-1', prep_time_minutes: 20 },
+    });
+    expect(stream.requests.every((r) => r.signatureValid)).toBe(true);
 
     await progress.getByRole('button', { name: 'Start preparing' }).click();
     await progress.getByRole('button', { name: 'Mark ready' }).waitFor();
@@ -119,6 +135,12 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
     await progress.getByRole('button', { name: 'Mark ready' }).click();
     await progress.getByRole('button', { name: 'Picked up' }).waitFor();
     expect((await getOrder(id)).status).toBe('ready');
+    await stream.waitFor(() => heardByStream(id).some((e) => e.includes('ready_for_pickup')));
+    expect(
+      heardByStream(id).map((e) =>
+        ['order.accepted', 'preparing', 'ready_for_pickup'].find((k) => e.includes(k)),
+      ),
+    ).toEqual(['order.accepted', 'preparing', 'ready_for_pickup']);
     await page.close();
   });
 

@@ -54,7 +54,13 @@ export function DailyTotals({ days, currency, caption, error }: Props) {
     <section className="daily-totals" aria-labelledby="totals-title">
       <h3 id="totals-title">Daily totals</h3>
       {error && <p className="error-text">Could not load the totals: {error}</p>}
-      <div className="daily-totals__scroll">
+      {/* Focusable, so the keyboard can scroll a long range (WCAG: scrollable region). */}
+      <div
+        className="daily-totals__scroll"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="totals-title"
+      >
         <table data-testid="daily-totals">
           <thead>
             <tr>

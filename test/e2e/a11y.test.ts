@@ -1,0 +1,120 @@
+// An axe accessibility scan (@axe-core/playwright, WCAG 2.1 A and AA rules) of every screen of
+// the cashier UI with real content, in Debian's Chromium against a real connector: no serious
+// or critical violation anywhere. A failure lists each rule with the elements it found.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { local } from '../support/stream-client.js';
+import { browserMissingReason, launchChromium } from './support/browser.js';
+import { startE2eConnector, type E2eConnector } from './support/connector.js';
+import { createInStore, loadDevCatalog } from './support/seed.js';
+import { bigOrderItems, sendOrder } from './support/stream.js';
+import { buildUi, type BuiltUi } from './support/ui-build.js';
+
+const missing = browserMissingReason();
+
+describe.skipIf(missing !== null)('accessibility of every screen', () => {
+  let ui: BuiltUi;
+  let app: E2eConnector;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ui = await buildUi();
+    // A long staff window: the pending order stays on the board for the whole scan.
+    app = await startE2eConnector(ui.dir, { acceptance: { staffWindowSeconds: 55 } });
+    await loadDevCatalog(app.localUrl);
+    await createInStore(app.localUrl, {
+      fulfillmentType: 'pickup',
+      source: 'phone',
+      customer: { name: 'Marta Quintero' },
+      items: [{ name: 'Truffle Risotto', priceCents: 2450, quantity: 1 }],
+    });
+    const accepted = await sendOrder(app.streamUrl, { source: 'uber', dspOrderNumber: 'U-1' });
+    await local(app.localUrl, 'POST', `/api/orders/${accepted}/accept`, {});
+    await sendOrder(app.streamUrl, {
+      source: 'doordash',
+      dspOrderNumber: 'D-2',
+      unpaid: true,
+      lineItems: bigOrderItems(),
+    });
+    browser = await launchChromium({ soundAllowed: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+    ui?.remove();
+  });
+
+  /** Serious and critical violations on the page as it is now, as readable lines. */
+  async function scan(page: Page, where: string): Promise<string[]> {
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      // Only violations are read: skipping the rest of the report makes each scan faster.
+      .options({ resultTypes: ['violations'] })
+      .analyze();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
+  }
+
+  it('finds no serious or critical violation on any screen or dialog', async () => {
+    // AxeBuilder needs a page from an explicit browser context.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(app.boardUrl);
+    await page.locator('.app[data-connection="open"]').waitFor();
+    await page.getByTestId('pending-card').first().waitFor();
+    const found: string[] = [];
+    found.push(...(await scan(page, 'board')));
+
+    await page.getByRole('button', { name: 'Details' }).first().click();
+    await page.getByTestId('order-detail').waitFor();
+    found.push(...(await scan(page, 'order detail')));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Reject' }).first().click();
+    await page.getByRole('button', { name: /Item sold out/ }).click();
+    found.push(...(await scan(page, 'reject dialog')));
+    await page.keyboard.press('Escape');
+
+    for (const [tab, ready] of [
+      [/^Scheduled/, null],
+      [/^Done & canceled/, null],
+      [/^Store/, 'store-state'],
+      [/^Health/, 'health-status'],
+    ] as const) {
+      await page.getByRole('button', { name: tab }).click();
+      if (ready) await page.getByTestId(ready).waitFor();
+      found.push(...(await scan(page, String(tab))));
+    }
+
+    await page.getByRole('button', { name: /New order/ }).click();
+    await page.getByTestId('menu-item').first().waitFor();
+    await page.getByTestId('menu-search').fill('pizza');
+    await page.getByTestId('menu-item').first().click();
+    const pizza = page.getByRole('dialog', { name: 'Pizza' });
+    await pizza.getByRole('button', { name: /Half & Half/ }).click();
+    await pizza.getByRole('button', { name: /^Add/ }).click();
+    found.push(...(await scan(page, 'item chooser with problems')));
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Delivery$/ }).click();
+    await page.getByTestId('send-order').click();
+    found.push(...(await scan(page, 'new order with missing fields')));
+
+    await page.getByRole('button', { name: /^History/ }).click();
+    await page.getByTestId('history-row').first().waitFor();
+    found.push(...(await scan(page, 'history')));
+    await page.getByRole('button', { name: 'Daily totals' }).click();
+    await page.getByTestId('daily-totals').waitFor();
+    found.push(...(await scan(page, 'daily totals')));
+    await context.close();
+
+    expect(found).toEqual([]);
+  });
+});
