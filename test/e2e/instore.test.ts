@@ -81,8 +81,13 @@ describe.skipIf(missing !== null)('new in-store order in Chromium', () => {
     expect(await page.getByTestId('live-subtotal').textContent()).toBe('$15.48');
 
     await page.getByLabel(/Customer name/).fill('Ana Ruiz');
-    await page.getByLabel(/^Phone/).fill('555-0100');
-    await page.getByTestId('send-order').click();
+    const phone = page.getByLabel(/^Phone/);
+    await phone.fill('555-0100');
+    // Enter in a field moves on (no half-taken order is sent); Ctrl+Enter sends.
+    await phone.press('Enter');
+    expect(await phone.evaluate((el) => el === document.activeElement)).toBe(false);
+    expect(await page.getByTestId('order-taken').count()).toBe(0);
+    await page.keyboard.press('Control+Enter');
     const taken = page.getByTestId('order-taken');
     await taken.waitFor();
     const id = (await taken.getAttribute('data-order-id'))!;

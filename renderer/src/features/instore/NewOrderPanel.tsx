@@ -216,6 +216,23 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
           e.preventDefault();
           void send();
         }}
+        onKeyDown={(e) => {
+          // Ctrl+Enter sends from anywhere; a plain Enter in a field moves to the next one
+          // instead of sending half an order (a name typed, the phone still to come).
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          if (e.ctrlKey || e.metaKey) {
+            e.preventDefault();
+            void send();
+            return;
+          }
+          const field = e.target as HTMLElement;
+          if (field.tagName !== 'INPUT') return;
+          e.preventDefault();
+          const fields = [
+            ...e.currentTarget.querySelectorAll<HTMLElement>('input, textarea, select'),
+          ];
+          fields[fields.indexOf(field) + 1]?.focus();
+        }}
       >
         <div className="ticket__head">
           <h2 id="new-order-title" className="lane__title">
@@ -268,7 +285,13 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
             disabled={sending}
             data-testid="send-order"
           >
-            {sending ? 'Sending…' : 'Send order'}
+            {sending ? (
+              'Sending…'
+            ) : (
+              <>
+                Send order <kbd aria-hidden="true">Ctrl ↵</kbd>
+              </>
+            )}
           </button>
         </div>
       </form>
