@@ -128,4 +128,26 @@ describe('history', () => {
       `2026-11-23 10:00,${ids.burger},doordash,DD-2002,delivery,rejected,Jane Doe,2,`,
     );
   });
+  it('finds an order taken a moment ago (the index is filled before each search) and keeps ingest free of it', async () => {
+    const fresh = await sendToStreamListener<{ order: { provider_id: string } }>(
+      t.streamUrl,
+      orderCreated({ dspOrderNumber: 'GH-7777', source: 'grubhub' }),
+    );
+    const id = fresh.body.order.provider_id;
+    const db = t.connector.ctx.db;
+    const indexed = () =>
+      (
+        db
+          .prepare(`SELECT COUNT(*) AS n FROM order_search WHERE order_search MATCH '"gh-7777"'`)
+          .get() as { n: number }
+      ).n;
+    expect(indexed()).toBe(0);
+    const res = await local<Page>(t.localUrl, 'GET', '/api/history?q=gh-7777');
+    expect(res.body.orders.map((o) => o.id)).toEqual([id]);
+    expect(indexed()).toBe(1);
+    // Nothing is indexed twice when the next search runs.
+    await local<Page>(t.localUrl, 'GET', '/api/history?q=gh-7777');
+    expect(indexed()).toBe(1);
+    await local(t.localUrl, 'POST', `/api/orders/${id}/reject`, { code: 'store_busy' });
+  });
 });

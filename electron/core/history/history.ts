@@ -7,6 +7,7 @@ import type { FileDownload } from '../../../shared/manager.js';
 import type { OrderSummary } from '../../../shared/order.js';
 import type { Db } from '../db/connection.js';
 import { toCsv } from '../manager/csv.js';
+import { SearchIndex } from './search-index.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../orders/rows.js';
 import { addDays, instantAt, isoDate, localParts, type LocalDate } from '../store/local-time.js';
 import { ApiError } from '../util/errors.js';
@@ -27,13 +28,19 @@ function parseDay(text: string, field: string): LocalDate {
 }
 
 export class OrderHistory {
+  private readonly index: SearchIndex;
+
   constructor(
     private readonly db: Db,
     private readonly timeZone: string,
-  ) {}
+  ) {
+    this.index = new SearchIndex(db);
+  }
 
   /** Where-clause and parameters shared by search and export. */
   private filter(q: Filter): { where: string; params: unknown[] } {
+    // Orders taken since the last search go into the index first, so none is missed.
+    if (q.q) this.index.catchUp();
     const clauses: string[] = [];
     const params: unknown[] = [];
     if (q.from) {
