@@ -8,18 +8,23 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.js';
 import { GroupCommit } from '../../electron/core/db/group-commit.js';
 
+/** The app's schema plus a scratch table these tests own (the app's own rows stay out). */
+function withScratch(db: ReturnType<typeof openDatabase>) {
+  db.exec('CREATE TABLE scratch (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT');
+  return db;
+}
 const freshDb = () =>
-  openDatabase(path.join(mkdtempSync(path.join(tmpdir(), 'connector-gc-')), 'c.db'));
+  withScratch(openDatabase(path.join(mkdtempSync(path.join(tmpdir(), 'connector-gc-')), 'c.db')));
 
 describe('GroupCommit', () => {
   it('runs writes queued in one turn in one transaction and answers only after the commit', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'connector-gc-')), 'c.db');
-    const db = openDatabase(file);
+    const db = withScratch(openDatabase(file));
     const observer = new Database(file, { readonly: true });
     const committedRows = () =>
-      (observer.prepare('SELECT COUNT(*) AS n FROM kv').get() as { n: number }).n;
+      (observer.prepare('SELECT COUNT(*) AS n FROM scratch').get() as { n: number }).n;
     const commits = new GroupCommit(db);
-    const insert = db.prepare(`INSERT INTO kv (key, value) VALUES (?, ?)`);
+    const insert = db.prepare(`INSERT INTO scratch (key, value) VALUES (?, ?)`);
     const visibleToOthersDuringBatch: number[] = [];
     const pending = Array.from({ length: 10 }, (_, i) =>
       commits.run(() => {
@@ -40,7 +45,7 @@ describe('GroupCommit', () => {
   it('rolls back only the write that threw; the others commit', async () => {
     const db = freshDb();
     const commits = new GroupCommit(db);
-    const insert = db.prepare(`INSERT INTO kv (key, value) VALUES (?, ?)`);
+    const insert = db.prepare(`INSERT INTO scratch (key, value) VALUES (?, ?)`);
     const outcomes = await Promise.allSettled([
       commits.run(() => insert.run('a', '1')),
       commits.run(() => {
@@ -56,9 +61,9 @@ describe('GroupCommit', () => {
       'rejected',
       'fulfilled',
     ]);
-    const keys = (db.prepare('SELECT key FROM kv ORDER BY key').all() as { key: string }[]).map(
-      (r) => r.key,
-    );
+    const keys = (
+      db.prepare('SELECT key FROM scratch ORDER BY key').all() as { key: string }[]
+    ).map((r) => r.key);
     expect(keys).toEqual(['a', 'c']);
     db.close();
   });
