@@ -6,6 +6,7 @@ import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { localApi, type CallName } from '../../shared/contract.js';
 import type { Handlers } from '../core/api/handlers.js';
+import { actorName, parseCallPart } from '../core/api/call-input.js';
 import { zodProblem } from '../core/http/errors.js';
 import { ApiError, isBusyError, isStorageError } from '../core/util/errors.js';
 import type { Logger } from '../core/util/log.js';
@@ -64,26 +65,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function parsePart(
-  schema: z.ZodType | undefined,
-  value: unknown,
-  where: string,
-): Record<string, unknown> {
-  if (!schema) return {};
-  const result = schema.safeParse(value);
-  if (!result.success) throw zodProblem(result.error, where);
-  return result.data as Record<string, unknown>;
-}
-
-/** Same rule as the HTTP `X-Actor` header: a short printable name, or plain "staff". */
-export function actorName(raw: string | undefined): string {
-  const name = (raw ?? '')
-    .replace(/[^\p{L}\p{N} ._@-]/gu, '')
-    .trim()
-    .slice(0, 64);
-  return name ? `staff:${name}` : 'staff';
-}
-
 /**
  * Splits the merged request the way the HTTP client does (path params, query, the rest is the
  * body), validates each part with the contract's schema and runs the handler. Never throws:
@@ -129,9 +110,9 @@ export async function dispatchCall(
         `request.${leftover}`,
       );
     const parsed = {
-      ...parsePart(spec.params, pick(paramKeys), 'params'),
-      ...parsePart(spec.query, pick(queryKeys), 'query'),
-      ...parsePart(spec.body, rest, 'body'),
+      ...parseCallPart(spec.params, pick(paramKeys), 'params'),
+      ...parseCallPart(spec.query, pick(queryKeys), 'query'),
+      ...parseCallPart(spec.body, rest, 'body'),
     };
     const { actor, managerPin } = parsedOptions.data;
     const meta = { actor: actorName(actor), ...(managerPin ? { managerPin } : {}) };

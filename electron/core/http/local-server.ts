@@ -11,7 +11,8 @@ import type { CallMeta, Handlers } from '../api/handlers.js';
 import type { EventBus } from '../events/bus.js';
 import { verifyBearer, secretsEqual } from '../stream/protocol/index.js';
 import type { Logger } from '../util/log.js';
-import { installErrorHandler, zodProblem } from './errors.js';
+import { actorName, parseCallPart } from '../api/call-input.js';
+import { installErrorHandler } from './errors.js';
 import { DEFAULT_TIMEOUTS, serverFactory } from './node-server.js';
 import { servePushChannel } from './push-channel.js';
 
@@ -85,11 +86,12 @@ function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDep
     url: spec.path,
     handler: async (request, reply) => {
       const input = {
-        ...parsePart(spec.params, request.params, 'params'),
-        ...parsePart(spec.query, request.query, 'query'),
-        ...parsePart(spec.body, request.body ?? {}, 'body'),
+        ...parseCallPart(spec.params, request.params, 'params'),
+        ...parseCallPart(spec.query, request.query, 'query'),
+        ...parseCallPart(spec.body, request.body ?? {}, 'body'),
       };
-      const actor = actorFrom(request.headers['x-actor']);
+      const header = request.headers['x-actor'];
+      const actor = actorName(typeof header === 'string' ? header : undefined);
       // Manager-only calls check this PIN in the handlers themselves (manager/guard.ts).
       const pin = request.headers[MANAGER_PIN_HEADER];
       const meta: CallMeta = { actor, managerPin: typeof pin === 'string' ? pin : undefined };
@@ -112,27 +114,4 @@ function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDep
       return result;
     },
   });
-}
-
-function parsePart(
-  schema: z.ZodType | undefined,
-  value: unknown,
-  where: string,
-): Record<string, unknown> {
-  if (!schema) return {};
-  const result = schema.safeParse(value);
-  if (!result.success) throw zodProblem(result.error, where);
-  return result.data as Record<string, unknown>;
-}
-
-/** Who is acting, for the timeline: a name the caller gives (cashier, terminal, KDS), or "staff". */
-function actorFrom(header: string | string[] | undefined): string {
-  const name =
-    typeof header === 'string'
-      ? header
-          .replace(/[^\p{L}\p{N} ._@-]/gu, '')
-          .trim()
-          .slice(0, 64)
-      : '';
-  return name ? `staff:${name}` : 'staff';
 }
