@@ -12,7 +12,6 @@ import {
   type WithFakeStream,
 } from '../support/fake-stream.js';
 import { expectDeliveredOnceInOrder, newStreamOrder, seeded } from '../support/outbox-helpers.js';
-import { TEST_INBOUND_TOKEN, TEST_WEBHOOK_SECRET } from '../support/secrets.js';
 import { local } from '../support/stream-client.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -82,15 +81,7 @@ describe('kill -9 between a decision and its delivery', () => {
     fake.behave(() => (streamUp ? undefined : answer(503)));
     const dataDir = tempDataDir();
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const configFile = writeChildConfig(dataDir, {
-      stream: {
-        port: 0,
-        webhookSecret: TEST_WEBHOOK_SECRET,
-        inboundToken: TEST_INBOUND_TOKEN,
-        apiUrl: fake.url,
-        partnerSlug: 'test-pos',
-      },
-    });
+    const configFile = writeChildConfig(dataDir, { stream: { apiUrl: fake.url } });
     const child = await startChildConnector(configFile);
     const id = await newStreamOrder(child.streamUrl);
     expect((await local(child.localUrl, 'POST', `/api/orders/${id}/accept`, {})).status).toBe(200);

@@ -21,7 +21,6 @@ import {
   outboxIds,
   seeded,
 } from '../support/outbox-helpers.js';
-import { TEST_INBOUND_TOKEN, TEST_WEBHOOK_SECRET } from '../support/secrets.js';
 import { local } from '../support/stream-client.js';
 
 /** SIGKILL a process and every descendant (Linux /proc), children first so none is re-parented
@@ -92,15 +91,7 @@ describe('restarts', () => {
     fake.behave((r) => (r.attemptForKey === 1 ? hang : undefined));
     const dataDir = tempDataDir();
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const configFile = writeChildConfig(dataDir, {
-      stream: {
-        port: 0,
-        webhookSecret: TEST_WEBHOOK_SECRET,
-        inboundToken: TEST_INBOUND_TOKEN,
-        apiUrl: fake.url,
-        partnerSlug: 'test-pos',
-      },
-    });
+    const configFile = writeChildConfig(dataDir, { stream: { apiUrl: fake.url } });
     const child = await startChildConnector(configFile);
     const id = await newStreamOrder(child.streamUrl);
     expect((await local(child.localUrl, 'POST', `/api/orders/${id}/accept`, {})).status).toBe(200);

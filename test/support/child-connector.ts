@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deepMerge } from './connector.js';
 import { TEST_INBOUND_TOKEN, TEST_LOCAL_TOKEN, TEST_WEBHOOK_SECRET } from './secrets.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,19 +23,24 @@ export function writeChildConfig(dataDir: string, extra: Record<string, unknown>
   const file = path.join(dataDir, 'config.json');
   writeFileSync(
     file,
-    JSON.stringify({
-      dataDir,
-      stream: {
-        port: 0,
-        webhookSecret: TEST_WEBHOOK_SECRET,
-        inboundToken: TEST_INBOUND_TOKEN,
-        apiUrl: 'http://127.0.0.1:9',
-        partnerSlug: 'test-pos',
-      },
-      local: { port: 0, token: TEST_LOCAL_TOKEN },
-      location: { id: 'store-1', name: 'Test Store' },
-      ...extra,
-    }),
+    JSON.stringify(
+      // Deep, so a test names only the keys it changes (say `stream.apiUrl`), not whole sections.
+      deepMerge(
+        {
+          dataDir,
+          stream: {
+            port: 0,
+            webhookSecret: TEST_WEBHOOK_SECRET,
+            inboundToken: TEST_INBOUND_TOKEN,
+            apiUrl: 'http://127.0.0.1:9',
+            partnerSlug: 'test-pos',
+          },
+          local: { port: 0, token: TEST_LOCAL_TOKEN },
+          location: { id: 'store-1', name: 'Test Store' },
+        },
+        extra,
+      ),
+    ),
   );
   return file;
 }

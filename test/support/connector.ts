@@ -81,7 +81,8 @@ export async function startTestConnector(
   };
 }
 
-function deepMerge(
+/** Objects merged key by key at every depth; anything else in `b` replaces what `a` had. */
+export function deepMerge(
   a: Record<string, unknown>,
   b: Record<string, unknown>,
 ): Record<string, unknown> {
