@@ -141,6 +141,8 @@ export const PosLeg = z.object({
   voidError: z.string().nullable(),
   voidedAt: ms.nullable(),
   manualBy: z.string().nullable(),
+  /** Bumped on every change: of two copies of a leg, the higher revision is the newer. */
+  revision: z.number().int(),
 });
 export type PosLeg = z.infer<typeof PosLeg>;
 

@@ -187,7 +187,8 @@ describe('HTTP JSON driver', () => {
     await rig.drive(() => (leg(rig!, id)?.failures ?? 0) >= 2);
     expect((await legOf(rig, id)).notInPos).toBe(false);
     await rig.drive(() => (leg(rig!, id)?.failures ?? 0) >= 3);
-    expect(await legOf(rig, id)).toMatchObject({ state: 'queued', notInPos: true, failures: 3 });
+    const flagged = await legOf(rig, id);
+    expect(flagged).toMatchObject({ state: 'queued', notInPos: true, failures: 3 });
 
     const byHand = await local<{ legs: PosLeg[] }>(
       rig.t.localUrl,
@@ -202,6 +203,8 @@ describe('HTTP JSON driver', () => {
       notInPos: false,
       manualBy: 'staff',
     });
+    // Every change bumps the revision the screen uses to order copies of a leg.
+    expect(byHand.body.legs[0]!.revision).toBeGreaterThan(flagged.revision);
     const before = rig.pos.injectRequests().length;
     rig.pos.behave(null);
     rig.clock.advance(60 * 60_000);

@@ -12,6 +12,8 @@ import {
 } from '../../renderer/src/features/alerts/alert-policy.js';
 import { lanesOf, OrdersStore } from '../../renderer/src/features/orders/orders-store.js';
 import { nextStep } from '../../renderer/src/features/orders/next-step.js';
+import { newestLegs } from '../../renderer/src/features/orders/pos-legs.js';
+import type { PosLeg } from '../../shared/pos.js';
 import { unavailableChoices } from '../../renderer/src/features/orders/modifier-tree.js';
 
 const T0 = Date.UTC(2026, 10, 23, 15, 0, 0);
@@ -154,6 +156,49 @@ describe('orders store and lanes', () => {
     expect(store.get('ord_1')?.status).toBe('accepted');
     store.upsert(order({ status: 'preparing', updatedAt: T0 + 20 }));
     expect(store.get('ord_1')?.status).toBe('preparing');
+  });
+});
+
+describe('POS legs on the order detail', () => {
+  const leg = (fields: Partial<PosLeg>): PosLeg => ({
+    orderId: 'ord_1',
+    dspOrderNumber: '#1',
+    target: 'pos',
+    driver: 'http',
+    state: 'queued',
+    posOrderId: null,
+    queuedAt: T0,
+    sentAt: null,
+    failures: 0,
+    lastError: null,
+    lastAttemptAt: null,
+    notInPos: false,
+    attentionSince: null,
+    voidState: null,
+    voidError: null,
+    voidedAt: null,
+    manualBy: null,
+    revision: 0,
+    ...fields,
+  });
+
+  it('keeps the newest copy of each leg whatever order the answer and the push arrive in', () => {
+    const sent = leg({ state: 'sent', posOrderId: 'P-1', revision: 4 });
+    const queued = leg({ state: 'queued', revision: 3 });
+    const printer = leg({ target: 'printer', state: 'sent', revision: 1 });
+    // Try again: the push said `sent` before the call's answer (`queued`) came back.
+    let legs = newestLegs([leg({ state: 'failed', revision: 2 }), printer], [sent], 'ord_1');
+    legs = newestLegs(legs, [queued, printer], 'ord_1');
+    expect(legs.find((l) => l.target === 'pos')).toEqual(sent);
+    expect(legs.find((l) => l.target === 'printer')).toEqual(printer);
+    // The other way round, the newer copy still wins.
+    expect(newestLegs([queued], [sent], 'ord_1')).toEqual([sent]);
+  });
+
+  it("drops another order's legs when the detail moves to a new order", () => {
+    const other = leg({ orderId: 'ord_2', target: 'printer', revision: 9 });
+    expect(newestLegs([other], [leg({ revision: 0 })], 'ord_1')).toEqual([leg({ revision: 0 })]);
+    expect(newestLegs([leg({})], [other], 'ord_1')).toEqual([leg({})]);
   });
 });
 

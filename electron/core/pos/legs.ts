@@ -24,6 +24,7 @@ export interface LegRow {
   voided_at: number | null;
   manual_by: string | null;
   updated_at: number;
+  revision: number;
   dsp_order_number: string | null;
 }
 
@@ -79,7 +80,7 @@ export class PosLegRepository {
           WHERE l.decides_acceptance = 1 AND l.state IN ('sent', 'failed', 'manual') AND o.status = 'pending'`),
       nextFlagDue: db.prepare(`SELECT MIN(queued_at) AS at FROM pos_legs
           WHERE state = 'queued' AND attention_since IS NULL`),
-      flagDue: db.prepare(`UPDATE pos_legs SET attention_since = @now, updated_at = @now
+      flagDue: db.prepare(`UPDATE pos_legs SET attention_since = @now, updated_at = @now, revision = revision + 1
           WHERE state = 'queued' AND attention_since IS NULL AND queued_at <= @before
           RETURNING order_id, target`),
       laneRow:
@@ -87,7 +88,7 @@ export class PosLegRepository {
           AND kind = @kind ORDER BY seq DESC LIMIT 1`),
       drop: db.prepare(`UPDATE outbox SET state = 'dead', last_error = @why
           WHERE id = @id AND state = 'pending'`),
-      interrupted: db.prepare(`UPDATE pos_legs SET uncertain = 1, updated_at = @now
+      interrupted: db.prepare(`UPDATE pos_legs SET uncertain = 1, updated_at = @now, revision = revision + 1
           WHERE target = @target AND order_id IN (SELECT ordering_key FROM outbox
             WHERE lane = @lane AND kind = @kind AND state = 'sending')`),
     };
@@ -145,13 +146,13 @@ export class PosLegRepository {
   update(
     orderId: string,
     target: PosTarget,
-    set: Partial<Omit<LegRow, 'order_id' | 'target' | 'dsp_order_number'>>,
+    set: Partial<Omit<LegRow, 'order_id' | 'target' | 'dsp_order_number' | 'revision'>>,
     now: number,
   ): void {
     const cols = Object.keys(set);
     this.db
       .prepare(
-        `UPDATE pos_legs SET ${[...cols.map((c) => `${c} = @${c}`), 'updated_at = @__now'].join(', ')}
+        `UPDATE pos_legs SET ${[...cols.map((c) => `${c} = @${c}`), 'updated_at = @__now', 'revision = revision + 1'].join(', ')}
          WHERE order_id = @__order AND target = @__target`,
       )
       .run({ ...set, __now: now, __order: orderId, __target: target });
@@ -208,5 +209,6 @@ export function toPosLeg(row: LegRow): PosLeg {
     voidError: row.void_error,
     voidedAt: row.voided_at,
     manualBy: row.manual_by,
+    revision: row.revision,
   };
 }

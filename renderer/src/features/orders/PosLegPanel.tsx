@@ -8,6 +8,7 @@ import type { PosLeg, PosTarget } from '../../../../shared/pos.js';
 import { useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { explain } from './actions.js';
+import { newestLegs } from './pos-legs.js';
 import { clockTime } from './format.js';
 
 const TARGET_LABEL: Record<PosTarget, string> = { pos: 'POS', printer: 'Kitchen printer' };
@@ -36,7 +37,7 @@ export function PosLegPanel({ orderId, status, version }: Props) {
   useEffect(() => {
     let live = true;
     api.getOrderPos({ id: orderId }).then(
-      (r) => live && setLegs(r.legs),
+      (r) => live && setLegs((ls) => newestLegs(ls, r.legs, orderId)),
       () => live && setLegs([]), // an older core, or no POS leg: nothing to show
     );
     return () => {
@@ -50,7 +51,7 @@ export function PosLegPanel({ orderId, status, version }: Props) {
         if (m.event !== 'pos.updated' && m.event !== 'pos.attention') return;
         const leg = m.data;
         if (leg.orderId !== orderId) return;
-        setLegs((ls) => [...(ls ?? []).filter((l) => l.target !== leg.target), leg]);
+        setLegs((ls) => newestLegs(ls, [leg], orderId));
       }),
     [onPush, orderId],
   );
@@ -58,7 +59,8 @@ export function PosLegPanel({ orderId, status, version }: Props) {
   const act = async (what: string, call: () => Promise<{ legs: PosLeg[] }>): Promise<void> => {
     setBusy(true);
     try {
-      setLegs((await call()).legs);
+      const { legs: answered } = await call();
+      setLegs((ls) => newestLegs(ls, answered, orderId));
       notify('info', what);
     } catch (err) {
       notify('error', `${what} failed. ${explain(err)}`);
