@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { desktopBridge } from './api/bridge.js';
 import { readLocalToken } from './api/token.js';
 import { App } from './app/App.js';
+import { InLanguage } from './app/InLanguage.js';
 import { ServicesContext } from './app/hooks.js';
 import { createServices } from './app/services.js';
 import { ManagerPinProvider } from './features/store/ManagerPin.js';
@@ -37,9 +38,11 @@ if (!bridge && !token) {
   root.render(
     <StrictMode>
       <ServicesContext.Provider value={services}>
-        <ManagerPinProvider>
-          <App />
-        </ManagerPinProvider>
+        <InLanguage>
+          <ManagerPinProvider>
+            <App />
+          </ManagerPinProvider>
+        </InLanguage>
       </ServicesContext.Provider>
     </StrictMode>,
   );

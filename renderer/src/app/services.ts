@@ -17,6 +17,7 @@ import { SoundPlayer } from '../features/alerts/sound-player.js';
 import { OrdersStore } from '../features/orders/orders-store.js';
 import { Observable } from './observable.js';
 import { Settings } from './settings.js';
+import { languageFor } from '../i18n/language.js';
 
 export interface Notice {
   id: number;
@@ -51,7 +52,7 @@ export function createServices(
   bridge: IpcBridge | null = null,
 ): Services {
   const clock = new ServerClock();
-  const settings = new Settings(localStorage);
+  const settings = new Settings(localStorage, languageFor(navigator.languages));
   const api = createLocalApiClient({
     baseUrl,
     token,

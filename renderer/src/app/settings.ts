@@ -1,4 +1,5 @@
 // Per-terminal preferences, kept in localStorage: they belong to this counter, not to the store.
+import { type Language, LANGUAGES } from '../i18n/language.js';
 import { Observable } from './observable.js';
 
 export interface SettingsValue {
@@ -6,14 +7,23 @@ export interface SettingsValue {
   cashierName: string;
   largeText: boolean;
   theme: 'dark' | 'light';
+  language: Language;
 }
 
 const KEY = 'connector.settings';
-const DEFAULTS: SettingsValue = { cashierName: '', largeText: false, theme: 'dark' };
+const DEFAULTS: Omit<SettingsValue, 'language'> = {
+  cashierName: '',
+  largeText: false,
+  theme: 'dark',
+};
 
 export class Settings extends Observable<SettingsValue> {
-  constructor(private readonly storage: Storage) {
-    super(read(storage));
+  /** `language`: the one to start in until someone picks (from the browser's preferences). */
+  constructor(
+    private readonly storage: Storage,
+    language: Language = 'en',
+  ) {
+    super(read(storage, { ...DEFAULTS, language }));
   }
 
   update(patch: Partial<SettingsValue>): void {
@@ -23,11 +33,13 @@ export class Settings extends Observable<SettingsValue> {
   }
 }
 
-function read(storage: Storage): SettingsValue {
+function read(storage: Storage, defaults: SettingsValue): SettingsValue {
   try {
     const raw = storage.getItem(KEY);
-    return raw ? { ...DEFAULTS, ...(JSON.parse(raw) as Partial<SettingsValue>) } : DEFAULTS;
+    const stored = raw ? { ...defaults, ...(JSON.parse(raw) as Partial<SettingsValue>) } : defaults;
+    // A value this version does not know (an older or newer build wrote it) falls back.
+    return stored.language in LANGUAGES ? stored : { ...stored, language: defaults.language };
   } catch {
-    return DEFAULTS;
+    return defaults;
   }
 }

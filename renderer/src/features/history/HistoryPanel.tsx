@@ -8,7 +8,7 @@ import type { OrderSummary } from '../../../../shared/order.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { explain } from '../orders/actions.js';
 import { clockTime, money } from '../orders/format.js';
-import { orderNumber, sourceName, STATUS_LABEL } from '../orders/labels.js';
+import { orderNumber, sourceName, statusLabel } from '../orders/labels.js';
 import { DailyTotals } from './DailyTotals.js';
 import { saveDownload } from './download.js';
 import {
@@ -312,7 +312,7 @@ const HistoryRow = memo(function HistoryRow({
       <strong className="order-number">{orderNumber(o)}</strong>
       <span className="history-row__ellipsis">{sourceName(o.source, o.origin)}</span>
       <span>
-        <span className={`status-chip status-chip--${o.status}`}>{STATUS_LABEL[o.status]}</span>
+        <span className={`status-chip status-chip--${o.status}`}>{statusLabel(o.status)}</span>
       </span>
       <span className="history-row__ellipsis">{o.customerName ?? ''}</span>
       <span className="num">{o.itemCount}</span>

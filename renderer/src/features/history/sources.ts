@@ -1,11 +1,11 @@
 // Names for the `source` an order came from, as history shows and filters them: the delivery
 // services by their names, and the in-store sources the new-order form sets.
-import { IN_STORE_SOURCE_NAMES, sourceName } from '../orders/labels.js';
+import { inStoreSourceName, sourceName } from '../orders/labels.js';
 
 /** Sources offered in the filter before any totals are in. */
 export const COMMON_SOURCES = ['uber', 'doordash', 'grubhub', 'phone', 'walk_in'];
 
 /** A source as the history totals name it (`coalesce(source, origin)`). */
 export function historySourceLabel(source: string): string {
-  return IN_STORE_SOURCE_NAMES[source] ?? sourceName(source, 'stream');
+  return inStoreSourceName(source) ?? sourceName(source, 'stream');
 }

@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { FULFILLMENT_TYPES } from '../../../../shared/domain.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { FULFILLMENT_LABEL } from '../orders/labels.js';
+import { fulfillmentLabel } from '../orders/labels.js';
 import type { FieldErrors } from './field-errors.js';
 import { isDelivered, ORDER_SOURCES, type OrderForm } from './form.js';
 
@@ -50,7 +50,7 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
               aria-pressed={form.fulfillmentType === type}
               onClick={() => onChange({ fulfillmentType: type })}
             >
-              <Icon name={FULFILLMENT_ICON[type]} /> {FULFILLMENT_LABEL[type]}
+              <Icon name={FULFILLMENT_ICON[type]} /> {fulfillmentLabel(type)}
             </button>
           ))}
         </div>

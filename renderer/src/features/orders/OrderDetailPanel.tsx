@@ -13,11 +13,11 @@ import { Countdown } from './Countdown.js';
 import { clockTime, clockTimeWithSeconds, money } from './format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import {
-  FULFILLMENT_LABEL,
+  fulfillmentLabel,
   itemCount,
   orderNumber,
-  REJECT_LABEL,
-  STATUS_LABEL,
+  rejectLabel,
+  statusLabel,
   sourceName,
 } from './labels.js';
 import { LineItems } from './ModifierTree.js';
@@ -62,7 +62,7 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
           {title}
           {order && (
             <span className={`status-chip status-chip--${order.status}`}>
-              {STATUS_LABEL[order.status]}
+              {statusLabel(order.status)}
             </span>
           )}
         </h2>
@@ -82,7 +82,7 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
           <div className="detail__summary">
             <p className="detail__what">
               <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />
-              {FULFILLMENT_LABEL[order.fulfillmentType]} · {itemCount(order.itemCount)} ·{' '}
+              {fulfillmentLabel(order.fulfillmentType)} · {itemCount(order.itemCount)} ·{' '}
               <strong>{money(order.totalCents, order.currency)}</strong>
               {order.prepTimeMinutes !== null && order.status !== 'pending' && (
                 <> · prep {order.prepTimeMinutes} min</>
@@ -220,7 +220,7 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
               )}
               {(order.rejectCode || order.rejectReason) && (
                 <p className="error-text">
-                  {order.rejectCode ? REJECT_LABEL[order.rejectCode].title + ': ' : ''}
+                  {order.rejectCode ? rejectLabel(order.rejectCode).title + ': ' : ''}
                   {order.rejectReason}
                 </p>
               )}

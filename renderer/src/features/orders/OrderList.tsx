@@ -3,7 +3,7 @@
 import type { OrderSummary } from '../../../../shared/order.js';
 import { clockTime, money, requestedTime } from './format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { FULFILLMENT_LABEL, orderNumber, STATUS_LABEL, sourceName } from './labels.js';
+import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from './labels.js';
 import { nextStep, type NextStep } from './next-step.js';
 
 interface Props {
@@ -33,13 +33,13 @@ export function OrderList({ title, empty, orders, now, busy, onOpen, onStep }: P
               <li key={o.id} className="order-row" data-order-id={o.id} data-testid="order-row">
                 <button type="button" className="order-row__main" onClick={() => onOpen(o.id)}>
                   <span className={`status-chip status-chip--${o.status}`}>
-                    {STATUS_LABEL[o.status]}
+                    {statusLabel(o.status)}
                   </span>
                   <strong className="order-number">{orderNumber(o)}</strong>
                   <span>{sourceName(o.source, o.origin)}</span>
                   <span>
                     <Icon name={FULFILLMENT_ICON[o.fulfillmentType]} />
-                    {FULFILLMENT_LABEL[o.fulfillmentType]}
+                    {fulfillmentLabel(o.fulfillmentType)}
                   </span>
                   <span>{o.customerName ?? ''}</span>
                   <span>{money(o.totalCents, o.currency)}</span>

@@ -4,7 +4,7 @@ import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { Countdown } from './Countdown.js';
 import { money } from './format.js';
-import { FULFILLMENT_LABEL, orderNumber, sourceName } from './labels.js';
+import { fulfillmentLabel, orderNumber, sourceName } from './labels.js';
 import { OrderBadges } from './OrderBadges.js';
 import { PrepStepper } from './PrepStepper.js';
 
@@ -57,7 +57,7 @@ export function PendingCard({
           <p className="pending-card__what">
             <span className="fulfillment">
               <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
-              {FULFILLMENT_LABEL[order.fulfillmentType]}
+              {fulfillmentLabel(order.fulfillmentType)}
             </span>
             <span>
               {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}

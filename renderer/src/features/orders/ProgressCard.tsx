@@ -3,7 +3,7 @@
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { clockTime, duration, money } from './format.js';
-import { FULFILLMENT_LABEL, itemCount, orderNumber, STATUS_LABEL, sourceName } from './labels.js';
+import { fulfillmentLabel, itemCount, orderNumber, statusLabel, sourceName } from './labels.js';
 import { nextStep, type NextStep } from './next-step.js';
 import { OrderBadges } from './OrderBadges.js';
 
@@ -40,11 +40,11 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
         type="button"
         className="progress-card__main"
         onClick={onOpen}
-        aria-label={`${STATUS_LABEL[order.status]}: ${sourceName(order.source, order.origin)} ${number}, details`}
+        aria-label={`${statusLabel(order.status)}: ${sourceName(order.source, order.origin)} ${number}, details`}
       >
         <span className="progress-card__line">
           <span className={`status-chip status-chip--${order.status}`}>
-            {STATUS_LABEL[order.status]}
+            {statusLabel(order.status)}
           </span>
           <strong className="order-number">{number}</strong>
           <span className="source">{sourceName(order.source, order.origin)}</span>
@@ -57,7 +57,7 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
         <span className="progress-card__line progress-card__sub">
           <span>
             <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
-            {FULFILLMENT_LABEL[order.fulfillmentType]}
+            {fulfillmentLabel(order.fulfillmentType)}
           </span>
           <span>{itemCount(order.itemCount)}</span>
           {order.customerName && <span>{order.customerName}</span>}

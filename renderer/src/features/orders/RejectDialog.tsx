@@ -6,7 +6,7 @@ import type { OrderDetail, OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { Modal } from '../../app/Modal.js';
 import { Countdown } from './Countdown.js';
-import { orderNumber, REJECT_LABEL, sourceName } from './labels.js';
+import { orderNumber, rejectLabel, sourceName } from './labels.js';
 import { unavailableChoices, type Choice } from './modifier-tree.js';
 
 interface Props {
@@ -78,9 +78,9 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
             onClick={() => setCode(c)}
           >
             <span className="reason__title">
-              <kbd aria-hidden="true">{i + 1}</kbd> {REJECT_LABEL[c].title}
+              <kbd aria-hidden="true">{i + 1}</kbd> {rejectLabel(c).title}
             </span>
-            <span className="reason__hint">{REJECT_LABEL[c].hint}</span>
+            <span className="reason__hint">{rejectLabel(c).hint}</span>
           </button>
         ))}
       </fieldset>

@@ -1,29 +1,41 @@
-// Money, times and durations for the counter: big, short and unambiguous.
+// Money, times and durations for the counter: big, short and unambiguous, in the terminal's
+// language.
+import { currentLanguage, intlLocale } from '../../i18n/language.js';
+import { texts, translations } from '../../i18n/texts.js';
 
-// Formatters are made once: building an Intl formatter costs far more than using one, and long
-// lists (history) format thousands of values.
+const WORDS = translations({ today: 'Today' }, { today: 'Hoy' });
+
+// Formatters are made once per language: building an Intl formatter costs far more than using
+// one, and long lists (history) format thousands of values.
 const moneyFormats = new Map<string, Intl.NumberFormat | null>();
-const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function money(cents: number, currency: string): string {
-  let format = moneyFormats.get(currency);
+  const key = `${currentLanguage()}|${currency}`;
+  let format = moneyFormats.get(key);
   if (format === undefined) {
     try {
-      format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+      format = new Intl.NumberFormat(intlLocale(), { style: 'currency', currency });
     } catch {
       format = null; // not a currency code Intl knows
     }
-    moneyFormats.set(currency, format);
+    moneyFormats.set(key, format);
   }
   return format ? format.format(cents / 100) : `${(cents / 100).toFixed(2)} ${currency}`;
 }
 
 export function clockTime(epochMs: number): string {
-  return clockFormat.format(epochMs);
+  const language = currentLanguage();
+  let format = clockFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit' });
+    clockFormats.set(language, format);
+  }
+  return format.format(epochMs);
 }
 
 export function clockTimeWithSeconds(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, {
+  return new Date(epochMs).toLocaleTimeString(intlLocale(), {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
@@ -46,8 +58,8 @@ export function requestedTime(iso: string | null, now: number): string | null {
   if (Number.isNaN(at)) return iso;
   const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
   const day = sameDay
-    ? 'Today'
-    : new Date(at).toLocaleDateString(undefined, {
+    ? texts(WORDS).today
+    : new Date(at).toLocaleDateString(intlLocale(), {
         weekday: 'short',
         day: 'numeric',
         month: 'short',

@@ -1,0 +1,33 @@
+// The screen's language. Chosen per terminal (a counter in Miami and one in Madrid read different
+// words), kept with the other terminal settings, and English until someone picks Spanish or the
+// browser says Spanish. The words the core sends back (a refusal's reason) stay in English: they
+// are the core's, logged and audited as they are.
+
+export const LANGUAGES = { en: 'English', es: 'Español' } as const;
+export type Language = keyof typeof LANGUAGES;
+
+let current: Language = 'en';
+
+export function currentLanguage(): Language {
+  return current;
+}
+
+/** Switch the words every `texts()` call returns from now on; the caller re-renders. */
+export function setLanguage(language: Language): void {
+  current = language;
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+/** The language a terminal starts in: Spanish when the browser or OS prefers it, else English. */
+export function languageFor(preferred: readonly string[] | undefined): Language {
+  const first = preferred?.[0]?.toLowerCase() ?? '';
+  return first === 'es' || first.startsWith('es-') ? 'es' : 'en';
+}
+
+/**
+ * The locale for Intl number and date formats. English keeps the machine's own (a US counter
+ * reads 6:30 PM, a British one 18:30); Spanish uses Spanish formats.
+ */
+export function intlLocale(): string | undefined {
+  return current === 'en' ? undefined : 'es';
+}
