@@ -18,7 +18,7 @@ import {
   ResumeRequest,
   StoreStatus,
 } from './store.js';
-import { CancelOrderRequest, InStoreOrderRequest } from './instore.js';
+import { CancelOrderRequest, InStoreOrderRequest, InStoreTerms } from './instore.js';
 import { OutboxDeadAlert, OutboxEvent, OutboxListQuery } from './outbox.js';
 import {
   EnteredByHandBody,
@@ -287,6 +287,12 @@ export const localApi = {
     path: '/api/in-store-orders',
     body: InStoreOrderRequest,
     response: OrderDetail,
+  }),
+  /** How the connector prices an in-store order: tax rate and currency, for the form's totals. */
+  getInStoreTerms: call({
+    method: 'GET',
+    path: '/api/in-store-orders/terms',
+    response: InStoreTerms,
   }),
   listOutboxEvents: call({
     method: 'GET',

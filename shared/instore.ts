@@ -135,3 +135,21 @@ export const InStoreOrderRequest = z
 export type InStoreOrderRequest = z.infer<typeof InStoreOrderRequest>;
 
 export const CancelOrderRequest = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+
+/** What the new-order form needs to price an order the way the connector will. */
+export const InStoreTerms = z.object({
+  /** `instore.taxRatePercent`: sales tax on the subtotal, up to three decimals (8.875). */
+  taxRatePercent: z.number(),
+  /** `location.currency`, ISO 4217. */
+  currency: z.string(),
+  locationId: z.string(),
+});
+export type InStoreTerms = z.infer<typeof InStoreTerms>;
+
+/** Tax on the subtotal at `ratePercent` (up to three decimals, e.g. 8.875), rounded half up, in
+ * integer arithmetic: the rate becomes thousandths of a percent so no float touches the money.
+ * The core prices orders with it and the form's live totals use the same rule. */
+export function taxCents(subtotal: number, ratePercent: number): number {
+  const milliPercent = Math.round(ratePercent * 1000);
+  return Math.floor((subtotal * milliPercent + 50_000) / 100_000);
+}

@@ -79,6 +79,9 @@ describe.skipIf(missing !== null)('new in-store order in Chromium', () => {
     // 899 + 150 (bacon) + 449 (large fries) + 50 = 1548 cents, live.
     expect(await page.getByTestId('ticket-line').count()).toBe(3);
     expect(await page.getByTestId('live-subtotal').textContent()).toBe('$15.48');
+    // The form prices with the connector's rate and rounding (8.875 % of 1548 = 137.385 → 137),
+    // before anything was sent: what the cashier reads out is what the order will say.
+    await expect.poll(() => page.getByTestId('live-tax').textContent()).toBe('$1.37');
 
     await page.getByLabel(/Customer name/).fill('Ana Ruiz');
     const phone = page.getByLabel(/^Phone/);

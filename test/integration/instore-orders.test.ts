@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../electron/core/config/load.js';
+import { taxCents } from '../../shared/instore.js';
 import { startWithFakeStream, type WithFakeStream } from '../support/fake-stream.js';
 import { outboxIds } from '../support/outbox-helpers.js';
 import { local } from '../support/stream-client.js';
@@ -230,6 +231,22 @@ describe('in-store orders', () => {
         },
       },
     });
+  });
+
+  it('tells the form its tax rate, currency and location, so its totals match the order taken', async () => {
+    const p = await start();
+    const terms = await local<{ taxRatePercent: number; currency: string; locationId: string }>(
+      p.t.localUrl,
+      'GET',
+      '/api/in-store-orders/terms',
+    );
+    expect(terms.status).toBe(200);
+    expect(terms.body).toEqual({ taxRatePercent: 8.875, currency: 'USD', locationId: 'store-1' });
+    const taken = await post<Detail>(p, counterOrder, 'Robin');
+    expect(taken.body.taxCents).toBe(taxCents(taken.body.subtotalCents, terms.body.taxRatePercent));
+    // Without the Local API token it is refused like every other call.
+    const anonymous = await fetch(`${p.t.localUrl}/api/in-store-orders/terms`);
+    expect(anonymous.status).toBe(401);
   });
 
   it('sends a delivery order in the newer type/object shape when stream.eventShape is type_object', async () => {

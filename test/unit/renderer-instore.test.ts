@@ -1,16 +1,12 @@
 // The new-order form's rules without a browser: the menu read from the catalog (sizes, groups,
 // location prices), modifier group min / max with nested groups, the live subtotal matching the
-// core's own pricing, the learned tax estimate matching the core's rounding, the request the
+// core's own pricing, the tax rule the form and the core share, the request the
 // Local API accepts, and where a refused field's message goes.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InStoreOrderRequest } from '../../shared/instore.js';
+import { InStoreOrderRequest, taxCents } from '../../shared/instore.js';
 import type { Catalog } from '../../electron/core/catalog/catalog.js';
-import {
-  PriceList,
-  subtotalCents as coreSubtotal,
-  taxCents as coreTax,
-} from '../../electron/core/instore/pricing.js';
+import { PriceList, subtotalCents as coreSubtotal } from '../../electron/core/instore/pricing.js';
 import {
   groupProblems,
   groupRule,
@@ -34,12 +30,6 @@ import {
   searchMenu,
   type Menu,
 } from '../../renderer/src/features/instore/menu.js';
-import {
-  estimateTax,
-  isExact,
-  narrow,
-  rangeFrom,
-} from '../../renderer/src/features/instore/tax.js';
 
 const catalog = JSON.parse(
   readFileSync(new URL('../../config/dev-catalog.json', import.meta.url), 'utf8'),
@@ -195,25 +185,16 @@ describe('modifier choices', () => {
   });
 });
 
-describe('tax estimate learned from the connector’s answers', () => {
-  it('narrows to the configured rate and then matches the core’s rounding', () => {
-    const rate = 8.875;
-    let range = null as ReturnType<typeof narrow>;
-    for (const subtotal of [1548, 2399, 10_000, 123_456, 999])
-      range = narrow(range, subtotal, coreTax(subtotal, rate));
-    expect(range).not.toBeNull();
-    expect(range!.low).toBeLessThanOrEqual(8875);
-    expect(range!.high).toBeGreaterThanOrEqual(8875);
-    expect(isExact(narrow(range, 10_000_000, coreTax(10_000_000, rate))!)).toBe(true);
-    for (const subtotal of [1, 99, 1548, 4321, 87_654])
-      expect(estimateTax(subtotal, range!)).toBe(coreTax(subtotal, rate));
-  });
-
-  it('starts over when the rate changed (the answers contradict each other)', () => {
-    const old = narrow(null, 100_000, coreTax(100_000, 8))!;
-    const changed = narrow(old, 100_000, coreTax(100_000, 10))!;
-    expect(estimateTax(100_000, changed)).toBe(coreTax(100_000, 10));
-    expect(rangeFrom(0, 0)).toBeNull();
+describe('tax', () => {
+  it('is the rate on the subtotal in whole cents, rounded half up, with no float error', () => {
+    expect(taxCents(10_000, 8.875)).toBe(888); // 887.5 rounds up
+    expect(taxCents(1548, 8.875)).toBe(137); // 137.385
+    expect(taxCents(1000, 7.25)).toBe(73); // 72.5 rounds up
+    expect(taxCents(1, 49.999)).toBe(0);
+    expect(taxCents(2, 25)).toBe(1); // 0.5 rounds up
+    expect(taxCents(123_456, 0)).toBe(0);
+    // 0.1 + 0.2 style float noise in the rate does not move a cent.
+    expect(taxCents(100_000, 0.1 + 0.2)).toBe(taxCents(100_000, 0.3));
   });
 });
 

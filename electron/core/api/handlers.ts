@@ -83,6 +83,7 @@ export function createHandlers({
     setOrderStatus: ({ id, status }, { actor }) => lifecycle.setStaffStatus(id, status, actor),
     cancelOrder: ({ id, reason }, { actor }) => lifecycle.cancelByStaff(id, reason, actor),
     createInStoreOrder: (body, { actor }) => inStore.create(body, actor),
+    getInStoreTerms: () => inStore.terms(),
     listOutboxEvents: ({ state, limit }) => outbox.list(state, limit),
     replayOutboxEvent: ({ id }) => outbox.replay(id),
     getHealth: () => health.report(),

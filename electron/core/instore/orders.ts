@@ -4,7 +4,7 @@
 // timeline entry and the outbox row commit in one transaction. Status changes and cancels then
 // use the same routes as Stream's orders.
 import { createHash } from 'node:crypto';
-import type { InStoreOrderRequest } from '../../../shared/instore.js';
+import { taxCents, type InStoreOrderRequest, type InStoreTerms } from '../../../shared/instore.js';
 import type { OrderDetail } from '../../../shared/order.js';
 import type { CatalogStore } from '../catalog/catalog.js';
 import type { Actor, CoreContext } from '../context.js';
@@ -15,7 +15,7 @@ import {
   type NormalizedOrder,
 } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
-import { PriceList, subtotalCents, taxCents } from './pricing.js';
+import { PriceList, subtotalCents } from './pricing.js';
 
 /** Largest total an in-store order may have, in cents (the same bound as an order from Stream). */
 const MAX_TOTAL_CENTS = 100_000_000;
@@ -33,6 +33,16 @@ export class InStoreOrders {
     private readonly ctx: CoreContext,
     private readonly catalog: CatalogStore,
   ) {}
+
+  /** How an order taken now is priced (read-only; the figures come from the config). */
+  terms(): InStoreTerms {
+    const { instore, location } = this.ctx.config;
+    return {
+      taxRatePercent: instore.taxRatePercent,
+      currency: location.currency,
+      locationId: location.id,
+    };
+  }
 
   create(input: InStoreOrderRequest, actor: Actor): OrderDetail {
     const { ctx } = this;

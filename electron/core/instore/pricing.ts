@@ -159,10 +159,3 @@ export function subtotalCents(lines: readonly LineItem[]): number {
     0,
   );
 }
-
-/** Tax on the subtotal at `ratePercent` (up to three decimals, e.g. 8.875), rounded half up, in
- * integer arithmetic: the rate becomes thousandths of a percent so no float touches the money. */
-export function taxCents(subtotal: number, ratePercent: number): number {
-  const milliPercent = Math.round(ratePercent * 1000);
-  return Math.floor((subtotal * milliPercent + 50_000) / 100_000);
-}

@@ -3,7 +3,8 @@
 // The connector prices it again, adds tax and answers the order it stored, which then shows the
 // connector's own totals; a refusal names a field and the message appears beside that field.
 // The form stays mounted while staff look at other screens, so a half-taken phone order waits.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { taxCents } from '../../../../shared/instore.js';
 import type { OrderDetail } from '../../../../shared/order.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
@@ -18,7 +19,6 @@ import { ItemChooser } from './ItemChooser.js';
 import { needsChoices, type MenuItem } from './menu.js';
 import { MenuPicker } from './MenuPicker.js';
 import { OrderFields } from './OrderFields.js';
-import { estimateTax, TaxRateMemory, type RateRange } from './tax.js';
 import { LiveTotals, TicketLines } from './TicketLines.js';
 import { useMenu } from './use-menu.js';
 
@@ -31,12 +31,10 @@ interface Props {
 }
 
 let lineKey = 0;
-/** In-store orders read at start to learn the tax rate. */
-const LEARN_FROM = 5;
 
 export function NewOrderPanel({ now, onOpenOrder }: Props) {
   const { api, orders, clock } = useServices();
-  const { menu, soldOut, problem } = useMenu();
+  const { menu, soldOut, problem, terms } = useMenu();
   const [lines, setLines] = useState<DraftLine[]>([]);
   const [form, setForm] = useState<OrderForm>(EMPTY_FORM);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -44,35 +42,13 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
   const [sending, setSending] = useState(false);
   const [taken, setTaken] = useState<OrderDetail | null>(null);
   const [chooser, setChooser] = useState<Chooser | null>(null);
-  const memory = useMemo(() => new TaxRateMemory(localStorage), []);
-  const [rate, setRate] = useState<RateRange | null>(() => memory.get());
   /** Orders sent from this form: the menu side starts afresh after each. */
   const [sent, setSent] = useState(0);
   const ticket = useRef<HTMLFormElement>(null);
   const focusError = useRef(false);
   const panel = useRef<HTMLElement>(null);
-  const currency = menu?.currency ?? orders.all()[0]?.currency ?? 'USD';
-
-  // Learn the tax rate from the newest in-store orders this terminal can see (tax.ts): each one
-  // narrows it, the newest last so a changed rate wins.
-  useEffect(() => {
-    let live = true;
-    const latest = orders
-      .all()
-      .filter((o) => o.origin === 'in_store')
-      .sort((a, b) => b.receivedAt - a.receivedAt)
-      .slice(0, LEARN_FROM)
-      .reverse();
-    void (async () => {
-      for (const o of latest) {
-        const d = await api.getOrder({ id: o.id }).catch(() => null);
-        if (d && live) setRate(memory.learn(d.subtotalCents, d.taxCents));
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [api, memory, orders]);
+  // The connector's currency for in-store orders; the catalog's until it has answered.
+  const currency = terms?.currency.toUpperCase() ?? menu?.currency ?? 'USD';
 
   // Move focus to the first field with a problem, once, after the messages are on screen.
   useEffect(() => {
@@ -97,7 +73,8 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
   }, [taken]);
 
   const subtotal = subtotalCents(lines);
-  const tax = rate ? estimateTax(subtotal, rate) : null;
+  // The connector's own rule and rate: what the form shows is what the order will say.
+  const tax = terms ? taxCents(subtotal, terms.taxRatePercent) : null;
 
   const clearError = (field: string): void =>
     setErrors((e) => {
@@ -182,7 +159,6 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
     try {
       const order = await api.createInStoreOrder(orderRequest(form, lines, clock.now()));
       orders.upsert(order);
-      setRate(memory.learn(order.subtotalCents, order.taxCents));
       setTaken(order);
       startOver();
       setSent((n) => n + 1);

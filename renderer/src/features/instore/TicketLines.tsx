@@ -88,13 +88,15 @@ export function LiveTotals({ subtotalCents, taxCents, currency }: TotalsProps) {
     <dl className="totals totals--live" aria-live="polite" data-testid="live-totals">
       <dt>Subtotal</dt>
       <dd data-testid="live-subtotal">{money(subtotalCents, currency)}</dd>
-      <dt>Tax (estimate)</dt>
-      <dd>{taxCents === null ? 'added on sending' : `≈ ${money(taxCents, currency)}`}</dd>
+      <dt>Tax</dt>
+      <dd data-testid="live-tax">
+        {taxCents === null ? 'added on sending' : money(taxCents, currency)}
+      </dd>
       <dt className="totals__total">Total</dt>
       <dd className="totals__total">
         {taxCents === null
           ? `${money(subtotalCents, currency)} + tax`
-          : `≈ ${money(subtotalCents + taxCents, currency)}`}
+          : money(subtotalCents + taxCents, currency)}
       </dd>
     </dl>
   );

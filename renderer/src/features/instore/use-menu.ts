@@ -1,6 +1,7 @@
 // The menu for the new-order form: the connector's catalog with this location's prices, and
 // what is 86'd right now, kept current by push events (a new catalog, an 86 or a restore).
 import { useEffect, useMemo, useState } from 'react';
+import type { InStoreTerms } from '../../../../shared/instore.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
 import { explain } from '../orders/actions.js';
@@ -12,23 +13,28 @@ export interface MenuState {
   soldOut: ReadonlySet<string>;
   /** Why there is no menu: none loaded yet, or the connector did not answer. */
   problem: string | null;
+  /** How the connector prices the order (tax rate, currency); null until it answers. */
+  terms: InStoreTerms | null;
 }
 
 export function useMenu(): MenuState {
   const { api, onPush } = useServices();
   const [catalog, setCatalog] = useState<Record<string, unknown[]> | null>(null);
-  const [locationId, setLocationId] = useState<string | null>(null);
+  const [terms, setTerms] = useState<InStoreTerms | null>(null);
   const [soldOutIds, setSoldOutIds] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.getCatalog(), api.getHealth()]).then(
-      ([body, health]) => {
+    api.getInStoreTerms().then(
+      (answer) => live && setTerms(answer),
+      () => undefined, // without them the form shows "tax added on sending"
+    );
+    api.getCatalog().then(
+      (body) => {
         if (!live) return;
         setCatalog(body);
-        setLocationId(health.location.id);
         setProblem(null);
       },
       (err: unknown) => {
@@ -61,10 +67,11 @@ export function useMenu(): MenuState {
     [onPush],
   );
 
+  const locationId = terms?.locationId ?? null;
   const menu = useMemo(
     () => (catalog && locationId !== null ? buildMenu(catalog, locationId) : null),
     [catalog, locationId],
   );
   const soldOut = useMemo(() => new Set(soldOutIds), [soldOutIds]);
-  return { menu, soldOut, problem };
+  return { menu, soldOut, problem, terms };
 }
