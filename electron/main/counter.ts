@@ -98,6 +98,21 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
     windowContentsId: () => contents()?.id ?? null,
     log,
     rendererLog: deps.rendererLog,
+    saveFile: {
+      defaultDir: () => app.getPath('downloads'),
+      async choosePath(suggestedPath, extension) {
+        const options = {
+          defaultPath: suggestedPath,
+          filters: extension
+            ? [{ name: extension.toUpperCase(), extensions: [extension] }]
+            : [{ name: 'All files', extensions: ['*'] }],
+        };
+        const answer = win
+          ? await electron.dialog.showSaveDialog(win, options)
+          : await electron.dialog.showSaveDialog(options);
+        return answer.canceled || !answer.filePath ? null : answer.filePath;
+      },
+    },
   });
   forwardPushEvents(connector.ctx.bus, contents);
   if (config.desktop.notifications) {

@@ -12,12 +12,14 @@ import { ApiError, isBusyError, isStorageError } from '../core/util/errors.js';
 import type { Logger } from '../core/util/log.js';
 import type { BridgeError, BridgeLogLevel, IpcChannels } from '../preload/bridge.js';
 import { isAppUrl } from './protocol.js';
+import { saveFileFromPage, type SaveFileDeps } from './save-file.js';
 
 export const IPC_CHANNELS: IpcChannels = {
   call: 'connector:call',
   push: 'connector:push',
   shell: 'connector:shell',
   log: 'connector:log',
+  saveFile: 'connector:save-file',
 };
 
 export type IpcResult = { ok: true; data: unknown } | { ok: false; error: BridgeError };
@@ -135,6 +137,8 @@ export interface IpcDeps {
   windowContentsId: () => number | null;
   log: Logger;
   rendererLog: Pick<Logger, BridgeLogLevel>;
+  /** Where a file the page saves goes (save-file.ts); without it saving is refused. */
+  saveFile?: Omit<SaveFileDeps, 'log'>;
 }
 
 const LogLine = z.tuple([z.enum(['info', 'warn', 'error']), z.string()]);
@@ -162,8 +166,15 @@ export function registerIpc(deps: IpcDeps): () => void {
     deps.rendererLog[level](message.slice(0, 2000));
   };
   deps.ipcMain.on(IPC_CHANNELS.log, onLog);
+  deps.ipcMain.handle(IPC_CHANNELS.saveFile, (event, file: unknown) => {
+    if (!trusted(event))
+      return failure(403, 'forbidden', 'IPC is only accepted from the cashier window');
+    if (!deps.saveFile) return failure(501, 'not_supported', 'this shell cannot save files');
+    return saveFileFromPage(file, { ...deps.saveFile, log: deps.log });
+  });
   return () => {
     deps.ipcMain.removeHandler(IPC_CHANNELS.call);
+    deps.ipcMain.removeHandler(IPC_CHANNELS.saveFile);
     deps.ipcMain.removeListener(IPC_CHANNELS.log, onLog);
   };
 }

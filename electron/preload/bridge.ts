@@ -15,6 +15,8 @@ export interface IpcChannels {
   shell: 'connector:shell';
   /** renderer → main (send): one line for the shell's log. */
   log: 'connector:log';
+  /** renderer → main (invoke): save a file where staff choose (the history CSV). */
+  saveFile: 'connector:save-file';
 }
 
 /** Per-call extras, the IPC twin of the HTTP headers `X-Actor` and `X-Manager-Pin`. */
@@ -43,6 +45,16 @@ export type ShellCommand =
 
 export type BridgeLogLevel = 'info' | 'warn' | 'error';
 
+/** A file the page has in memory, as the Local API answers downloads (`FileDownload['file']`). */
+export interface FileToSave {
+  name: string;
+  contentType: string;
+  content: string;
+}
+
+/** Where the file went (null: staff canceled the dialog), or why it could not be written. */
+export type SaveFileResult = { ok: true; path: string | null } | { ok: false; error: BridgeError };
+
 export interface ConnectorBridge {
   /** Lets the UI pick IPC over HTTP + push channel. */
   readonly transport: 'ipc';
@@ -57,6 +69,8 @@ export interface ConnectorBridge {
   onShellCommand(listener: (command: ShellCommand) => void): () => void;
   /** Write a line to the shell's log file (main.log, scope "renderer"). */
   log(level: BridgeLogLevel, message: string): void;
+  /** Ask staff where with the system's save dialog, and write the file there. */
+  saveFile(file: FileToSave): Promise<SaveFileResult>;
 }
 
 declare global {

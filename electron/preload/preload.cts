@@ -12,6 +12,7 @@ const CALL: IpcChannels['call'] = 'connector:call';
 const PUSH: IpcChannels['push'] = 'connector:push';
 const SHELL: IpcChannels['shell'] = 'connector:shell';
 const LOG: IpcChannels['log'] = 'connector:log';
+const SAVE_FILE: IpcChannels['saveFile'] = 'connector:save-file';
 
 const { contextBridge, ipcRenderer } = electron;
 
@@ -39,6 +40,13 @@ const bridge: ConnectorBridge = {
   log(level, message) {
     if (!LEVELS.includes(level)) return;
     ipcRenderer.send(LOG, level, String(message));
+  },
+  saveFile(file) {
+    // Only the three strings cross: the main process validates them again.
+    if (typeof file !== 'object' || file === null)
+      return Promise.reject(new TypeError('file must be an object'));
+    const { name, contentType, content } = file;
+    return ipcRenderer.invoke(SAVE_FILE, { name, contentType, content });
   },
 };
 

@@ -2,6 +2,9 @@
 // call is reachable, payloads are validated with the contract's schemas and answered with the
 // same error codes as HTTP, and messages from any frame but our window's top frame showing our
 // bundle are refused before they reach a handler.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localApi } from '../../shared/contract.js';
 import {
@@ -98,7 +101,8 @@ describe('sender check', () => {
 
 describe('calls', () => {
   it('registers one channel that reaches every call of the contract', async () => {
-    expect([...ipcMain.handlers.keys()]).toEqual([IPC_CHANNELS.call]);
+    // (and the save-file channel, the one thing the page asks of the shell itself)
+    expect([...ipcMain.handlers.keys()]).toEqual([IPC_CHANNELS.call, IPC_CHANNELS.saveFile]);
     for (const name of Object.keys(localApi)) {
       // A malformed request stops at validation, so no handler runs; the answer still shows the
       // call was found (400, not "unknown call").
@@ -247,5 +251,106 @@ describe('renderer log lines', () => {
     ipcMain.emit(IPC_CHANNELS.log, page.ipcEvent(), 'info', { not: 'a string' });
     ipcMain.emit(IPC_CHANNELS.log, page.ipcEvent(new FakeFrame('https://evil/')), 'info', 'forged');
     expect(rendererLines).toEqual(['warn: sound is muted', `error: ${'x'.repeat(2000)}`]);
+  });
+});
+
+describe('saving a file for the page (the history CSV in the desktop app)', () => {
+  let dir: string;
+  let saveIpc: FakeIpcMain;
+  let asked: { suggestedPath: string; extension: string | null }[];
+  let answer: string | null;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'save-file-'));
+    saveIpc = new FakeIpcMain();
+    asked = [];
+    answer = null;
+    registerIpc({
+      ipcMain: saveIpc as never,
+      handlers: t.connector.handlers,
+      windowContentsId: () => page.id,
+      log: silentLogger,
+      rendererLog: silentLogger,
+      saveFile: {
+        defaultDir: () => path.join(dir, 'Downloads'),
+        choosePath: (suggestedPath, extension) => {
+          asked.push({ suggestedPath, extension });
+          return Promise.resolve(answer);
+        },
+      },
+    });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const save = (file: unknown, event = page.ipcEvent()) =>
+    saveIpc.invoke(IPC_CHANNELS.saveFile, event, file) as Promise<
+      | { ok: true; path: string | null }
+      | { ok: false; error: { status: number; code: string; message: string } }
+    >;
+
+  it('asks where with the system dialog and writes exactly the CSV the Local API exported', async () => {
+    await pendingOrderId();
+    const exported = await saveIpc.invoke(IPC_CHANNELS.call, page.ipcEvent(), 'exportHistory', {});
+    const { file } = (
+      exported as {
+        ok: true;
+        data: { file: { name: string; contentType: string; content: string } };
+      }
+    ).data;
+    expect(file.content.split('\n').length).toBeGreaterThan(1);
+    answer = path.join(dir, 'chosen.csv');
+    expect(await save(file)).toEqual({ ok: true, path: answer });
+    expect(readFileSync(answer, 'utf8')).toBe(file.content);
+    expect(asked).toEqual([
+      { suggestedPath: path.join(dir, 'Downloads', file.name), extension: 'csv' },
+    ]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('writes nothing when staff cancel the dialog', async () => {
+    answer = null;
+    expect(await save({ name: 'x.csv', contentType: 'text/csv', content: 'a' })).toEqual({
+      ok: true,
+      path: null,
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('never lets the page choose a folder: only a cleaned file name reaches the dialog', async () => {
+    answer = null;
+    for (const name of ['../../etc/passwd', 'C:\\Windows\\system32\\evil.csv', 'con.csv', '  ..  '])
+      await save({ name, contentType: 'text/csv', content: 'a' });
+    expect(asked.map((a) => path.basename(a.suggestedPath))).toEqual([
+      'passwd.csv',
+      'evil.csv',
+      '_con.csv',
+      'export.csv',
+    ]);
+    for (const a of asked) expect(path.dirname(a.suggestedPath)).toBe(path.join(dir, 'Downloads'));
+  });
+
+  it('refuses a bad payload, an untrusted sender, and reports a write that failed', async () => {
+    const bad = await save({ name: 'x.csv', contentType: 'text/csv', content: 5 });
+    expect(bad).toMatchObject({ ok: false, error: { status: 400, code: 'invalid_request' } });
+    const forged = await save(
+      { name: 'x.csv', contentType: 'text/csv', content: 'a' },
+      page.ipcEvent(new FakeFrame('https://evil/')),
+    );
+    expect(forged).toMatchObject({ ok: false, error: { status: 403 } });
+    expect(asked).toEqual([]);
+    answer = path.join(dir, 'no-such-folder', 'x.csv');
+    const failed = await save({ name: 'x.csv', contentType: 'text/csv', content: 'a' });
+    expect(failed).toMatchObject({ ok: false, error: { status: 500, code: 'save_failed' } });
+    expect((failed as { error: { message: string } }).error.message).toContain('ENOENT');
+  });
+
+  it('is refused by a shell that cannot save files', async () => {
+    // The default registration in this file has no saveFile.
+    const res = (await ipcMain.invoke(IPC_CHANNELS.saveFile, page.ipcEvent(), {
+      name: 'x.csv',
+      contentType: 'text/csv',
+      content: 'a',
+    })) as { ok: false; error: { status: number } };
+    expect(res.error.status).toBe(501);
   });
 });

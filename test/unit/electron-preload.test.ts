@@ -82,6 +82,7 @@ describe('preload', () => {
       'log',
       'onPush',
       'onShellCommand',
+      'saveFile',
       'transport',
     ]);
     expect(bridge.transport).toBe('ipc');
@@ -131,5 +132,16 @@ describe('preload', () => {
     bridge.log('warn', 'sound blocked');
     bridge.log('debug' as never, 'ignored');
     expect(sentLogs).toEqual([['connector:log', 'warn', 'sound blocked']]);
+  });
+
+  it('hands a file to save to its own channel as three strings, nothing else', async () => {
+    const { bridge, invoked } = loadPreload();
+    const file = { name: 'history.csv', contentType: 'text/csv', content: 'a,b\n', extra: 'x' };
+    await bridge.saveFile(file);
+    expect(invoked).toEqual([
+      ['connector:save-file', { name: 'history.csv', contentType: 'text/csv', content: 'a,b\n' }],
+    ]);
+    await expect(bridge.saveFile(null as never)).rejects.toThrow('file must be an object');
+    expect(invoked).toHaveLength(1);
   });
 });

@@ -1,17 +1,21 @@
 // Saving a file the Local API answered (the history CSV). In a browser a Blob link does it. The
 // desktop shell refuses browser downloads (electron/main/hardening.ts), so inside it the file
-// goes through the bridge's `saveFile` (a save dialog) when the shell offers one.
+// goes through the bridge's `saveFile`: the system's save dialog, written by the shell.
 import type { FileDownload } from '../../../../shared/manager.js';
 import { desktopBridge } from '../../api/bridge.js';
-
-type SaveFile = (file: FileDownload['file']) => Promise<string | null>;
+import { LocalApiError } from '../../api/client.js';
 
 /** Resolves to where it went: a path (desktop), the file name (browser), or null if canceled. */
 export async function saveDownload({ file }: FileDownload): Promise<string | null> {
-  const bridge = desktopBridge() as { saveFile?: SaveFile } | null;
-  if (bridge?.saveFile) return bridge.saveFile(file);
-  // A Blob link would be refused silently inside the shell: say so instead of "exported".
-  if (bridge) throw new Error('this desktop app cannot save files yet; export from a browser');
+  const bridge = desktopBridge();
+  if (bridge) {
+    const saved = await bridge.saveFile(file);
+    if (!saved.ok) {
+      const { status, code, message, field } = saved.error;
+      throw new LocalApiError(status, code, message, field);
+    }
+    return saved.path;
+  }
   const url = URL.createObjectURL(new Blob([file.content], { type: file.contentType }));
   const link = document.createElement('a');
   link.href = url;
