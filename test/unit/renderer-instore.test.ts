@@ -18,6 +18,7 @@ import {
   type ModifierPick,
 } from '../../renderer/src/features/instore/draft.js';
 import { formFieldOf, messageFor } from '../../renderer/src/features/instore/field-errors.js';
+import { setLanguage } from '../../renderer/src/i18n/language.js';
 import {
   EMPTY_FORM,
   missingFields,
@@ -67,6 +68,20 @@ describe('menu from the catalog', () => {
     expect(groupRule(group('grp-burger-extras'))).toBe('Optional, up to 4');
     expect(groupRule(group('grp-pizza-left'))).toBe('1 to 2');
     expect(menu.currency).toBe('USD');
+  });
+
+  it('says the rules and what is missing in the terminal’s language', () => {
+    setLanguage('es');
+    try {
+      expect(groupRule(group('grp-doneness'))).toBe('Elija 1');
+      expect(groupRule(group('grp-burger-extras'))).toBe('Opcional, hasta 4');
+      const pizza = menu.items.find((i) => i.id === 'fam-pizza')!;
+      expect(groupProblems(menu, pizza.groupIds, []).map((p) => p.message)).toEqual(['elija uno']);
+      expect(missingFields(EMPTY_FORM, [])).toEqual({ items: 'Agregue al menos un producto' });
+    } finally {
+      setLanguage('en');
+    }
+    expect(groupRule(group('grp-doneness'))).toBe('Choose 1');
   });
 
   it('takes this location’s price and availability overrides', () => {

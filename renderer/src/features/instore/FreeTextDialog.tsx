@@ -2,9 +2,11 @@
 // price typed the way people say it ("4.50"), and how many. The price is kept in cents.
 import { useState } from 'react';
 import { Modal } from '../../app/Modal.js';
+import { texts } from '../../i18n/texts.js';
 import { money } from '../orders/format.js';
 import { MAX_QUANTITY, parsePriceCents, type DraftLine } from './draft.js';
 import { QuantityStepper } from './QuantityStepper.js';
+import { CHOOSER_TEXTS } from './texts.js';
 
 interface Props {
   currency: string;
@@ -14,14 +16,15 @@ interface Props {
 }
 
 export function FreeTextDialog({ currency, editing, onDone, onClose }: Props) {
+  const t = texts(CHOOSER_TEXTS);
   const [name, setName] = useState(editing?.name ?? '');
   const [price, setPrice] = useState(editing ? (editing.unitCents / 100).toFixed(2) : '');
   const [quantity, setQuantity] = useState(editing?.quantity ?? 1);
   const [note, setNote] = useState(editing?.note ?? '');
   const [tried, setTried] = useState(false);
   const cents = parsePriceCents(price);
-  const nameProblem = name.trim() ? null : 'Type what it is';
-  const priceProblem = cents === null ? 'Type a price, e.g. 4.50' : null;
+  const nameProblem = name.trim() ? null : t.freeNameMissing;
+  const priceProblem = cents === null ? t.freePriceMissing : null;
 
   const add = (): void => {
     if (nameProblem || cents === null) {
@@ -40,7 +43,7 @@ export function FreeTextDialog({ currency, editing, onDone, onClose }: Props) {
   };
 
   return (
-    <Modal title="Item not on the menu" onClose={onClose} className="modal--chooser">
+    <Modal title={t.freeTitle} onClose={onClose} className="modal--chooser">
       <form
         className="chooser"
         onSubmit={(e) => {
@@ -50,7 +53,7 @@ export function FreeTextDialog({ currency, editing, onDone, onClose }: Props) {
         noValidate
       >
         <label className="field">
-          <span>What is it</span>
+          <span>{t.freeName}</span>
           <input
             value={name}
             maxLength={200}
@@ -64,7 +67,7 @@ export function FreeTextDialog({ currency, editing, onDone, onClose }: Props) {
           </span>
         </label>
         <label className="field">
-          <span>Price each ({currency})</span>
+          <span>{t.freePrice(currency)}</span>
           <input
             value={price}
             inputMode="decimal"
@@ -82,19 +85,19 @@ export function FreeTextDialog({ currency, editing, onDone, onClose }: Props) {
             value={quantity}
             max={MAX_QUANTITY}
             onChange={setQuantity}
-            label="Quantity"
+            label={t.quantity}
           />
           <label className="field chooser__note">
-            <span>Note for the kitchen</span>
+            <span>{t.note}</span>
             <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
           </label>
         </div>
         <div className="modal__actions">
           <button type="button" className="button button--ghost" onClick={onClose}>
-            Cancel
+            {t.cancel}
           </button>
           <button type="submit" className="button button--accept button--wide">
-            {editing ? 'Update' : 'Add'}
+            {editing ? t.update : t.add}
             {cents !== null && name.trim() ? ` · ${money(quantity * cents, currency)}` : ''}
           </button>
         </div>

@@ -3,6 +3,7 @@
 // kitchen. Every choice is a big button; Tab / Shift+Tab and Enter / Space work throughout.
 import { useRef, useState } from 'react';
 import { Modal } from '../../app/Modal.js';
+import { texts } from '../../i18n/texts.js';
 import { money } from '../orders/format.js';
 import {
   groupProblems,
@@ -17,6 +18,7 @@ import {
 } from './draft.js';
 import { isModifierAvailable, isSizeAvailable, type Menu, type MenuItem } from './menu.js';
 import { QuantityStepper } from './QuantityStepper.js';
+import { CHOOSER_TEXTS, RULE_TEXTS } from './texts.js';
 
 interface Props {
   menu: Menu;
@@ -30,6 +32,8 @@ interface Props {
 }
 
 export function ItemChooser({ menu, item, soldOut, currency, editing, onDone, onClose }: Props) {
+  const t = texts(CHOOSER_TEXTS);
+  const rule = texts(RULE_TEXTS);
   const availableSizes = item.sizes.filter((s) => isSizeAvailable(s, soldOut));
   const [sizeId, setSizeId] = useState<string | null>(
     editing?.catalogId ?? (availableSizes.length === 1 ? availableSizes[0]!.catalogId : null),
@@ -78,7 +82,7 @@ export function ItemChooser({ menu, item, soldOut, currency, editing, onDone, on
           {item.name}
         </h2>
         <button type="button" className="button button--ghost" onClick={onClose}>
-          Cancel
+          {t.cancel}
         </button>
       </div>
       {item.description && <p className="muted chooser__description">{item.description}</p>}
@@ -90,12 +94,12 @@ export function ItemChooser({ menu, item, soldOut, currency, editing, onDone, on
             aria-describedby="chooser-size-rule"
           >
             <legend>
-              Size{' '}
+              {t.size}{' '}
               <span id="chooser-size-rule" className="choice-group__rule">
-                Choose 1
+                {rule.exactly(1)}
               </span>
               {tried && sizeMissing && (
-                <span className="field-error choice-group__error">choose one</span>
+                <span className="field-error choice-group__error">{rule.chooseOne}</span>
               )}
             </legend>
             <div className="choice-row">
@@ -112,7 +116,7 @@ export function ItemChooser({ menu, item, soldOut, currency, editing, onDone, on
                   >
                     <span>{s.name}</span>
                     <span className="option__price">
-                      {available ? money(s.priceCents, currency) : 'Sold out'}
+                      {available ? money(s.priceCents, currency) : t.soldOut}
                     </span>
                   </button>
                 );
@@ -135,14 +139,14 @@ export function ItemChooser({ menu, item, soldOut, currency, editing, onDone, on
             value={quantity}
             max={MAX_QUANTITY}
             onChange={setQuantity}
-            label="Quantity"
+            label={t.quantity}
           />
           <label className="field chooser__note">
-            <span>Note for the kitchen</span>
+            <span>{t.note}</span>
             <input
               value={note}
               maxLength={500}
-              placeholder="e.g. no pickles, cut in half"
+              placeholder={t.noteHint}
               onChange={(e) => setNote(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') add();
@@ -153,16 +157,16 @@ export function ItemChooser({ menu, item, soldOut, currency, editing, onDone, on
       </div>
       {tried && (sizeMissing || problems.length > 0) && (
         <p className="field-error" role="alert">
-          Still to choose:{' '}
+          {t.stillToChoose}{' '}
           {[
-            ...(sizeMissing ? ['Size'] : []),
+            ...(sizeMissing ? [t.size] : []),
             ...problems.map((p) => `${p.groupName} (${p.message})`),
           ].join(', ')}
         </p>
       )}
       <div className="modal__actions">
         <button type="button" className="button button--accept button--wide" onClick={add}>
-          {editing ? 'Update' : 'Add'} {quantity > 1 ? `${quantity} × ` : ''}
+          {editing ? t.update : t.add} {quantity > 1 ? `${quantity} × ` : ''}
           {item.name} · {money(quantity * each, currency)}
         </button>
       </div>
@@ -193,6 +197,7 @@ function GroupChoices({
   problems,
   prefix,
 }: GroupProps) {
+  const t = texts(CHOOSER_TEXTS);
   return (
     <>
       {groupIds.map((groupId) => {
@@ -236,7 +241,7 @@ function GroupChoices({
                     <span>{modifier.name}</span>
                     <span className="option__price">
                       {!available
-                        ? 'Sold out'
+                        ? t.soldOut
                         : modifier.priceCents
                           ? `+${money(modifier.priceCents, currency)}`
                           : ''}

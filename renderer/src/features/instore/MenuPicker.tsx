@@ -2,8 +2,10 @@
 // category; tap an item to add it (or to choose its size and options first). Enter adds the
 // first match, ↓ moves into the results. Sold-out items stay visible but cannot be added.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { texts } from '../../i18n/texts.js';
 import { money } from '../orders/format.js';
 import { isItemAvailable, needsChoices, searchMenu, type Menu, type MenuItem } from './menu.js';
+import { MENU_TEXTS } from './texts.js';
 
 interface Props {
   menu: Menu | null;
@@ -25,6 +27,7 @@ export function MenuPicker({
   onFreeText,
   clearSignal,
 }: Props) {
+  const t = texts(MENU_TEXTS);
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const results = useRef<HTMLUListElement>(null);
@@ -68,14 +71,14 @@ export function MenuPicker({
   return (
     <section className="menu-picker" aria-labelledby="menu-title">
       <h3 id="menu-title" className="visually-hidden">
-        Menu
+        {t.title}
       </h3>
       <label className="field">
-        <span>Find on the menu</span>
+        <span>{t.find}</span>
         <input
           type="search"
           value={query}
-          placeholder="Type a name: burger, fries, large…"
+          placeholder={t.findHint}
           ref={search}
           autoFocus
           data-testid="menu-search"
@@ -84,14 +87,14 @@ export function MenuPicker({
         />
       </label>
       {menu && menu.categories.length > 0 && (
-        <div className="choice-row" role="group" aria-label="Categories">
+        <div className="choice-row" role="group" aria-label={t.categories}>
           <button
             type="button"
             className={`chip${category === null ? ' is-picked' : ''}`}
             aria-pressed={category === null}
             onClick={() => setCategory(null)}
           >
-            All
+            {t.all}
           </button>
           {menu.categories.map((c) => (
             <button
@@ -107,10 +110,8 @@ export function MenuPicker({
         </div>
       )}
       {problem && <p className="lane__empty">{problem}</p>}
-      {menu && hits.length === 0 && (
-        <p className="lane__empty">Nothing on the menu matches “{query}”.</p>
-      )}
-      <ul className="menu-results" ref={results} aria-label="Menu items" onKeyDown={onResultsKey}>
+      {menu && hits.length === 0 && <p className="lane__empty">{t.noMatch(query)}</p>}
+      <ul className="menu-results" ref={results} aria-label={t.results} onKeyDown={onResultsKey}>
         {hits.map((item) => {
           const available = isItemAvailable(item, soldOut);
           return (
@@ -124,8 +125,8 @@ export function MenuPicker({
               >
                 <span className="menu-item__name">{item.name}</span>
                 <span className="menu-item__price">
-                  {!available ? 'Sold out' : priceLabel(item, currency)}
-                  {available && needsChoices(item) && <span className="muted"> · options</span>}
+                  {!available ? t.soldOut : priceLabel(item, currency)}
+                  {available && needsChoices(item) && <span className="muted">{t.options}</span>}
                 </span>
               </button>
             </li>
@@ -133,7 +134,7 @@ export function MenuPicker({
         })}
       </ul>
       <button type="button" className="button button--ghost" onClick={onFreeText}>
-        + Item not on the menu
+        {t.notOnMenu}
       </button>
     </section>
   );
@@ -143,5 +144,7 @@ function priceLabel(item: MenuItem, currency: string): string {
   if (item.sizes.length === 0) return money(item.priceCents, currency);
   const prices = item.sizes.map((s) => s.priceCents);
   const low = Math.min(...prices);
-  return prices.every((p) => p === low) ? money(low, currency) : `from ${money(low, currency)}`;
+  return prices.every((p) => p === low)
+    ? money(low, currency)
+    : texts(MENU_TEXTS).from(money(low, currency));
 }

@@ -8,6 +8,7 @@ import { taxCents } from '../../../../shared/instore.js';
 import type { OrderDetail } from '../../../../shared/order.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
+import { texts } from '../../i18n/texts.js';
 import { explain } from '../orders/actions.js';
 import { orderNumber } from '../orders/labels.js';
 import { money } from '../orders/format.js';
@@ -19,6 +20,7 @@ import { ItemChooser } from './ItemChooser.js';
 import { needsChoices, type MenuItem } from './menu.js';
 import { MenuPicker } from './MenuPicker.js';
 import { OrderFields } from './OrderFields.js';
+import { TICKET_TEXTS } from './texts.js';
 import { LiveTotals, TicketLines } from './TicketLines.js';
 import { useMenu } from './use-menu.js';
 
@@ -33,11 +35,13 @@ interface Props {
 let lineKey = 0;
 
 export function NewOrderPanel({ now, onOpenOrder }: Props) {
+  const t = texts(TICKET_TEXTS);
   const { api, orders, clock } = useServices();
   const { menu, soldOut, problem, terms } = useMenu();
   const [lines, setLines] = useState<DraftLine[]>([]);
   const [form, setForm] = useState<OrderForm>(EMPTY_FORM);
   const [errors, setErrors] = useState<FieldErrors>({});
+  /** Why the order was not taken (the core's words); shown after ours. */
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [taken, setTaken] = useState<OrderDetail | null>(null);
@@ -167,7 +171,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
       if (field && err instanceof LocalApiError) {
         focusError.current = true;
         setErrors({ [field]: messageFor(err.message) });
-      } else setFormError(`The order was not taken. ${explain(err)}`);
+      } else setFormError(explain(err));
     } finally {
       setSending(false);
     }
@@ -212,7 +216,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
       >
         <div className="ticket__head">
           <h2 id="new-order-title" className="lane__title">
-            New order <span className="lane__count">{lines.length}</span>
+            {t.title} <span className="lane__count">{lines.length}</span>
           </h2>
           {!blank && (
             <button
@@ -220,7 +224,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
               className="button button--ghost button--small"
               onClick={startOver}
             >
-              Start over
+              {t.startOver}
             </button>
           )}
         </div>
@@ -233,7 +237,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
         )}
         {formError && (
           <p className="form-error" role="alert">
-            {formError}
+            {t.notTaken(formError)}
           </p>
         )}
         <TicketLines
@@ -262,10 +266,10 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
             data-testid="send-order"
           >
             {sending ? (
-              'Sending…'
+              t.sending
             ) : (
               <>
-                Send order <kbd aria-hidden="true">Ctrl ↵</kbd>
+                {t.send} <kbd aria-hidden="true">Ctrl ↵</kbd>
               </>
             )}
           </button>
@@ -308,27 +312,29 @@ function TakenCard({
   onOpen: () => void;
   onDismiss: () => void;
 }) {
+  const t = texts(TICKET_TEXTS);
   return (
     <div className="taken" role="status" data-testid="order-taken" data-order-id={order.id}>
       <p className="taken__title">
-        Order <strong className="order-number">{displayNumber(order)}</strong> taken
+        {t.takenBefore} <strong className="order-number">{displayNumber(order)}</strong>{' '}
+        {t.takenAfter}
       </p>
       <dl className="totals">
-        <dt>Subtotal</dt>
+        <dt>{t.subtotal}</dt>
         <dd>{money(order.subtotalCents, order.currency)}</dd>
-        <dt>Tax</dt>
+        <dt>{t.tax}</dt>
         <dd data-testid="taken-tax">{money(order.taxCents, order.currency)}</dd>
-        <dt className="totals__total">Total</dt>
+        <dt className="totals__total">{t.total}</dt>
         <dd className="totals__total" data-testid="taken-total">
           {money(order.totalCents, order.currency)}
         </dd>
       </dl>
       <div className="taken__buttons">
         <button type="button" className="button button--step button--small" onClick={onOpen}>
-          Open order
+          {t.open}
         </button>
         <button type="button" className="button button--ghost button--small" onClick={onDismiss}>
-          OK
+          {t.ok}
         </button>
       </div>
     </div>

@@ -4,9 +4,11 @@
 import type { ReactNode } from 'react';
 import { FULFILLMENT_TYPES } from '../../../../shared/domain.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
+import { texts } from '../../i18n/texts.js';
 import { fulfillmentLabel } from '../orders/labels.js';
 import type { FieldErrors } from './field-errors.js';
-import { isDelivered, ORDER_SOURCES, type OrderForm } from './form.js';
+import { isDelivered, ORDER_SOURCES, orderSourceLabel, type OrderForm } from './form.js';
+import { FIELD_TEXTS } from './texts.js';
 
 interface Props {
   form: OrderForm;
@@ -19,28 +21,29 @@ interface Props {
 const QUICK_TIMES = [15, 30, 45, 60];
 
 export function OrderFields({ form, errors, onChange, now }: Props) {
+  const t = texts(FIELD_TEXTS);
   const delivered = isDelivered(form.fulfillmentType);
   return (
     <div className="order-fields">
       <fieldset className="choice-group" data-field="source">
-        <legend>Order from</legend>
+        <legend>{t.source}</legend>
         <div className="choice-row">
-          {ORDER_SOURCES.map((s) => (
+          {ORDER_SOURCES.map((source) => (
             <button
-              key={s.id}
+              key={source}
               type="button"
-              className={`chip${form.source === s.id ? ' is-picked' : ''}`}
-              aria-pressed={form.source === s.id}
-              onClick={() => onChange({ source: s.id })}
+              className={`chip${form.source === source ? ' is-picked' : ''}`}
+              aria-pressed={form.source === source}
+              onClick={() => onChange({ source })}
             >
-              {s.label}
+              {orderSourceLabel(source)}
             </button>
           ))}
         </div>
         <FieldError id="source" errors={errors} />
       </fieldset>
       <fieldset className="choice-group" data-field="fulfillmentType">
-        <legend>How it leaves</legend>
+        <legend>{t.fulfillment}</legend>
         <div className="choice-row">
           {FULFILLMENT_TYPES.map((type) => (
             <button
@@ -60,7 +63,7 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
       <div className="field-pair" data-field="customer">
         <TextField
           id="customer.name"
-          label={delivered ? 'Customer name' : 'Customer name (optional)'}
+          label={delivered ? t.customerName : t.customerNameOptional}
           value={form.customerName}
           errors={errors}
           autoComplete="off"
@@ -68,7 +71,7 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
         />
         <TextField
           id="customer.phone"
-          label={delivered ? 'Phone' : 'Phone (optional)'}
+          label={delivered ? t.phone : t.phoneOptional}
           value={form.customerPhone}
           errors={errors}
           type="tel"
@@ -80,10 +83,10 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
 
       {delivered && (
         <fieldset className="address" data-field="deliveryAddress">
-          <legend>Deliver to</legend>
+          <legend>{t.deliverTo}</legend>
           <TextField
             id="deliveryAddress.street"
-            label="Street and number"
+            label={t.street}
             value={form.street}
             errors={errors}
             onChange={(street) => onChange({ street })}
@@ -91,21 +94,21 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
           <div className="field-pair field-pair--address">
             <TextField
               id="deliveryAddress.postalCode"
-              label="Postal code"
+              label={t.postalCode}
               value={form.postalCode}
               errors={errors}
               onChange={(postalCode) => onChange({ postalCode })}
             />
             <TextField
               id="deliveryAddress.city"
-              label="City"
+              label={t.city}
               value={form.city}
               errors={errors}
               onChange={(city) => onChange({ city })}
             />
             <TextField
               id="deliveryAddress.state"
-              label="State (optional)"
+              label={t.stateOptional}
               value={form.state}
               errors={errors}
               onChange={(state) => onChange({ state })}
@@ -118,13 +121,13 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
               checked={form.utensils}
               onChange={(e) => onChange({ utensils: e.target.checked })}
             />
-            Include cutlery and napkins
+            {t.utensils}
           </label>
         </fieldset>
       )}
 
       <fieldset className="choice-group" data-field="requestedFor">
-        <legend>When</legend>
+        <legend>{t.when}</legend>
         <div className="choice-row">
           <button
             type="button"
@@ -132,7 +135,7 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
             aria-pressed={form.when === 'asap'}
             onClick={() => onChange({ when: 'asap' })}
           >
-            As soon as possible
+            {t.asap}
           </button>
           {QUICK_TIMES.map((minutes) => (
             <button
@@ -141,7 +144,7 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
               className="chip"
               onClick={() => onChange(inMinutes(now, minutes))}
             >
-              In {minutes} min
+              {t.inMinutes(minutes)}
             </button>
           ))}
         </div>
@@ -152,7 +155,7 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
             aria-pressed={form.when === 'later' && form.day === 'today'}
             onClick={() => onChange({ when: 'later', day: 'today' })}
           >
-            Today
+            {t.today}
           </button>
           <button
             type="button"
@@ -160,10 +163,10 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
             aria-pressed={form.when === 'later' && form.day === 'tomorrow'}
             onClick={() => onChange({ when: 'later', day: 'tomorrow' })}
           >
-            Tomorrow
+            {t.tomorrow}
           </button>
           <label className="field field--inline">
-            <span>at</span>
+            <span>{t.at}</span>
             <input
               type="time"
               value={form.time}
@@ -178,7 +181,7 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
       </fieldset>
 
       <label className="field" data-field="notes">
-        <span>Order notes (allergies, door code…)</span>
+        <span>{t.notes}</span>
         <textarea
           value={form.notes}
           rows={2}

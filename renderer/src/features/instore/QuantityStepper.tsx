@@ -1,4 +1,7 @@
 // How many: big − / + buttons (the same stepper as the prep time), from 1 to `max`.
+import { texts } from '../../i18n/texts.js';
+import { CHOOSER_TEXTS } from './texts.js';
+
 interface Props {
   value: number;
   max: number;
@@ -10,17 +13,18 @@ interface Props {
 }
 
 export function QuantityStepper({ value, max, onChange, label, compact }: Props) {
+  const t = texts(CHOOSER_TEXTS);
   return (
     <div className="stepper" role="group" aria-label={label}>
       {!compact && (
         <span className="stepper__label" aria-hidden="true">
-          Quantity
+          {t.quantity}
         </span>
       )}
       <button
         type="button"
         className="stepper__button"
-        aria-label={`One less (now ${value})`}
+        aria-label={t.oneLess(value)}
         disabled={value <= 1}
         onClick={() => onChange(Math.max(1, value - 1))}
       >
@@ -32,7 +36,7 @@ export function QuantityStepper({ value, max, onChange, label, compact }: Props)
       <button
         type="button"
         className="stepper__button"
-        aria-label={`One more (now ${value})`}
+        aria-label={t.oneMore(value)}
         disabled={value >= max}
         onClick={() => onChange(Math.min(max, value + 1))}
       >

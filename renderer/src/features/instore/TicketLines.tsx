@@ -1,11 +1,13 @@
 // The order as taken so far: each line with its quantity, options and note, change or remove
 // it, and the live totals. Before sending, tax is an estimate (see tax.ts); the connector's own
 // figures replace it once the order is taken.
+import { texts } from '../../i18n/texts.js';
 import { money } from '../orders/format.js';
 import { lineCents, MAX_QUANTITY, picksLabel, type DraftLine } from './draft.js';
 import type { FieldErrors } from './field-errors.js';
 import { FieldError } from './OrderFields.js';
 import { QuantityStepper } from './QuantityStepper.js';
+import { TICKET_TEXTS } from './texts.js';
 
 interface Props {
   lines: readonly DraftLine[];
@@ -17,13 +19,12 @@ interface Props {
 }
 
 export function TicketLines({ lines, currency, errors, onQuantity, onEdit, onRemove }: Props) {
+  const t = texts(TICKET_TEXTS);
   return (
     <div className="ticket-lines" data-field="items">
       <FieldError id="items" errors={errors} />
-      {lines.length === 0 && (
-        <p className="lane__empty">Nothing yet: search the menu on the left and tap an item.</p>
-      )}
-      <ul className="ticket-lines__list" aria-label="Items in this order">
+      {lines.length === 0 && <p className="lane__empty">{t.empty}</p>}
+      <ul className="ticket-lines__list" aria-label={t.lines}>
         {lines.map((line, i) => (
           <li
             key={line.key}
@@ -36,17 +37,17 @@ export function TicketLines({ lines, currency, errors, onQuantity, onEdit, onRem
               value={line.quantity}
               max={MAX_QUANTITY}
               onChange={(q) => onQuantity(line.key, q)}
-              label={`Quantity of ${line.name}`}
+              label={t.quantityOf(line.name)}
               compact
             />
             <div className="ticket-line__what">
               <strong>{line.name}</strong>
-              {line.catalogId === null && <span className="muted"> · not on the menu</span>}
+              {line.catalogId === null && <span className="muted">{t.notOnMenu}</span>}
               {line.picks.length > 0 && (
                 <span className="ticket-line__options">{picksLabel(line.picks)}</span>
               )}
               {line.note.trim() && (
-                <span className="ticket-line__note">Note: {line.note.trim()}</span>
+                <span className="ticket-line__note">{t.note(line.note.trim())}</span>
               )}
               <FieldError id={`items.${i}`} errors={errors} />
             </div>
@@ -55,18 +56,18 @@ export function TicketLines({ lines, currency, errors, onQuantity, onEdit, onRem
               <button
                 type="button"
                 className="button button--ghost button--small"
-                aria-label={`Change ${line.name}`}
+                aria-label={t.changeLine(line.name)}
                 onClick={() => onEdit(line)}
               >
-                Change
+                {t.change}
               </button>
               <button
                 type="button"
                 className="button button--ghost button--small"
-                aria-label={`Remove ${line.name}`}
+                aria-label={t.removeLine(line.name)}
                 onClick={() => onRemove(line.key)}
               >
-                Remove
+                {t.remove}
               </button>
             </span>
           </li>
@@ -84,18 +85,19 @@ interface TotalsProps {
 }
 
 export function LiveTotals({ subtotalCents, taxCents, currency }: TotalsProps) {
+  const t = texts(TICKET_TEXTS);
   return (
     <dl className="totals totals--live" aria-live="polite" data-testid="live-totals">
-      <dt>Subtotal</dt>
+      <dt>{t.subtotal}</dt>
       <dd data-testid="live-subtotal">{money(subtotalCents, currency)}</dd>
-      <dt>Tax</dt>
+      <dt>{t.tax}</dt>
       <dd data-testid="live-tax">
-        {taxCents === null ? 'added on sending' : money(taxCents, currency)}
+        {taxCents === null ? t.taxOnSending : money(taxCents, currency)}
       </dd>
-      <dt className="totals__total">Total</dt>
+      <dt className="totals__total">{t.total}</dt>
       <dd className="totals__total">
         {taxCents === null
-          ? `${money(subtotalCents, currency)} + tax`
+          ? t.plusTax(money(subtotalCents, currency))
           : money(subtotalCents + taxCents, currency)}
       </dd>
     </dl>

@@ -3,7 +3,9 @@
 // nested groups included), the live subtotal in integer cents, and the request the Local API
 // takes (`createInStoreOrder`, shared/instore.ts).
 import type { InStoreLineItem, InStoreModifierInput } from '../../../../shared/instore.js';
+import { texts } from '../../i18n/texts.js';
 import type { Menu, MenuGroup } from './menu.js';
+import { RULE_TEXTS } from './texts.js';
 
 /** One chosen modifier, with what it opened. Name and price are kept as they were when chosen. */
 export interface ModifierPick {
@@ -80,17 +82,19 @@ export function groupProblems(
 }
 
 function ruleBroken(group: MenuGroup, chosen: number): string | null {
+  const t = texts(RULE_TEXTS);
   if (chosen < group.min)
-    return group.min === 1 && group.max === 1 ? 'choose one' : `choose at least ${group.min}`;
-  if (chosen > group.max) return `choose at most ${group.max}`;
+    return group.min === 1 && group.max === 1 ? t.chooseOne : t.chooseAtLeast(group.min);
+  if (chosen > group.max) return t.chooseAtMost(group.max);
   return null;
 }
 
 /** What the rule says, for the group's heading: "Choose 1", "Up to 4", "1 to 2", "Optional". */
 export function groupRule(group: MenuGroup): string {
-  if (group.min === group.max) return `Choose ${group.min}`;
-  if (group.min === 0) return group.max === Infinity ? 'Optional' : `Optional, up to ${group.max}`;
-  return group.max === Infinity ? `At least ${group.min}` : `${group.min} to ${group.max}`;
+  const t = texts(RULE_TEXTS);
+  if (group.min === group.max) return t.exactly(group.min);
+  if (group.min === 0) return group.max === Infinity ? t.optional : t.optionalUpTo(group.max);
+  return group.max === Infinity ? t.atLeast(group.min) : t.between(group.min, group.max);
 }
 
 /** Choose or un-choose a modifier in a group: a single-choice group swaps its choice, a full

@@ -2,15 +2,19 @@
 // everything again and names the field it refuses), and the `createInStoreOrder` request.
 import type { FulfillmentType } from '../../../../shared/domain.js';
 import { DELIVERED_FULFILLMENT, type InStoreOrderRequest } from '../../../../shared/instore.js';
+import { texts } from '../../i18n/texts.js';
 import { lineRequest, type DraftLine } from './draft.js';
 import type { FieldErrors } from './field-errors.js';
+import { FORM_TEXTS } from './texts.js';
 
 /** Where the order came from: the `source` the connector and history show. */
-export const ORDER_SOURCES = [
-  { id: 'phone', label: 'Phone call' },
-  { id: 'walk_in', label: 'Walk-in' },
-] as const;
-export type OrderSource = (typeof ORDER_SOURCES)[number]['id'];
+export const ORDER_SOURCES = ['phone', 'walk_in'] as const;
+export type OrderSource = (typeof ORDER_SOURCES)[number];
+
+/** What staff call a source on the form's buttons ("Phone call"), in the terminal's language. */
+export function orderSourceLabel(source: OrderSource): string {
+  return texts(FORM_TEXTS).sources[source];
+}
 
 export interface OrderForm {
   source: OrderSource;
@@ -65,20 +69,21 @@ export function requestedFor(form: OrderForm, now: number): number | null {
  * form does not check here (a time in the past, a phone too short …) the connector refuses
  * with the field named, and the form shows it in the same place. */
 export function missingFields(form: OrderForm, lines: readonly DraftLine[]): FieldErrors {
+  const t = texts(FORM_TEXTS);
   const errors: FieldErrors = {};
-  if (lines.length === 0) errors.items = 'Add at least one item';
+  if (lines.length === 0) errors.items = t.addAnItem;
   const delivered = isDelivered(form.fulfillmentType);
   if (delivered) {
-    if (!form.customerName.trim()) errors['customer.name'] = 'Needed for delivery';
-    if (!form.customerPhone.trim()) errors['customer.phone'] = 'Needed for delivery';
-    if (!form.street.trim()) errors['deliveryAddress.street'] = 'Needed for delivery';
-    if (!form.city.trim()) errors['deliveryAddress.city'] = 'Needed for delivery';
-    if (!form.postalCode.trim()) errors['deliveryAddress.postalCode'] = 'Needed for delivery';
+    const needed = t.neededForDelivery;
+    if (!form.customerName.trim()) errors['customer.name'] = needed;
+    if (!form.customerPhone.trim()) errors['customer.phone'] = needed;
+    if (!form.street.trim()) errors['deliveryAddress.street'] = needed;
+    if (!form.city.trim()) errors['deliveryAddress.city'] = needed;
+    if (!form.postalCode.trim()) errors['deliveryAddress.postalCode'] = needed;
   } else if (form.customerPhone.trim() && !form.customerName.trim()) {
-    errors['customer.name'] = 'Add a name to go with the phone number';
+    errors['customer.name'] = t.nameWithPhone;
   }
-  if (form.when === 'later' && !/^\d{2}:\d{2}$/.test(form.time))
-    errors.requestedFor = 'Pick a time, or choose “As soon as possible”';
+  if (form.when === 'later' && !/^\d{2}:\d{2}$/.test(form.time)) errors.requestedFor = t.pickATime;
   return errors;
 }
 

@@ -4,8 +4,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { InStoreTerms } from '../../../../shared/instore.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
+import { texts } from '../../i18n/texts.js';
 import { explain } from '../orders/actions.js';
 import { buildMenu, type Menu } from './menu.js';
+import { MENU_TEXTS } from './texts.js';
 
 export interface MenuState {
   menu: Menu | null;
@@ -22,7 +24,8 @@ export function useMenu(): MenuState {
   const [catalog, setCatalog] = useState<Record<string, unknown[]> | null>(null);
   const [terms, setTerms] = useState<InStoreTerms | null>(null);
   const [soldOutIds, setSoldOutIds] = useState<string[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** No menu in the connector (`none`), or why it did not load (the core's words). */
+  const [problem, setProblem] = useState<{ none: true } | { why: string } | null>(null);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
@@ -42,8 +45,8 @@ export function useMenu(): MenuState {
         setCatalog(null);
         setProblem(
           err instanceof LocalApiError && err.status === 404
-            ? 'No menu is loaded in the connector yet: add items as free text with a price.'
-            : `Could not load the menu. ${explain(err)}`,
+            ? { none: true }
+            : { why: explain(err) },
         );
       },
     );
@@ -73,5 +76,11 @@ export function useMenu(): MenuState {
     [catalog, locationId],
   );
   const soldOut = useMemo(() => new Set(soldOutIds), [soldOutIds]);
-  return { menu, soldOut, problem, terms };
+  const t = texts(MENU_TEXTS);
+  return {
+    menu,
+    soldOut,
+    problem: problem && ('why' in problem ? t.loadFailed(problem.why) : t.noMenu),
+    terms,
+  };
 }
