@@ -26,8 +26,9 @@ export function languageFor(preferred: readonly string[] | undefined): Language 
 
 /**
  * The locale for Intl number and date formats. English keeps the machine's own (a US counter
- * reads 6:30 PM, a British one 18:30); Spanish uses Spanish formats.
+ * reads 6:30 PM, a British one 18:30). Spanish is US Spanish: the stores this serves take
+ * dollars, and `es-US` writes them as the menu and the receipt do ($8.99, not 8,99 US$).
  */
 export function intlLocale(): string | undefined {
-  return current === 'en' ? undefined : 'es';
+  return current === 'en' ? undefined : 'es-US';
 }
