@@ -2,6 +2,7 @@
 // grouped by where they are. Everything a cashier needs in the first hour is on this screen.
 import { useMemo, useState } from 'react';
 import { useObservable, useServices } from '../../app/hooks.js';
+import { texts } from '../../i18n/texts.js';
 import type { OrderActions } from './actions.js';
 import { useBoardUi } from './board-ui.js';
 import { useBoardKeys } from './keyboard.js';
@@ -9,6 +10,7 @@ import type { Lanes } from './orders-store.js';
 import { PendingCard } from './PendingCard.js';
 import { PREP_STEP, clampPrep } from './PrepStepper.js';
 import { ProgressCard } from './ProgressCard.js';
+import { BOARD } from './texts.js';
 
 interface Props {
   lanes: Lanes;
@@ -20,9 +22,9 @@ interface Props {
 }
 
 const GROUPS = [
-  { title: 'Accepted · preparing', statuses: ['accepted', 'preparing'] },
-  { title: 'Ready', statuses: ['ready'] },
-  { title: 'Out for delivery', statuses: ['out_for_delivery'] },
+  { key: 'preparing', statuses: ['accepted', 'preparing'] },
+  { key: 'ready', statuses: ['ready'] },
+  { key: 'outForDelivery', statuses: ['out_for_delivery'] },
 ] as const;
 
 export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
@@ -61,22 +63,21 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
     [selected, pending, actions, ui, alerts],
   );
   useBoardKeys(keys, active);
+  const t = texts(BOARD);
 
   return (
     <div className="board">
       <section className="lane lane--pending" aria-labelledby="lane-pending-title">
         <h2 id="lane-pending-title" className="lane__title">
-          New orders{' '}
+          {t.newOrders}{' '}
           <span className="lane__count" data-testid="pending-count">
             {pending.length}
           </span>
         </h2>
         {pending.length === 0 ? (
-          <p className="lane__empty">
-            No new orders. When one arrives it appears here with a sound, and the top bar flashes.
-          </p>
+          <p className="lane__empty">{t.noNewOrders}</p>
         ) : (
-          <ol className="lane__list" aria-label="New orders, most urgent first">
+          <ol className="lane__list" aria-label={t.newOrdersList}>
             {pending.map((order) => (
               <li key={order.id}>
                 <PendingCard
@@ -106,27 +107,26 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
         )}
         {pending.length > 0 && (
           <p className="lane__hint" aria-hidden="true">
-            Keys: <kbd>A</kbd> accept · <kbd>R</kbd> reject · <kbd>+</kbd>/<kbd>−</kbd> prep time ·{' '}
-            <kbd>↑</kbd>/<kbd>↓</kbd> choose · <kbd>↵</kbd> details
+            {t.keys.title} <kbd>A</kbd> {t.keys.accept} · <kbd>R</kbd> {t.keys.reject} ·{' '}
+            <kbd>+</kbd>/<kbd>−</kbd> {t.keys.prep} · <kbd>↑</kbd>/<kbd>↓</kbd> {t.keys.choose} ·{' '}
+            <kbd>↵</kbd> {t.keys.details}
           </p>
         )}
       </section>
       <section className="lane lane--progress" aria-labelledby="lane-progress-title">
         <h2 id="lane-progress-title" className="lane__title">
-          In progress <span className="lane__count">{inProgress.length}</span>
+          {t.inProgress} <span className="lane__count">{inProgress.length}</span>
         </h2>
-        {inProgress.length === 0 && (
-          <p className="lane__empty">Accepted orders show here until they are picked up.</p>
-        )}
+        {inProgress.length === 0 && <p className="lane__empty">{t.noneInProgress}</p>}
         {GROUPS.map((group) => {
           const orders = inProgress.filter((o) =>
             (group.statuses as readonly string[]).includes(o.status),
           );
           if (!orders.length) return null;
           return (
-            <div key={group.title} className="lane__group">
+            <div key={group.key} className="lane__group">
               <h3 className="lane__group-title">
-                {group.title} <span className="lane__count">{orders.length}</span>
+                {t.group[group.key]} <span className="lane__count">{orders.length}</span>
               </h3>
               <ul className="lane__list">
                 {orders.map((order) => (

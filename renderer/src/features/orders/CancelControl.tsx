@@ -1,8 +1,22 @@
 // Cancelling an accepted order from the counter: two taps and a reason, so it is never an
 // accident. The core tells Stream and voids the order in the POS.
 import { useState } from 'react';
+import { texts } from '../../i18n/texts.js';
+import { CANCEL } from './texts.js';
 
-const REASONS = ['Customer asked', 'Out of stock', 'Kitchen problem', 'Driver never came'];
+type QuickReason = keyof typeof CANCEL.en.reasons;
+const QUICK_REASONS: readonly QuickReason[] = ['customer', 'stock', 'kitchen', 'driver'];
+
+/**
+ * What Stream is told: a quick reason in English whatever the screen's language (Stream, the
+ * delivery service and the audit log read our reasons in English, like the core's), anything
+ * typed as it was typed.
+ */
+function reasonForStream(typed: string): string {
+  const words = texts(CANCEL).reasons;
+  const quick = QUICK_REASONS.find((r) => words[r] === typed);
+  return quick ? CANCEL.en.reasons[quick] : typed;
+}
 
 export function CancelControl({
   busy,
@@ -13,29 +27,33 @@ export function CancelControl({
 }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const t = texts(CANCEL);
   if (!open)
     return (
       <button type="button" className="button button--ghost" onClick={() => setOpen(true)}>
-        Cancel order…
+        {t.open}
       </button>
     );
   return (
-    <div className="cancel-control" role="group" aria-label="Cancel this order">
+    <div className="cancel-control" role="group" aria-label={t.group}>
       <div className="choice-row">
-        {REASONS.map((r) => (
-          <button
-            key={r}
-            type="button"
-            className={`chip${reason === r ? ' is-picked' : ''}`}
-            aria-pressed={reason === r}
-            onClick={() => setReason(r)}
-          >
-            {r}
-          </button>
-        ))}
+        {QUICK_REASONS.map((key) => {
+          const r = t.reasons[key];
+          return (
+            <button
+              key={key}
+              type="button"
+              className={`chip${reason === r ? ' is-picked' : ''}`}
+              aria-pressed={reason === r}
+              onClick={() => setReason(r)}
+            >
+              {r}
+            </button>
+          );
+        })}
       </div>
       <label className="field">
-        <span>Reason (told to Stream)</span>
+        <span>{t.reason}</span>
         <input
           value={reason}
           maxLength={500}
@@ -45,15 +63,15 @@ export function CancelControl({
       </label>
       <div className="choice-row">
         <button type="button" className="button button--ghost" onClick={() => setOpen(false)}>
-          Keep the order
+          {t.keep}
         </button>
         <button
           type="button"
           className="button button--reject"
           disabled={busy || !reason.trim()}
-          onClick={() => onCancel(reason.trim())}
+          onClick={() => onCancel(reasonForStream(reason.trim()))}
         >
-          Cancel the order
+          {t.confirm}
         </button>
       </div>
     </div>

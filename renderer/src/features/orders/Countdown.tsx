@@ -1,6 +1,8 @@
 // Time left to decide, as a ring AND as words: the ring empties, the number counts down, and the
 // label changes to "HURRY" in the last seconds, so urgency never depends on seeing colour.
+import { texts } from '../../i18n/texts.js';
 import { URGENT_WITHIN_MS } from '../alerts/alert-policy.js';
+import { TIMING } from './texts.js';
 
 interface Props {
   deadlineAt: number;
@@ -19,13 +21,14 @@ export function Countdown({ deadlineAt, receivedAt, now, size = 104 }: Props) {
   const r = (size - stroke) / 2;
   const circumference = 2 * Math.PI * r;
   const fraction = Math.min(1, left / total);
-  const label = over ? "Time's up" : urgent ? 'HURRY' : 'left';
+  const t = texts(TIMING);
+  const label = over ? t.timeUp : urgent ? t.hurry : t.left;
   return (
     <div
       className={`countdown${urgent ? ' countdown--urgent' : ''}${over ? ' countdown--over' : ''}`}
       role="timer"
       aria-live="off"
-      aria-label={over ? 'Time to decide is up' : `${seconds} seconds left to accept`}
+      aria-label={over ? t.timeUpLabel : t.secondsLeft(seconds)}
       data-seconds-left={seconds}
       style={{ width: size, height: size }}
     >
@@ -56,7 +59,7 @@ export function Countdown({ deadlineAt, receivedAt, now, size = 104 }: Props) {
           {over ? '0' : seconds}
         </span>
         <span className="countdown__unit" style={{ fontSize: Math.max(10, size * 0.12) }}>
-          {over ? label : `s ${label}`}
+          {over ? label : t.unit(label)}
         </span>
       </div>
     </div>

@@ -2,7 +2,9 @@
 // kitchen ticket is, and special instructions impossible to overlook.
 import type { LineItem, Modifier } from '../../../../shared/order.js';
 import { Icon } from '../../app/Icon.js';
+import { texts } from '../../i18n/texts.js';
 import { money } from './format.js';
+import { CARD } from './texts.js';
 
 function Modifiers({ modifiers, currency }: { modifiers: readonly Modifier[]; currency: string }) {
   if (!modifiers.length) return null;
@@ -25,8 +27,9 @@ function Modifiers({ modifiers, currency }: { modifiers: readonly Modifier[]; cu
 }
 
 export function LineItems({ items, currency }: { items: readonly LineItem[]; currency: string }) {
+  const t = texts(CARD);
   return (
-    <ul className="line-items" aria-label="Items">
+    <ul className="line-items" aria-label={t.items}>
       {items.map((item, i) => (
         <li key={`${item.providerId ?? item.name}-${i}`} className="line-item">
           <span className="line-item__row">
@@ -38,7 +41,7 @@ export function LineItems({ items, currency }: { items: readonly LineItem[]; cur
           {item.specialInstructions && (
             <p className="instructions instructions--item">
               <Icon name="warning" />
-              <strong>Note:</strong> {item.specialInstructions}
+              <strong>{t.itemNote}</strong> {item.specialInstructions}
             </p>
           )}
         </li>

@@ -6,6 +6,7 @@ import { CancelControl } from './CancelControl.js';
 import type { OrderDetail } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { Modal } from '../../app/Modal.js';
+import { texts } from '../../i18n/texts.js';
 import type { OrderActions } from './actions.js';
 import { explain } from './actions.js';
 import { useBoardUi } from './board-ui.js';
@@ -25,6 +26,7 @@ import { nextStep } from './next-step.js';
 import { OrderBadges } from './OrderBadges.js';
 import { PosLegPanel } from './PosLegPanel.js';
 import { PrepStepper } from './PrepStepper.js';
+import { CARD, DETAIL } from './texts.js';
 
 interface Props {
   id: string;
@@ -53,8 +55,10 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
     };
   }, [api, id, version]);
 
+  const t = texts(DETAIL);
+  const card = texts(CARD);
   const number = order ? orderNumber(order) : '';
-  const title = order ? `${sourceName(order.source, order.origin)} ${number}` : 'Order';
+  const title = order ? `${sourceName(order.source, order.origin)} ${number}` : t.order;
   return (
     <Modal title={title} labelledBy="detail-title" onClose={onClose} className="modal--detail">
       <div className="modal__head">
@@ -70,13 +74,13 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
           type="button"
           className="button button--ghost"
           onClick={onClose}
-          aria-label="Close details"
+          aria-label={t.closeLabel}
         >
-          Close ✕
+          {t.close}
         </button>
       </div>
-      {error && !order && <p className="error-text">Could not load the order: {error}</p>}
-      {!order && !error && <p>Loading…</p>}
+      {error && !order && <p className="error-text">{t.loadFailed(error)}</p>}
+      {!order && !error && <p>{t.loading}</p>}
       {order && (
         <div className="detail" data-testid="order-detail">
           <div className="detail__summary">
@@ -85,7 +89,7 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
               {fulfillmentLabel(order.fulfillmentType)} · {itemCount(order.itemCount)} ·{' '}
               <strong>{money(order.totalCents, order.currency)}</strong>
               {order.prepTimeMinutes !== null && order.status !== 'pending' && (
-                <> · prep {order.prepTimeMinutes} min</>
+                <> · {t.prep(order.prepTimeMinutes)}</>
               )}
             </p>
             <OrderBadges order={order} now={now} />
@@ -94,7 +98,7 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
           {order.specialInstructions && (
             <p className="instructions instructions--order">
               <Icon name="warning" />
-              <strong>Order note:</strong> {order.specialInstructions}
+              <strong>{t.orderNote}</strong> {order.specialInstructions}
             </p>
           )}
 
@@ -124,14 +128,14 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
                   )
                 }
               >
-                Accept
+                {card.accept}
               </button>
               <button
                 type="button"
                 className="button button--reject"
                 onClick={() => ui.openReject(order.id)}
               >
-                Reject
+                {card.reject}
               </button>
             </div>
           )}
@@ -156,22 +160,22 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
 
           <div className="detail__columns">
             <section aria-labelledby="detail-items">
-              <h3 id="detail-items">Items</h3>
+              <h3 id="detail-items">{t.items}</h3>
               <LineItems items={order.lineItems} currency={order.currency} />
               <dl className="totals">
                 <dt>Subtotal</dt>
                 <dd>{money(order.subtotalCents, order.currency)}</dd>
-                <dt>Tax</dt>
+                <dt>{t.tax}</dt>
                 <dd>{money(order.taxCents, order.currency)}</dd>
                 {order.deliveryFeeCents > 0 && (
                   <>
-                    <dt>Delivery fee</dt>
+                    <dt>{t.deliveryFee}</dt>
                     <dd>{money(order.deliveryFeeCents, order.currency)}</dd>
                   </>
                 )}
                 {order.driverTipCents > 0 && (
                   <>
-                    <dt>Driver tip</dt>
+                    <dt>{t.driverTip}</dt>
                     <dd>{money(order.driverTipCents, order.currency)}</dd>
                   </>
                 )}
@@ -180,11 +184,11 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
               </dl>
             </section>
             <section aria-labelledby="detail-people">
-              <h3 id="detail-people">Customer</h3>
-              {order.customers.length === 0 && <p>No customer details.</p>}
+              <h3 id="detail-people">{t.customer}</h3>
+              {order.customers.length === 0 && <p>{t.noCustomer}</p>}
               {order.customers.map((c, i) => (
                 <p key={c.id ?? i} className="customer">
-                  <strong>{c.name ?? 'Customer'}</strong>
+                  <strong>{c.name ?? t.customer}</strong>
                   {c.phone && (
                     <>
                       <br />
@@ -195,17 +199,17 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
               ))}
               {order.deliveryAddress && (
                 <>
-                  <h3>Deliver to</h3>
+                  <h3>{t.deliverTo}</h3>
                   <address>{formatAddress(order.deliveryAddress)}</address>
                 </>
               )}
               {order.driver && (
                 <>
-                  <h3>Driver</h3>
+                  <h3>{t.driver}</h3>
                   <p>
                     {[order.driver.name, order.driver.phone, order.driver.vehicle]
                       .filter(Boolean)
-                      .join(' · ') || 'Assigned'}
+                      .join(' · ') || t.assigned}
                   </p>
                 </>
               )}
@@ -224,23 +228,22 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
                   {order.rejectReason}
                 </p>
               )}
-              <h3 id="detail-timeline">Timeline</h3>
+              <h3 id="detail-timeline">{t.timeline}</h3>
               <ol className="timeline" aria-labelledby="detail-timeline">
-                {order.timeline.map((t, i) => (
+                {order.timeline.map((entry, i) => (
                   <li key={i}>
-                    <time dateTime={new Date(t.at).toISOString()}>
-                      {clockTimeWithSeconds(t.at)}
+                    <time dateTime={new Date(entry.at).toISOString()}>
+                      {clockTimeWithSeconds(entry.at)}
                     </time>{' '}
-                    <strong>{t.kind.replace(/[._]/g, ' ')}</strong>{' '}
-                    <span className="actor">by {t.actor}</span>
-                    {t.detail && <span className="timeline__detail"> — {t.detail}</span>}
+                    <strong>{entry.kind.replace(/[._]/g, ' ')}</strong>{' '}
+                    <span className="actor">{t.by(entry.actor)}</span>
+                    {entry.detail && <span className="timeline__detail"> — {entry.detail}</span>}
                   </li>
                 ))}
               </ol>
               <p className="muted">
-                Received {clockTime(order.receivedAt)}
-                {order.decidedAt &&
-                  ` · decided ${clockTime(order.decidedAt)} by ${order.decidedBy ?? '?'}`}
+                {t.received(clockTime(order.receivedAt))}
+                {order.decidedAt && t.decided(clockTime(order.decidedAt), order.decidedBy ?? '?')}
               </p>
             </section>
           </div>

@@ -1,10 +1,12 @@
 // A plain list of orders for the Scheduled and Done & canceled screens: one row per order, the
 // status in words, a tap opens the details.
 import type { OrderSummary } from '../../../../shared/order.js';
+import { texts } from '../../i18n/texts.js';
 import { clockTime, money, requestedTime } from './format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from './labels.js';
 import { nextStep, type NextStep } from './next-step.js';
+import { CARD } from './texts.js';
 
 interface Props {
   title: string;
@@ -17,6 +19,7 @@ interface Props {
 }
 
 export function OrderList({ title, empty, orders, now, busy, onOpen, onStep }: Props) {
+  const t = texts(CARD);
   return (
     <section className="list-screen" aria-labelledby="list-title">
       <h2 id="list-title" className="lane__title">
@@ -43,7 +46,7 @@ export function OrderList({ title, empty, orders, now, busy, onOpen, onStep }: P
                   </span>
                   <span>{o.customerName ?? ''}</span>
                   <span>{money(o.totalCents, o.currency)}</span>
-                  <span className="muted">{when ? `for ${when}` : clockTime(o.updatedAt)}</span>
+                  <span className="muted">{when ? t.forWhen(when) : clockTime(o.updatedAt)}</span>
                 </button>
                 {step && onStep && (
                   <button

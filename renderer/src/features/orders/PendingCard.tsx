@@ -2,11 +2,13 @@
 // is, how long is left, and the two decisions, each one tap (or one key) away.
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
+import { texts } from '../../i18n/texts.js';
 import { Countdown } from './Countdown.js';
 import { money } from './format.js';
-import { fulfillmentLabel, orderNumber, sourceName } from './labels.js';
+import { fulfillmentLabel, itemCount, orderNumber, sourceName } from './labels.js';
 import { OrderBadges } from './OrderBadges.js';
 import { PrepStepper } from './PrepStepper.js';
+import { CARD } from './texts.js';
 
 interface Props {
   order: OrderSummary;
@@ -37,6 +39,7 @@ export function PendingCard({
 }: Props) {
   const number = orderNumber(order);
   const headingId = `order-${order.id}-heading`;
+  const t = texts(CARD);
   return (
     <article
       className={`pending-card${selected ? ' is-selected' : ''}${ringing ? ' is-ringing' : ''}`}
@@ -59,9 +62,7 @@ export function PendingCard({
               <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
               {fulfillmentLabel(order.fulfillmentType)}
             </span>
-            <span>
-              {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
-            </span>
+            <span>{itemCount(order.itemCount)}</span>
             {order.customerName && <span>{order.customerName}</span>}
           </p>
           <OrderBadges order={order} now={now} />
@@ -69,17 +70,17 @@ export function PendingCard({
         <div className="pending-card__side">
           <div className="pending-card__total">{money(order.totalCents, order.currency)}</div>
           <button type="button" className="button button--ghost button--small" onClick={onOpen}>
-            Details <kbd aria-hidden="true">↵</kbd>
+            {t.details} <kbd aria-hidden="true">↵</kbd>
           </button>
         </div>
       </div>
       <div className="pending-card__actions">
         <PrepStepper value={prep} onChange={onPrep} idPrefix={order.id} />
         <button type="button" className="button button--accept" disabled={busy} onClick={onAccept}>
-          Accept <kbd aria-hidden="true">A</kbd>
+          {t.accept} <kbd aria-hidden="true">A</kbd>
         </button>
         <button type="button" className="button button--reject" disabled={busy} onClick={onReject}>
-          Reject <kbd aria-hidden="true">R</kbd>
+          {t.reject} <kbd aria-hidden="true">R</kbd>
         </button>
       </div>
     </article>

@@ -6,7 +6,9 @@ import { useEffect, useState } from 'react';
 import type { PosLeg } from '../../../../shared/pos.js';
 import { useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
+import { texts } from '../../i18n/texts.js';
 import { orderNumber } from './labels.js';
+import { POS_LEG } from './texts.js';
 
 /** A leg staff must act on. */
 export function needsStaff(leg: PosLeg): boolean {
@@ -49,6 +51,7 @@ export function PosAttentionBanner({ onOpen }: { onOpen: (id: string) => void })
   );
 
   if (legs.size === 0) return null;
+  const t = texts(POS_LEG);
   return (
     <div className="pos-attention">
       {[...legs.values()].map((leg) => (
@@ -63,12 +66,12 @@ export function PosAttentionBanner({ onOpen }: { onOpen: (id: string) => void })
           <span className="pos-attention__text">
             <strong>
               {leg.voidState === 'failed'
-                ? 'VOID NOT IN THE POS'
+                ? t.voidNotInPos
                 : leg.target === 'pos'
-                  ? 'NOT IN THE POS'
-                  : 'NOT PRINTED'}
+                  ? t.notInPos
+                  : t.notPrinted}
             </strong>{' '}
-            — order {orderNumber({ dspOrderNumber: leg.dspOrderNumber, id: leg.orderId })}
+            {t.bannerOrder(orderNumber({ dspOrderNumber: leg.dspOrderNumber, id: leg.orderId }))}
             {leg.lastError || leg.voidError ? (
               <small> · {leg.voidState === 'failed' ? leg.voidError : leg.lastError}</small>
             ) : null}
@@ -78,7 +81,7 @@ export function PosAttentionBanner({ onOpen }: { onOpen: (id: string) => void })
             className="button button--strip"
             onClick={() => onOpen(leg.orderId)}
           >
-            Open
+            {t.open}
           </button>
         </div>
       ))}

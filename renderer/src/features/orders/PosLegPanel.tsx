@@ -7,11 +7,13 @@ import type { OrderStatus } from '../../../../shared/domain.js';
 import type { PosLeg, PosTarget } from '../../../../shared/pos.js';
 import { useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
+import { texts } from '../../i18n/texts.js';
 import { explain } from './actions.js';
 import { newestLegs } from './pos-legs.js';
 import { clockTime } from './format.js';
+import { POS_LEG } from './texts.js';
 
-const TARGET_LABEL: Record<PosTarget, string> = { pos: 'POS', printer: 'Kitchen printer' };
+const targetLabel = (target: PosTarget): string => texts(POS_LEG).target[target];
 /** Orders with a ticket worth printing again: taken and not finished with a refusal. */
 const REPRINTABLE: readonly OrderStatus[] = [
   'accepted',
@@ -56,14 +58,18 @@ export function PosLegPanel({ orderId, status, version }: Props) {
     [onPush, orderId],
   );
 
-  const act = async (what: string, call: () => Promise<{ legs: PosLeg[] }>): Promise<void> => {
+  const act = async (
+    done: string,
+    failed: (why: string) => string,
+    call: () => Promise<{ legs: PosLeg[] }>,
+  ): Promise<void> => {
     setBusy(true);
     try {
       const { legs: answered } = await call();
       setLegs((ls) => newestLegs(ls, answered, orderId));
-      notify('info', what);
+      notify('info', done);
     } catch (err) {
-      notify('error', `${what} failed. ${explain(err)}`);
+      notify('error', failed(explain(err)));
     } finally {
       setBusy(false);
     }
@@ -72,26 +78,32 @@ export function PosLegPanel({ orderId, status, version }: Props) {
   if (!legs || legs.length === 0) return null;
   const sorted = [...legs].sort((a, b) => a.target.localeCompare(b.target));
   const printer = legs.some((l) => l.target === 'printer');
+  const t = texts(POS_LEG);
   return (
     <section className="pos-legs" aria-labelledby="detail-pos" data-testid="pos-legs">
-      <h3 id="detail-pos">POS and kitchen</h3>
+      <h3 id="detail-pos">{t.title}</h3>
       {sorted.map((leg) => (
         <LegRow
           key={leg.target}
           leg={leg}
           busy={busy}
           onRetry={() =>
-            void act(`${TARGET_LABEL[leg.target]}: trying again`, () =>
-              api.retryOrderPos({ id: orderId, target: leg.target }),
+            void act(
+              t.retrying(targetLabel(leg.target)),
+              (why) => t.retryFailed(targetLabel(leg.target), why),
+              () => api.retryOrderPos({ id: orderId, target: leg.target }),
             )
           }
           onByHand={(posOrderId) =>
-            void act(`${TARGET_LABEL[leg.target]}: marked as done by hand`, () =>
-              api.markOrderEnteredByHand({
-                id: orderId,
-                target: leg.target,
-                ...(posOrderId ? { posOrderId } : {}),
-              }),
+            void act(
+              t.markedByHand(targetLabel(leg.target)),
+              (why) => t.markByHandFailed(targetLabel(leg.target), why),
+              () =>
+                api.markOrderEnteredByHand({
+                  id: orderId,
+                  target: leg.target,
+                  ...(posOrderId ? { posOrderId } : {}),
+                }),
             )
           }
         />
@@ -102,10 +114,10 @@ export function PosLegPanel({ orderId, status, version }: Props) {
           className="button button--ghost"
           disabled={busy}
           onClick={() =>
-            void act('Ticket sent to the printer again', () => api.reprintOrder({ id: orderId }))
+            void act(t.reprinted, t.reprintFailed, () => api.reprintOrder({ id: orderId }))
           }
         >
-          Reprint kitchen ticket
+          {t.reprint}
         </button>
       )}
     </section>
@@ -114,54 +126,35 @@ export function PosLegPanel({ orderId, status, version }: Props) {
 
 /** The leg in words: what happened, and whether staff must act. */
 export function legWords(leg: PosLeg): { text: string; alarm: boolean } {
+  const t = texts(POS_LEG);
   const pos = leg.target === 'pos';
-  const tries = `${leg.failures} failed ${leg.failures === 1 ? 'try' : 'tries'}`;
-  const error = leg.lastError ? `: ${leg.lastError}` : '';
-  if (leg.voidState === 'failed')
-    return {
-      text: `Canceled, but the void did not reach the POS${leg.voidError ? `: ${leg.voidError}` : ''}. Void it on the POS by hand.`,
-      alarm: true,
-    };
+  const tries = t.tries(leg.failures);
+  const error = leg.lastError || null;
+  if (leg.voidState === 'failed') return { text: t.voidFailed(leg.voidError || null), alarm: true };
   if (leg.voidState === 'sent' || leg.voidState === 'queued')
-    return {
-      text:
-        leg.voidState === 'sent'
-          ? 'Canceled and voided in the POS'
-          : 'Canceled: voiding it in the POS…',
-      alarm: false,
-    };
+    return { text: leg.voidState === 'sent' ? t.voided : t.voiding, alarm: false };
   if (leg.notInPos || leg.state === 'failed')
     return {
-      text: `${pos ? 'NOT IN THE POS' : 'NOT PRINTED'} (${tries}${error})`,
+      text: t.failedWithTries(pos ? t.notInPos : t.notPrinted, tries, error),
       alarm: true,
     };
   switch (leg.state) {
     case 'queued':
       return {
-        text: leg.failures
-          ? `${pos ? 'Sending to the POS' : 'Printing'}, trying again (${tries}${error})`
-          : pos
-            ? 'Sending to the POS…'
-            : 'Printing…',
+        text: leg.failures ? t.sendingAgain(pos, tries, error) : pos ? t.sending : t.printing,
         alarm: false,
       };
-    case 'sent':
-      return {
-        text: pos
-          ? `In the POS${leg.posOrderId ? ` as check ${leg.posOrderId}` : ''}${leg.sentAt ? ` since ${clockTime(leg.sentAt)}` : ''}`
-          : `Printed${leg.sentAt ? ` at ${clockTime(leg.sentAt)}` : ''}`,
-        alarm: false,
-      };
+    case 'sent': {
+      const at = leg.sentAt ? clockTime(leg.sentAt) : null;
+      return { text: pos ? t.inPos(leg.posOrderId || null, at) : t.printed(at), alarm: false };
+    }
     case 'manual':
       return {
-        text: `${pos ? 'Entered in the POS' : 'Handled'} by hand${leg.manualBy ? ` (${leg.manualBy})` : ''}${leg.posOrderId ? `, check ${leg.posOrderId}` : ''}`,
+        text: t.byHand(pos, leg.manualBy || null, leg.posOrderId || null),
         alarm: false,
       };
     case 'withdrawn':
-      return {
-        text: `Not sent: the order ended before it reached the ${pos ? 'POS' : 'printer'}`,
-        alarm: false,
-      };
+      return { text: t.withdrawn(pos), alarm: false };
     default:
       return { text: leg.state, alarm: false };
   }
@@ -178,6 +171,7 @@ function LegRow({ leg, busy, onRetry, onByHand }: LegProps) {
   const [byHand, setByHand] = useState(false);
   const [check, setCheck] = useState('');
   const { text, alarm } = legWords(leg);
+  const t = texts(POS_LEG);
   // Staff can act while the order is not where it should be (and not canceled).
   const stuck = (leg.notInPos || leg.state === 'failed') && leg.voidState === null;
   return (
@@ -189,7 +183,7 @@ function LegRow({ leg, busy, onRetry, onByHand }: LegProps) {
     >
       <p className="pos-leg__line">
         {/* A warning names its target itself ("NOT IN THE POS", "NOT PRINTED"). */}
-        {alarm ? <Icon name="warning" /> : <strong>{TARGET_LABEL[leg.target]}: </strong>}
+        {alarm ? <Icon name="warning" /> : <strong>{targetLabel(leg.target)}: </strong>}
         <span>{text}</span>
       </p>
       {stuck && !byHand && (
@@ -200,7 +194,7 @@ function LegRow({ leg, busy, onRetry, onByHand }: LegProps) {
             disabled={busy}
             onClick={onRetry}
           >
-            Try again
+            {t.tryAgain}
           </button>
           <button
             type="button"
@@ -208,7 +202,7 @@ function LegRow({ leg, busy, onRetry, onByHand }: LegProps) {
             disabled={busy}
             onClick={() => setByHand(true)}
           >
-            {leg.target === 'pos' ? 'Entered by hand…' : 'Done by hand…'}
+            {leg.target === 'pos' ? t.enteredByHand : t.doneByHand}
           </button>
         </div>
       )}
@@ -222,7 +216,7 @@ function LegRow({ leg, busy, onRetry, onByHand }: LegProps) {
         >
           {leg.target === 'pos' && (
             <label className="field field--inline">
-              <span>POS check number (if you have it)</span>
+              <span>{t.checkNumber}</span>
               <input
                 value={check}
                 maxLength={100}
@@ -232,14 +226,14 @@ function LegRow({ leg, busy, onRetry, onByHand }: LegProps) {
             </label>
           )}
           <button type="submit" className="button button--accept button--small" disabled={busy}>
-            Confirm
+            {t.confirm}
           </button>
           <button
             type="button"
             className="button button--ghost button--small"
             onClick={() => setByHand(false)}
           >
-            Back
+            {t.back}
           </button>
         </form>
       )}

@@ -1,5 +1,8 @@
 // Prep time for the accept: big − / + buttons in 5-minute steps (what kitchens quote), within
 // the Local API's 1–240 minutes.
+import { texts } from '../../i18n/texts.js';
+import { TIMING } from './texts.js';
+
 export const PREP_STEP = 5;
 export const PREP_MIN = 5;
 export const PREP_MAX = 120;
@@ -16,15 +19,16 @@ export function clampPrep(value: number): number {
 
 export function PrepStepper({ value, onChange, idPrefix }: Props) {
   const labelId = `${idPrefix}-prep-label`;
+  const t = texts(TIMING);
   return (
     <div className="stepper" role="group" aria-labelledby={labelId}>
       <span className="stepper__label" id={labelId}>
-        Prep time
+        {t.prepTime}
       </span>
       <button
         type="button"
         className="stepper__button"
-        aria-label={`Less prep time (now ${value} minutes)`}
+        aria-label={t.lessPrep(value)}
         disabled={value <= PREP_MIN}
         onClick={(e) => {
           e.stopPropagation();
@@ -40,7 +44,7 @@ export function PrepStepper({ value, onChange, idPrefix }: Props) {
       <button
         type="button"
         className="stepper__button"
-        aria-label={`More prep time (now ${value} minutes)`}
+        aria-label={t.morePrep(value)}
         disabled={value >= PREP_MAX}
         onClick={(e) => {
           e.stopPropagation();

@@ -2,10 +2,12 @@
 // and one big button for the next step.
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
+import { texts } from '../../i18n/texts.js';
 import { clockTime, duration, money } from './format.js';
 import { fulfillmentLabel, itemCount, orderNumber, statusLabel, sourceName } from './labels.js';
 import { nextStep, type NextStep } from './next-step.js';
 import { OrderBadges } from './OrderBadges.js';
+import { CARD } from './texts.js';
 
 interface Props {
   order: OrderSummary;
@@ -18,6 +20,7 @@ interface Props {
 export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
   const step = nextStep(order);
   const number = orderNumber(order);
+  const t = texts(CARD);
   // Prep time counts from the decision, which lands seconds after receipt: close enough to plan by.
   const dueAt =
     order.prepTimeMinutes !== null ? order.receivedAt + order.prepTimeMinutes * 60_000 : null;
@@ -40,7 +43,10 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
         type="button"
         className="progress-card__main"
         onClick={onOpen}
-        aria-label={`${statusLabel(order.status)}: ${sourceName(order.source, order.origin)} ${number}, details`}
+        aria-label={t.openDetails(
+          statusLabel(order.status),
+          `${sourceName(order.source, order.origin)} ${number}`,
+        )}
       >
         <span className="progress-card__line">
           <span className={`status-chip status-chip--${order.status}`}>
@@ -50,7 +56,7 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
           <span className="source">{sourceName(order.source, order.origin)}</span>
           {dueAt !== null && (
             <span className={`progress-card__due${late ? ' is-late' : ''}`}>
-              {late ? `LATE ${duration(now - dueAt)}` : `due ${clockTime(dueAt)}`}
+              {late ? t.late(duration(now - dueAt)) : t.due(clockTime(dueAt))}
             </span>
           )}
         </span>
@@ -65,7 +71,7 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
         </span>
         {driver && (
           <span className="progress-card__line progress-card__driver">
-            <Icon name="route" /> Driver: {driver}
+            <Icon name="route" /> {t.driver} {driver}
           </span>
         )}
         <OrderBadges order={order} now={now} />

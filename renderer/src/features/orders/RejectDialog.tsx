@@ -5,9 +5,11 @@ import { REJECT_CODES, type RejectCode } from '../../../../shared/domain.js';
 import type { OrderDetail, OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { Modal } from '../../app/Modal.js';
+import { texts } from '../../i18n/texts.js';
 import { Countdown } from './Countdown.js';
 import { orderNumber, rejectLabel, sourceName } from './labels.js';
 import { unavailableChoices, type Choice } from './modifier-tree.js';
+import { REJECT } from './texts.js';
 
 interface Props {
   order: OrderSummary;
@@ -41,6 +43,7 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
   const choices: Choice[] = detail ? unavailableChoices(detail.lineItems) : [];
   const key = (c: Choice): string => `${c.type}:${c.providerId}`;
   const number = orderNumber(order);
+  const t = texts(REJECT);
   const submit = (): void => {
     if (!code) return;
     const unavailable =
@@ -56,7 +59,7 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
     <Modal title="" labelledBy="reject-title" onClose={onCancel} className="modal--reject">
       <div className="modal__head">
         <h2 id="reject-title" className="modal__title">
-          Reject {sourceName(order.source, order.origin)} {number}?
+          {t.title(`${sourceName(order.source, order.origin)} ${number}`)}
         </h2>
         {order.staffDeadlineAt !== null && (
           <Countdown
@@ -68,7 +71,7 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
         )}
       </div>
       <fieldset className="reasons">
-        <legend>Why? Pick one</legend>
+        <legend>{t.why}</legend>
         {REJECT_CODES.map((c, i) => (
           <button
             key={c}
@@ -86,7 +89,7 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
       </fieldset>
       {code === 'items_unavailable' && choices.length > 0 && (
         <fieldset className="unavailable">
-          <legend>What is sold out? (optional)</legend>
+          <legend>{t.soldOut}</legend>
           {choices.map((c) => (
             <label
               key={key(c)}
@@ -109,7 +112,7 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
         </fieldset>
       )}
       <label className="field">
-        <span>Note for Stream {code === 'other' ? '(please say why)' : '(optional)'}</span>
+        <span>{t.note(code === 'other')}</span>
         <textarea
           value={note}
           maxLength={500}
@@ -120,7 +123,7 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
       </label>
       <div className="modal__actions">
         <button type="button" className="button button--ghost" onClick={onCancel}>
-          Back
+          {t.back}
         </button>
         <button
           type="button"
@@ -128,7 +131,7 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
           disabled={!code}
           onClick={submit}
         >
-          Reject order
+          {t.confirm}
         </button>
       </div>
       <ReasonKeys onPick={setCode} />

@@ -5,7 +5,9 @@ import type { RejectCode, StaffStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
+import { texts } from '../../i18n/texts.js';
 import { useManagerAction } from '../store/ManagerPin.js';
+import { ACTIONS } from './texts.js';
 
 export interface OrderActions {
   busy: ReadonlySet<string>;
@@ -23,9 +25,8 @@ export interface OrderActions {
 
 export function explain(err: unknown): string {
   if (err instanceof LocalApiError) {
-    if (err.code === 'window_closed')
-      return 'Too late: the time to decide on this order has run out.';
-    if (err.code === 'already_decided') return `Someone already decided: ${err.message}.`;
+    if (err.code === 'window_closed') return texts(ACTIONS).windowClosed;
+    if (err.code === 'already_decided') return texts(ACTIONS).alreadyDecided(err.message);
     return err.message;
   }
   return (err as Error).message ?? String(err);
@@ -39,7 +40,8 @@ export function useOrderActions(): OrderActions {
   const run = useCallback(
     async (
       id: string,
-      what: string,
+      /** Which failure message to show: a key of ACTIONS' `failed`. */
+      what: keyof (typeof ACTIONS.en)['failed'],
       /** Answers null when staff backed out (closed the PIN keypad): nothing to report. */
       call: () => Promise<OrderSummary | null>,
     ): Promise<boolean> => {
@@ -50,7 +52,7 @@ export function useOrderActions(): OrderActions {
         if (answer) orders.upsert(answer);
         return answer !== null;
       } catch (err) {
-        notify('error', `${what} failed. ${explain(err)}`);
+        notify('error', texts(ACTIONS).failed[what](explain(err)));
         return false;
       } finally {
         setBusy((b) => {
@@ -67,9 +69,9 @@ export function useOrderActions(): OrderActions {
     () => ({
       busy,
       accept: (id, prepTimeMinutes) =>
-        run(id, 'Accept', () => api.acceptOrder({ id, prepTimeMinutes })),
+        run(id, 'accept', () => api.acceptOrder({ id, prepTimeMinutes })),
       reject: (id, code, reason, unavailable) =>
-        run(id, 'Reject', () =>
+        run(id, 'reject', () =>
           api.rejectOrder({
             id,
             code,
@@ -77,12 +79,12 @@ export function useOrderActions(): OrderActions {
             unavailable: unavailable?.length ? unavailable : undefined,
           }),
         ),
-      setStatus: (id, status) => run(id, 'Status change', () => api.setOrderStatus({ id, status })),
+      setStatus: (id, status) => run(id, 'status', () => api.setOrderStatus({ id, status })),
       cancel: (id, reason) => {
         alerts.expectOwnCancel(id);
         // A manager action: the keypad asks for the PIN (the core answers 403 without it).
-        return run(id, 'Cancel', () =>
-          withPin('Cancel this order', (pin) =>
+        return run(id, 'cancel', () =>
+          withPin(texts(ACTIONS).cancelThisOrder, (pin) =>
             api.cancelOrder({ id, reason }, { managerPin: pin }),
           ),
         );

@@ -57,7 +57,7 @@ const LABELS = translations(
       accepted: 'Aceptado',
       rejected: 'Rechazado',
       expired: 'Vencido',
-      preparing: 'En preparación',
+      preparing: 'Preparando',
       ready: 'Listo',
       out_for_delivery: 'En camino',
       completed: 'Entregado',

@@ -1,6 +1,8 @@
 // The one obvious next status for an order in progress, and what its button says.
 import type { StaffStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
+import { texts } from '../../i18n/texts.js';
+import { NEXT_STEP } from './texts.js';
 
 export interface NextStep {
   status: StaffStatus;
@@ -8,20 +10,21 @@ export interface NextStep {
 }
 
 export function nextStep(order: Pick<OrderSummary, 'status' | 'fulfillmentType'>): NextStep | null {
+  const t = texts(NEXT_STEP);
   switch (order.status) {
     case 'accepted':
-      return { status: 'preparing', label: 'Start preparing' };
+      return { status: 'preparing', label: t.startPreparing };
     case 'preparing':
-      return { status: 'ready', label: 'Mark ready' };
+      return { status: 'ready', label: t.markReady };
     case 'ready':
       if (order.fulfillmentType === 'merchant_managed_delivery')
-        return { status: 'out_for_delivery', label: 'Out for delivery' };
-      if (order.fulfillmentType === 'dine_in') return { status: 'completed', label: 'Served' };
+        return { status: 'out_for_delivery', label: t.outForDelivery };
+      if (order.fulfillmentType === 'dine_in') return { status: 'completed', label: t.served };
       if (order.fulfillmentType === 'delivery')
-        return { status: 'completed', label: 'Handed to driver' };
-      return { status: 'completed', label: 'Picked up' };
+        return { status: 'completed', label: t.handedToDriver };
+      return { status: 'completed', label: t.pickedUp };
     case 'out_for_delivery':
-      return { status: 'completed', label: 'Delivered' };
+      return { status: 'completed', label: t.delivered };
     default:
       return null;
   }

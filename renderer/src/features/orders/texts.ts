@@ -1,0 +1,356 @@
+// The orders screens' words: the board and its cards, the countdown, the prep stepper, the
+// reject dialog, the order detail with its POS leg, and what the order actions say when they
+// fail. Data only (Node loads it in test/unit/renderer-i18n.test.ts). The words the core sends
+// (a refusal's reason, a POS error, the timeline's entries) are not here: they stay the core's.
+import { translations } from '../../i18n/texts.js';
+
+/** The board: its two lanes, their groups and the shortcut hint. */
+export const BOARD = translations(
+  {
+    newOrders: 'New orders',
+    newOrdersList: 'New orders, most urgent first',
+    noNewOrders:
+      'No new orders. When one arrives it appears here with a sound, and the top bar flashes.',
+    inProgress: 'In progress',
+    noneInProgress: 'Accepted orders show here until they are picked up.',
+    group: {
+      preparing: 'Accepted · preparing',
+      ready: 'Ready',
+      outForDelivery: 'Out for delivery',
+    },
+    keys: {
+      title: 'Keys:',
+      accept: 'accept',
+      reject: 'reject',
+      prep: 'prep time',
+      choose: 'choose',
+      details: 'details',
+    },
+  },
+  {
+    newOrders: 'Pedidos nuevos',
+    newOrdersList: 'Pedidos nuevos, el más urgente primero',
+    noNewOrders:
+      'No hay pedidos nuevos. Cuando llegue uno, aparecerá aquí con un sonido y la barra de arriba parpadeará.',
+    inProgress: 'En curso',
+    noneInProgress: 'Los pedidos aceptados aparecen aquí hasta que se entregan.',
+    group: {
+      preparing: 'Aceptados · preparando',
+      ready: 'Listos',
+      outForDelivery: 'En camino',
+    },
+    keys: {
+      title: 'Teclas:',
+      accept: 'aceptar',
+      reject: 'rechazar',
+      prep: 'tiempo de prep.',
+      choose: 'elegir',
+      details: 'detalles',
+    },
+  },
+);
+
+/** The cards on the board and the rows of the order lists. */
+export const CARD = translations(
+  {
+    accept: 'Accept',
+    reject: 'Reject',
+    details: 'Details',
+    /** A progress card's button, read by screen readers: "Ready: Uber Eats U-1001, details". */
+    openDetails: (status: string, order: string) => `${status}: ${order}, details`,
+    late: (howLong: string) => `LATE ${howLong}`,
+    due: (time: string) => `due ${time}`,
+    driver: 'Driver:',
+    /** A scheduled order's row: "for Today 18:30". */
+    forWhen: (when: string) => `for ${when}`,
+    future: 'FUTURE',
+    futureTitle: 'Scheduled for later',
+    unpaid: 'UNPAID · collect payment',
+    unpaidTitle: 'Collect payment',
+    itemNote: 'Note:',
+    items: 'Items',
+  },
+  {
+    accept: 'Aceptar',
+    reject: 'Rechazar',
+    details: 'Detalles',
+    openDetails: (status: string, order: string) => `${status}: ${order}, detalles`,
+    late: (howLong: string) => `ATRASADO ${howLong}`,
+    due: (time: string) => `para las ${time}`,
+    driver: 'Repartidor:',
+    // "para hoy 18:30", "para mié, 5 mar 18:30": the day in lower case after "para".
+    forWhen: (when: string) => `para ${when.charAt(0).toLowerCase()}${when.slice(1)}`,
+    future: 'PROGRAMADO',
+    futureTitle: 'Programado para más tarde',
+    unpaid: 'SIN PAGAR · cobrar',
+    unpaidTitle: 'Cobrar el pago',
+    itemNote: 'Nota:',
+    items: 'Productos',
+  },
+);
+
+/** The time-to-decide ring and the prep time stepper. */
+export const TIMING = translations(
+  {
+    timeUp: "Time's up",
+    hurry: 'HURRY',
+    left: 'left',
+    /** The line under the number: "s left", "s HURRY" (the ring is 80 px across in the detail). */
+    unit: (label: string) => `s ${label}`,
+    timeUpLabel: 'Time to decide is up',
+    secondsLeft: (seconds: number) => `${seconds} seconds left to accept`,
+    prepTime: 'Prep time',
+    lessPrep: (minutes: number) => `Less prep time (now ${minutes} minutes)`,
+    morePrep: (minutes: number) => `More prep time (now ${minutes} minutes)`,
+  },
+  {
+    timeUp: 'Se acabó',
+    hurry: 'RÁPIDO',
+    // "s restan" does not fit the smaller rings: the unit alone, the ring says the rest.
+    left: 'seg',
+    unit: (label: string) => label,
+    timeUpLabel: 'Se acabó el tiempo para decidir',
+    secondsLeft: (seconds: number) =>
+      seconds === 1 ? 'Queda 1 segundo para aceptar' : `Quedan ${seconds} segundos para aceptar`,
+    prepTime: 'Preparación',
+    lessPrep: (minutes: number) => `Menos tiempo de preparación (ahora ${minutes} minutos)`,
+    morePrep: (minutes: number) => `Más tiempo de preparación (ahora ${minutes} minutos)`,
+  },
+);
+
+/** The order's details. */
+export const DETAIL = translations(
+  {
+    order: 'Order',
+    close: 'Close ✕',
+    closeLabel: 'Close details',
+    loadFailed: (why: string) => `Could not load the order: ${why}`,
+    loading: 'Loading…',
+    prep: (minutes: number) => `prep ${minutes} min`,
+    orderNote: 'Order note:',
+    items: 'Items',
+    tax: 'Tax',
+    deliveryFee: 'Delivery fee',
+    driverTip: 'Driver tip',
+    customer: 'Customer',
+    noCustomer: 'No customer details.',
+    deliverTo: 'Deliver to',
+    driver: 'Driver',
+    assigned: 'Assigned',
+    timeline: 'Timeline',
+    by: (actor: string) => `by ${actor}`,
+    received: (time: string) => `Received ${time}`,
+    decided: (time: string, who: string) => ` · decided ${time} by ${who}`,
+  },
+  {
+    order: 'Pedido',
+    close: 'Cerrar ✕',
+    closeLabel: 'Cerrar detalles',
+    loadFailed: (why: string) => `No se pudo cargar el pedido: ${why}`,
+    loading: 'Cargando…',
+    prep: (minutes: number) => `preparación ${minutes} min`,
+    orderNote: 'Nota del pedido:',
+    items: 'Productos',
+    tax: 'Impuestos',
+    deliveryFee: 'Costo de envío',
+    driverTip: 'Propina del repartidor',
+    customer: 'Cliente',
+    noCustomer: 'Sin datos del cliente.',
+    deliverTo: 'Entregar en',
+    driver: 'Repartidor',
+    assigned: 'Asignado',
+    timeline: 'Cronología',
+    by: (actor: string) => `por ${actor}`,
+    received: (time: string) => `Recibido ${time}`,
+    decided: (time: string, who: string) => ` · decidido ${time} por ${who}`,
+  },
+);
+
+/** Cancelling an accepted order from its details. */
+export const CANCEL = translations(
+  {
+    open: 'Cancel order…',
+    group: 'Cancel this order',
+    /** Quick reasons; what reaches Stream is always the English one (see CancelControl). */
+    reasons: {
+      customer: 'Customer asked',
+      stock: 'Out of stock',
+      kitchen: 'Kitchen problem',
+      driver: 'Driver never came',
+    },
+    reason: 'Reason (told to Stream)',
+    keep: 'Keep the order',
+    confirm: 'Cancel the order',
+  },
+  {
+    open: 'Cancelar pedido…',
+    group: 'Cancelar este pedido',
+    reasons: {
+      customer: 'Lo pidió el cliente',
+      stock: 'Sin existencias',
+      kitchen: 'Problema en cocina',
+      driver: 'No llegó el repartidor',
+    },
+    reason: 'Motivo (se envía a Stream)',
+    keep: 'No cancelar',
+    confirm: 'Cancelar el pedido',
+  },
+);
+
+/** The reject dialog (the reasons themselves are in labels.ts). */
+export const REJECT = translations(
+  {
+    title: (order: string) => `Reject ${order}?`,
+    why: 'Why? Pick one',
+    soldOut: 'What is sold out? (optional)',
+    note: (required: boolean) => `Note for Stream ${required ? '(please say why)' : '(optional)'}`,
+    back: 'Back',
+    confirm: 'Reject order',
+  },
+  {
+    title: (order: string) => `¿Rechazar ${order}?`,
+    why: '¿Por qué? Elija uno',
+    soldOut: '¿Qué está agotado? (opcional)',
+    note: (required: boolean) => `Nota para Stream ${required ? '(diga el motivo)' : '(opcional)'}`,
+    back: 'Volver',
+    confirm: 'Rechazar pedido',
+  },
+);
+
+/** The next step's button on an order in progress. */
+export const NEXT_STEP = translations(
+  {
+    startPreparing: 'Start preparing',
+    markReady: 'Mark ready',
+    outForDelivery: 'Out for delivery',
+    served: 'Served',
+    handedToDriver: 'Handed to driver',
+    pickedUp: 'Picked up',
+    delivered: 'Delivered',
+  },
+  {
+    startPreparing: 'Preparar',
+    markReady: 'Marcar listo',
+    outForDelivery: 'En camino',
+    served: 'Servido',
+    handedToDriver: 'Con el repartidor',
+    pickedUp: 'Recogido',
+    delivered: 'Entregado',
+  },
+);
+
+/** What the order actions say when the core refuses or cannot be reached. */
+export const ACTIONS = translations(
+  {
+    windowClosed: 'Too late: the time to decide on this order has run out.',
+    alreadyDecided: (what: string) => `Someone already decided: ${what}.`,
+    failed: {
+      accept: (why: string) => `Accept failed. ${why}`,
+      reject: (why: string) => `Reject failed. ${why}`,
+      status: (why: string) => `Status change failed. ${why}`,
+      cancel: (why: string) => `Cancel failed. ${why}`,
+    },
+    /** What the manager PIN keypad says it is for. */
+    cancelThisOrder: 'Cancel this order',
+  },
+  {
+    windowClosed: 'Demasiado tarde: se acabó el tiempo para decidir sobre este pedido.',
+    alreadyDecided: (what: string) => `Alguien ya decidió: ${what}.`,
+    failed: {
+      accept: (why: string) => `No se pudo aceptar. ${why}`,
+      reject: (why: string) => `No se pudo rechazar. ${why}`,
+      status: (why: string) => `No se pudo cambiar el estado. ${why}`,
+      cancel: (why: string) => `No se pudo cancelar. ${why}`,
+    },
+    cancelThisOrder: 'Cancelar este pedido',
+  },
+);
+
+/** The POS leg in the details, and the "not in the POS" banner on every screen. */
+export const POS_LEG = translations(
+  {
+    title: 'POS and kitchen',
+    target: { pos: 'POS', printer: 'Kitchen printer' },
+    retrying: (target: string) => `${target}: trying again`,
+    retryFailed: (target: string, why: string) => `${target}: trying again failed. ${why}`,
+    markedByHand: (target: string) => `${target}: marked as done by hand`,
+    markByHandFailed: (target: string, why: string) =>
+      `${target}: marked as done by hand failed. ${why}`,
+    reprinted: 'Ticket sent to the printer again',
+    reprintFailed: (why: string) => `Ticket sent to the printer again failed. ${why}`,
+    reprint: 'Reprint kitchen ticket',
+    tryAgain: 'Try again',
+    enteredByHand: 'Entered by hand…',
+    doneByHand: 'Done by hand…',
+    checkNumber: 'POS check number (if you have it)',
+    confirm: 'Confirm',
+    back: 'Back',
+    // The leg in words.
+    tries: (n: number) => `${n} failed ${n === 1 ? 'try' : 'tries'}`,
+    voidFailed: (error: string | null) =>
+      `Canceled, but the void did not reach the POS${error ? `: ${error}` : ''}. Void it on the POS by hand.`,
+    voided: 'Canceled and voided in the POS',
+    voiding: 'Canceled: voiding it in the POS…',
+    notInPos: 'NOT IN THE POS',
+    notPrinted: 'NOT PRINTED',
+    voidNotInPos: 'VOID NOT IN THE POS',
+    /** "NOT IN THE POS (2 failed tries: HTTP 500)". */
+    failedWithTries: (headline: string, tries: string, error: string | null) =>
+      `${headline} (${tries}${error ? `: ${error}` : ''})`,
+    sending: 'Sending to the POS…',
+    printing: 'Printing…',
+    sendingAgain: (pos: boolean, tries: string, error: string | null) =>
+      `${pos ? 'Sending to the POS' : 'Printing'}, trying again (${tries}${error ? `: ${error}` : ''})`,
+    inPos: (check: string | null, since: string | null) =>
+      `In the POS${check ? ` as check ${check}` : ''}${since ? ` since ${since}` : ''}`,
+    printed: (at: string | null) => `Printed${at ? ` at ${at}` : ''}`,
+    byHand: (pos: boolean, who: string | null, check: string | null) =>
+      `${pos ? 'Entered in the POS' : 'Handled'} by hand${who ? ` (${who})` : ''}${check ? `, check ${check}` : ''}`,
+    withdrawn: (pos: boolean) =>
+      `Not sent: the order ended before it reached the ${pos ? 'POS' : 'printer'}`,
+    /** The banner: "NOT IN THE POS — order U-1001". */
+    bannerOrder: (number: string) => `— order ${number}`,
+    open: 'Open',
+  },
+  {
+    title: 'TPV y cocina',
+    target: { pos: 'TPV', printer: 'Impresora de cocina' },
+    retrying: (target: string) => `${target}: reintentando`,
+    retryFailed: (target: string, why: string) => `${target}: no se pudo reintentar. ${why}`,
+    markedByHand: (target: string) => `${target}: marcado como hecho a mano`,
+    markByHandFailed: (target: string, why: string) =>
+      `${target}: no se pudo marcar como hecho a mano. ${why}`,
+    reprinted: 'Comanda enviada otra vez a la impresora',
+    reprintFailed: (why: string) => `No se pudo reimprimir la comanda. ${why}`,
+    reprint: 'Reimprimir comanda',
+    tryAgain: 'Reintentar',
+    enteredByHand: 'Ingresado a mano…',
+    doneByHand: 'Hecho a mano…',
+    checkNumber: 'Número de cuenta en el TPV (si lo tiene)',
+    confirm: 'Confirmar',
+    back: 'Volver',
+    tries: (n: number) => (n === 1 ? '1 intento fallido' : `${n} intentos fallidos`),
+    voidFailed: (error: string | null) =>
+      `Cancelado, pero la anulación no llegó al TPV${error ? `: ${error}` : ''}. Anúlelo a mano en el TPV.`,
+    voided: 'Cancelado y anulado en el TPV',
+    voiding: 'Cancelado: anulándolo en el TPV…',
+    notInPos: 'NO ESTÁ EN EL TPV',
+    notPrinted: 'NO IMPRESO',
+    voidNotInPos: 'ANULACIÓN NO LLEGÓ AL TPV',
+    failedWithTries: (headline: string, tries: string, error: string | null) =>
+      `${headline} (${tries}${error ? `: ${error}` : ''})`,
+    sending: 'Enviando al TPV…',
+    printing: 'Imprimiendo…',
+    sendingAgain: (pos: boolean, tries: string, error: string | null) =>
+      `${pos ? 'Enviando al TPV' : 'Imprimiendo'}, reintentando (${tries}${error ? `: ${error}` : ''})`,
+    inPos: (check: string | null, since: string | null) =>
+      `En el TPV${check ? ` como cuenta ${check}` : ''}${since ? ` desde las ${since}` : ''}`,
+    printed: (at: string | null) => `Impreso${at ? ` a las ${at}` : ''}`,
+    byHand: (pos: boolean, who: string | null, check: string | null) =>
+      `${pos ? 'Ingresado en el TPV' : 'Resuelto'} a mano${who ? ` (${who})` : ''}${check ? `, cuenta ${check}` : ''}`,
+    withdrawn: (pos: boolean) =>
+      `No enviado: el pedido terminó antes de llegar ${pos ? 'al TPV' : 'a la impresora'}`,
+    bannerOrder: (number: string) => `— pedido ${number}`,
+    open: 'Abrir',
+  },
+);
