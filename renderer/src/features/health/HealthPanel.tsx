@@ -4,14 +4,18 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Health } from '../../../../shared/contract.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
+import { intlLocale, LANGUAGES, type Language } from '../../i18n/language.js';
+import { texts } from '../../i18n/texts.js';
 import { explain } from '../orders/actions.js';
 import { clockTime, duration } from '../orders/format.js';
 import { OutboxPanel } from './OutboxPanel.js';
 import { PosHealthTile } from './PosHealthTile.js';
+import { HEALTH } from './texts.js';
 
 const REFRESH_MS = 5_000;
 
 export function HealthPanel({ now }: { now: number }) {
+  const t = texts(HEALTH);
   const { api, connection, clock, sound, settings } = useServices();
   const [health, setHealth] = useState<Health | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,17 +45,17 @@ export function HealthPanel({ now }: { now: number }) {
   return (
     <section className="health" aria-labelledby="health-title">
       <h2 id="health-title" className="lane__title">
-        Health{' '}
+        {t.title}{' '}
         {health && (
           <span
             className={`status-chip status-chip--${health.status === 'ok' ? 'completed' : 'canceled'}`}
             data-testid="health-status"
           >
-            {health.status === 'ok' ? 'All good' : 'Needs attention'}
+            {health.status === 'ok' ? t.allGood : t.needsAttention}
           </span>
         )}
       </h2>
-      {error && <p className="error-text">Cannot reach the connector: {error}</p>}
+      {error && <p className="error-text">{t.unreachable(error)}</p>}
       {health && health.problems.length > 0 && (
         <ul className="problems">
           {health.problems.map((p) => (
@@ -63,24 +67,32 @@ export function HealthPanel({ now }: { now: number }) {
       )}
       <div className="health__grid">
         <div className="tile">
-          <h3>This screen</h3>
+          <h3>{t.thisScreen}</h3>
           <p>
-            Live updates: <Mark ok={push === 'open'} />{' '}
-            {push === 'open' ? 'connected' : push === 'lost' ? 'lost, reconnecting' : 'connecting…'}
+            {t.liveUpdates} <Mark ok={push === 'open'} />{' '}
+            {push === 'open' ? t.push.open : push === 'lost' ? t.push.lost : t.push.connecting}
           </p>
           <p>
-            Sound: <Mark ok={soundState === 'ready'} />{' '}
+            {t.sound} <Mark ok={soundState === 'ready'} />{' '}
             {soundState === 'ready'
-              ? 'on'
+              ? t.soundState.ready
               : soundState === 'blocked'
-                ? 'blocked until someone taps'
+                ? t.soundState.blocked
                 : soundState === 'unavailable'
-                  ? 'unavailable'
-                  : 'loading…'}
+                  ? t.soundState.unavailable
+                  : t.soundState.loading}
           </p>
           <p>
-            Clock difference to the connector:{' '}
-            {Math.abs(offset) < 1000 ? 'under 1 s' : `${(offset / 1000).toFixed(1)} s`}
+            {t.clockDifference}{' '}
+            {Math.abs(offset) < 1000
+              ? t.underOneSecond
+              : t.seconds(
+                  (offset / 1000).toLocaleString(intlLocale(), {
+                    minimumFractionDigits: 1,
+                    maximumFractionDigits: 1,
+                    useGrouping: false,
+                  }),
+                )}
           </p>
           <div className="tile__buttons">
             <button
@@ -88,71 +100,74 @@ export function HealthPanel({ now }: { now: number }) {
               className="button button--ghost"
               onClick={() => (sound.unlock(), sound.play('new-order'))}
             >
-              Test new-order sound
+              {t.testNewOrder}
             </button>
             <button
               type="button"
               className="button button--ghost"
               onClick={() => (sound.unlock(), sound.play('urgent'))}
             >
-              Test urgent sound
+              {t.testUrgent}
             </button>
             <button
               type="button"
               className="button button--ghost"
               onClick={() => (sound.unlock(), sound.play('cancel'))}
             >
-              Test cancel sound
+              {t.testCancel}
             </button>
           </div>
         </div>
         {health && (
           <>
             <div className="tile">
-              <h3>Store</h3>
+              <h3>{t.store}</h3>
               <p>
                 <strong>{health.location.name}</strong> ({health.location.id})
               </p>
               <p>
-                Acceptance:{' '}
-                {health.acceptanceMode === 'manual' ? 'staff accept each order' : 'automatic'}
+                {t.acceptance} {health.acceptanceMode === 'manual' ? t.acceptManual : t.acceptAuto}
               </p>
               <p>
-                Orders waiting: <strong>{health.orders.pending}</strong> · open:{' '}
+                {t.ordersWaiting} <strong>{health.orders.pending}</strong> · {t.ordersOpen}{' '}
                 <strong>{health.orders.open}</strong>
               </p>
-              <p>
-                Running for {duration(now - health.startedAt)} · version {health.version}
-              </p>
+              <p>{t.running(duration(now - health.startedAt), health.version)}</p>
             </div>
             <div className="tile">
-              <h3>Stream</h3>
+              <h3>{t.stream}</h3>
               <p>
-                Last contact:{' '}
+                {t.lastContact}{' '}
                 {health.outbox.lastStreamContactAt
-                  ? `${clockTime(health.outbox.lastStreamContactAt)} (${duration(now - health.outbox.lastStreamContactAt)} ago)`
-                  : 'never'}
+                  ? t.contactAgo(
+                      clockTime(health.outbox.lastStreamContactAt),
+                      duration(now - health.outbox.lastStreamContactAt),
+                    )
+                  : t.never}
               </p>
               <p>
-                Messages waiting to send: <strong>{health.outbox.pending}</strong>
+                {t.messagesWaiting} <strong>{health.outbox.pending}</strong>
               </p>
               <p>
-                Failed for good:{' '}
+                {t.failedForGood}{' '}
                 <strong className={health.outbox.dead ? 'error-text' : ''}>
                   {health.outbox.dead}
                 </strong>
               </p>
               <p>
-                Listener security: token <Mark ok={health.streamAuth.bearer} /> · signature{' '}
+                {t.listenerToken} <Mark ok={health.streamAuth.bearer} /> · {t.listenerSignature}{' '}
                 <Mark ok={health.streamAuth.signature} />
               </p>
             </div>
             <div className="tile">
-              <h3>Menu</h3>
+              <h3>{t.menu}</h3>
               <p>
                 {health.catalog.loaded
-                  ? `${health.catalog.objects} menu entries, loaded ${health.catalog.loadedAt ? clockTime(health.catalog.loadedAt) : ''}`
-                  : 'No menu loaded: orders cannot be checked against it'}
+                  ? t.menuLoaded(
+                      health.catalog.objects,
+                      health.catalog.loadedAt ? clockTime(health.catalog.loadedAt) : '',
+                    )
+                  : t.noMenu}
               </p>
             </div>
           </>
@@ -160,9 +175,9 @@ export function HealthPanel({ now }: { now: number }) {
         <PosHealthTile refreshKey={tick} />
         <OutboxPanel />
         <div className="tile">
-          <h3>This counter</h3>
+          <h3>{t.thisCounter}</h3>
           <label className="field">
-            <span>Cashier name (shown in the order timeline)</span>
+            <span>{t.cashierName}</span>
             <input
               value={prefs.cashierName}
               maxLength={40}
@@ -175,7 +190,7 @@ export function HealthPanel({ now }: { now: number }) {
               checked={prefs.largeText}
               onChange={(e) => settings.update({ largeText: e.target.checked })}
             />{' '}
-            Large text
+            {t.largeText}
           </label>
           <label className="check">
             <input
@@ -183,7 +198,22 @@ export function HealthPanel({ now }: { now: number }) {
               checked={prefs.theme === 'light'}
               onChange={(e) => settings.update({ theme: e.target.checked ? 'light' : 'dark' })}
             />{' '}
-            Light theme (for bright rooms)
+            {t.lightTheme}
+          </label>
+          <label className="field">
+            <span>{t.language}</span>
+            {/* Each language named in itself, so whoever reads it finds their own. */}
+            <select
+              value={prefs.language}
+              data-testid="language"
+              onChange={(e) => settings.update({ language: e.target.value as Language })}
+            >
+              {(Object.entries(LANGUAGES) as [Language, string][]).map(([code, name]) => (
+                <option key={code} value={code} lang={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
           </label>
         </div>
       </div>
@@ -196,7 +226,7 @@ function Mark({ ok }: { ok: boolean }) {
   return (
     <span className={ok ? 'mark mark--ok' : 'mark mark--bad'}>
       <Icon name={ok ? 'check' : 'cross'} />
-      <span className="visually-hidden">{ok ? 'yes' : 'no'}</span>
+      <span className="visually-hidden">{ok ? texts(HEALTH).yes : texts(HEALTH).no}</span>
     </span>
   );
 }

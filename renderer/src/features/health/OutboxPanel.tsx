@@ -4,12 +4,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutboxEvent } from '../../../../shared/outbox.js';
 import { useServices } from '../../app/hooks.js';
+import { texts } from '../../i18n/texts.js';
 import { explain } from '../orders/actions.js';
 import { clockTimeWithSeconds } from '../orders/format.js';
+import { OUTBOX } from './texts.js';
 
 const REFRESH_MS = 5_000;
 
 export function OutboxPanel() {
+  const t = texts(OUTBOX);
   const { api, notify, onPush } = useServices();
   const [backlog, setBacklog] = useState<OutboxEvent[]>([]);
   const [dead, setDead] = useState<OutboxEvent[]>([]);
@@ -39,27 +42,27 @@ export function OutboxPanel() {
   const replay = async (event: OutboxEvent): Promise<void> => {
     try {
       await api.replayOutboxEvent({ id: event.id });
-      notify('info', `Sending ${event.kind} again`);
+      notify('info', t.sendingAgain(event.kind));
       refresh();
     } catch (err) {
-      notify('error', `Replay failed. ${explain(err)}`);
+      notify('error', t.replayFailed(explain(err)));
     }
   };
 
   return (
     <div className="tile outbox" data-testid="outbox-panel">
-      <h3>Messages to Stream</h3>
+      <h3>{t.title}</h3>
       <p>
-        Waiting to send: <strong>{backlog.length}</strong> · failed for good:{' '}
+        {t.waitingToSend} <strong>{backlog.length}</strong> · {t.failedForGood}{' '}
         <strong className={dead.length ? 'error-text' : ''}>{dead.length}</strong>
       </p>
       {dead.length > 0 && (
-        <ul className="sold-out__list" aria-label="Messages Stream refused">
+        <ul className="sold-out__list" aria-label={t.refused}>
           {dead.map((e) => (
             <li key={e.id} className="sold-out__row" data-testid="dead-event">
               <strong>{e.kind}</strong>
               <span className="muted">
-                order {e.orderingKey} · {e.attempts} tries · {e.lastStatus ?? 'no answer'}{' '}
+                {t.dead(e.orderingKey, e.attempts, e.lastStatus?.toString() ?? t.noAnswer)}{' '}
                 {e.lastError ?? ''}
               </span>
               <button
@@ -67,7 +70,7 @@ export function OutboxPanel() {
                 className="button button--step button--small"
                 onClick={() => void replay(e)}
               >
-                Replay
+                {t.replay}
               </button>
             </li>
           ))}
@@ -75,12 +78,17 @@ export function OutboxPanel() {
       )}
       {backlog.length > 0 && (
         <details>
-          <summary>Waiting ({backlog.length})</summary>
+          <summary>{t.waiting(backlog.length)}</summary>
           <ul>
             {backlog.map((e) => (
               <li key={e.id}>
-                {e.kind} for {e.orderingKey} · {e.state} · {e.attempts} tries · next{' '}
-                {clockTimeWithSeconds(e.nextAttemptAt)}
+                {t.backlog(
+                  e.kind,
+                  e.orderingKey,
+                  t.state[e.state],
+                  e.attempts,
+                  clockTimeWithSeconds(e.nextAttemptAt),
+                )}
                 {e.lastError ? ` · ${e.lastError}` : ''}
               </li>
             ))}

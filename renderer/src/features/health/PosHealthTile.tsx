@@ -4,14 +4,10 @@ import { useEffect, useState } from 'react';
 import type { PosStatus, PrinterStatus } from '../../../../shared/pos.js';
 import { useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
+import { texts } from '../../i18n/texts.js';
 import { explain } from '../orders/actions.js';
 import { clockTime } from '../orders/format.js';
-
-const DRIVER_LABEL: Record<PosStatus['driver'], string> = {
-  none: 'none set up',
-  http: 'HTTP (the POS’s own API)',
-  folder: 'shared folder',
-};
+import { POS_TILE } from './texts.js';
 
 export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
   const { api } = useServices();
@@ -44,30 +40,32 @@ export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
   };
 
   if (!status) return null;
+  const t = texts(POS_TILE);
   const notInPos = status.attention.filter((l) => l.notInPos || l.state === 'failed').length;
   const voids = status.attention.filter((l) => l.voidState === 'failed').length;
   return (
     <div className="tile" data-testid="pos-health">
-      <h3>POS and kitchen printer</h3>
-      <p>POS: {DRIVER_LABEL[status.driver]}</p>
+      <h3>{t.title}</h3>
+      <p>{t.pos(t.driver[status.driver])}</p>
       {status.health && (
         <p className={status.health.reachable ? '' : 'error-text'}>
           {!status.health.reachable && <Icon name="warning" />}{' '}
-          {status.health.reachable ? 'POS answers' : 'POS NOT ANSWERING'} ({status.health.detail})
+          {status.health.reachable ? t.answers : t.notAnswering} ({status.health.detail})
         </p>
       )}
       <p>
-        On their way: <strong>{status.queued}</strong> · not in the POS:{' '}
+        {t.onTheirWay} <strong>{status.queued}</strong> · {t.notInPos}{' '}
         <strong className={notInPos ? 'error-text' : ''}>{notInPos}</strong>
         {voids > 0 && (
           <>
             {' '}
-            · voids failed: <strong className="error-text">{voids}</strong>
+            · {t.voidsFailed} <strong className="error-text">{voids}</strong>
           </>
         )}
       </p>
       <p>
-        Kitchen printer: {status.printer.enabled ? (status.printer.address ?? 'on') : 'none set up'}
+        {t.kitchenPrinter}{' '}
+        {status.printer.enabled ? (status.printer.address ?? t.printerOn) : t.printerNone}
       </p>
       {status.printer.enabled && (
         <div className="tile__buttons">
@@ -77,7 +75,7 @@ export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
             disabled={checking}
             onClick={() => void checkPrinter()}
           >
-            {checking ? 'Asking the printer…' : 'Check the printer now'}
+            {checking ? t.asking : t.checkNow}
           </button>
         </div>
       )}
@@ -86,11 +84,11 @@ export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
         <p className={printer.problems.length || !printer.reachable ? 'error-text' : ''}>
           {(printer.problems.length > 0 || !printer.reachable) && <Icon name="warning" />}{' '}
           {!printer.reachable
-            ? 'The printer does not answer'
+            ? t.noAnswer
             : printer.problems.length
-              ? `Printer: ${printer.problems.join(', ')}`
-              : 'Printer ready'}{' '}
-          <span className="muted">(checked {clockTime(printer.checkedAt)})</span>
+              ? t.problems(printer.problems.join(', '))
+              : t.ready}{' '}
+          <span className="muted">{t.checked(clockTime(printer.checkedAt))}</span>
         </p>
       )}
     </div>

@@ -2,9 +2,11 @@
 // figures a manager reconciles against each delivery service's payout. The whole range comes
 // first (per source, then every source), then each day, newest first, under its own heading.
 import type { DayTotals } from '../../../../shared/history.js';
+import { texts } from '../../i18n/texts.js';
 import { money } from '../orders/format.js';
 import { dayLabel } from './local-day.js';
 import { historySourceLabel } from './sources.js';
+import { TOTALS } from './texts.js';
 
 interface Props {
   days: readonly DayTotals[];
@@ -27,6 +29,7 @@ function add(a: Sums, b: Sums): Sums {
 }
 
 export function DailyTotals({ days, currency, caption, error }: Props) {
+  const t = texts(TOTALS);
   const bySource = new Map<string, Sums>();
   const byDay = new Map<string, DayTotals[]>();
   for (const d of days) {
@@ -43,6 +46,16 @@ export function DailyTotals({ days, currency, caption, error }: Props) {
       <td className="num">{s.rejected}</td>
     </tr>
   );
+  /** A column head: the short form on screen when the language has one, the full word read. */
+  const head = (full: string, short: string) =>
+    short === full ? (
+      full
+    ) : (
+      <>
+        <span aria-hidden="true">{short}</span>
+        <span className="visually-hidden">{full}</span>
+      </>
+    );
   const heading = (label: string) => (
     <tr className="daily-totals__day">
       <th scope="rowgroup" colSpan={5}>
@@ -52,8 +65,8 @@ export function DailyTotals({ days, currency, caption, error }: Props) {
   );
   return (
     <section className="daily-totals" aria-labelledby="totals-title">
-      <h3 id="totals-title">Daily totals</h3>
-      {error && <p className="error-text">Could not load the totals: {error}</p>}
+      <h3 id="totals-title">{t.title}</h3>
+      {error && <p className="error-text">{t.loadFailed(error)}</p>}
       {/* Focusable, so the keyboard can scroll a long range (WCAG: scrollable region). */}
       <div
         className="daily-totals__scroll"
@@ -64,18 +77,18 @@ export function DailyTotals({ days, currency, caption, error }: Props) {
         <table data-testid="daily-totals">
           <thead>
             <tr>
-              <th scope="col">Source</th>
+              <th scope="col">{t.source}</th>
               <th scope="col" className="num">
-                Orders
+                {t.orders}
               </th>
               <th scope="col" className="num">
-                Sales
+                {t.sales}
               </th>
               <th scope="col" className="num">
-                Canceled
+                {head(t.canceled, t.canceledShort)}
               </th>
-              <th scope="col" className="num" title="Rejected, or not answered in time">
-                Rejected
+              <th scope="col" className="num" title={t.rejectedHint}>
+                {head(t.rejected, t.rejectedShort)}
               </th>
             </tr>
           </thead>
@@ -84,7 +97,7 @@ export function DailyTotals({ days, currency, caption, error }: Props) {
               {heading(caption)}
               <tr>
                 <td colSpan={5} className="muted">
-                  No orders on these days.
+                  {t.none}
                 </td>
               </tr>
             </tbody>
@@ -95,7 +108,7 @@ export function DailyTotals({ days, currency, caption, error }: Props) {
                 {[...bySource.entries()]
                   .sort(([a], [b]) => a.localeCompare(b))
                   .map(([source, sums]) => row(source, historySourceLabel(source), sums))}
-                {row('all', 'All sources', all, 'daily-totals__grand')}
+                {row('all', t.allSources, all, 'daily-totals__grand')}
               </tbody>
               {[...byDay.entries()]
                 .sort(([a], [b]) => b.localeCompare(a))

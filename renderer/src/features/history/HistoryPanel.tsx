@@ -6,6 +6,8 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { OrderStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useObservable, useServices } from '../../app/hooks.js';
+import { currentLanguage, intlLocale } from '../../i18n/language.js';
+import { texts } from '../../i18n/texts.js';
 import { explain } from '../orders/actions.js';
 import { clockTime, money } from '../orders/format.js';
 import { orderNumber, sourceName, statusLabel } from '../orders/labels.js';
@@ -15,13 +17,14 @@ import {
   dayLabel,
   localDay,
   presetRange,
-  RANGE_LABEL,
   RANGE_PRESETS,
-  RANGE_SHORT,
+  rangeLabel,
+  rangeShort,
   totalsRange,
   type RangePreset,
 } from './local-day.js';
 import { COMMON_SOURCES, historySourceLabel } from './sources.js';
+import { HISTORY } from './texts.js';
 import {
   historyQuery,
   useHistorySearch,
@@ -30,16 +33,16 @@ import {
 } from './use-history.js';
 import { VirtualList } from './VirtualList.js';
 
-const STATUS_FILTERS: { id: string; label: string; statuses: OrderStatus[] }[] = [
-  { id: 'all', label: 'Any status', statuses: [] },
-  {
-    id: 'open',
-    label: 'Open',
-    statuses: ['pending', 'accepted', 'preparing', 'ready', 'out_for_delivery'],
-  },
-  { id: 'completed', label: 'Completed', statuses: ['completed'] },
-  { id: 'canceled', label: 'Canceled', statuses: ['canceled'] },
-  { id: 'refused', label: 'Rejected or missed', statuses: ['rejected', 'expired'] },
+/** The status filters; each one's name is `HISTORY.statusFilter[id]`. */
+const STATUS_FILTERS: {
+  id: keyof (typeof HISTORY)['en']['statusFilter'];
+  statuses: OrderStatus[];
+}[] = [
+  { id: 'all', statuses: [] },
+  { id: 'open', statuses: ['pending', 'accepted', 'preparing', 'ready', 'out_for_delivery'] },
+  { id: 'completed', statuses: ['completed'] },
+  { id: 'canceled', statuses: ['canceled'] },
+  { id: 'refused', statuses: ['rejected', 'expired'] },
 ];
 const SEARCH_DELAY_MS = 250;
 /** Row height in rem: with the root font size it gives pixels, so large text keeps rows whole. */
@@ -51,6 +54,7 @@ interface Props {
 }
 
 export function HistoryPanel({ now, onOpenOrder }: Props) {
+  const t = texts(HISTORY);
   const services = useServices();
   const { api, notify } = services;
   const store = useObservable(services.store);
@@ -95,9 +99,9 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
     setExporting(true);
     try {
       const saved = await saveDownload(await api.exportHistory(historyQuery(filters)));
-      if (saved) notify('info', `Exported ${saved}`);
+      if (saved) notify('info', t.exported(saved));
     } catch (err) {
-      notify('error', `Export failed. ${explain(err)}`);
+      notify('error', t.exportFailed(explain(err)));
     } finally {
       setExporting(false);
     }
@@ -110,7 +114,7 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
 
   const caption =
     preset && preset !== 'all'
-      ? RANGE_LABEL[preset]
+      ? rangeLabel(preset)
       : totalsDays.from === totalsDays.to
         ? dayLabel(totalsDays.from)
         : `${dayLabel(totalsDays.from)} – ${dayLabel(totalsDays.to)}`;
@@ -119,14 +123,14 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
     <section className="history" aria-labelledby="history-title">
       <div className="history__head">
         <h2 id="history-title" className="lane__title">
-          History
+          {t.title}
         </h2>
         <label className="field history__search">
-          <span className="visually-hidden">Search orders</span>
+          <span className="visually-hidden">{t.searchLabel}</span>
           <input
             type="search"
             value={typed}
-            placeholder="Order number, customer or item"
+            placeholder={t.searchPlaceholder}
             data-testid="history-search"
             onChange={(e) => setTyped(e.target.value)}
             onKeyDown={(e) => {
@@ -135,9 +139,9 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
           />
         </label>
         <label className="field field--inline">
-          <span>Source</span>
+          <span>{t.source}</span>
           <select value={source} onChange={(e) => setSource(e.target.value)}>
-            <option value="">All sources</option>
+            <option value="">{t.allSources}</option>
             {sources.map((s) => (
               <option key={s} value={s}>
                 {historySourceLabel(s)}
@@ -150,7 +154,7 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
           className="button button--ghost"
           onClick={() => setRefresh((r) => r + 1)}
         >
-          Refresh
+          {t.refresh}
         </button>
         <button
           type="button"
@@ -158,26 +162,26 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
           disabled={exporting}
           onClick={() => void exportCsv()}
         >
-          {exporting ? 'Exporting…' : 'Export CSV'}
+          {exporting ? t.exporting : t.exportCsv}
         </button>
       </div>
       <div className="history__filters">
-        <div className="choice-row" role="group" aria-label="Days">
+        <div className="choice-row" role="group" aria-label={t.days}>
           {RANGE_PRESETS.map((p) => (
             <button
               key={p}
               type="button"
               className={`chip${preset === p ? ' is-picked' : ''}`}
               aria-pressed={preset === p}
-              aria-label={RANGE_LABEL[p]}
+              aria-label={rangeLabel(p)}
               onClick={() => setPreset(p)}
             >
-              <span className="label--wide">{RANGE_LABEL[p]}</span>
-              <span className="label--narrow">{RANGE_SHORT[p]}</span>
+              <span className="label--wide">{rangeLabel(p)}</span>
+              <span className="label--narrow">{rangeShort(p)}</span>
             </button>
           ))}
           <label className="field field--inline">
-            <span>From</span>
+            <span>{t.from}</span>
             <input
               type="date"
               value={range.from}
@@ -189,7 +193,7 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
             />
           </label>
           <label className="field field--inline">
-            <span>to</span>
+            <span>{t.to}</span>
             <input
               type="date"
               value={range.to}
@@ -202,7 +206,7 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
           </label>
         </div>
         <div className="history__row">
-          <div className="choice-row" role="group" aria-label="Status">
+          <div className="choice-row" role="group" aria-label={t.status}>
             {STATUS_FILTERS.map((s) => (
               <button
                 key={s.id}
@@ -211,18 +215,18 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
                 aria-pressed={statusFilter === s.id}
                 onClick={() => setStatusFilter(s.id)}
               >
-                {s.label}
+                {t.statusFilter[s.id]}
               </button>
             ))}
           </div>
-          <div className="history__switch" role="group" aria-label="Show">
+          <div className="history__switch" role="group" aria-label={t.show}>
             <button
               type="button"
               className={`chip${view === 'orders' ? ' is-picked' : ''}`}
               aria-pressed={view === 'orders'}
               onClick={() => setView('orders')}
             >
-              Orders
+              {t.orders}
             </button>
             <button
               type="button"
@@ -230,7 +234,7 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
               aria-pressed={view === 'totals'}
               onClick={() => setView('totals')}
             >
-              Daily totals
+              {t.dailyTotals}
             </button>
           </div>
         </div>
@@ -238,18 +242,18 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
       <div className="history__body" data-view={view}>
         <div className="history__list">
           <div className="history-row history-row--head" aria-hidden="true">
-            <span>When</span>
-            <span>Number</span>
-            <span>Source</span>
-            <span>Status</span>
-            <span>Customer</span>
-            <span className="num">Items</span>
-            <span className="num">Total</span>
+            <span>{t.column.when}</span>
+            <span>{t.column.number}</span>
+            <span>{t.column.source}</span>
+            <span>{t.column.status}</span>
+            <span>{t.column.customer}</span>
+            <span className="num">{t.column.items}</span>
+            <span className="num">{t.column.total}</span>
           </div>
-          {pages.error && <p className="error-text">Search failed: {pages.error}</p>}
+          {pages.error && <p className="error-text">{t.searchFailed(pages.error)}</p>}
           {!pages.loading && pages.orders.length === 0 && !pages.error ? (
             <p className="lane__empty" data-testid="history-empty">
-              No orders match{q.trim() ? ` “${q.trim()}”` : ''} on these days.
+              {t.noMatch(q.trim())}
             </p>
           ) : (
             <VirtualList
@@ -257,17 +261,17 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
               rowHeight={rowHeight}
               keyOf={(o) => o.id}
               renderRow={renderRow}
-              label="Orders found"
+              label={t.ordersFound}
               setSize={pages.complete ? pages.orders.length : -1}
               onNearEnd={pages.complete ? undefined : pages.loadMore}
               resetKey={JSON.stringify(filters) + refresh}
               footer={
                 <p className="muted vlist__note" data-testid="history-status">
                   {pages.loading
-                    ? 'Loading…'
+                    ? t.loading
                     : pages.complete
-                      ? count(pages.orders.length)
-                      : `${count(pages.orders.length)} so far: scroll for more`}
+                      ? t.count(pages.orders.length)
+                      : t.soFar(t.count(pages.orders.length))}
                 </p>
               }
             />
@@ -284,11 +288,24 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
   );
 }
 
-function count(n: number): string {
-  return `${n} ${n === 1 ? 'order' : 'orders'}`;
-}
+// Made once per language: thousands of rows format their time while scrolling.
+const whenFormats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+/** "Nov 23 06:39 PM" / "23 nov 6:39 p.m.": when a row's order came in. Spanish drops the hour's
+ * leading zero: its "p.m." is wider than "PM", and the column is sized for the English. */
+function rowWhen(epochMs: number): string {
+  const language = currentLanguage();
+  let formats = whenFormats.get(language);
+  if (!formats) {
+    formats = {
+      day: new Intl.DateTimeFormat(intlLocale(), { day: 'numeric', month: 'short' }),
+      time: new Intl.DateTimeFormat(intlLocale(), { hour: 'numeric', minute: '2-digit' }),
+    };
+    whenFormats.set(language, formats);
+  }
+  const time = language === 'en' ? clockTime(epochMs) : formats.time.format(epochMs);
+  return `${formats.day.format(epochMs)} ${time}`;
+}
 
 /** One row; memoized, so scrolling renders only the rows that come into view. */
 const HistoryRow = memo(function HistoryRow({
@@ -306,9 +323,7 @@ const HistoryRow = memo(function HistoryRow({
       data-order-id={o.id}
       onClick={() => onOpen(o.id)}
     >
-      <span className="history-row__when">
-        {dayFormat.format(o.receivedAt)} {clockTime(o.receivedAt)}
-      </span>
+      <span className="history-row__when">{rowWhen(o.receivedAt)}</span>
       <strong className="order-number">{orderNumber(o)}</strong>
       <span className="history-row__ellipsis">{sourceName(o.source, o.origin)}</span>
       <span>

@@ -1,5 +1,9 @@
 // Store-local days as the history API takes them (YYYY-MM-DD in the store's time zone, which
-// the store status reports), and the date ranges staff pick most.
+// the store status reports), and the date ranges staff pick most. The ISO days are computed with
+// the 'en-CA' format (YYYY-MM-DD) whatever the screen's language; only labels follow it.
+import { currentLanguage, intlLocale } from '../../i18n/language.js';
+import { texts } from '../../i18n/texts.js';
+import { HISTORY } from './texts.js';
 
 /** Today's date where the store is (the browser's zone when the store's is unknown). */
 export function localDay(epochMs: number, timeZone?: string): string {
@@ -29,22 +33,15 @@ export interface DayRange {
 export const RANGE_PRESETS = ['today', 'yesterday', 'week', 'month', 'all'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
-export const RANGE_LABEL: Record<RangePreset, string> = {
-  today: 'Today',
-  yesterday: 'Yesterday',
-  week: 'Last 7 days',
-  month: 'Last 30 days',
-  all: 'All time',
-};
+/** A preset's name ("Last 7 days") in the terminal's language. */
+export function rangeLabel(preset: RangePreset): string {
+  return texts(HISTORY).range[preset];
+}
 
-/** The same on a narrow screen, where every filter must fit in one row. */
-export const RANGE_SHORT: Record<RangePreset, string> = {
-  today: 'Today',
-  yesterday: 'Yesterday',
-  week: '7 days',
-  month: '30 days',
-  all: 'All',
-};
+/** The same on a narrow screen, where every filter must fit in one row ("7 days"). */
+export function rangeShort(preset: RangePreset): string {
+  return texts(HISTORY).rangeShort[preset];
+}
 
 /** The days a preset covers; "all time" has no bounds (empty strings). */
 export function presetRange(preset: RangePreset, today: string): DayRange {
@@ -70,13 +67,22 @@ export function totalsRange(range: DayRange, today: string): DayRange {
   return { from: from > to ? to : from, to };
 }
 
-/** "Mon 23 Nov" for a YYYY-MM-DD day. */
+/** One formatter per language (the totals table labels a day per row group). */
+const dayLabelFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mon, Nov 23" / "lun, 23 nov" for a YYYY-MM-DD day, in the terminal's language. */
 export function dayLabel(day: string): string {
+  const language = currentLanguage();
+  let format = dayLabelFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(), {
+      timeZone: 'UTC',
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+    });
+    dayLabelFormats.set(language, format);
+  }
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  });
+  return format.format(Date.UTC(y, m - 1, d));
 }

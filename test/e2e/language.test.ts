@@ -1,0 +1,82 @@
+// The language picker on the health screen, in Debian's Chromium against a real connector:
+// picking Español turns the screen Spanish (the health and history screens' own words, the
+// page's `lang`), the choice stays after a reload, and English comes back the same way.
+import type { Browser, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissingReason, launchChromium } from './support/browser.js';
+import { startE2eConnector, type E2eConnector } from './support/connector.js';
+import { createInStore, loadDevCatalog } from './support/seed.js';
+import { buildUi, type BuiltUi } from './support/ui-build.js';
+
+const missing = browserMissingReason();
+
+describe.skipIf(missing !== null)('the screen language', () => {
+  let ui: BuiltUi;
+  let app: E2eConnector;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ui = await buildUi();
+    app = await startE2eConnector(ui.dir);
+    await loadDevCatalog(app.localUrl);
+    await createInStore(app.localUrl, {
+      fulfillmentType: 'pickup',
+      source: 'phone',
+      customer: { name: 'Marta Quintero' },
+      items: [{ name: 'Truffle Risotto', priceCents: 2450, quantity: 1 }],
+    });
+    browser = await launchChromium({ soundAllowed: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+    ui?.remove();
+  });
+
+  const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+
+  it('turns Spanish when Español is picked in the settings, and stays Spanish after a reload', async () => {
+    // An English browser: the terminal starts in English.
+    const page = await browser.newPage({
+      viewport: { width: 1366, height: 768 },
+      locale: 'en-US',
+    });
+    await page.goto(app.boardUrl);
+    await page.locator('.app[data-connection="open"]').waitFor();
+    await page.getByRole('button', { name: /^Health/ }).click();
+    await page.getByTestId('health-status').waitFor();
+    const picker = page.getByLabel('Language (Idioma)');
+    expect(await picker.inputValue()).toBe('en');
+    // Each language is named in itself, and the control is a comfortable touch target.
+    expect(await picker.locator('option').allTextContents()).toEqual(['English', 'Español']);
+    expect((await picker.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+
+    await picker.selectOption('es');
+    await page.locator('html[lang="es"]').waitFor();
+    await page.getByRole('button', { name: /^Estado/ }).click();
+    await page.getByRole('heading', { name: 'Este mostrador' }).waitFor();
+    await page.getByRole('heading', { name: 'Esta pantalla' }).waitFor();
+    expect(await page.getByLabel('Idioma (Language)').inputValue()).toBe('es');
+    expect(await page.getByText('This counter').count()).toBe(0);
+
+    await page.reload();
+    await page.locator('.app[data-connection="open"]').waitFor();
+    expect(await lang(page)).toBe('es');
+    await page.getByRole('button', { name: /^Historial/ }).click();
+    await page.getByRole('heading', { name: 'Historial' }).waitFor();
+    await page.getByTestId('history-status').getByText('1 pedido', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Últimos 7 días' }).waitFor();
+    await page.getByPlaceholder('Número, cliente o producto').waitFor();
+    await page.getByTestId('history-search').fill('nada de esto');
+    await page.getByText('Ningún pedido coincide con “nada de esto” en estos días.').waitFor();
+
+    // And back to English the same way.
+    await page.getByRole('button', { name: /^Estado/ }).click();
+    await page.getByLabel('Idioma (Language)').selectOption('en');
+    await page.locator('html[lang="en"]').waitFor();
+    await page.getByRole('button', { name: /^Health/ }).click();
+    await page.getByRole('heading', { name: 'This counter' }).waitFor();
+    await page.close();
+  });
+});
