@@ -8,6 +8,9 @@ import { InLanguage } from './app/InLanguage.js';
 import { ServicesContext } from './app/hooks.js';
 import { createServices } from './app/services.js';
 import { ManagerPinProvider } from './features/store/ManagerPin.js';
+import { SIGN_IN_TEXTS } from './app/texts.js';
+import { languageFor, setLanguage } from './i18n/language.js';
+import { texts } from './i18n/texts.js';
 import './styles/base.css';
 import './styles/board.css';
 import './styles/banners.css';
@@ -22,12 +25,15 @@ const bridge = desktopBridge();
 const token = bridge ? '' : readLocalToken();
 
 if (!bridge && !token) {
+  // No settings without the connector: the browser's preferred language decides.
+  setLanguage(languageFor(navigator.languages));
+  const t = texts(SIGN_IN_TEXTS);
   root.render(
     <main className="no-token">
-      <h1>Not signed in</h1>
+      <h1>{t.title}</h1>
       <p>
-        Open this screen with the link the connector prints at start-up (it ends in{' '}
-        <code>#token=…</code>), or from the desktop app.
+        {t.before} <code>#token=…</code>
+        {t.after}
       </p>
     </main>,
   );

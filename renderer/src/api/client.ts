@@ -12,6 +12,8 @@ import {
 } from '../../../shared/contract.js';
 import type { IpcBridge } from './bridge.js';
 import type { ServerClock } from './server-clock.js';
+import { CLIENT_TEXTS } from '../app/texts.js';
+import { texts } from '../i18n/texts.js';
 
 /** A call that takes no input may be called with no argument. */
 type Args<K extends CallName> =
@@ -126,11 +128,7 @@ async function perform(
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new LocalApiError(
-      0,
-      'network',
-      'The connector is not answering. Check that it is running.',
-    );
+    throw new LocalApiError(0, 'network', texts(CLIENT_TEXTS).notAnswering);
   }
   deps.clock.observeDateHeader(res.headers.get('date'), sentAt, Date.now());
   // A download (CSV …) comes over HTTP as the file itself; the IPC bridge hands over the same

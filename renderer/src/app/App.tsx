@@ -19,11 +19,19 @@ import { StorePanel } from '../features/store/StorePanel.js';
 import { desktopBridge } from '../api/bridge.js';
 import { useObservable, useServerNow, useServices } from './hooks.js';
 import { Notices } from './Notices.js';
+import { texts } from '../i18n/texts.js';
+import { APP_TEXTS } from './texts.js';
 
 type Screen = 'board' | 'scheduled' | 'done' | 'new' | 'history' | 'store' | 'health';
 /** Screens that keep their state while hidden: a half-taken phone order, a history search. */
 type KeptScreen = Extract<Screen, 'new' | 'history'>;
 const DEFAULT_PREP_MINUTES = 15;
+const APP_NAME = 'Stream Connector';
+
+/** A tab's words: the short label only where the language has one shorter than the full name. */
+function tabWords(words: { label: string; short: string }): { label: string; short?: string } {
+  return words.short === words.label ? { label: words.label } : words;
+}
 
 export function App() {
   const services = useServices();
@@ -106,15 +114,23 @@ export function App() {
   const rejectOrder = rejectId ? orders.get(rejectId) : undefined;
   const detailOrder = detailId ? orders.get(detailId) : undefined;
   const showBoard = useCallback(() => setScreen('board'), []);
+  const t = texts(APP_TEXTS);
   /** `short`: the label on narrow screens (1024 px), where seven tabs must fit in one row. */
   const tabs: { id: Screen; label: string; short?: string; count?: number }[] = [
-    { id: 'board', label: 'Orders', count: lanes.pending.length + lanes.inProgress.length },
-    { id: 'scheduled', label: 'Scheduled', count: lanes.scheduled.length },
-    { id: 'done', label: 'Done & canceled', short: 'Done', count: lanes.done.length },
-    { id: 'new', label: '+ New order', short: '+ New' },
-    { id: 'history', label: 'History' },
-    { id: 'store', label: storeStatus && !storeStatus.acceptingOrders ? 'Store: PAUSED' : 'Store' },
-    { id: 'health', label: 'Health' },
+    {
+      id: 'board',
+      ...tabWords(t.tabs.board),
+      count: lanes.pending.length + lanes.inProgress.length,
+    },
+    { id: 'scheduled', ...tabWords(t.tabs.scheduled), count: lanes.scheduled.length },
+    { id: 'done', ...tabWords(t.tabs.done), count: lanes.done.length },
+    { id: 'new', ...tabWords(t.tabs.new) },
+    { id: 'history', ...tabWords(t.tabs.history) },
+    {
+      id: 'store',
+      ...tabWords(storeStatus && !storeStatus.acceptingOrders ? t.tabs.storePaused : t.tabs.store),
+    },
+    { id: 'health', ...tabWords(t.tabs.health) },
   ];
 
   return (
@@ -122,12 +138,12 @@ export function App() {
       <div className="app" data-connection={connection}>
         <header className="topbar">
           <div className="topbar__store">
-            <span className="topbar__name">{storeName || 'Stream Connector'}</span>
-            <span className="topbar__clock" aria-label="Time">
+            <span className="topbar__name">{storeName || APP_NAME}</span>
+            <span className="topbar__clock" aria-label={t.time}>
               {clockTime(now)}
             </span>
           </div>
-          <nav className="tabs" aria-label="Screens">
+          <nav className="tabs" aria-label={t.screens}>
             {tabs.map((t) => (
               <button
                 key={t.id}
@@ -159,8 +175,8 @@ export function App() {
               onClick={() => setScreen('store')}
               data-testid="paused-pill"
             >
-              {storeStatus.state === 'closed' ? 'CLOSED' : 'PAUSED'}
-              {storeStatus.reopensAt ? ` until ${clockTime(storeStatus.reopensAt)}` : ''}
+              {storeStatus.state === 'closed' ? t.closed : t.paused}
+              {storeStatus.reopensAt ? t.until(clockTime(storeStatus.reopensAt)) : ''}
             </button>
           )}
           <div
@@ -168,9 +184,7 @@ export function App() {
             aria-live="polite"
           >
             <span className="topbar__pending-number">{lanes.pending.length}</span>
-            <span className="topbar__pending-label">
-              {lanes.pending.length === 1 ? 'new order' : 'new orders'}
-            </span>
+            <span className="topbar__pending-label">{t.newOrders(lanes.pending.length)}</span>
           </div>
         </header>
         <div className="banners">
@@ -192,8 +206,8 @@ export function App() {
           )}
           {screen === 'scheduled' && (
             <OrderList
-              title="Scheduled for later"
-              empty="No future orders waiting. Accepted future orders wait here until you start them."
+              title={t.scheduledTitle}
+              empty={t.scheduledEmpty}
               orders={lanes.scheduled}
               now={now}
               busy={actions.busy}
@@ -203,8 +217,8 @@ export function App() {
           )}
           {screen === 'done' && (
             <OrderList
-              title="Done & canceled today"
-              empty="Nothing finished yet today."
+              title={t.doneTitle}
+              empty={t.doneEmpty}
               orders={lanes.done}
               now={now}
               busy={actions.busy}

@@ -18,6 +18,8 @@ import { OrdersStore } from '../features/orders/orders-store.js';
 import { Observable } from './observable.js';
 import { Settings } from './settings.js';
 import { languageFor } from '../i18n/language.js';
+import { texts } from '../i18n/texts.js';
+import { APP_TEXTS } from './texts.js';
 
 export interface Notice {
   id: number;
@@ -109,7 +111,7 @@ export function createServices(
             () => undefined, // store controls are optional for the board
           );
           reload().catch((err: unknown) =>
-            notify('error', `Could not load orders: ${(err as Error).message}`),
+            notify('error', texts(APP_TEXTS).loadOrdersFailed((err as Error).message)),
           );
         },
         onStateChange: (state) => connection.set(state),

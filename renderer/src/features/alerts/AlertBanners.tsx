@@ -4,6 +4,8 @@ import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { orderNumber, sourceName } from '../orders/labels.js';
 import { clockTime } from '../orders/format.js';
+import { texts } from '../../i18n/texts.js';
+import { ALERT_TEXTS } from './texts.js';
 
 export function NewOrderStrip({ onShow }: { onShow: () => void }) {
   const { alerts } = useServices();
@@ -12,6 +14,7 @@ export function NewOrderStrip({ onShow }: { onShow: () => void }) {
     subscribe: alerts.subscribe,
   });
   if (!pendingCount) return null;
+  const t = texts(ALERT_TEXTS);
   const urgent = picture.urgent.length > 0;
   const ringing = picture.ringing.length > 0;
   return (
@@ -22,12 +25,12 @@ export function NewOrderStrip({ onShow }: { onShow: () => void }) {
     >
       <span className="strip__text">
         <Icon name={urgent ? 'warning' : 'bell'} size="1.4em" />
-        {pendingCount === 1 ? '1 NEW ORDER' : `${pendingCount} NEW ORDERS`} waiting for you
-        {urgent && ' — TIME RUNNING OUT'}
+        {t.waiting(pendingCount)}
+        {urgent && t.runningOut}
       </span>
       <span className="strip__actions">
         <button type="button" className="button button--strip" onClick={onShow}>
-          Show
+          {t.show}
         </button>
         {ringing && (
           <button
@@ -35,7 +38,7 @@ export function NewOrderStrip({ onShow }: { onShow: () => void }) {
             className="button button--strip"
             onClick={() => alerts.acknowledgeAll()}
           >
-            Silence chime
+            {t.silence}
           </button>
         )}
       </span>
@@ -47,6 +50,7 @@ export function CancelBanners({ onOpen }: { onOpen: (id: string) => void }) {
   const { alerts } = useServices();
   const { cancels } = useObservable({ get: alerts.getSnapshot, subscribe: alerts.subscribe });
   if (!cancels.length) return null;
+  const t = texts(ALERT_TEXTS);
   return (
     <div className="cancels">
       {cancels.map(({ order, canceledBy, at }) => (
@@ -59,26 +63,24 @@ export function CancelBanners({ onOpen }: { onOpen: (id: string) => void }) {
         >
           <Icon name="stop" size="2.2em" className="cancel-banner__icon" />
           <span className="cancel-banner__text">
-            <strong>ORDER CANCELED</strong> — {sourceName(order.source, order.origin)}{' '}
-            {orderNumber(order)}
-            {order.customerName ? ` (${order.customerName})` : ''}. Stop preparing it.
+            <strong>{t.canceled}</strong>
+            {t.canceledOrder(
+              `${sourceName(order.source, order.origin)} ${orderNumber(order)}`,
+              order.customerName,
+            )}
             <small>
-              {' '}
-              Canceled by{' '}
-              {canceledBy === 'stream'
-                ? 'Stream (customer or delivery platform)'
-                : canceledBy} at {clockTime(at)}
+              {t.canceledBy(canceledBy === 'stream' ? t.byStream : canceledBy, clockTime(at))}
             </small>
           </span>
           <button type="button" className="button button--strip" onClick={() => onOpen(order.id)}>
-            Details
+            {t.details}
           </button>
           <button
             type="button"
             className="button button--strip button--confirm"
             onClick={() => alerts.dismissCancel(order.id)}
           >
-            Got it
+            {t.gotIt}
           </button>
         </div>
       ))}
@@ -90,11 +92,12 @@ export function SoundBanner() {
   const { sound } = useServices();
   const state = useObservable({ get: sound.getState, subscribe: sound.subscribe });
   if (state === 'ready' || state === 'loading') return null;
+  const t = texts(ALERT_TEXTS);
   if (state === 'unavailable')
     return (
       <div className="sound-banner sound-banner--off" role="alert" data-testid="sound-banner">
         <Icon name="muted" size="1.5em" />
-        This screen cannot play sounds. New orders will only flash. Check the speakers, then reload.
+        {t.noSound}
       </div>
     );
   return (
@@ -105,7 +108,7 @@ export function SoundBanner() {
       onClick={() => sound.unlock()}
     >
       <Icon name="muted" size="1.5em" />
-      Sound is OFF — tap here to turn on order alerts
+      {t.soundOff}
     </button>
   );
 }

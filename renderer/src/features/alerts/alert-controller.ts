@@ -5,8 +5,10 @@ import type { OrderSummary } from '../../../../shared/order.js';
 import type { ServerClock } from '../../api/server-clock.js';
 import { lanesOf, type OrdersStore } from '../orders/orders-store.js';
 import { sourceName } from '../orders/labels.js';
+import { texts } from '../../i18n/texts.js';
 import { alertPicture, soundDue, type AlertPicture, type LastPlayed } from './alert-policy.js';
 import type { SoundPlayer } from './sound-player.js';
+import { ALERT_TEXTS } from './texts.js';
 
 export interface CancelAlert {
   order: OrderSummary;
@@ -76,7 +78,9 @@ export class AlertController {
   cancelArrived(order: OrderSummary, canceledBy: string): void {
     if (this.ownCancels.has(order.id) || this.cancels.some((c) => c.order.id === order.id)) return;
     this.cancels = [...this.cancels, { order, canceledBy, at: Date.now() }];
-    this.notify(`cancel:${order.id}`, `CANCELED: ${describe(order)}`, 'Stop preparing this order.');
+    // The words are read now, in the language on screen when the cancel arrives.
+    const words = texts(ALERT_TEXTS).notification;
+    this.notify(`cancel:${order.id}`, words.canceledTitle(describe(order)), words.canceledBody);
     this.tick();
   }
 
@@ -104,8 +108,10 @@ export class AlertController {
     );
     for (const id of picture.fresh) {
       const order = pending.find((o) => o.id === id);
-      if (order)
-        this.notify(id, `New order: ${describe(order)}`, 'Accept or reject it on the board.');
+      if (order) {
+        const words = texts(ALERT_TEXTS).notification;
+        this.notify(id, words.newTitle(describe(order)), words.newBody);
+      }
     }
     const sound = soundDue(picture, this.last, now);
     if (sound && this.player.play(sound)) {
@@ -129,10 +135,9 @@ export class AlertController {
     const count = pendingCount ? `(${pendingCount}) ` : '';
     let title = `${count}${APP_TITLE}`;
     if (loud && this.flashOn) {
+      const words = texts(ALERT_TEXTS);
       title =
-        picture.cancels > 0 && !picture.urgent.length
-          ? '⛔ ORDER CANCELED'
-          : `🔔 ${count}NEW ORDER`;
+        picture.cancels > 0 && !picture.urgent.length ? words.titleCanceled : words.titleNew(count);
     }
     if (document.title !== title) document.title = title;
   }

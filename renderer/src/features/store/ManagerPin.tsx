@@ -5,6 +5,8 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { LocalApiError } from '../../api/client.js';
 import { Modal } from '../../app/Modal.js';
+import { texts } from '../../i18n/texts.js';
+import { PIN_TEXTS } from './texts.js';
 
 const REMEMBER_MS = 60_000;
 
@@ -78,6 +80,7 @@ export function ManagerPinProvider({ children }: { children: ReactNode }) {
 }
 
 function PinPad({ prompt }: { prompt: Prompt }) {
+  const t = texts(PIN_TEXTS);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -87,7 +90,7 @@ function PinPad({ prompt }: { prompt: Prompt }) {
     try {
       await prompt.run(pin);
     } catch (err) {
-      setError(err instanceof LocalApiError ? err.message : 'The PIN was refused.');
+      setError(err instanceof LocalApiError ? t.refusedBecause(err.message) : t.refused);
       setPin('');
     } finally {
       setBusy(false);
@@ -100,7 +103,7 @@ function PinPad({ prompt }: { prompt: Prompt }) {
   return (
     <Modal title="" labelledBy="pin-title" onClose={prompt.cancel} className="modal--pin">
       <h2 id="pin-title" className="modal__title">
-        Manager PIN
+        {t.title}
       </h2>
       <p className="pin__what">{prompt.title}</p>
       <input
@@ -108,7 +111,10 @@ function PinPad({ prompt }: { prompt: Prompt }) {
         type="password"
         inputMode="numeric"
         autoComplete="off"
-        aria-label="Manager PIN"
+        // The field's width comes from the keypad, not from the default 20 characters (which
+        // at this font size are wider than the dialog and pushed the keys out of sight).
+        size={1}
+        aria-label={t.title}
         value={pin}
         autoFocus
         onChange={(e) => {
@@ -134,10 +140,10 @@ function PinPad({ prompt }: { prompt: Prompt }) {
         <button
           type="button"
           className="pin__key"
-          aria-label="Delete last digit"
+          aria-label={t.deleteLabel}
           onClick={() => setPin((p) => p.slice(0, -1))}
         >
-          Del
+          {t.deleteKey}
         </button>
         <button type="button" className="pin__key" onClick={() => press('0')}>
           0
@@ -148,12 +154,12 @@ function PinPad({ prompt }: { prompt: Prompt }) {
           disabled={pin.length < 4 || busy}
           onClick={() => void submit()}
         >
-          OK
+          {t.ok}
         </button>
       </div>
       <div className="modal__actions">
         <button type="button" className="button button--ghost button--wide" onClick={prompt.cancel}>
-          Cancel
+          {t.cancel}
         </button>
       </div>
     </Modal>

@@ -5,13 +5,15 @@ import type { AvailabilityState, CatalogObjectHit } from '../../../../shared/sto
 import { useServices } from '../../app/hooks.js';
 import { explain } from '../orders/actions.js';
 import { clockTime } from '../orders/format.js';
+import { texts } from '../../i18n/texts.js';
 import { useManagerAction } from './ManagerPin.js';
+import { SOLD_OUT_TEXTS, STORE_TEXTS } from './texts.js';
 
 const DURATIONS = [
-  { label: 'Rest of today', request: { restOfDay: true as const } },
-  { label: '1 hour', request: { hours: 1 } },
-  { label: 'Until back on', request: {} },
-];
+  { id: 'restOfDay', request: { restOfDay: true as const } },
+  { id: 'hour', request: { hours: 1 } },
+  { id: 'untilBackOn', request: {} },
+] as const;
 
 export function SoldOutPanel({ now }: { now: number }) {
   const { api, notify, onPush } = useServices();
@@ -19,12 +21,13 @@ export function SoldOutPanel({ now }: { now: number }) {
   const [state, setState] = useState<AvailabilityState | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<CatalogObjectHit[]>([]);
+  const t = texts(SOLD_OUT_TEXTS);
 
   const refresh = useCallback(() => {
     api
       .getAvailability()
       .then(setState, (err: unknown) =>
-        notify('error', `Could not load the 86 list. ${explain(err)}`),
+        notify('error', texts(SOLD_OUT_TEXTS).loadFailed(explain(err))),
       );
   }, [api, notify]);
   useEffect(() => {
@@ -64,74 +67,73 @@ export function SoldOutPanel({ now }: { now: number }) {
         notify('info', what);
       }
     } catch (err) {
-      notify('error', `${what} failed. ${explain(err)}`);
+      notify('error', texts(STORE_TEXTS).failed(what, explain(err)));
     }
   };
 
   return (
     <div className="tile sold-out">
-      <h3>Sold out (86)</h3>
-      {state && state.unavailable.length === 0 && (
-        <p className="muted">Everything on the menu is available.</p>
-      )}
+      <h3>{t.title}</h3>
+      {state && state.unavailable.length === 0 && <p className="muted">{t.allAvailable}</p>}
       {state && state.unavailable.length > 0 && (
-        <ul className="sold-out__list" aria-label="Sold out now">
+        <ul className="sold-out__list" aria-label={t.soldOutNow}>
           {state.unavailable.map((u) => (
             <li key={u.providerId} className="sold-out__row" data-testid="sold-out-row">
               <strong>{u.name ?? u.providerId}</strong>
               <span className="muted">
-                {u.until ? `back on ${clockTime(u.until)}` : 'until turned back on'}
-                {u.reason ? ` · ${u.reason}` : ''} · by {u.by}
+                {u.until ? t.backOnAt(clockTime(u.until)) : t.untilBackOn}
+                {u.reason ? ` · ${u.reason}` : ''}
+                {t.by(u.by)}
               </span>
               <button
                 type="button"
                 className="button button--accept button--small"
                 onClick={() =>
-                  void change(`${u.name ?? u.providerId} back on`, [u.providerId], {}, true)
+                  void change(t.backOnDone(u.name ?? u.providerId), [u.providerId], {}, true)
                 }
               >
-                Back on
+                {t.backOn}
               </button>
             </li>
           ))}
         </ul>
       )}
       <label className="field">
-        <span>Find a menu item or option</span>
+        <span>{t.search}</span>
         <input
           type="search"
           value={query}
-          placeholder="e.g. fries, oat milk"
+          placeholder={t.searchHint}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => e.stopPropagation()}
         />
       </label>
-      <ul className="sold-out__list" aria-label="Menu search results">
+      <ul className="sold-out__list" aria-label={t.results}>
         {hits
           .filter((h) => h.available)
           .map((h) => (
             <li key={h.providerId} className="sold-out__row" data-testid="catalog-hit">
               <strong>{h.name}</strong>
               <span className="muted">
-                {h.type.replace('_', ' ')}
+                {t.type[h.type]}
                 {h.parents.length ? ` · ${h.parents.join(', ')}` : ''}
               </span>
               <span className="choice-row">
                 {DURATIONS.map((d) => (
                   <button
-                    key={d.label}
+                    key={d.id}
                     type="button"
                     className="button button--reject button--small"
                     onClick={() =>
                       void change(
-                        `86 ${h.name}: ${d.label.toLowerCase()}`,
+                        t.soldOut(h.name, t.durations[d.id]),
                         [h.providerId],
                         d.request,
                         false,
                       )
                     }
                   >
-                    86 · {d.label}
+                    86 · {t.durations[d.id]}
                   </button>
                 ))}
               </span>
@@ -140,17 +142,17 @@ export function SoldOutPanel({ now }: { now: number }) {
       </ul>
       {state && state.restoredAutomatically.length > 0 && (
         <details>
-          <summary>Turned back on by timers ({state.restoredAutomatically.length})</summary>
+          <summary>{t.restored(state.restoredAutomatically.length)}</summary>
           <ul>
             {state.restoredAutomatically.map((r) => (
               <li key={`${r.providerId}-${r.restoredAt}`}>
-                {r.name ?? r.providerId} at {clockTime(r.restoredAt)}
+                {t.restoredAt(r.name ?? r.providerId, clockTime(r.restoredAt))}
               </li>
             ))}
           </ul>
         </details>
       )}
-      <p className="muted">Checked {clockTime(now)}</p>
+      <p className="muted">{t.checked(clockTime(now))}</p>
     </div>
   );
 }

@@ -7,24 +7,32 @@ import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { explain } from '../orders/actions.js';
 import { clockTime } from '../orders/format.js';
+import { texts } from '../../i18n/texts.js';
 import { useManagerAction } from './ManagerPin.js';
 import { SoldOutPanel } from './SoldOutPanel.js';
+import { STORE_TEXTS } from './texts.js';
 
-const PAUSES = [
-  { label: '15 min', request: { minutes: 15 } },
-  { label: '30 min', request: { minutes: 30 } },
-  { label: '1 hour', request: { minutes: 60 } },
-  { label: 'Rest of today', request: { restOfDay: true as const } },
-  { label: 'Until I resume', request: {} },
+type StoreTexts = (typeof STORE_TEXTS)['en'];
+
+const PAUSES: {
+  label: (t: StoreTexts) => string;
+  request: { minutes?: number; restOfDay?: true };
+}[] = [
+  { label: (t) => t.pauseFor.minutes(15), request: { minutes: 15 } },
+  { label: (t) => t.pauseFor.minutes(30), request: { minutes: 30 } },
+  { label: (t) => t.pauseFor.hour, request: { minutes: 60 } },
+  { label: (t) => t.pauseFor.restOfDay, request: { restOfDay: true } },
+  { label: (t) => t.pauseFor.untilResumed, request: {} },
 ];
-const REASONS = ['Too busy', 'Kitchen problem', 'Short of staff', 'Closing early'];
+const REASONS = ['tooBusy', 'kitchen', 'staff', 'closingEarly'] as const;
 const BUSY_STEPS = [10, 20, 30];
 
 export function StorePanel({ now }: { now: number }) {
   const { api, store, notify } = useServices();
   const status = useObservable(store);
   const withPin = useManagerAction();
-  const [reason, setReason] = useState(REASONS[0]!);
+  const [reason, setReason] = useState<(typeof REASONS)[number]>(REASONS[0]);
+  const t = texts(STORE_TEXTS);
   const [busy, setBusy] = useState(false);
 
   const act = async (what: string, action: () => Promise<StoreStatus | null>): Promise<void> => {
@@ -36,24 +44,24 @@ export function StorePanel({ now }: { now: number }) {
         notify('info', what);
       }
     } catch (err) {
-      notify('error', `${what} failed. ${explain(err)}`);
+      notify('error', texts(STORE_TEXTS).failed(what, explain(err)));
     } finally {
       setBusy(false);
     }
   };
 
-  if (!status) return <p className="lane__empty">Loading the store's status…</p>;
+  if (!status) return <p className="lane__empty">{t.loading}</p>;
   const paused = status.state === 'paused';
   return (
     <section className="store" aria-labelledby="store-title">
       <h2 id="store-title" className="lane__title">
-        Store
+        {t.title}
       </h2>
       <div className={`store__state store__state--${status.state}`} data-testid="store-state">
         <Icon name={status.acceptingOrders ? 'check' : 'stop'} size="1.6em" />
         <div>
-          <p className="store__headline">{headline(status)}</p>
-          <p>{streamLine(status)}</p>
+          <p className="store__headline">{headline(status, t)}</p>
+          <p>{streamLine(status, t)}</p>
         </div>
         {paused && (
           <button
@@ -61,21 +69,21 @@ export function StorePanel({ now }: { now: number }) {
             className="button button--accept"
             disabled={busy}
             onClick={() =>
-              void act('Store resumed', () =>
-                withPin('Resume taking orders', (pin) => api.resumeStore({}, { managerPin: pin })),
+              void act(t.resumed, () =>
+                withPin(t.resumePrompt, (pin) => api.resumeStore({}, { managerPin: pin })),
               )
             }
           >
-            Resume orders
+            {t.resume}
           </button>
         )}
       </div>
 
       <div className="store__grid">
         <div className="tile">
-          <h3>Pause new orders</h3>
+          <h3>{t.pauseTitle}</h3>
           <fieldset className="choice-row">
-            <legend>Reason</legend>
+            <legend>{t.reason}</legend>
             {REASONS.map((r) => (
               <button
                 key={r}
@@ -84,39 +92,42 @@ export function StorePanel({ now }: { now: number }) {
                 aria-pressed={reason === r}
                 onClick={() => setReason(r)}
               >
-                {r}
+                {t.reasons[r]}
               </button>
             ))}
           </fieldset>
           <div className="choice-row">
             {PAUSES.map((p) => (
               <button
-                key={p.label}
+                key={p.label(t)}
                 type="button"
                 className="button button--reject"
                 disabled={busy}
                 onClick={() =>
-                  void act(`Store paused (${p.label.toLowerCase()})`, () =>
-                    withPin(`Pause orders: ${p.label.toLowerCase()}`, (pin) =>
-                      api.pauseStore({ ...p.request, reason }, { managerPin: pin }),
+                  void act(t.paused(p.label(t)), () =>
+                    withPin(t.pausePrompt(p.label(t)), (pin) =>
+                      api.pauseStore(
+                        { ...p.request, reason: t.reasons[reason] },
+                        { managerPin: pin },
+                      ),
                     ),
                   )
                 }
               >
-                {p.label}
+                {p.label(t)}
               </button>
             ))}
           </div>
         </div>
         <div className="tile">
-          <h3>Busy mode</h3>
+          <h3>{t.busyTitle}</h3>
           <p>
-            New orders are quoted{' '}
-            <strong data-testid="store-prep">{status.prepTimeMinutes} min</strong> prep time
-            {status.busy
-              ? ` (+${status.busy.extraMinutes} min busy${status.busy.until ? ` until ${clockTime(status.busy.until)}` : ''})`
-              : ''}
-            .
+            {t.prepBefore}{' '}
+            <strong data-testid="store-prep">{t.prepMinutes(status.prepTimeMinutes)}</strong>
+            {t.prepAfter(
+              status.busy ? status.busy.extraMinutes : null,
+              status.busy?.until ? clockTime(status.busy.until) : null,
+            )}
           </p>
           <div className="choice-row">
             {BUSY_STEPS.map((m) => (
@@ -127,21 +138,19 @@ export function StorePanel({ now }: { now: number }) {
                 aria-pressed={status.busy?.extraMinutes === m}
                 disabled={busy}
                 onClick={() =>
-                  void act(`Busy mode: +${m} min`, () =>
-                    api.setBusyMode({ extraMinutes: m, minutes: 60 }),
-                  )
+                  void act(t.busySet(m), () => api.setBusyMode({ extraMinutes: m, minutes: 60 }))
                 }
               >
-                +{m} min for 1 h
+                {t.busyStep(m)}
               </button>
             ))}
             <button
               type="button"
               className="button button--ghost"
               disabled={busy || !status.busy}
-              onClick={() => void act('Busy mode off', () => api.setBusyMode({ extraMinutes: 0 }))}
+              onClick={() => void act(t.busyOff, () => api.setBusyMode({ extraMinutes: 0 }))}
             >
-              Off
+              {t.off}
             </button>
           </div>
         </div>
@@ -151,22 +160,20 @@ export function StorePanel({ now }: { now: number }) {
   );
 }
 
-function headline(status: StoreStatus): string {
-  if (status.state === 'open') return 'OPEN — taking orders';
+function headline(status: StoreStatus, t: StoreTexts): string {
+  if (status.state === 'open') return t.headline.open;
   if (status.state === 'closed')
-    return `CLOSED by opening hours${status.reopensAt ? ` — opens ${clockTime(status.reopensAt)}` : ''}`;
-  const until = status.pause?.until
-    ? `until ${clockTime(status.pause.until)}`
-    : 'until someone resumes';
-  return `PAUSED ${until}${status.pause?.reason ? ` — ${status.pause.reason}` : ''}`;
+    return t.headline.closed(status.reopensAt ? clockTime(status.reopensAt) : null);
+  return t.headline.paused(
+    status.pause?.until ? clockTime(status.pause.until) : null,
+    status.pause?.reason ? status.pause.reason : null,
+  );
 }
 
-function streamLine(status: StoreStatus): string {
+function streamLine(status: StoreStatus, t: StoreTexts): string {
   const s = status.stream;
-  if (!s) return 'Stream has not been told anything yet.';
-  if (s.delivery === 'delivered')
-    return `Stream confirmed: ${s.status === 'active' ? 'open' : 'paused'}.`;
-  if (s.delivery === 'failed')
-    return `Stream was NOT told (${s.lastError ?? 'failed'}). Check Health.`;
-  return `Telling Stream… (attempt ${s.attempts})`;
+  if (!s) return t.stream.untold;
+  if (s.delivery === 'delivered') return t.stream.confirmed(s.status === 'active');
+  if (s.delivery === 'failed') return t.stream.failed(s.lastError);
+  return t.stream.telling(s.attempts);
 }

@@ -1,0 +1,68 @@
+// Words of the loud parts of the screen: the new-order strip, the cancel banners, the sound
+// warning, the connection banner, desktop notifications and the window title's badge, in the
+// terminal's language. Pure data, so the translation test can load it under Node.
+import { translations } from '../../i18n/texts.js';
+
+export const ALERT_TEXTS = translations(
+  {
+    waiting: (n: number) => `${n === 1 ? '1 NEW ORDER' : `${n} NEW ORDERS`} waiting for you`,
+    runningOut: ' — TIME RUNNING OUT',
+    show: 'Show',
+    silence: 'Silence chime',
+    canceled: 'ORDER CANCELED',
+    /** After "ORDER CANCELED": which order (service and number), whose, and what to do. */
+    canceledOrder: (order: string, customer: string | null) =>
+      ` — ${order}${customer ? ` (${customer})` : ''}. Stop preparing it.`,
+    canceledBy: (who: string, time: string) => ` Canceled by ${who} at ${time}`,
+    byStream: 'Stream (customer or delivery platform)',
+    details: 'Details',
+    gotIt: 'Got it',
+    noSound:
+      'This screen cannot play sounds. New orders will only flash. Check the speakers, then reload.',
+    soundOff: 'Sound is OFF — tap here to turn on order alerts',
+    notification: {
+      canceledTitle: (order: string) => `CANCELED: ${order}`,
+      canceledBody: 'Stop preparing this order.',
+      newTitle: (order: string) => `New order: ${order}`,
+      newBody: 'Accept or reject it on the board.',
+    },
+    /** The window title while it flashes; `count` is "(3) " or empty. */
+    titleCanceled: '⛔ ORDER CANCELED',
+    titleNew: (count: string) => `🔔 ${count}NEW ORDER`,
+  },
+  {
+    waiting: (n: number) => `${n === 1 ? '1 PEDIDO NUEVO' : `${n} PEDIDOS NUEVOS`} en espera`,
+    runningOut: ' — SE ACABA EL TIEMPO',
+    show: 'Ver',
+    silence: 'Silenciar aviso',
+    canceled: 'PEDIDO CANCELADO',
+    canceledOrder: (order: string, customer: string | null) =>
+      ` — ${order}${customer ? ` (${customer})` : ''}. Deje de prepararlo.`,
+    canceledBy: (who: string, time: string) => ` Cancelado por ${who} a las ${time}`,
+    byStream: 'Stream (cliente o plataforma de reparto)',
+    details: 'Detalles',
+    gotIt: 'Entendido',
+    noSound:
+      'Esta pantalla no puede reproducir sonidos. Los pedidos nuevos solo parpadearán. Revise los altavoces y vuelva a cargar.',
+    soundOff: 'Sonido APAGADO — toque aquí para activar los avisos de pedidos',
+    notification: {
+      canceledTitle: (order: string) => `CANCELADO: ${order}`,
+      canceledBody: 'Deje de preparar este pedido.',
+      newTitle: (order: string) => `Pedido nuevo: ${order}`,
+      newBody: 'Acéptelo o recházelo en el tablero.',
+    },
+    titleCanceled: '⛔ PEDIDO CANCELADO',
+    titleNew: (count: string) => `🔔 ${count}PEDIDO NUEVO`,
+  },
+);
+
+export const CONNECTION_TEXTS = translations(
+  {
+    lost: 'Connection lost',
+    lostDetail: ' — new orders cannot reach this screen. Reconnecting…',
+  },
+  {
+    lost: 'Sin conexión',
+    lostDetail: ' — los pedidos nuevos no pueden llegar a esta pantalla. Reconectando…',
+  },
+);

@@ -1,0 +1,187 @@
+// Words of the store controls: the manager PIN keypad, pause / resume, busy mode and the 86 list,
+// in the terminal's language. Pure data, so the translation test can load it under Node.
+import type { CatalogObjectType } from '../../../../shared/store.js';
+import { translations } from '../../i18n/texts.js';
+
+export const PIN_TEXTS = translations(
+  {
+    title: 'Manager PIN',
+    refused: 'The PIN was refused.',
+    /** The core's reason for a refusal (its own words, in English), as staff read it. */
+    refusedBecause: (why: string) => why,
+    deleteLabel: 'Delete last digit',
+    deleteKey: 'Del',
+    ok: 'OK',
+    cancel: 'Cancel',
+  },
+  {
+    title: 'PIN del gerente',
+    refused: 'El PIN fue rechazado.',
+    refusedBecause: (why: string) => `PIN rechazado: ${why}`,
+    deleteLabel: 'Borrar el último dígito',
+    // The backspace sign: the word does not fit the keypad's key (the label says it in words).
+    deleteKey: '⌫',
+    ok: 'OK',
+    cancel: 'Cancelar',
+  },
+);
+
+export const STORE_TEXTS = translations(
+  {
+    title: 'Store',
+    loading: "Loading the store's status…",
+    /** A change that did not go through: what was tried, then why (the core's words). */
+    failed: (what: string, why: string) => `${what} failed. ${why}`,
+    resumed: 'Store resumed',
+    resumePrompt: 'Resume taking orders',
+    resume: 'Resume orders',
+    pauseTitle: 'Pause new orders',
+    reason: 'Reason',
+    /** Why the store pauses: staff pick one, and it is sent in the language on screen. */
+    reasons: {
+      tooBusy: 'Too busy',
+      kitchen: 'Kitchen problem',
+      staff: 'Short of staff',
+      closingEarly: 'Closing early',
+    },
+    pauseFor: {
+      minutes: (n: number) => `${n} min`,
+      hour: '1 hour',
+      restOfDay: 'Rest of today',
+      untilResumed: 'Until I resume',
+    },
+    paused: (duration: string) => `Store paused (${duration.toLowerCase()})`,
+    pausePrompt: (duration: string) => `Pause orders: ${duration.toLowerCase()}`,
+    busyTitle: 'Busy mode',
+    prepBefore: 'New orders are quoted',
+    prepMinutes: (n: number) => `${n} min`,
+    /** After the quoted minutes: the busy-mode extra and until when, then the full stop. */
+    prepAfter: (extra: number | null, until: string | null) =>
+      ` prep time${extra === null ? '' : ` (+${extra} min busy${until ? ` until ${until}` : ''})`}.`,
+    busyStep: (m: number) => `+${m} min for 1 h`,
+    busySet: (m: number) => `Busy mode: +${m} min`,
+    busyOff: 'Busy mode off',
+    off: 'Off',
+    headline: {
+      open: 'OPEN — taking orders',
+      closed: (opens: string | null) =>
+        `CLOSED by opening hours${opens ? ` — opens ${opens}` : ''}`,
+      paused: (until: string | null, reason: string | null) =>
+        `PAUSED ${until ? `until ${until}` : 'until someone resumes'}${reason ? ` — ${reason}` : ''}`,
+    },
+    stream: {
+      untold: 'Stream has not been told anything yet.',
+      confirmed: (open: boolean) => `Stream confirmed: ${open ? 'open' : 'paused'}.`,
+      failed: (error: string | null) => `Stream was NOT told (${error ?? 'failed'}). Check Health.`,
+      telling: (attempt: number) => `Telling Stream… (attempt ${attempt})`,
+    },
+  },
+  {
+    title: 'Tienda',
+    loading: 'Cargando el estado de la tienda…',
+    failed: (what: string, why: string) => `Falló: ${what}. ${why}`,
+    resumed: 'Tienda reanudada',
+    resumePrompt: 'Volver a recibir pedidos',
+    resume: 'Reanudar pedidos',
+    pauseTitle: 'Pausar pedidos nuevos',
+    reason: 'Motivo',
+    reasons: {
+      tooBusy: 'Muy ocupados',
+      kitchen: 'Problema en cocina',
+      staff: 'Falta personal',
+      closingEarly: 'Cierre anticipado',
+    },
+    pauseFor: {
+      minutes: (n: number) => `${n} min`,
+      hour: '1 hora',
+      restOfDay: 'Resto del día',
+      untilResumed: 'Hasta que la reanude',
+    },
+    paused: (duration: string) => `Tienda pausada (${duration.toLowerCase()})`,
+    pausePrompt: (duration: string) => `Pausar pedidos: ${duration.toLowerCase()}`,
+    busyTitle: 'Modo ocupado',
+    prepBefore: 'Tiempo de preparación para pedidos nuevos:',
+    prepMinutes: (n: number) => `${n}\u00a0min`,
+    prepAfter: (extra: number | null, until: string | null) =>
+      extra === null
+        ? '.'
+        : ` (+${extra} min por modo ocupado${until ? ` hasta las ${until}` : ''}).`,
+    busyStep: (m: number) => `+${m} min por 1 h`,
+    busySet: (m: number) => `Modo ocupado: +${m} min`,
+    busyOff: 'Modo ocupado desactivado',
+    off: 'Desactivar',
+    headline: {
+      open: 'ABIERTA — recibiendo pedidos',
+      closed: (opens: string | null) =>
+        `CERRADA por horario${opens ? ` — abre a las ${opens}` : ''}`,
+      paused: (until: string | null, reason: string | null) =>
+        `PAUSADA ${until ? `hasta las ${until}` : 'hasta que alguien la reanude'}${reason ? ` — ${reason}` : ''}`,
+    },
+    stream: {
+      untold: 'Todavía no se le ha avisado nada a Stream.',
+      confirmed: (open: boolean) => `Stream confirmó: ${open ? 'abierta' : 'pausada'}.`,
+      failed: (error: string | null) =>
+        `NO se le avisó a Stream (${error ?? 'falló'}). Revise la pantalla Estado.`,
+      telling: (attempt: number) => `Avisando a Stream… (intento ${attempt})`,
+    },
+  },
+);
+
+export const SOLD_OUT_TEXTS = translations(
+  {
+    title: 'Sold out (86)',
+    loadFailed: (why: string) => `Could not load the 86 list. ${why}`,
+    allAvailable: 'Everything on the menu is available.',
+    soldOutNow: 'Sold out now',
+    backOnAt: (time: string) => `back on ${time}`,
+    untilBackOn: 'until turned back on',
+    by: (who: string) => ` · by ${who}`,
+    backOn: 'Back on',
+    backOnDone: (name: string) => `${name} back on`,
+    search: 'Find a menu item or option',
+    searchHint: 'e.g. fries, oat milk',
+    results: 'Menu search results',
+    type: {
+      item_family: 'item family',
+      item: 'item',
+      modifier: 'modifier',
+    } satisfies Record<CatalogObjectType, string>,
+    durations: {
+      restOfDay: 'Rest of today',
+      hour: '1 hour',
+      untilBackOn: 'Until back on',
+    },
+    soldOut: (name: string, duration: string) => `86 ${name}: ${duration.toLowerCase()}`,
+    restored: (n: number) => `Turned back on by timers (${n})`,
+    restoredAt: (name: string, time: string) => `${name} at ${time}`,
+    checked: (time: string) => `Checked ${time}`,
+  },
+  {
+    title: 'Agotado (86)',
+    loadFailed: (why: string) => `No se pudo cargar la lista de agotados. ${why}`,
+    allAvailable: 'Todo el menú está disponible.',
+    soldOutNow: 'Agotado ahora',
+    backOnAt: (time: string) => `vuelve a las ${time}`,
+    untilBackOn: 'hasta reactivarlo',
+    by: (who: string) => ` · por ${who}`,
+    backOn: 'Reactivar',
+    backOnDone: (name: string) => `${name} disponible de nuevo`,
+    search: 'Buscar un producto u opción del menú',
+    searchHint: 'p. ej. papas fritas, leche de avena',
+    results: 'Resultados de la búsqueda en el menú',
+    type: {
+      item_family: 'familia de productos',
+      item: 'producto',
+      modifier: 'modificador',
+    },
+    durations: {
+      restOfDay: 'Resto del día',
+      hour: '1 hora',
+      untilBackOn: 'Hasta reactivarlo',
+    },
+    soldOut: (name: string, duration: string) => `86 ${name}: ${duration.toLowerCase()}`,
+    restored: (n: number) => `Reactivados por temporizador (${n})`,
+    restoredAt: (name: string, time: string) => `${name} a las ${time}`,
+    checked: (time: string) => `Actualizado a las ${time}`,
+  },
+);
