@@ -8,16 +8,16 @@
 // decisions; retries per schedule.ts; Retry-After pauses the whole endpoint; when Stream comes
 // back after an outage the backlog is pulled forward instead of each row waiting out its backoff.
 //
-// Each turn is one transaction: the results of every attempt that finished since the last turn,
-// then the claims of the rows that start now. With synchronous=FULL a commit costs an fsync, so
-// this is what lets a backlog drain at the speed of the network rather than of the disk.
+// The loop (claims, one transaction per turn, wake-ups) is lane-worker.ts, shared with the POS
+// lanes; what is Stream's is here: what an attempt sends, and what Stream's answer means.
 import type { OutboxDeadAlert } from '../../../shared/outbox.js';
 import type { Config } from '../config/schema.js';
 import type { Db } from '../db/connection.js';
 import type { EventBus } from '../events/bus.js';
-import type { CancelTimer, Clock } from '../util/clock.js';
+import type { Clock } from '../util/clock.js';
 import type { Logger } from '../util/log.js';
 import { StreamSender, type AttemptOutcome } from './attempt.js';
+import { LaneWorker, type Finished } from './lane-worker.js';
 import { OutboxRepository, type AttemptRecord, type OutboxRow } from './repository.js';
 import {
   backoffDelay,
@@ -62,25 +62,9 @@ export interface OutboxWorkerDeps {
   bus: EventBus;
 }
 
-interface Finished {
-  row: OutboxRow;
-  outcome: AttemptOutcome;
-}
-
-/** How long to wait before trying again when the database itself refused a write. */
-const STORAGE_RETRY_MS = 1_000;
-
-export class OutboxWorker {
-  readonly repository: OutboxRepository;
+export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
   private readonly options: OutboxWorkerOptions;
   private readonly sender: StreamSender;
-  /** Attempts started and not yet recorded, by row id. */
-  private readonly inFlight = new Map<string, { normal: boolean; done: Promise<void> }>();
-  /** Attempts that came back, waiting for the next turn to record them. */
-  private finished: Finished[] = [];
-  private running = false;
-  private tickQueued = false;
-  private wake: { at: number; cancel: CancelTimer } | null = null;
   /** Retry-After from Stream: nothing is sent before this time. */
   private pausedUntil = 0;
   private endpointFailures = 0;
@@ -89,164 +73,71 @@ export class OutboxWorker {
     private readonly deps: OutboxWorkerDeps,
     options: Partial<OutboxWorkerOptions> = {},
   ) {
-    this.options = { ...DEFAULT_OUTBOX_OPTIONS, ...options };
-    this.repository = new OutboxRepository(deps.db, 'stream');
+    const opts = { ...DEFAULT_OUTBOX_OPTIONS, ...options };
+    super({
+      db: deps.db,
+      clock: deps.clock,
+      log: deps.log,
+      repository: new OutboxRepository(deps.db, 'stream'),
+      concurrency: opts.concurrency,
+      decisionSlots: opts.decisionSlots,
+      logs: {
+        attemptFailed: 'outbox: attempt failed unexpectedly',
+        recordFailed: 'outbox: could not record delivery results',
+      },
+    });
+    this.options = opts;
     this.sender = new StreamSender(
       deps.stream,
       deps.clock,
-      { ...this.options, maxSockets: this.options.concurrency },
-      this.options.retry,
+      { ...opts, maxSockets: opts.concurrency },
+      opts.retry,
     );
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    const recovered = this.repository.recoverInterrupted(this.deps.clock.now());
+  protected recover(now: number): void {
+    const recovered = this.repository.recoverInterrupted(now);
     if (recovered)
       this.deps.log.info('outbox: retrying attempts cut short by the last stop', { recovered });
     if (!this.sender.configured)
       this.deps.log.warn(
         'outbox: stream.apiUrl, stream.partnerSlug or stream.webhookSecret not set; events wait',
       );
-    this.poke();
   }
 
-  /** Look for work soon (after the caller's transaction has committed). Cheap; coalesced. */
-  poke(): void {
-    if (!this.running || this.tickQueued) return;
-    this.tickQueued = true;
-    setImmediate(() => this.tick());
+  protected sendableFrom(): number | null {
+    return this.sender.configured ? this.pausedUntil : null;
   }
 
-  /** Stop taking work, cut open attempts short (their rows go back to pending), record them. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.cancel();
-    this.wake = null;
-    this.sender.abortAll();
-    await Promise.all([...this.inFlight.values()].map((f) => f.done));
-    this.turn(false);
-    this.sender.close();
+  protected attempt(row: OutboxRow): Promise<AttemptOutcome> {
+    return this.sender.send(row, () => this.deps.clock.now());
   }
 
-  /** For tests and diagnostics: attempts under way, a queued turn, the next timed wake-up. */
-  activity(): { inFlight: number; tickQueued: boolean; nextWakeAt: number | null } {
+  protected internalError(reason: string): AttemptOutcome {
     return {
-      inFlight: this.inFlight.size,
-      tickQueued: this.tickQueued,
-      nextWakeAt: this.wake?.at ?? null,
+      verdict: { kind: 'retry', reason, endpointDown: false },
+      record: { status: null, error: reason, response: null },
     };
   }
 
-  private tick(): void {
-    this.tickQueued = false;
-    if (!this.running) return;
-    // better-sqlite3 transactions are synchronous, so one cannot be open here; if a caller's ever
-    // is, its rows are not committed yet and must not be sent.
-    if (this.deps.db.inTransaction) return this.poke();
-    this.turn(true);
-  }
-
-  /** Record what came back, then (unless stopping) claim and start what is due: one commit. */
-  private turn(startMore: boolean): void {
-    const now = this.deps.clock.now();
-    const done = this.finished;
-    this.finished = [];
-    const alerts: OutboxDeadAlert[] = [];
-    let claimed: OutboxRow[];
-    try {
-      claimed = this.deps.db.transaction(() => {
-        for (const f of done) this.record(f, now, alerts);
-        return startMore ? this.claimDue(now, done) : [];
-      })();
-    } catch (err) {
-      // The disk refused the write (full, I/O error): nothing was recorded; try again shortly.
-      this.finished = [...done, ...this.finished];
-      this.deps.log.error('outbox: could not record delivery results', { err });
-      if (this.running) this.armAt(now + STORAGE_RETRY_MS);
-      return;
-    }
-    for (const f of done) this.inFlight.delete(f.row.id);
+  protected announce(alerts: readonly OutboxDeadAlert[]): void {
     for (const alert of alerts) this.deps.bus.publish('outbox.dead', alert);
-    for (const row of claimed) this.launch(row);
-    if (startMore) this.armNext(now);
   }
 
-  /** Claims due heads for the free slots; `done` are still counted in flight until recorded. */
-  private claimDue(now: number, done: readonly Finished[]): OutboxRow[] {
-    if (!this.sender.configured || now < this.pausedUntil) return [];
-    const finishing = new Set(done.map((f) => f.row.id));
-    let busy = 0;
-    let normalBusy = 0;
-    for (const [id, f] of this.inFlight) {
-      if (finishing.has(id)) continue;
-      busy++;
-      if (f.normal) normalBusy++;
-    }
-    const free = this.options.concurrency - busy;
-    if (free <= 0) return [];
-    const normalLimit = this.normalLimit();
-    const claimed: OutboxRow[] = [];
-    for (const row of this.repository.dueHeads(now, free)) {
-      const normal = row.urgency !== 'decision';
-      if (normal && normalBusy >= normalLimit) continue;
-      if (!this.repository.claim(row.id, now)) continue;
-      if (normal) normalBusy++;
-      claimed.push(row);
-    }
-    return claimed;
+  protected abortAll(): void {
+    this.sender.abortAll();
   }
 
-  private normalLimit(): number {
-    return Math.max(1, this.options.concurrency - this.options.decisionSlots);
-  }
-
-  private launch(row: OutboxRow): void {
-    const normal = row.urgency !== 'decision';
-    const done = this.sender
-      .send(row, () => this.deps.clock.now())
-      .catch((err: unknown): AttemptOutcome => {
-        this.deps.log.error('outbox: attempt failed unexpectedly', { id: row.id, err });
-        const reason = `internal error: ${(err as Error).message}`;
-        return {
-          verdict: { kind: 'retry', reason, endpointDown: false },
-          record: { status: null, error: reason, response: null },
-        };
-      })
-      .then((outcome) => {
-        this.finished.push({ row, outcome });
-        this.poke();
-      });
-    this.inFlight.set(row.id, { normal, done });
-  }
-
-  /** Wake for the next row that could start; a finishing attempt pokes for the rest. */
-  private armNext(now: number): void {
-    if (!this.sender.configured) return;
-    if (now < this.pausedUntil) return this.armAt(this.pausedUntil);
-    if (this.inFlight.size >= this.options.concurrency) return;
-    let normalBusy = 0;
-    for (const f of this.inFlight.values()) if (f.normal) normalBusy++;
-    const next = this.repository.nextDueAt(normalBusy >= this.normalLimit());
-    if (next !== null) this.armAt(Math.max(next, now + 1));
-  }
-
-  private armAt(at: number): void {
-    if (this.wake && this.wake.at <= at) return;
-    this.wake?.cancel();
-    const cancel = this.deps.clock.setTimer(
-      () => {
-        this.wake = null;
-        this.poke();
-      },
-      Math.max(0, at - this.deps.clock.now()),
-    );
-    this.wake = { at, cancel };
+  protected close(): void {
+    this.sender.close();
   }
 
   /** One attempt's result in the database (inside the turn's transaction). */
-  private record({ row, outcome }: Finished, now: number, alerts: OutboxDeadAlert[]): void {
+  protected record(
+    { row, outcome }: Finished<AttemptOutcome>,
+    now: number,
+    alerts: OutboxDeadAlert[],
+  ): void {
     const { verdict, record } = outcome;
     switch (verdict.kind) {
       case 'aborted':

@@ -1,8 +1,8 @@
 // The delivery worker of one POS lane (`pos`: the HTTP or folder driver; `printer`: the kitchen
-// printer). Like the Stream lane's worker (outbox/deliver.ts) it reuses OutboxRepository (claims,
-// per-order FIFO, crash recovery) and schedule.ts (full-jitter backoff, the fast phase for rows
-// an auto-accepted order waits on); what it sends, and what an answer means for the order's POS
-// leg, are its own.
+// printer). It runs the same loop as the Stream lane's worker (outbox/lane-worker.ts: claims,
+// per-order FIFO through OutboxRepository, one transaction per turn, wake-ups) and the same
+// schedule.ts (full-jitter backoff, the fast phase for rows an auto-accepted order waits on);
+// what it sends, and what an answer means for the order's POS leg, are its own.
 //
 // Exactly once into the POS: a row is claimed (`sending`, committed) before its attempt, and is
 // `sent` only once the POS said so. A crash in between leaves it `sending`; the next start tries
@@ -14,9 +14,9 @@
 // timeline), then the claims of the rows that start now.
 import type { PosOrder, PosTarget } from '../../../shared/pos.js';
 import type { CoreContext } from '../context.js';
+import { LaneWorker, type Finished } from '../outbox/lane-worker.js';
 import { OutboxRepository, type OutboxRow } from '../outbox/repository.js';
 import { backoffDelay, budgetExhausted, type RetryPolicy } from '../outbox/schedule.js';
-import type { CancelTimer } from '../util/clock.js';
 import type { DriverResult, PosDriver } from './driver.js';
 import { KIND, LANE_OF, type PosLegRepository } from './legs.js';
 import type { VoidBody } from './queue.js';
@@ -43,25 +43,12 @@ export interface LaneEvents {
 
 type Outcome = DriverResult | { ok: 'skipped'; detail: string };
 
-interface Finished {
-  row: OutboxRow;
-  outcome: Outcome;
-}
-
 type Effect =
   | { kind: 'changed' | 'attention'; orderId: string }
   | { kind: 'injected'; orderId: string; posOrderId: string | null }
   | { kind: 'refused'; orderId: string; error: string };
 
-const STORAGE_RETRY_MS = 1_000;
-
-export class PosLaneWorker {
-  readonly repository: OutboxRepository;
-  private readonly inFlight = new Map<string, Promise<void>>();
-  private finished: Finished[] = [];
-  private running = false;
-  private tickQueued = false;
-  private wake: { at: number; cancel: CancelTimer } | null = null;
+export class PosLaneWorker extends LaneWorker<Outcome, Effect> {
   private failuresInARow = 0;
 
   constructor(
@@ -72,13 +59,22 @@ export class PosLaneWorker {
     private readonly events: LaneEvents,
     private readonly options: PosLaneOptions,
   ) {
-    this.repository = new OutboxRepository(ctx.db, LANE_OF[target]);
+    super({
+      db: ctx.db,
+      clock: ctx.clock,
+      log: ctx.log,
+      repository: new OutboxRepository(ctx.db, LANE_OF[target]),
+      concurrency: options.concurrency,
+      // No slot kept for decisions: dueHeads hands them out first anyway.
+      decisionSlots: 0,
+      logs: {
+        attemptFailed: 'pos: attempt failed unexpectedly',
+        recordFailed: `pos: could not record ${target} delivery results`,
+      },
+    });
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    const now = this.ctx.clock.now();
+  protected recover(now: number): void {
     const recovered = this.ctx.db.transaction(() => {
       this.legs.markInterruptedUncertain(this.target, now);
       return this.repository.recoverInterrupted(now);
@@ -87,89 +83,14 @@ export class PosLaneWorker {
       this.ctx.log.info(`pos: retrying ${this.target} attempts cut short by the last stop`, {
         recovered,
       });
-    this.poke();
   }
 
-  /** Look for work soon (after the caller's transaction has committed). Cheap; coalesced. */
-  poke(): void {
-    if (!this.running || this.tickQueued) return;
-    this.tickQueued = true;
-    setImmediate(() => this.tick());
+  /** The POS has no Retry-After for the whole lane (a row's own waits in its backoff). */
+  protected sendableFrom(): number {
+    return 0;
   }
 
-  /** Stop taking work, cut open attempts short (their rows go back to pending), record them. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.cancel();
-    this.wake = null;
-    this.driver.abortAll();
-    await Promise.all(this.inFlight.values());
-    this.turn(false);
-    this.driver.close();
-  }
-
-  /** For tests and benchmarks: attempts under way, a queued turn, the next timed wake-up. */
-  activity(): { inFlight: number; tickQueued: boolean; nextWakeAt: number | null } {
-    return {
-      inFlight: this.inFlight.size,
-      tickQueued: this.tickQueued,
-      nextWakeAt: this.wake?.at ?? null,
-    };
-  }
-
-  private tick(): void {
-    this.tickQueued = false;
-    if (!this.running) return;
-    if (this.ctx.db.inTransaction) return this.poke();
-    this.turn(true);
-  }
-
-  private turn(startMore: boolean): void {
-    const { db, clock, log } = this.ctx;
-    const now = clock.now();
-    const done = this.finished;
-    this.finished = [];
-    const effects: Effect[] = [];
-    let claimed: OutboxRow[];
-    try {
-      claimed = db.transaction(() => {
-        for (const f of done) this.record(f, now, effects);
-        return startMore ? this.claimDue(now, done) : [];
-      })();
-    } catch (err) {
-      this.finished = [...done, ...this.finished];
-      log.error(`pos: could not record ${this.target} delivery results`, { err });
-      if (this.running) this.armAt(now + STORAGE_RETRY_MS);
-      return;
-    }
-    for (const f of done) this.inFlight.delete(f.row.id);
-    this.announce(effects);
-    for (const row of claimed) this.launch(row);
-    if (startMore) this.armNext(now);
-  }
-
-  private claimDue(now: number, done: readonly Finished[]): OutboxRow[] {
-    const finishing = new Set(done.map((f) => f.row.id));
-    const busy = [...this.inFlight.keys()].filter((id) => !finishing.has(id)).length;
-    const free = this.options.concurrency - busy;
-    if (free <= 0) return [];
-    return this.repository.dueHeads(now, free).filter((row) => this.repository.claim(row.id, now));
-  }
-
-  private launch(row: OutboxRow): void {
-    const done = this.attempt(row)
-      .catch((err: unknown): Outcome => {
-        this.ctx.log.error('pos: attempt failed unexpectedly', { id: row.id, err });
-        return { ok: false, retryable: true, error: `internal error: ${(err as Error).message}` };
-      })
-      .then((outcome) => {
-        this.finished.push({ row, outcome });
-        this.poke();
-      });
-    this.inFlight.set(row.id, done);
-  }
-
-  private attempt(row: OutboxRow): Promise<Outcome> {
+  protected attempt(row: OutboxRow): Promise<Outcome> {
     const orderId = row.ordering_key;
     switch (row.kind) {
       case KIND.inject:
@@ -205,8 +126,12 @@ export class PosLaneWorker {
     }
   }
 
+  protected internalError(error: string): Outcome {
+    return { ok: false, retryable: true, error };
+  }
+
   /** One attempt's result in the database (inside the turn's transaction). */
-  private record({ row, outcome }: Finished, now: number, effects: Effect[]): void {
+  protected record({ row, outcome }: Finished<Outcome>, now: number, effects: Effect[]): void {
     const orderId = row.ordering_key;
     const { target } = this;
     const isInject = row.kind === KIND.inject || row.kind === KIND.ticket;
@@ -335,7 +260,7 @@ export class PosLaneWorker {
     effects.push({ kind: 'changed', orderId });
   }
 
-  private announce(effects: readonly Effect[]): void {
+  protected announce(effects: readonly Effect[]): void {
     const changed = new Set<string>();
     for (const e of effects) {
       try {
@@ -350,22 +275,11 @@ export class PosLaneWorker {
     for (const orderId of changed) this.events.legChanged(orderId, this.target);
   }
 
-  private armNext(now: number): void {
-    if (this.inFlight.size >= this.options.concurrency) return;
-    const next = this.repository.nextDueAt();
-    if (next !== null) this.armAt(Math.max(next, now + 1));
+  protected abortAll(): void {
+    this.driver.abortAll();
   }
 
-  private armAt(at: number): void {
-    if (this.wake && this.wake.at <= at) return;
-    this.wake?.cancel();
-    const cancel = this.ctx.clock.setTimer(
-      () => {
-        this.wake = null;
-        this.poke();
-      },
-      Math.max(0, at - this.ctx.clock.now()),
-    );
-    this.wake = { at, cancel };
+  protected close(): void {
+    this.driver.close();
   }
 }
