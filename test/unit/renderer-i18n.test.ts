@@ -79,6 +79,14 @@ describe('translations', () => {
     );
   });
 
+  it('names the timeline entries in Spanish, and shows a kind it does not know as it is', async () => {
+    const { timelineKind } = await import('../../renderer/src/features/orders/texts.js');
+    expect(timelineKind('pos.sent', 'en')).toBe('pos sent');
+    expect(timelineKind('pos.sent', 'es')).toBe('POS: registrado');
+    expect(timelineKind('received', 'es')).toBe('recibido');
+    expect(timelineKind('brand_new.kind', 'es')).toBe('brand new kind');
+  });
+
   it('starts a terminal in Spanish when the browser prefers it, and keeps what staff pick', () => {
     expect(languageFor(['es-MX', 'en-US'])).toBe('es');
     expect(languageFor(['es'])).toBe('es');

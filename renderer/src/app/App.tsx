@@ -26,6 +26,9 @@ type Screen = 'board' | 'scheduled' | 'done' | 'new' | 'history' | 'store' | 'he
 /** Screens that keep their state while hidden: a half-taken phone order, a history search. */
 type KeptScreen = Extract<Screen, 'new' | 'history'>;
 const DEFAULT_PREP_MINUTES = 15;
+/** The screen on show, kept outside the tree: a language switch re-creates the tree
+ * (InLanguage.tsx) and staff who switched it on the settings screen stay there. */
+let shownScreen: Screen = 'board';
 const APP_NAME = 'Stream Connector';
 
 /** A tab's words: the short label only where the language has one shorter than the full name. */
@@ -45,7 +48,10 @@ export function App() {
   const storeStatus = useObservable(services.store);
   // The prep time Stream is quoted now (location default plus busy mode), else the usual default.
   const defaultPrep = storeStatus?.prepTimeMinutes ?? DEFAULT_PREP_MINUTES;
-  const [screen, setScreen] = useState<Screen>('board');
+  const [screen, setScreen] = useState<Screen>(() => shownScreen);
+  useEffect(() => {
+    shownScreen = screen;
+  }, [screen]);
   const [visited, setVisited] = useState<ReadonlySet<KeptScreen>>(new Set());
   useEffect(() => {
     if ((screen === 'new' || screen === 'history') && !visited.has(screen))

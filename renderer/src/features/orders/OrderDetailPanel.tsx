@@ -6,6 +6,7 @@ import { CancelControl } from './CancelControl.js';
 import type { OrderDetail } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { Modal } from '../../app/Modal.js';
+import { currentLanguage } from '../../i18n/language.js';
 import { texts } from '../../i18n/texts.js';
 import type { OrderActions } from './actions.js';
 import { explain } from './actions.js';
@@ -26,7 +27,7 @@ import { nextStep } from './next-step.js';
 import { OrderBadges } from './OrderBadges.js';
 import { PosLegPanel } from './PosLegPanel.js';
 import { PrepStepper } from './PrepStepper.js';
-import { CARD, DETAIL } from './texts.js';
+import { CARD, DETAIL, timelineKind } from './texts.js';
 
 interface Props {
   id: string;
@@ -235,7 +236,7 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
                     <time dateTime={new Date(entry.at).toISOString()}>
                       {clockTimeWithSeconds(entry.at)}
                     </time>{' '}
-                    <strong>{entry.kind.replace(/[._]/g, ' ')}</strong>{' '}
+                    <strong>{timelineKind(entry.kind, currentLanguage())}</strong>{' '}
                     <span className="actor">{t.by(entry.actor)}</span>
                     {entry.detail && <span className="timeline__detail"> — {entry.detail}</span>}
                   </li>

@@ -67,7 +67,7 @@ const LABELS = translations(
       store_busy: { title: 'Demasiado ocupados', hint: 'La cocina no puede con más ahora' },
       items_unavailable: { title: 'Producto agotado', hint: 'Algo del pedido no está disponible' },
       store_closed: { title: 'Tienda cerrada', hint: 'Cerrando o cerrado por hoy' },
-      pos_offline: { title: 'TPV caído', hint: 'La caja o la impresora no funcionan' },
+      pos_offline: { title: 'POS caído', hint: 'La caja o la impresora no funcionan' },
       invalid_order: {
         title: 'Pedido incorrecto',
         hint: 'Precios, productos o dirección sin sentido',

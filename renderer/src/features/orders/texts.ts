@@ -313,8 +313,8 @@ export const POS_LEG = translations(
     open: 'Open',
   },
   {
-    title: 'TPV y cocina',
-    target: { pos: 'TPV', printer: 'Impresora de cocina' },
+    title: 'POS y cocina',
+    target: { pos: 'POS', printer: 'Impresora de cocina' },
     retrying: (target: string) => `${target}: reintentando`,
     retryFailed: (target: string, why: string) => `${target}: no se pudo reintentar. ${why}`,
     markedByHand: (target: string) => `${target}: marcado como hecho a mano`,
@@ -326,31 +326,77 @@ export const POS_LEG = translations(
     tryAgain: 'Reintentar',
     enteredByHand: 'Ingresado a mano…',
     doneByHand: 'Hecho a mano…',
-    checkNumber: 'Número de cuenta en el TPV (si lo tiene)',
+    checkNumber: 'Número de cuenta en el POS (si lo tiene)',
     confirm: 'Confirmar',
     back: 'Volver',
     tries: (n: number) => (n === 1 ? '1 intento fallido' : `${n} intentos fallidos`),
     voidFailed: (error: string | null) =>
-      `Cancelado, pero la anulación no llegó al TPV${error ? `: ${error}` : ''}. Anúlelo a mano en el TPV.`,
-    voided: 'Cancelado y anulado en el TPV',
-    voiding: 'Cancelado: anulándolo en el TPV…',
-    notInPos: 'NO ESTÁ EN EL TPV',
+      `Cancelado, pero la anulación no llegó al POS${error ? `: ${error}` : ''}. Anúlelo a mano en el POS.`,
+    voided: 'Cancelado y anulado en el POS',
+    voiding: 'Cancelado: anulándolo en el POS…',
+    notInPos: 'NO ESTÁ EN EL POS',
     notPrinted: 'NO IMPRESO',
-    voidNotInPos: 'ANULACIÓN NO LLEGÓ AL TPV',
+    voidNotInPos: 'ANULACIÓN NO LLEGÓ AL POS',
     failedWithTries: (headline: string, tries: string, error: string | null) =>
       `${headline} (${tries}${error ? `: ${error}` : ''})`,
-    sending: 'Enviando al TPV…',
+    sending: 'Enviando al POS…',
     printing: 'Imprimiendo…',
     sendingAgain: (pos: boolean, tries: string, error: string | null) =>
-      `${pos ? 'Enviando al TPV' : 'Imprimiendo'}, reintentando (${tries}${error ? `: ${error}` : ''})`,
+      `${pos ? 'Enviando al POS' : 'Imprimiendo'}, reintentando (${tries}${error ? `: ${error}` : ''})`,
     inPos: (check: string | null, since: string | null) =>
-      `En el TPV${check ? ` como cuenta ${check}` : ''}${since ? ` desde las ${since}` : ''}`,
+      `En el POS${check ? ` como cuenta ${check}` : ''}${since ? ` desde las ${since}` : ''}`,
     printed: (at: string | null) => `Impreso${at ? ` a las ${at}` : ''}`,
     byHand: (pos: boolean, who: string | null, check: string | null) =>
-      `${pos ? 'Ingresado en el TPV' : 'Resuelto'} a mano${who ? ` (${who})` : ''}${check ? `, cuenta ${check}` : ''}`,
+      `${pos ? 'Ingresado en el POS' : 'Resuelto'} a mano${who ? ` (${who})` : ''}${check ? `, cuenta ${check}` : ''}`,
     withdrawn: (pos: boolean) =>
-      `No enviado: el pedido terminó antes de llegar ${pos ? 'al TPV' : 'a la impresora'}`,
+      `No enviado: el pedido terminó antes de llegar ${pos ? 'al POS' : 'a la impresora'}`,
     bannerOrder: (number: string) => `— pedido ${number}`,
     open: 'Abrir',
   },
 );
+
+/**
+ * What the timeline's entries are, in Spanish. The core names each entry with a kind
+ * (`received`, `pos.sent`, …); English shows the kind itself in words, as it always has. A kind
+ * this list does not know yet shows that way in both languages.
+ */
+const TIMELINE_ES: Readonly<Record<string, string>> = {
+  received: 'recibido',
+  created: 'creado',
+  accepted: 'aceptado',
+  rejected: 'rechazado',
+  expired: 'vencido',
+  warning: 'aviso',
+  preparing: 'preparando',
+  ready: 'listo',
+  out_for_delivery: 'en camino',
+  completed: 'entregado',
+  canceled: 'cancelado',
+  'stream.updated': 'cambio de Stream',
+  'pos.queued': 'POS: en cola',
+  'pos.sent': 'POS: registrado',
+  'pos.failed': 'POS: falló',
+  'pos.retry': 'POS: reintento',
+  'pos.not_in_pos': 'no está en el POS',
+  'pos.entered_by_hand': 'POS: ingresado a mano',
+  'printer.entered_by_hand': 'impresora: hecho a mano',
+  'pos.void_queued': 'POS: anulación en cola',
+  'pos.voided': 'POS: anulado',
+  'pos.void_failed': 'POS: anulación falló',
+  'pos.void_skipped': 'POS: nada que anular',
+  'printer.queued': 'impresora: en cola',
+  'printer.printed': 'impresora: ticket impreso',
+  'printer.failed': 'impresora: falló',
+  'printer.retry': 'impresora: reintento',
+  'printer.not_in_pos': 'impresora: sin imprimir',
+  'printer.reprint': 'impresora: reimpresión pedida',
+  'printer.reprinted': 'impresora: reimpreso',
+  'printer.reprint_failed': 'impresora: reimpresión falló',
+  'printer.void_queued': 'impresora: aviso de cancelación en cola',
+  'printer.canceled_slip_printed': 'impresora: aviso de cancelación impreso',
+  'printer.void_skipped': 'impresora: nada que cancelar',
+};
+
+export function timelineKind(kind: string, language: 'en' | 'es'): string {
+  return (language === 'es' ? TIMELINE_ES[kind] : undefined) ?? kind.replace(/[._]/g, ' ');
+}
