@@ -65,9 +65,12 @@ export interface OutboxWorkerDeps {
 export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
   private readonly options: OutboxWorkerOptions;
   private readonly sender: StreamSender;
-  /** Retry-After from Stream: nothing is sent before this time. */
-  private pausedUntil = 0;
-  private endpointFailures = 0;
+  protected readonly memory = {
+    /** Retry-After from Stream: nothing is sent before this time. */
+    pausedUntil: 0,
+    /** Endpoint failures in a row (5xx, timeouts, refused): an outage from outageAfterFailures. */
+    endpointFailures: 0,
+  };
 
   constructor(
     private readonly deps: OutboxWorkerDeps,
@@ -106,7 +109,7 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
   }
 
   protected sendableFrom(): number | null {
-    return this.sender.configured ? this.pausedUntil : null;
+    return this.sender.configured ? this.memory.pausedUntil : null;
   }
 
   protected attempt(row: OutboxRow): Promise<AttemptOutcome> {
@@ -149,16 +152,16 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
         return;
       case 'sent':
         this.repository.markSent(row.id, now, record.status ?? 200, record.response);
-        if (this.endpointFailures >= this.options.outageAfterFailures) {
+        if (this.memory.endpointFailures >= this.options.outageAfterFailures) {
           const pulled = this.repository.pullForward(now);
           this.deps.log.info('outbox: Stream answers again; sending the backlog now', { pulled });
         }
-        this.endpointFailures = 0;
+        this.memory.endpointFailures = 0;
         return;
       case 'dead':
         return this.bury(row, record, alerts);
       case 'retry': {
-        this.endpointFailures = verdict.endpointDown ? this.endpointFailures + 1 : 0;
+        this.memory.endpointFailures = verdict.endpointDown ? this.memory.endpointFailures + 1 : 0;
         const history = {
           urgency: row.urgency,
           attempts: row.attempts + 1,
@@ -171,7 +174,7 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
         let delay = backoffDelay(this.options.retry, history, now, this.options.random);
         if (verdict.retryAfterMs !== undefined) {
           delay = Math.max(delay, verdict.retryAfterMs);
-          this.pausedUntil = Math.max(this.pausedUntil, now + verdict.retryAfterMs);
+          this.memory.pausedUntil = Math.max(this.memory.pausedUntil, now + verdict.retryAfterMs);
         }
         this.repository.markRetry(row.id, now + delay, record);
         this.deps.log.debug('outbox: will retry', {

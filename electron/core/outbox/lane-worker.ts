@@ -71,6 +71,11 @@ export abstract class LaneWorker<Outcome, News> {
     this.repository = loop.repository;
   }
 
+  /** What the lane keeps in memory across turns and changes in `record` (a failure streak, a
+   * pause): flat fields only. A turn whose transaction is rolled back puts them back as they were,
+   * so that its results, recorded again at the next turn, find memory and database agreeing. */
+  protected abstract readonly memory: object;
+
   /** Once at start, before the first turn: put back the rows the last stop or crash left
    * `sending` (and whatever else the lane knows about them). */
   protected abstract recover(now: number): void;
@@ -141,6 +146,7 @@ export abstract class LaneWorker<Outcome, News> {
     const done = this.finished;
     this.finished = [];
     const news: News[] = [];
+    const memoryBefore = { ...this.memory };
     let claimed: OutboxRow[];
     try {
       claimed = this.loop.db.transaction(() => {
@@ -150,6 +156,7 @@ export abstract class LaneWorker<Outcome, News> {
     } catch (err) {
       // The disk refused the write (full, I/O error): nothing was recorded; try again shortly.
       this.finished = [...done, ...this.finished];
+      Object.assign(this.memory, memoryBefore);
       this.loop.log.error(this.loop.logs.recordFailed, { err });
       if (this.running) this.armAt(now + STORAGE_RETRY_MS);
       return;

@@ -49,7 +49,10 @@ type Effect =
   | { kind: 'refused'; orderId: string; error: string };
 
 export class PosLaneWorker extends LaneWorker<Outcome, Effect> {
-  private failuresInARow = 0;
+  protected readonly memory = {
+    /** Failed attempts in a row: the next success means the POS is back. */
+    failuresInARow: 0,
+  };
 
   constructor(
     private readonly ctx: CoreContext,
@@ -167,8 +170,8 @@ export class PosLaneWorker extends LaneWorker<Outcome, Effect> {
 
     if (outcome.ok) {
       this.repository.markSent(row.id, now, 200, outcome.detail);
-      if (this.failuresInARow > 0) this.repository.pullForward(now); // the POS is back: no more waiting
-      this.failuresInARow = 0;
+      if (this.memory.failuresInARow > 0) this.repository.pullForward(now); // the POS is back: no more waiting
+      this.memory.failuresInARow = 0;
       if (isInject) {
         this.legs.update(
           orderId,
@@ -201,7 +204,7 @@ export class PosLaneWorker extends LaneWorker<Outcome, Effect> {
       return;
     }
 
-    this.failuresInARow++;
+    this.memory.failuresInARow++;
     const record = { status: null, error: outcome.error, response: null };
     // `row` is as claimed: its attempt count does not include the attempt that just failed.
     const history = {
