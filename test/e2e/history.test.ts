@@ -152,4 +152,35 @@ describe.skipIf(missing !== null)('order history in Chromium', () => {
     expect(csv.slice(1).every((line) => line.includes(',uber,'))).toBe(true);
     await page.close();
   });
+
+  // Last: it adds orders, which the counts above do not expect.
+  it('follows new orders by itself at the top of the list, and offers them to staff scrolled down', async () => {
+    const page = await openHistory();
+    const walkIn = (name: string) =>
+      createInStore(app.localUrl, {
+        fulfillmentType: 'pickup',
+        source: 'walk_in',
+        customer: { name },
+        items: [{ name: 'Lemonade', priceCents: 300, quantity: 1 }],
+      });
+    const row = (id: string) => page.locator(`[data-testid="history-row"][data-order-id="${id}"]`);
+
+    // At the top: the new order shows up with no click.
+    const first = await walkIn('Nora Ortiz');
+    await row(first.id).waitFor();
+    expect(await rows(page).first().getAttribute('data-order-id')).toBe(first.id);
+
+    // Scrolled down: the rows stay put and the refresh button offers what changed.
+    const list = page.locator('.vlist');
+    await list.evaluate((el) => el.scrollTo({ top: 2000 }));
+    const second = await walkIn('Omar Paz');
+    const offer = page.getByTestId('history-refresh');
+    await offer.getByText('Show 1 new or changed').waitFor();
+    expect(await row(second.id).count()).toBe(0);
+    expect(await list.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+    await offer.click();
+    await row(second.id).waitFor();
+    await offer.getByText('Refresh', { exact: true }).waitFor();
+    await page.close();
+  });
 });

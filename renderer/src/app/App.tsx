@@ -238,7 +238,7 @@ export function App() {
           )}
           {keep('history') && (
             <div className="screen__kept" hidden={screen !== 'history'}>
-              <HistoryPanel now={now} onOpenOrder={ui.openDetail} />
+              <HistoryPanel now={now} active={screen === 'history'} onOpenOrder={ui.openDetail} />
             </div>
           )}
           {screen === 'store' && <StorePanel now={now} />}

@@ -25,6 +25,7 @@ import {
 } from './local-day.js';
 import { COMMON_SOURCES, historySourceLabel } from './sources.js';
 import { HISTORY } from './texts.js';
+import { useChangedOrders } from './use-changed-orders.js';
 import {
   historyQuery,
   useHistorySearch,
@@ -50,10 +51,12 @@ const ROW_REM = 3.3;
 
 interface Props {
   now: number;
+  /** On screen now (the panel stays mounted while other screens show). */
+  active: boolean;
   onOpenOrder: (id: string) => void;
 }
 
-export function HistoryPanel({ now, onOpenOrder }: Props) {
+export function HistoryPanel({ now, active, onOpenOrder }: Props) {
   const t = texts(HISTORY);
   const services = useServices();
   const { api, notify } = services;
@@ -67,6 +70,9 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
   const [statusFilter, setStatusFilter] = useState('all');
   const [source, setSource] = useState('');
   const [refresh, setRefresh] = useState(0);
+  const [atTop, setAtTop] = useState(true);
+  const searchAgain = useCallback(() => setRefresh((r) => r + 1), []);
+  const unseen = useChangedOrders(active, atTop, refresh, searchAgain);
   const [exporting, setExporting] = useState(false);
   const [view, setView] = useState<'orders' | 'totals'>('orders');
 
@@ -151,10 +157,11 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
         </label>
         <button
           type="button"
-          className="button button--ghost"
-          onClick={() => setRefresh((r) => r + 1)}
+          className={`button ${unseen > 0 ? 'button--step' : 'button--ghost'}`}
+          onClick={searchAgain}
+          data-testid="history-refresh"
         >
-          {t.refresh}
+          {unseen > 0 ? t.showChanged(unseen) : t.refresh}
         </button>
         <button
           type="button"
@@ -265,6 +272,7 @@ export function HistoryPanel({ now, onOpenOrder }: Props) {
               setSize={pages.complete ? pages.orders.length : -1}
               onNearEnd={pages.complete ? undefined : pages.loadMore}
               resetKey={JSON.stringify(filters) + refresh}
+              onAtTop={setAtTop}
               footer={
                 <p className="muted vlist__note" data-testid="history-status">
                   {pages.loading

@@ -66,6 +66,8 @@ interface Props<T> {
   footer?: ReactNode;
   /** Changing it scrolls back to the top (a new search). */
   resetKey?: string;
+  /** Told whether the list is scrolled to its top (a new search may then replace the rows). */
+  onAtTop?: (atTop: boolean) => void;
 }
 
 export function VirtualList<T>({
@@ -80,6 +82,7 @@ export function VirtualList<T>({
   overscan = 6,
   footer,
   resetKey,
+  onAtTop,
 }: Props<T>) {
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -112,6 +115,8 @@ export function VirtualList<T>({
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   const { first, last } = visibleRows(scrollTop, height, rowHeight, items.length, overscan);
+  const atTop = scrollTop < rowHeight;
+  useEffect(() => onAtTop?.(atTop), [atTop, onAtTop]);
 
   useEffect(() => {
     if (onNearEnd && height > 0 && last >= items.length - 1 - nearEnd) onNearEnd();
