@@ -199,15 +199,23 @@ export abstract class LaneWorker<Outcome, News> {
   }
 
   private launch(row: OutboxRow): void {
-    const done = this.attempt(row)
-      .catch((err: unknown): Outcome => {
-        this.loop.log.error(this.loop.logs.attemptFailed, { id: row.id, err });
-        return this.internalError(`internal error: ${(err as Error).message}`);
-      })
-      .then((outcome) => {
-        this.finished.push({ row, outcome });
-        this.poke();
-      });
+    const failed = (err: unknown): Outcome => {
+      this.loop.log.error(this.loop.logs.attemptFailed, { id: row.id, err });
+      return this.internalError(`internal error: ${(err as Error).message}`);
+    };
+    let attempt: Promise<Outcome>;
+    try {
+      attempt = this.attempt(row).catch(failed);
+    } catch (err) {
+      // Thrown before the attempt's first await (a POS attempt reads the leg first): the same
+      // failure as a rejection. Uncaught, it would escape the event loop and leave this row, and
+      // the turn's later claims, `sending` with nothing in flight until the next start.
+      attempt = Promise.resolve(failed(err));
+    }
+    const done = attempt.then((outcome) => {
+      this.finished.push({ row, outcome });
+      this.poke();
+    });
     this.inFlight.set(row.id, { normal: row.urgency !== 'decision', done });
   }
 
