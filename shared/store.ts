@@ -35,6 +35,9 @@ export const StreamDelivery = z.enum(['pending', 'delivered', 'failed']);
 export type StreamDelivery = z.infer<typeof StreamDelivery>;
 
 export const StoreStatus = z.object({
+  /** Higher for a status read later: the screen gets the status both as a call's answer and as a
+   * push event, which can arrive in either order, and keeps the newer. */
+  revision: z.number().int(),
   /** Whether an order arriving now would be taken. */
   acceptingOrders: z.boolean(),
   /** `paused` by a manager, `closed` by opening hours / closed days, else `open`. */

@@ -14,6 +14,8 @@ import { lanesOf, OrdersStore } from '../../renderer/src/features/orders/orders-
 import { nextStep } from '../../renderer/src/features/orders/next-step.js';
 import { newestLegs } from '../../renderer/src/features/orders/pos-legs.js';
 import type { PosLeg } from '../../shared/pos.js';
+import type { StoreStatus } from '../../shared/store.js';
+import { StoreStatusStore } from '../../renderer/src/app/store-status.js';
 import { unavailableChoices } from '../../renderer/src/features/orders/modifier-tree.js';
 
 const T0 = Date.UTC(2026, 10, 23, 15, 0, 0);
@@ -156,6 +158,22 @@ describe('orders store and lanes', () => {
     expect(store.get('ord_1')?.status).toBe('accepted');
     store.upsert(order({ status: 'preparing', updatedAt: T0 + 20 }));
     expect(store.get('ord_1')?.status).toBe('preparing');
+  });
+});
+
+describe('store status on the screen', () => {
+  it('keeps the newer status whichever channel brings it last', () => {
+    const store = new StoreStatusStore();
+    const status = (revision: number, delivery: 'pending' | 'delivered') =>
+      ({ revision, stream: { delivery } }) as unknown as StoreStatus;
+    store.offer(status(10, 'delivered')); // the push: Stream confirmed the pause
+    store.offer(status(9, 'pending')); // the pause's own answer, arriving after it
+    expect(store.get()?.stream?.delivery).toBe('delivered');
+    store.offer(status(11, 'pending'));
+    expect(store.get()?.revision).toBe(11);
+    // A reload (the push channel reopened, maybe after a restart) replaces whatever is shown.
+    store.set(status(3, 'pending'));
+    expect(store.get()?.revision).toBe(3);
   });
 });
 

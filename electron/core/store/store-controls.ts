@@ -45,6 +45,7 @@ const DELIVERY_WATCH_FOR_MS = 10 * 60_000;
 export class StoreControls {
   private readonly stmts;
   private lastDelivery: string | null = null;
+  private lastRevision = 0;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -97,7 +98,10 @@ export class StoreControls {
     const a = this.evaluate(row, now);
     const pauseActive = isPauseActive(row, now);
     const busyMinutes = this.busyMinutes(row, now);
+    // Counts up from the clock, so a status read after a restart is still newer than any before.
+    this.lastRevision = Math.max(this.lastRevision + 1, now);
     return {
+      revision: this.lastRevision,
       acceptingOrders: a.state === 'open',
       state: a.state,
       reopensAt: a.reopensAt,

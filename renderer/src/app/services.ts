@@ -2,7 +2,6 @@
 // the orders everyone sees, the push connection and the alerts. Screens reach it through
 // `useServices()`; tests and the console can reach the same objects.
 import type { OrderSummary } from '../../../shared/order.js';
-import type { StoreStatus } from '../../../shared/store.js';
 import { createLocalApiClient, type LocalApiClient } from '../api/client.js';
 import type { IpcBridge } from '../api/bridge.js';
 import {
@@ -17,6 +16,7 @@ import { SoundPlayer } from '../features/alerts/sound-player.js';
 import { OrdersStore } from '../features/orders/orders-store.js';
 import { Observable } from './observable.js';
 import { Settings } from './settings.js';
+import { StoreStatusStore } from './store-status.js';
 import { languageFor } from '../i18n/language.js';
 import { texts } from '../i18n/texts.js';
 import { APP_TEXTS } from './texts.js';
@@ -36,7 +36,7 @@ export interface Services {
   settings: Settings;
   connection: Observable<ConnectionState>;
   /** Pause / busy / prep time as the core reports them; null until loaded. */
-  store: Observable<StoreStatus | null>;
+  store: StoreStatusStore;
   /** Short messages at the bottom of the screen (a failed tap, a confirmation). */
   notices: Observable<readonly Notice[]>;
   notify: (kind: Notice['kind'], text: string) => void;
@@ -66,7 +66,7 @@ export function createServices(
   const alerts = new AlertController(orders, clock, sound);
   const connection = new Observable<ConnectionState>('connecting');
   const notices = new Observable<readonly Notice[]>([]);
-  const store = new Observable<StoreStatus | null>(null);
+  const store = new StoreStatusStore();
   let noticeId = 0;
   const pushListeners = new Set<(message: PushMessage) => void>();
 
@@ -107,7 +107,7 @@ export function createServices(
       const handlers: Parameters<typeof connectPush>[2] = {
         onOpen: () => {
           api.getStore().then(
-            (status) => store.set(status),
+            (status) => store.set(status), // a reload replaces, even after a restart
             () => undefined, // store controls are optional for the board
           );
           reload().catch((err: unknown) =>
@@ -128,7 +128,7 @@ export function createServices(
               break;
             }
             case 'store.updated':
-              store.set(message.data);
+              store.offer(message.data);
               break;
             default:
               break; // catalog and outbox events: see `onPush`

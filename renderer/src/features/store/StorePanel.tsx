@@ -40,7 +40,7 @@ export function StorePanel({ now }: { now: number }) {
     try {
       const next = await action();
       if (next) {
-        store.set(next);
+        store.offer(next);
         notify('info', what);
       }
     } catch (err) {
