@@ -149,6 +149,24 @@ describe('orders store and lanes', () => {
     expect(lanes.done.map((o) => o.id)).toEqual(['done']);
   });
 
+  it('keeps an order pushed while the reload was on its way, and drops what the reload left out', () => {
+    const store = new OrdersStore();
+    store.upsert(order({ id: 'old', updatedAt: T0 }));
+    const since = store.beginReload();
+    // The list is read now (without the new order); the push for it lands before the answer.
+    store.upsert(order({ id: 'new', updatedAt: T0 + 5 }));
+    store.load([order({ id: 'other', updatedAt: T0 })], since);
+    expect(
+      store
+        .all()
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual(['new', 'other']);
+    // The next reload that leaves it out (the order is gone from the board) drops it.
+    store.load([order({ id: 'other', updatedAt: T0 })], store.beginReload());
+    expect(store.all().map((o) => o.id)).toEqual(['other']);
+  });
+
   it('keeps the newer version of an order when a reload races a push event', () => {
     const store = new OrdersStore();
     store.upsert(order({ status: 'accepted', updatedAt: T0 + 10 }));

@@ -80,8 +80,9 @@ export function createServices(
   };
 
   const reload = async (): Promise<void> => {
+    const since = orders.beginReload();
     const { orders: list } = await api.listOrders({ limit: 500 });
-    orders.load(list);
+    orders.load(list, since);
   };
 
   const track = (order: OrderSummary): void => {

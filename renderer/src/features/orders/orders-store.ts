@@ -46,14 +46,28 @@ export class OrdersStore {
   private snapshot: readonly OrderSummary[] = [];
   private loaded = false;
   private readonly listeners = new Set<() => void>();
+  /** Counts upserts; `touched` remembers the count at each order's last one. */
+  private upserts = 0;
+  private touched = new Map<string, number>();
 
-  /** Replace everything with a fresh list (start-up and every reconnect). */
-  load(orders: readonly OrderSummary[]): void {
-    // A push event newer than the list (it raced the reload) is kept.
+  /** Call before asking for the list that `load` will get; pass its answer to `load`. */
+  beginReload(): number {
+    return this.upserts;
+  }
+
+  /** Replace everything with a fresh list (start-up and every reconnect). `since`: the mark
+   * taken when the list was asked for. */
+  load(orders: readonly OrderSummary[], since = this.upserts): void {
+    // A push event newer than the list (it raced the reload) is kept, and so is an order pushed
+    // while the list was on its way: the list was read before it existed.
     const next = new Map<string, OrderSummary>();
     for (const o of orders) {
       const known = this.byId.get(o.id);
       next.set(o.id, known && known.updatedAt > o.updatedAt ? known : o);
+    }
+    for (const [id, at] of this.touched) {
+      if (at <= since) this.touched.delete(id);
+      else if (!next.has(id)) next.set(id, this.byId.get(id)!);
     }
     this.byId = next;
     this.loaded = true;
@@ -65,6 +79,7 @@ export class OrdersStore {
     const known = this.byId.get(order.id);
     if (known && known.updatedAt > order.updatedAt) return;
     this.byId.set(order.id, order);
+    this.touched.set(order.id, ++this.upserts);
     this.changed();
   }
 
