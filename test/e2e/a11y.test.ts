@@ -4,46 +4,27 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { local } from '../support/stream-client.js';
-import { browserMissingReason, launchChromium } from './support/browser.js';
-import { startE2eConnector, type E2eConnector } from './support/connector.js';
-import { createInStore, loadDevCatalog } from './support/seed.js';
-import { bigOrderItems, sendOrder } from './support/stream.js';
-import { buildUi, type BuiltUi } from './support/ui-build.js';
+import { browserMissingReason } from './support/browser.js';
+import type { E2eConnector } from './support/connector.js';
+import { startCounter, type Counter } from './support/counter.js';
+import { seedCounterScene } from './support/seed.js';
 
 const missing = browserMissingReason();
 
 describe.skipIf(missing !== null)('accessibility of every screen', () => {
-  let ui: BuiltUi;
+  let counter: Counter;
   let app: E2eConnector;
   let browser: Browser;
 
   beforeAll(async () => {
-    ui = await buildUi();
     // A long staff window: the pending order stays on the board for the whole scan.
-    app = await startE2eConnector(ui.dir, { acceptance: { staffWindowSeconds: 55 } });
-    await loadDevCatalog(app.localUrl);
-    await createInStore(app.localUrl, {
-      fulfillmentType: 'pickup',
-      source: 'phone',
-      customer: { name: 'Marta Quintero' },
-      items: [{ name: 'Truffle Risotto', priceCents: 2450, quantity: 1 }],
-    });
-    const accepted = await sendOrder(app.streamUrl, { source: 'uber', dspOrderNumber: 'U-1' });
-    await local(app.localUrl, 'POST', `/api/orders/${accepted}/accept`, {});
-    await sendOrder(app.streamUrl, {
-      source: 'doordash',
-      dspOrderNumber: 'D-2',
-      unpaid: true,
-      lineItems: bigOrderItems(),
-    });
-    browser = await launchChromium({ soundAllowed: true });
+    counter = await startCounter({ acceptance: { staffWindowSeconds: 55 } });
+    ({ app, browser } = counter);
+    await seedCounterScene(app);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-    ui?.remove();
+    await counter?.close();
   });
 
   /** Serious and critical violations on the page as it is now, as readable lines. */

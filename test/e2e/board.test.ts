@@ -7,37 +7,34 @@ import type { OrderDetail } from '../../shared/order.js';
 import { FakeStream } from '../support/fake-stream.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason, launchChromium } from './support/browser.js';
-import { startE2eConnector, type E2eConnector } from './support/connector.js';
+import type { E2eConnector } from './support/connector.js';
+import { startCounter, type Counter } from './support/counter.js';
 import { bigOrderItems, sendCancel, sendOrder } from './support/stream.js';
-import { buildUi, type BuiltUi } from './support/ui-build.js';
 
 const missing = browserMissingReason();
 const MANAGER_PIN = '1357';
 
 describe.skipIf(missing !== null)('cashier board in Chromium', () => {
-  let ui: BuiltUi;
+  let counter: Counter;
   let app: E2eConnector;
   let browser: Browser;
   /** The Stream cloud the connector reports to (test/support/fake-stream.ts, real clock). */
   let stream: FakeStream;
 
   beforeAll(async () => {
-    ui = await buildUi();
     stream = await FakeStream.start();
-    app = await startE2eConnector(ui.dir, { stream: { apiUrl: stream.url } });
+    // The counter's browser allows sound without a tap, as the desktop shell does; one test
+    // checks the plain-browser case separately.
+    counter = await startCounter({ stream: { apiUrl: stream.url } });
+    ({ app, browser } = counter);
     expect(
       (await local(app.localUrl, 'POST', '/api/manager/pin', { pin: MANAGER_PIN })).status,
     ).toBe(200);
-    // The desktop shell allows sound without a tap; this browser does too (one test checks the
-    // plain-browser case separately).
-    browser = await launchChromium({ soundAllowed: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
+    await counter?.close();
     await stream?.close();
-    ui?.remove();
   });
 
   async function openBoard(

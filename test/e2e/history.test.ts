@@ -6,25 +6,25 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../../shared/order.js';
 import { local } from '../support/stream-client.js';
-import { browserMissingReason, launchChromium } from './support/browser.js';
-import { startE2eConnector, type E2eConnector } from './support/connector.js';
+import { browserMissingReason } from './support/browser.js';
+import type { E2eConnector } from './support/connector.js';
+import { startCounter, type Counter } from './support/counter.js';
 import { createInStore, loadDevCatalog, seedHistory, type SeededHistory } from './support/seed.js';
-import { buildUi, type BuiltUi } from './support/ui-build.js';
 
 const missing = browserMissingReason();
 const IN_STORE = 240;
 const STREAM = 60;
 
 describe.skipIf(missing !== null)('order history in Chromium', () => {
-  let ui: BuiltUi;
+  let counter: Counter;
   let app: E2eConnector;
   let browser: Browser;
   let seeded: SeededHistory;
   let risotto: string;
 
   beforeAll(async () => {
-    ui = await buildUi();
-    app = await startE2eConnector(ui.dir);
+    counter = await startCounter();
+    ({ app, browser } = counter);
     await loadDevCatalog(app.localUrl);
     seeded = await seedHistory(app, { inStore: IN_STORE, stream: STREAM });
     risotto = (
@@ -38,13 +38,10 @@ describe.skipIf(missing !== null)('order history in Chromium', () => {
         ],
       })
     ).id;
-    browser = await launchChromium({ soundAllowed: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-    ui?.remove();
+    await counter?.close();
   });
 
   async function openHistory(): Promise<Page> {

@@ -6,30 +6,27 @@ import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
 import { local } from '../support/stream-client.js';
-import { browserMissingReason, launchChromium } from './support/browser.js';
-import { startE2eConnector, type E2eConnector } from './support/connector.js';
+import { browserMissingReason } from './support/browser.js';
+import type { E2eConnector } from './support/connector.js';
+import { startCounter, type Counter } from './support/counter.js';
 import { loadDevCatalog } from './support/seed.js';
-import { buildUi, type BuiltUi } from './support/ui-build.js';
 
 const missing = browserMissingReason();
 const TAX_RATE_PERCENT = 8.875;
 
 describe.skipIf(missing !== null)('new in-store order in Chromium', () => {
-  let ui: BuiltUi;
+  let counter: Counter;
   let app: E2eConnector;
   let browser: Browser;
 
   beforeAll(async () => {
-    ui = await buildUi();
-    app = await startE2eConnector(ui.dir, { instore: { taxRatePercent: TAX_RATE_PERCENT } });
+    counter = await startCounter({ instore: { taxRatePercent: TAX_RATE_PERCENT } });
+    ({ app, browser } = counter);
     await loadDevCatalog(app.localUrl);
-    browser = await launchChromium({ soundAllowed: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-    ui?.remove();
+    await counter?.close();
   });
 
   async function openForm(): Promise<Page> {

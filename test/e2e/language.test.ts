@@ -3,21 +3,21 @@
 // page's `lang`), the choice stays after a reload, and English comes back the same way.
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissingReason, launchChromium } from './support/browser.js';
-import { startE2eConnector, type E2eConnector } from './support/connector.js';
+import { browserMissingReason } from './support/browser.js';
+import type { E2eConnector } from './support/connector.js';
+import { startCounter, type Counter } from './support/counter.js';
 import { createInStore, loadDevCatalog } from './support/seed.js';
-import { buildUi, type BuiltUi } from './support/ui-build.js';
 
 const missing = browserMissingReason();
 
 describe.skipIf(missing !== null)('the screen language', () => {
-  let ui: BuiltUi;
+  let counter: Counter;
   let app: E2eConnector;
   let browser: Browser;
 
   beforeAll(async () => {
-    ui = await buildUi();
-    app = await startE2eConnector(ui.dir);
+    counter = await startCounter();
+    ({ app, browser } = counter);
     await loadDevCatalog(app.localUrl);
     await createInStore(app.localUrl, {
       fulfillmentType: 'pickup',
@@ -25,13 +25,10 @@ describe.skipIf(missing !== null)('the screen language', () => {
       customer: { name: 'Marta Quintero' },
       items: [{ name: 'Truffle Risotto', priceCents: 2450, quantity: 1 }],
     });
-    browser = await launchChromium({ soundAllowed: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-    ui?.remove();
+    await counter?.close();
   });
 
   const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);

@@ -9,15 +9,15 @@ import type { PosLeg } from '../../shared/pos.js';
 import { PrinterSim } from '../support/escpos-decoder.js';
 import { FakePos, posAnswer } from '../support/fake-pos.js';
 import { local } from '../support/stream-client.js';
-import { browserMissingReason, launchChromium } from './support/browser.js';
-import { startE2eConnector, type E2eConnector } from './support/connector.js';
+import { browserMissingReason } from './support/browser.js';
+import type { E2eConnector } from './support/connector.js';
+import { startCounter, type Counter } from './support/counter.js';
 import { sendOrder } from './support/stream.js';
-import { buildUi, type BuiltUi } from './support/ui-build.js';
 
 const missing = browserMissingReason();
 
 describe.skipIf(missing !== null)('POS leg in the order detail', () => {
-  let ui: BuiltUi;
+  let counter: Counter;
   let pos: FakePos;
   let printer: PrinterSim;
   let app: E2eConnector;
@@ -26,25 +26,22 @@ describe.skipIf(missing !== null)('POS leg in the order detail', () => {
   let refusing = true;
 
   beforeAll(async () => {
-    ui = await buildUi();
     pos = await FakePos.start();
     pos.behave((r) =>
       refusing && r.kind === 'inject' ? posAnswer(400, '{"error":"unknown item"}') : undefined,
     );
     printer = await PrinterSim.start();
-    app = await startE2eConnector(ui.dir, {
+    counter = await startCounter({
       pos: { driver: 'http', url: pos.url, timeoutSeconds: 2 },
       printer: { enabled: true, host: printer.host, port: printer.port },
     });
-    browser = await launchChromium({ soundAllowed: true });
+    ({ app, browser } = counter);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
+    await counter?.close();
     await pos?.close();
     await printer?.close();
-    ui?.remove();
   });
 
   async function acceptedOrderDetail(number: string): Promise<{ id: string; page: Page }> {

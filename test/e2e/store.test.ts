@@ -4,33 +4,30 @@ import type { Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { local } from '../support/stream-client.js';
-import { browserMissingReason, launchChromium } from './support/browser.js';
-import { startE2eConnector, type E2eConnector } from './support/connector.js';
-import { buildUi, type BuiltUi } from './support/ui-build.js';
+import { browserMissingReason } from './support/browser.js';
+import type { E2eConnector } from './support/connector.js';
+import { startCounter, type Counter } from './support/counter.js';
 
 const missing = browserMissingReason();
 const PIN = '2468';
 
 describe.skipIf(missing !== null)('store controls in Chromium', () => {
-  let ui: BuiltUi;
+  let counter: Counter;
   let app: E2eConnector;
   let browser: Browser;
 
   beforeAll(async () => {
-    ui = await buildUi();
-    app = await startE2eConnector(ui.dir);
+    counter = await startCounter();
+    ({ app, browser } = counter);
     const catalog: unknown = JSON.parse(
       readFileSync(new URL('../../config/dev-catalog.json', import.meta.url), 'utf8'),
     );
     expect((await local(app.localUrl, 'PUT', '/api/catalog', catalog)).status).toBe(200);
     expect((await local(app.localUrl, 'POST', '/api/manager/pin', { pin: PIN })).status).toBe(200);
-    browser = await launchChromium({ soundAllowed: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-    ui?.remove();
+    await counter?.close();
   });
 
   it('pauses with the manager PIN, refuses a wrong one, resumes, and 86s an item from search', async () => {

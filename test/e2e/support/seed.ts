@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import type { OrderDetail } from '../../../shared/order.js';
 import { local } from '../../support/stream-client.js';
-import { sendOrder } from './stream.js';
+import type { E2eConnector } from './connector.js';
+import { bigOrderItems, sendOrder } from './stream.js';
 
 /** Puts config/dev-catalog.json in the connector (burgers, fries with sizes, pizza halves). */
 export async function loadDevCatalog(localUrl: string): Promise<void> {
@@ -78,4 +79,29 @@ export async function seedHistory(
     local(app.localUrl, 'POST', `/api/orders/${rejected[i]}/reject`, { code: 'store_busy' }),
   );
   return { inStore, accepted, rejected };
+}
+
+/**
+ * A counter in mid-service, for tests that look at every screen: the demo menu, a phone order
+ * taken, a delivery order being prepared, a big unpaid one waiting for a decision and a future
+ * one. The two waiting orders stay on the board for the connector's whole staff window.
+ */
+export async function seedCounterScene(app: E2eConnector): Promise<void> {
+  await loadDevCatalog(app.localUrl);
+  await createInStore(app.localUrl, {
+    fulfillmentType: 'pickup',
+    source: 'phone',
+    customer: { name: 'Marta Quintero' },
+    items: [{ name: 'Truffle Risotto', priceCents: 2450, quantity: 1 }],
+  });
+  const accepted = await sendOrder(app.streamUrl, { source: 'uber', dspOrderNumber: 'U-1' });
+  await local(app.localUrl, 'POST', `/api/orders/${accepted}/accept`, {});
+  await local(app.localUrl, 'POST', `/api/orders/${accepted}/status`, { status: 'preparing' });
+  await sendOrder(app.streamUrl, {
+    source: 'doordash',
+    dspOrderNumber: 'D-2',
+    unpaid: true,
+    lineItems: bigOrderItems(),
+  });
+  await sendOrder(app.streamUrl, { source: 'grubhub', dspOrderNumber: 'G-3', future: true });
 }
