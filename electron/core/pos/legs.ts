@@ -80,7 +80,8 @@ export class PosLegRepository {
           WHERE l.decides_acceptance = 1 AND l.state IN ('sent', 'failed', 'manual') AND o.status = 'pending'`),
       nextFlagDue: db.prepare(`SELECT MIN(queued_at) AS at FROM pos_legs
           WHERE state = 'queued' AND attention_since IS NULL`),
-      flagDue: db.prepare(`UPDATE pos_legs SET attention_since = @now, updated_at = @now, revision = revision + 1
+      flagDue:
+        db.prepare(`UPDATE pos_legs SET attention_since = @now, updated_at = @now, revision = revision + 1
           WHERE state = 'queued' AND attention_since IS NULL AND queued_at <= @before
           RETURNING order_id, target`),
       laneRow:
@@ -88,7 +89,8 @@ export class PosLegRepository {
           AND kind = @kind ORDER BY seq DESC LIMIT 1`),
       drop: db.prepare(`UPDATE outbox SET state = 'dead', last_error = @why
           WHERE id = @id AND state = 'pending'`),
-      interrupted: db.prepare(`UPDATE pos_legs SET uncertain = 1, updated_at = @now, revision = revision + 1
+      interrupted:
+        db.prepare(`UPDATE pos_legs SET uncertain = 1, updated_at = @now, revision = revision + 1
           WHERE target = @target AND order_id IN (SELECT ordering_key FROM outbox
             WHERE lane = @lane AND kind = @kind AND state = 'sending')`),
     };
