@@ -1,7 +1,6 @@
 // Configuration: defaults, the CONNECTOR_* naming rule, one-line errors naming the key, and
 // secrets that never appear in an error or a log line.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,9 +10,10 @@ import {
   loadConfig,
 } from '../../electron/core/config/load.js';
 import { createLogger } from '../../electron/core/util/log.js';
+import { scratchDir } from '../support/scratch.js';
 
 function configFile(content: unknown): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'connector-config-'));
+  const dir = scratchDir('connector-config-');
   const file = path.join(dir, 'config.json');
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
   return file;

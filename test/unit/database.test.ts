@@ -1,14 +1,13 @@
 // The database module: pragmas for durability, numbered migrations, STRICT tables and the
 // refusal to open a database written by a newer build.
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { integrityCheck, openDatabase } from '../../electron/core/db/connection.js';
 import { loadMigrations, NewerSchemaError } from '../../electron/core/db/migrate.js';
+import { scratchDir } from '../support/scratch.js';
 
-const tempDb = () => path.join(mkdtempSync(path.join(tmpdir(), 'connector-db-')), 'connector.db');
+const tempDb = () => path.join(scratchDir('connector-db-'), 'connector.db');
 
 describe('database', () => {
   it('opens in WAL with synchronous=FULL and foreign keys on', () => {

@@ -1,8 +1,6 @@
 // Counter-terminal behaviour that does not need a connector: alerts when the window is not in
 // front, the sleep blocker, the quit prompt, start at login.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 import type { PushMessage } from '../../shared/contract.js';
 import type { OrderSummary } from '../../shared/order.js';
@@ -13,9 +11,10 @@ import { SleepBlocker } from '../../electron/main/sleep-blocker.js';
 import { createMainWindow } from '../../electron/main/window.js';
 import { silentLogger } from '../../electron/core/util/log.js';
 import { createFakeElectron } from '../support/fake-electron.js';
+import { scratchDir } from '../support/scratch.js';
 
 function fake(options: { isPackaged?: boolean } = {}) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'electron-counter-'));
+  const dir = scratchDir('electron-counter-');
   return createFakeElectron({ appRoot: dir, paths: { userData: dir, logs: dir }, ...options });
 }
 

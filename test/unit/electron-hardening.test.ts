@@ -1,17 +1,16 @@
 // Navigation, new windows, <webview>, permissions and downloads: each refused unless it stays
 // inside our own bundle, for every web contents the app creates.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 import { hardenSession, installWebContentsGuards } from '../../electron/main/hardening.js';
 import { isAppUrl } from '../../electron/main/protocol.js';
 import { createMainWindow } from '../../electron/main/window.js';
 import { silentLogger } from '../../electron/core/util/log.js';
 import { createFakeElectron } from '../support/fake-electron.js';
+import { scratchDir } from '../support/scratch.js';
 
 function guardedWindow() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'electron-hardening-'));
+  const dir = scratchDir('electron-hardening-');
   const electron = createFakeElectron({ appRoot: dir, paths: { userData: dir, logs: dir } });
   installWebContentsGuards(electron.api.app, silentLogger);
   hardenSession(electron.api.session.defaultSession, silentLogger);

@@ -3,8 +3,7 @@
 // size-based rotation that keeps a fixed number of files. Then the diagnostics archive built
 // from those logs, opened again with a zip reader.
 import baseLog from 'electron-log/node';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../electron/core/config/load.js';
@@ -22,13 +21,14 @@ import {
   rotateLogFiles,
   scopedLogger,
 } from '../../electron/main/logging.js';
+import { scratchDir } from '../support/scratch.js';
 
 const SECRET = 'webhook-secret-value-0123456789';
 const TOKEN = 'local-token-value-0123456789';
 
 let instance = 0;
 function freshLogger(options: { maxFileBytes?: number; keepFiles?: number } = {}) {
-  const logsDir = mkdtempSync(path.join(tmpdir(), 'electron-logging-'));
+  const logsDir = scratchDir('electron-logging-');
   const log = baseLog.create({ logId: `test-${process.pid}-${instance++}` });
   const secrets = [SECRET];
   configureLogging(log, { logsDir, secrets: () => secrets, consoleLevel: false, ...options });
@@ -75,7 +75,7 @@ describe('logging', () => {
   });
 
   it('rotation shifts numbered files and drops the oldest', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'electron-rotate-'));
+    const dir = scratchDir('electron-rotate-');
     for (const [name, text] of [
       ['main.log', 'now'],
       ['main.1.log', 'one'],

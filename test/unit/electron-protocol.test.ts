@@ -1,7 +1,6 @@
 // The app:// protocol that serves the UI bundle: GET and HEAD only, files inside the bundle only
 // (plain, dot-encoded and slash-encoded traversal all refused), with the UI's CSP on every answer.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UI_CSP } from '../../electron/core/http/local-server.js';
@@ -10,12 +9,13 @@ import {
   createBundleHandler,
   resolveBundlePath,
 } from '../../electron/main/protocol.js';
+import { scratchDir } from '../support/scratch.js';
 
 let root: string;
 let handler: (request: Request) => Promise<Response>;
 
 beforeAll(() => {
-  const base = mkdtempSync(path.join(tmpdir(), 'electron-protocol-'));
+  const base = scratchDir('electron-protocol-');
   root = path.join(base, 'renderer', 'dist');
   mkdirSync(path.join(root, 'assets'), { recursive: true });
   writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>board</title>');

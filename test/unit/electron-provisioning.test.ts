@@ -1,8 +1,7 @@
 // IT provisioning: the machine-wide file merged under the user's, secrets in the encrypted vault
 // (never on disk in plain text, and refused outright without a real secret store), and
 // `--provision <file>` applying a store's file all or nothing.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../electron/core/config/load.js';
@@ -20,6 +19,7 @@ import {
 } from '../../electron/main/secret-vault.js';
 import { parseShellArgs } from '../../electron/main/shell-args.js';
 import { createFakeElectron, type FakeElectron } from '../support/fake-electron.js';
+import { scratchDir } from '../support/scratch.js';
 
 const WEBHOOK = 'provisioned-webhook-secret-0001';
 const INBOUND = 'provisioned-inbound-token-00001';
@@ -31,7 +31,7 @@ let machineFile: string;
 let userFile: string;
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'electron-provisioning-'));
+  dir = scratchDir('electron-provisioning-');
   electron = createFakeElectron({
     appRoot: dir,
     paths: { userData: path.join(dir, 'user'), logs: dir },

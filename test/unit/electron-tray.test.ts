@@ -1,12 +1,11 @@
 // The tray's states (online / paused / closed / needs attention, with the pending count) and its
 // menu, through the Tray and Menu of the Electron test double.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 import { INITIAL_COUNTER_STATE, type CounterState } from '../../electron/main/counter-status.js';
 import { describeTray, TrayController, trayMenu } from '../../electron/main/tray.js';
 import { createFakeElectron } from '../support/fake-electron.js';
+import { scratchDir } from '../support/scratch.js';
 
 const state = (patch: Partial<CounterState>): CounterState => ({
   ...INITIAL_COUNTER_STATE,
@@ -65,7 +64,7 @@ describe('trayMenu', () => {
 
 describe('TrayController', () => {
   it('shows the state on the icon, tooltip, title and menu, and runs the menu actions', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'electron-tray-'));
+    const dir = scratchDir('electron-tray-');
     const electron = createFakeElectron({ appRoot: dir, paths: { userData: dir, logs: dir } });
     const clicked: string[] = [];
     const tray = new TrayController(

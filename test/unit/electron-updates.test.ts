@@ -2,8 +2,7 @@
 // outside opening hours (or, without configured hours, inside the restart window in store
 // time); otherwise it waits for the next idle moment or the next quit. And updates stay off
 // where they could not be verified.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../electron/core/config/load.js';
@@ -17,6 +16,7 @@ import {
 } from '../../electron/main/update-policy.js';
 import { UpdateController } from '../../electron/main/updates.js';
 import { FakeUpdater } from '../support/fake-electron.js';
+import { scratchDir } from '../support/scratch.js';
 
 // 2026-11-23 is a Monday; New York is UTC-5 then.
 const NY_0300 = Date.UTC(2026, 10, 23, 8, 0);
@@ -202,7 +202,7 @@ describe('UpdateController', () => {
 
 describe('checkUpdateTrust', () => {
   const yml = (text: string | null) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'electron-trust-'));
+    const dir = scratchDir('electron-trust-');
     const file = path.join(dir, 'app-update.yml');
     if (text !== null) writeFileSync(file, text);
     return file;

@@ -1,12 +1,11 @@
 // The cashier window's options, checked item by item against the Electron security checklist,
 // and its behaviour: it loads our bundle, hides to the tray on close, stops flashing on focus.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL } from '../../electron/main/protocol.js';
 import { createMainWindow, revealWindow, windowOptions } from '../../electron/main/window.js';
 import { createFakeElectron } from '../support/fake-electron.js';
+import { scratchDir } from '../support/scratch.js';
 
 const settings = {
   preload: '/app/dist/electron/preload/preload.cjs',
@@ -15,7 +14,7 @@ const settings = {
 };
 
 function fake() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'electron-window-'));
+  const dir = scratchDir('electron-window-');
   return createFakeElectron({ appRoot: dir, paths: { userData: dir, logs: dir } });
 }
 

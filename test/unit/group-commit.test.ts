@@ -1,24 +1,22 @@
 // Group commit: writes from one event-loop turn share a transaction; a failing write is rolled
 // back alone; nobody is answered before the commit.
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.js';
 import { GroupCommit } from '../../electron/core/db/group-commit.js';
+import { scratchDir } from '../support/scratch.js';
 
 /** The app's schema plus a scratch table these tests own (the app's own rows stay out). */
 function withScratch(db: ReturnType<typeof openDatabase>) {
   db.exec('CREATE TABLE scratch (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT');
   return db;
 }
-const freshDb = () =>
-  withScratch(openDatabase(path.join(mkdtempSync(path.join(tmpdir(), 'connector-gc-')), 'c.db')));
+const freshDb = () => withScratch(openDatabase(path.join(scratchDir('connector-gc-'), 'c.db')));
 
 describe('GroupCommit', () => {
   it('runs writes queued in one turn in one transaction and answers only after the commit', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'connector-gc-')), 'c.db');
+    const file = path.join(scratchDir('connector-gc-'), 'c.db');
     const db = withScratch(openDatabase(file));
     const observer = new Database(file, { readonly: true });
     const committedRows = () =>
