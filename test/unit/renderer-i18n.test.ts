@@ -87,6 +87,22 @@ describe('translations', () => {
     expect(timelineKind('brand_new.kind', 'es')).toBe('brand new kind');
   });
 
+  it('says a refused manager PIN in Spanish, with the count the core gave', async () => {
+    const { PIN_TEXTS } = await import('../../renderer/src/features/store/texts.js');
+    const wrong = 'wrong manager PIN (2 tries left before it locks)';
+    expect(PIN_TEXTS.en.refusedBecause('manager_pin_wrong', wrong)).toBe(wrong);
+    expect(PIN_TEXTS.es.refusedBecause('manager_pin_wrong', wrong)).toBe(
+      'PIN incorrecto (quedan 2 intentos antes de bloquearse)',
+    );
+    expect(
+      PIN_TEXTS.es.refusedBecause(
+        'manager_pin_locked',
+        'too many wrong PINs: locked for 30 more second(s)',
+      ),
+    ).toBe('Demasiados PIN incorrectos: bloqueado 30 s más');
+    expect(PIN_TEXTS.es.refusedBecause('other', 'x')).toBe('PIN rechazado: x');
+  });
+
   it('starts a terminal in Spanish when the browser prefers it, and keeps what staff pick', () => {
     expect(languageFor(['es-MX', 'en-US'])).toBe('es');
     expect(languageFor(['es'])).toBe('es');

@@ -90,7 +90,7 @@ function PinPad({ prompt }: { prompt: Prompt }) {
     try {
       await prompt.run(pin);
     } catch (err) {
-      setError(err instanceof LocalApiError ? t.refusedBecause(err.message) : t.refused);
+      setError(err instanceof LocalApiError ? t.refusedBecause(err.code, err.message) : t.refused);
       setPin('');
     } finally {
       setBusy(false);
