@@ -1,14 +1,13 @@
 // Starts a real connector for a test: a fresh data folder, real SQLite file, both listeners on
 // loopback with ephemeral ports, and (by default) a manual clock so deadlines are driven, not
 // waited for.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { createConnector, type Connector, type ConnectorOptions } from '../../electron/core/app.js';
 import { loadConfig } from '../../electron/core/config/load.js';
 import type { Config } from '../../electron/core/config/schema.js';
 import { ManualClock } from '../../electron/core/util/clock.js';
 import { silentLogger } from '../../electron/core/util/log.js';
+import { scratchDir } from './scratch.js';
 import { TEST_INBOUND_TOKEN, TEST_LOCAL_TOKEN, TEST_WEBHOOK_SECRET } from './secrets.js';
 
 export interface TestConnector {
@@ -25,7 +24,7 @@ export interface TestConnector {
 }
 
 export function tempDataDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'connector-test-'));
+  return scratchDir('connector-test-');
 }
 
 export function testConfig(dataDir: string, overrides: Record<string, unknown> = {}): Config {
