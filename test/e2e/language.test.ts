@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissingReason } from './support/browser.js';
 import type { E2eConnector } from './support/connector.js';
 import { startCounter, type Counter } from './support/counter.js';
-import { createInStore, loadDevCatalog } from './support/seed.js';
+import { loadDevCatalog, takePhoneOrder } from './support/seed.js';
 
 const missing = browserMissingReason();
 
@@ -19,12 +19,7 @@ describe.skipIf(missing !== null)('the screen language', () => {
     counter = await startCounter();
     ({ app, browser } = counter);
     await loadDevCatalog(app.localUrl);
-    await createInStore(app.localUrl, {
-      fulfillmentType: 'pickup',
-      source: 'phone',
-      customer: { name: 'Marta Quintero' },
-      items: [{ name: 'Truffle Risotto', priceCents: 2450, quantity: 1 }],
-    });
+    await takePhoneOrder(app.localUrl);
   }, 60_000);
 
   afterAll(async () => {

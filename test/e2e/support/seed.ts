@@ -81,6 +81,16 @@ export async function seedHistory(
   return { inStore, accepted, rejected };
 }
 
+/** One phone order for pickup, taken at once: Marta Quintero's truffle risotto. */
+export function takePhoneOrder(localUrl: string): Promise<OrderDetail> {
+  return createInStore(localUrl, {
+    fulfillmentType: 'pickup',
+    source: 'phone',
+    customer: { name: 'Marta Quintero' },
+    items: [{ name: 'Truffle Risotto', priceCents: 2450, quantity: 1 }],
+  });
+}
+
 /**
  * A counter in mid-service, for tests that look at every screen: the demo menu, a phone order
  * taken, a delivery order being prepared, a big unpaid one waiting for a decision and a future
@@ -88,12 +98,7 @@ export async function seedHistory(
  */
 export async function seedCounterScene(app: E2eConnector): Promise<void> {
   await loadDevCatalog(app.localUrl);
-  await createInStore(app.localUrl, {
-    fulfillmentType: 'pickup',
-    source: 'phone',
-    customer: { name: 'Marta Quintero' },
-    items: [{ name: 'Truffle Risotto', priceCents: 2450, quantity: 1 }],
-  });
+  await takePhoneOrder(app.localUrl);
   const accepted = await sendOrder(app.streamUrl, { source: 'uber', dspOrderNumber: 'U-1' });
   await local(app.localUrl, 'POST', `/api/orders/${accepted}/accept`, {});
   await local(app.localUrl, 'POST', `/api/orders/${accepted}/status`, { status: 'preparing' });
