@@ -403,6 +403,9 @@ export const pushEvents = {
   'pos.updated': PosLeg,
   /** Loud: an order is not in the POS (or a void did not get there); staff retry or enter it. */
   'pos.attention': PosLeg,
+  /** What is wrong with the kitchen printer changed (paper out, cover open, unreachable, all
+   * well again), from the watch between orders or a check staff asked for. */
+  'printer.status': PrinterStatus,
 } as const;
 export type PushEvents = typeof pushEvents;
 export type PushEventName = keyof PushEvents;

@@ -148,9 +148,30 @@ export type PosLeg = z.infer<typeof PosLeg>;
 
 export const PosLegs = z.object({ legs: z.array(PosLeg) });
 
+/** The kitchen printer, read with ESC/POS real-time status (DLE EOT 1, 2, 4). */
+export const PrinterStatus = z.object({
+  address: z.string(),
+  reachable: z.boolean(),
+  /** null: the printer took the connection but did not answer the status request. */
+  online: z.boolean().nullable(),
+  coverOpen: z.boolean().nullable(),
+  paperOut: z.boolean().nullable(),
+  paperNearEnd: z.boolean().nullable(),
+  error: z.boolean().nullable(),
+  /** Plain words for staff: "paper out", "cover open" …; empty when all is well. */
+  problems: z.array(z.string()),
+  checkedAt: ms,
+});
+export type PrinterStatus = z.infer<typeof PrinterStatus>;
+
 export const PosStatus = z.object({
   driver: z.enum(['none', 'http', 'folder']),
-  printer: z.object({ enabled: z.boolean(), address: z.string().nullable() }),
+  printer: z.object({
+    enabled: z.boolean(),
+    address: z.string().nullable(),
+    /** The watch's last reading (`printer.statusCheckSeconds`); null before the first. */
+    lastStatus: PrinterStatus.nullable(),
+  }),
   /** Which leg an auto-accepted order waits for; null when orders are accepted without one. */
   acceptanceWaitsFor: PosTarget.nullable(),
   /** The POS driver's own check, asked now (HTTP: any answer to `GET {url}/health`; folder: the
@@ -170,22 +191,6 @@ export const EnteredByHandBody = z
     posOrderId: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
-
-/** The kitchen printer, read with ESC/POS real-time status (DLE EOT 1, 2, 4). */
-export const PrinterStatus = z.object({
-  address: z.string(),
-  reachable: z.boolean(),
-  /** null: the printer took the connection but did not answer the status request. */
-  online: z.boolean().nullable(),
-  coverOpen: z.boolean().nullable(),
-  paperOut: z.boolean().nullable(),
-  paperNearEnd: z.boolean().nullable(),
-  error: z.boolean().nullable(),
-  /** Plain words for staff: "paper out", "cover open" …; empty when all is well. */
-  problems: z.array(z.string()),
-  checkedAt: ms,
-});
-export type PrinterStatus = z.infer<typeof PrinterStatus>;
 
 // ---------------------------------------------------------------------------------------------
 // Catalog import (stream-api.md A5), from the POS driver or a JSON file.

@@ -37,6 +37,7 @@ export function writeChildConfig(dataDir: string, extra: Record<string, unknown>
           },
           local: { port: 0, token: TEST_LOCAL_TOKEN },
           location: { id: 'store-1', name: 'Test Store' },
+          printer: { statusCheckSeconds: 0 }, // as in testConfig: no connections of its own
         },
         extra,
       ),

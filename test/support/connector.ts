@@ -42,6 +42,9 @@ export function testConfig(dataDir: string, overrides: Record<string, unknown> =
         },
         local: { port: 0, token: TEST_LOCAL_TOKEN },
         location: { id: 'store-1', name: 'Test Store', timezone: 'America/New_York' },
+        // No printer status checks of their own: a test that enables the printer counts its
+        // connections. The watch's tests turn it on.
+        printer: { statusCheckSeconds: 0 },
       },
       overrides,
     ),

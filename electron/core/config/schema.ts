@@ -136,6 +136,8 @@ export const ConfigSchema = z
         port: port.default(9100),
         /** Characters per line in the normal font (42 on most 80 mm printers, 32 on 58 mm). */
         columns: z.number().int().min(24).max(64).default(42),
+        /** Seconds between status checks while no ticket prints (paper out, cover open); 0: off. */
+        statusCheckSeconds: z.number().int().min(0).max(3600).default(60),
       })
       .strict()
       .refine((p) => !p.enabled || !!p.host, {

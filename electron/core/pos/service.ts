@@ -16,6 +16,7 @@ import type { RetryPolicy } from '../outbox/schedule.js';
 import { STREAM_DECISION_WINDOW_MS } from '../stream/protocol/index.js';
 import { ApiError, notFound } from '../util/errors.js';
 import { AttentionTimer } from './attention.js';
+import { PrinterWatch } from './printer-watch.js';
 import { AutoAcceptance, type IngestPosGate } from './auto-accept.js';
 import { checkCatalog, storeCatalog } from './catalog-import.js';
 import { PosLaneWorker, type LaneEvents } from './delivery.js';
@@ -72,6 +73,7 @@ export class PosService {
   readonly driver: PosDriver | null;
   readonly printer: EscPosPrinterDriver | null;
   private readonly attentionTimer: AttentionTimer;
+  private readonly printerWatch: PrinterWatch | null;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -140,6 +142,15 @@ export class PosService {
       });
     if (this.driver) this.workers.pos = lane(this.driver, 'pos', opts.concurrency);
     if (this.printer) this.workers.printer = lane(this.printer, 'printer', 1);
+    const printer = this.printer;
+    const printerLane = this.workers.printer;
+    this.printerWatch =
+      printer && printerLane
+        ? new PrinterWatch(ctx, config.printer.statusCheckSeconds * 1000, {
+            read: () => printer.status(),
+            printing: () => printerLane.activity().inFlight > 0,
+          })
+        : null;
     // Nothing is sent from inside a transaction: writers poke the worker, which sends after commit.
     this.unsubscribe = ctx.outbox.onEnqueued((written) => {
       if (written === 'pos') this.workers.pos?.poke();
@@ -156,6 +167,7 @@ export class PosService {
     this.autoAccept.reconcile();
     for (const worker of Object.values(this.workers)) worker.start();
     this.attentionTimer.start();
+    this.printerWatch?.start();
     const { config, log } = this.ctx;
     if (this.driver || this.printer)
       log.info('pos: delivering orders', {
@@ -168,6 +180,7 @@ export class PosService {
     this.unsubscribe();
     this.attentionTimer.stop();
     this.autoAccept.stop();
+    await this.printerWatch?.stop();
     // Each worker cuts its attempts short and closes its driver.
     await Promise.all(Object.values(this.workers).map((w) => w.stop()));
   }
@@ -193,7 +206,11 @@ export class PosService {
     const { config } = this.ctx;
     return {
       driver: config.pos.driver,
-      printer: { enabled: this.printer !== null, address: this.printer?.address ?? null },
+      printer: {
+        enabled: this.printer !== null,
+        address: this.printer?.address ?? null,
+        lastStatus: this.printerWatch?.latest() ?? null,
+      },
       acceptanceWaitsFor: config.acceptance.mode === 'auto' ? this.autoAccept.decidingTarget : null,
       health: this.driver ? await this.driver.health() : null,
       queued: this.legs.counts().queued,
@@ -297,7 +314,9 @@ export class PosService {
         'printer_disabled',
         'no kitchen printer is configured (printer.enabled)',
       );
-    return this.printer.status();
+    const status = await this.printer.status();
+    this.printerWatch?.observe(status);
+    return status;
   }
 
   async importCatalog(
