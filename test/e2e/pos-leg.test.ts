@@ -2,7 +2,7 @@
 // store POS (HTTP JSON driver) and a simulated ESC/POS kitchen printer: an order the POS refused
 // shows "NOT IN THE POS" with the POS's words (and a banner over every screen), Try again puts
 // it in (with the POS's check number), the ticket reprints marked REPRINT, and "entered by
-// hand" settles another one.
+// hand" settles another one; paper running out between orders shows over every screen.
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PosLeg } from '../../shared/pos.js';
@@ -33,7 +33,7 @@ describe.skipIf(missing !== null)('POS leg in the order detail', () => {
     printer = await PrinterSim.start();
     counter = await startCounter({
       pos: { driver: 'http', url: pos.url, timeoutSeconds: 2 },
-      printer: { enabled: true, host: printer.host, port: printer.port },
+      printer: { enabled: true, host: printer.host, port: printer.port, statusCheckSeconds: 1 },
     });
     ({ app, browser } = counter);
   }, 60_000);
@@ -114,9 +114,16 @@ describe.skipIf(missing !== null)('POS leg in the order detail', () => {
     await page.getByRole('button', { name: /^Health/ }).click();
     const tile = page.getByTestId('pos-health');
     await tile.getByText(/HTTP/).first().waitFor();
+    // The paper runs out between orders: the watch sees it and every screen says so.
     printer.state.paperOut = true;
+    const banner = page.getByTestId('printer-banner');
+    await banner.getByText(/KITCHEN PRINTER: paper out/).waitFor();
     await tile.getByRole('button', { name: 'Check the printer now' }).click();
     await tile.getByText(/paper/i).waitFor();
+    // A new roll, and the banner goes once the printer is asked again.
+    printer.state.paperOut = false;
+    await banner.getByRole('button', { name: 'Check again' }).click();
+    await banner.waitFor({ state: 'detached' });
     await page.close();
   });
 });

@@ -2,6 +2,7 @@
 // not be missed, and one screen at a time below (board, scheduled, done, health).
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { CancelBanners, NewOrderStrip, SoundBanner } from '../features/alerts/AlertBanners.js';
+import { PrinterBanner } from '../features/alerts/PrinterBanner.js';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner.js';
 import { HealthPanel } from '../features/health/HealthPanel.js';
 import { HistoryPanel } from '../features/history/HistoryPanel.js';
@@ -198,6 +199,7 @@ export function App() {
           <SoundBanner />
           <CancelBanners onOpen={ui.openDetail} />
           <PosAttentionBanner onOpen={ui.openDetail} />
+          <PrinterBanner />
           {screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
         </div>
         <main className="screen">

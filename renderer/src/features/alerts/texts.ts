@@ -66,3 +66,37 @@ export const CONNECTION_TEXTS = translations(
     lostDetail: ' — los pedidos nuevos no pueden llegar a esta pantalla. Reconectando…',
   },
 );
+
+/** The kitchen printer's trouble, seen between orders (the core's printer watch). */
+export const PRINTER_TEXTS = translations(
+  {
+    trouble: 'KITCHEN PRINTER',
+    troubleHint: 'Tickets will not print until it is fixed.',
+    low: 'Kitchen printer: paper running low',
+    lowHint: 'Have a new roll ready.',
+    checkAgain: 'Check again',
+    checking: 'Checking…',
+    /** The core's words for what is wrong, as staff read them. */
+    problem: (words: string) => words,
+  },
+  {
+    trouble: 'IMPRESORA DE COCINA',
+    troubleHint: 'Los tickets no saldrán hasta que se arregle.',
+    low: 'Impresora de cocina: queda poco papel',
+    lowHint: 'Tenga listo un rollo nuevo.',
+    checkAgain: 'Revisar de nuevo',
+    checking: 'Revisando…',
+    problem: (words: string) =>
+      words === 'paper out'
+        ? 'sin papel'
+        : words === 'cover open'
+          ? 'tapa abierta'
+          : words === 'printer error'
+            ? 'error de la impresora'
+            : words === 'offline'
+              ? 'fuera de línea'
+              : words.startsWith('unreachable')
+                ? `no responde (${words.replace(/^unreachable:\s*/, '')})`
+                : words,
+  },
+);

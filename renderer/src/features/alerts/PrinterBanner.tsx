@@ -1,0 +1,84 @@
+// The kitchen printer's trouble over every screen, before a ticket fails: paper out, cover
+// open, unreachable (loud), or paper running low (a quiet heads-up). From the POS status at
+// start and after a reconnect, then the `printer.status` push events of the core's printer
+// watch; "Check again" asks the printer now.
+import { useEffect, useState } from 'react';
+import type { PrinterStatus } from '../../../../shared/pos.js';
+import { useServices } from '../../app/hooks.js';
+import { Icon } from '../../app/Icon.js';
+import { texts } from '../../i18n/texts.js';
+import { explain } from '../orders/actions.js';
+import { PRINTER_TEXTS } from './texts.js';
+
+export function PrinterBanner() {
+  const { api, onPush, connection, notify } = useServices();
+  const [status, setStatus] = useState<PrinterStatus | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  useEffect(() => {
+    const load = (): void => {
+      api.getPosStatus().then(
+        (pos) => setStatus(pos.printer.lastStatus),
+        () => undefined, // a core without a POS leg: nothing to watch
+      );
+    };
+    load();
+    return connection.subscribe(() => {
+      if (connection.get() === 'open') load();
+    });
+  }, [api, connection]);
+
+  useEffect(
+    () =>
+      onPush((m) => {
+        if (m.event === 'printer.status') setStatus(m.data);
+      }),
+    [onPush],
+  );
+
+  if (!status) return null;
+  const t = texts(PRINTER_TEXTS);
+  const broken = status.problems.length > 0;
+  if (!broken && !status.paperNearEnd) return null;
+
+  const checkAgain = async (): Promise<void> => {
+    setChecking(true);
+    try {
+      setStatus(await api.getPrinterStatus());
+    } catch (err) {
+      notify('error', explain(err));
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <div
+      className={`pos-attention__banner${broken ? '' : ' pos-attention__banner--soft'}`}
+      role={broken ? 'alert' : 'status'}
+      data-testid="printer-banner"
+    >
+      <Icon name="warning" size="1.8em" />
+      <span className="pos-attention__text">
+        {broken ? (
+          <>
+            <strong>{t.trouble}:</strong> {status.problems.map(t.problem).join(', ')}.{' '}
+            <small>{t.troubleHint}</small>
+          </>
+        ) : (
+          <>
+            <strong>{t.low}.</strong> <small>{t.lowHint}</small>
+          </>
+        )}
+      </span>
+      <button
+        type="button"
+        className="button button--strip"
+        disabled={checking}
+        onClick={() => void checkAgain()}
+      >
+        {checking ? t.checking : t.checkAgain}
+      </button>
+    </div>
+  );
+}
