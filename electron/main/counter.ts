@@ -120,6 +120,7 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
       Notification: electron.Notification,
       window: () => win,
       showOrder: (orderId) => command({ kind: 'show-order', orderId }),
+      show,
       log,
     });
     connector.ctx.bus.subscribe((message) => alerts.handle(message));

@@ -1,17 +1,20 @@
-// New orders and cancels must not go unseen when the cashier window is behind something else:
+// New orders, cancels and a kitchen printer that stopped (paper out, cover open, unreachable)
+// must not go unseen when the cashier window is behind something else:
 // a native notification and a flashing taskbar button, until staff look. When the window is in
 // front the UI's own alerts (chime, banner) are enough, so the shell stays quiet. Notifications
 // are silent because the UI's chime is the one sound.
 import type { BrowserWindow } from 'electron';
 import type { PushMessage } from '../../shared/contract.js';
 import type { OrderSummary } from '../../shared/order.js';
+import type { PrinterStatus } from '../../shared/pos.js';
 import type { Logger } from '../core/util/log.js';
 import type { ElectronApi } from './electron-api.js';
 
 export interface Alert {
   title: string;
   body: string;
-  orderId: string;
+  /** The order a click opens; null: a click just brings the window up. */
+  orderId: string | null;
   urgency: 'normal' | 'critical';
 }
 
@@ -51,6 +54,17 @@ export function alertFor(message: PushMessage): Alert | null {
       urgency: 'critical',
     };
   }
+  if (message.event === 'printer.status') {
+    const status = message.data as PrinterStatus;
+    // Only trouble pulls staff over; "all well again" and "paper low" wait for the screen.
+    if (status.problems.length === 0) return null;
+    return {
+      title: `Kitchen printer: ${status.problems.join(', ')}`,
+      body: 'Tickets will not print until it is fixed.',
+      orderId: null,
+      urgency: 'critical',
+    };
+  }
   return null;
 }
 
@@ -59,6 +73,8 @@ export interface OrderAlertDeps {
   window: () => BrowserWindow | null;
   /** Bring the window up showing this order (notification click). */
   showOrder: (orderId: string) => void;
+  /** Bring the window up as it is (a notification about no order in particular). */
+  show: () => void;
   log: Logger;
 }
 
@@ -79,7 +95,8 @@ export class OrderAlerts {
       silent: true,
       timeoutType: alert.urgency === 'critical' ? 'never' : 'default',
     });
-    notification.on('click', () => this.deps.showOrder(alert.orderId));
+    const { orderId } = alert;
+    notification.on('click', () => (orderId ? this.deps.showOrder(orderId) : this.deps.show()));
     notification.show();
   }
 }

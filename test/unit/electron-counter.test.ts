@@ -61,6 +61,30 @@ describe('order alerts', () => {
     expect(alertFor({ event: 'catalog.updated', data: { objects: 1, loadedAt: 0 } })).toBeNull();
   });
 
+  it('pulls staff over for a printer in trouble, not for one that is well again', () => {
+    const printer = (problems: string[]) => ({
+      event: 'printer.status' as const,
+      data: {
+        address: '10.0.0.9:9100',
+        reachable: true,
+        online: problems.length === 0,
+        coverOpen: false,
+        paperOut: problems.includes('paper out'),
+        paperNearEnd: false,
+        error: false,
+        problems,
+        checkedAt: 0,
+      },
+    });
+    expect(alertFor(printer(['paper out']))).toEqual({
+      title: 'Kitchen printer: paper out',
+      body: 'Tickets will not print until it is fixed.',
+      orderId: null,
+      urgency: 'critical',
+    });
+    expect(alertFor(printer([]))).toBeNull();
+  });
+
   it('notifies and flashes only while the window is not in front, and a click opens the order', () => {
     const electron = fake();
     const win = createMainWindow(
@@ -73,6 +97,7 @@ describe('order alerts', () => {
       Notification: electron.api.Notification,
       window: () => win,
       showOrder: (id) => opened.push(id),
+      show: () => opened.push('(window)'),
       log: silentLogger,
     });
     const created: PushMessage = { event: 'order.created', data: order() };
@@ -106,6 +131,23 @@ describe('order alerts', () => {
       'New order: accept or reject',
       'Order canceled',
     ]);
+    // A printer notice is about no order: a click brings the window up as it is.
+    alerts.handle({
+      event: 'printer.status',
+      data: {
+        address: '10.0.0.9:9100',
+        reachable: false,
+        online: null,
+        coverOpen: null,
+        paperOut: null,
+        paperNearEnd: null,
+        error: null,
+        problems: ['unreachable: connect ECONNREFUSED'],
+        checkedAt: 0,
+      },
+    });
+    electron.notifications[2]!.click();
+    expect(opened).toEqual(['ord_1', '(window)']);
   });
 });
 
