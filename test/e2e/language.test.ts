@@ -36,6 +36,9 @@ describe.skipIf(missing !== null)('the screen language', () => {
     });
     await page.goto(app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
+    // A phone order half taken when someone switches the language.
+    await page.getByRole('button', { name: /New order/ }).click();
+    await page.locator('#field-customer-name').fill('Nora Ortiz');
     await page.getByRole('button', { name: /^Health/ }).click();
     await page.getByTestId('health-status').waitFor();
     const picker = page.getByLabel('Language (Idioma)');
@@ -52,6 +55,9 @@ describe.skipIf(missing !== null)('the screen language', () => {
     await page.getByRole('heading', { name: 'Esta pantalla' }).waitFor();
     expect(await page.getByLabel('Idioma (Language)').inputValue()).toBe('es');
     expect(await page.getByText('This counter').count()).toBe(0);
+    // The half-taken order is still there, now in Spanish.
+    await page.getByRole('button', { name: /Nuevo/ }).click();
+    expect(await page.locator('#field-customer-name').inputValue()).toBe('Nora Ortiz');
 
     await page.reload();
     await page.locator('.app[data-connection="open"]').waitFor();

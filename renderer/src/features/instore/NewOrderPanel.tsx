@@ -33,13 +33,19 @@ interface Props {
 }
 
 let lineKey = 0;
+/** The order being taken, kept outside the tree: a language switch re-creates the tree
+ * (app/InLanguage.tsx), and a half-taken phone order must survive it. */
+let kept: { lines: DraftLine[]; form: OrderForm } = { lines: [], form: EMPTY_FORM };
 
 export function NewOrderPanel({ now, onOpenOrder }: Props) {
   const t = texts(TICKET_TEXTS);
   const { api, orders, clock } = useServices();
   const { menu, soldOut, problem, terms } = useMenu();
-  const [lines, setLines] = useState<DraftLine[]>([]);
-  const [form, setForm] = useState<OrderForm>(EMPTY_FORM);
+  const [lines, setLines] = useState<DraftLine[]>(() => kept.lines);
+  const [form, setForm] = useState<OrderForm>(() => kept.form);
+  useEffect(() => {
+    kept = { lines, form };
+  }, [lines, form]);
   const [errors, setErrors] = useState<FieldErrors>({});
   /** Why the order was not taken (the core's words); shown after ours. */
   const [formError, setFormError] = useState<string | null>(null);
