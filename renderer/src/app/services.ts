@@ -2,6 +2,7 @@
 // the orders everyone sees, the push connection and the alerts. Screens reach it through
 // `useServices()`; tests and the console can reach the same objects.
 import type { OrderSummary } from '../../../shared/order.js';
+import type { PosStatus } from '../../../shared/pos.js';
 import { createLocalApiClient, type LocalApiClient } from '../api/client.js';
 import type { IpcBridge } from '../api/bridge.js';
 import {
@@ -37,6 +38,9 @@ export interface Services {
   connection: Observable<ConnectionState>;
   /** Pause / busy / prep time as the core reports them; null until loaded. */
   store: StoreStatusStore;
+  /** The POS leg's status as read when the push channel (re)opened; later changes come as push
+   * events (`pos.*`, `printer.status`), which the banners fold in themselves. */
+  posStatus: Observable<PosStatus | null>;
   /** Short messages at the bottom of the screen (a failed tap, a confirmation). */
   notices: Observable<readonly Notice[]>;
   notify: (kind: Notice['kind'], text: string) => void;
@@ -67,6 +71,7 @@ export function createServices(
   const connection = new Observable<ConnectionState>('connecting');
   const notices = new Observable<readonly Notice[]>([]);
   const store = new StoreStatusStore();
+  const posStatus = new Observable<PosStatus | null>(null);
   let noticeId = 0;
   const pushListeners = new Set<(message: PushMessage) => void>();
 
@@ -99,6 +104,7 @@ export function createServices(
     settings,
     connection,
     store,
+    posStatus,
     notices,
     notify,
     reload,
@@ -110,6 +116,10 @@ export function createServices(
           api.getStore().then(
             (status) => store.set(status), // a reload replaces, even after a restart
             () => undefined, // store controls are optional for the board
+          );
+          api.getPosStatus().then(
+            (status) => posStatus.set(status),
+            () => undefined, // a core without a POS leg: nothing to watch
           );
           reload().catch((err: unknown) =>
             notify('error', texts(APP_TEXTS).loadOrdersFailed((err as Error).message)),

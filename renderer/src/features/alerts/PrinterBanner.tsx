@@ -1,32 +1,25 @@
 // The kitchen printer's trouble over every screen, before a ticket fails: paper out, cover
-// open, unreachable (loud), or paper running low (a quiet heads-up). From the POS status at
-// start and after a reconnect, then the `printer.status` push events of the core's printer
-// watch; "Check again" asks the printer now.
+// open, unreachable (loud), or paper running low (a quiet heads-up). From the POS status read
+// at every (re)connect (services.posStatus), then the `printer.status` push events of the core's
+// printer watch; "Check again" asks the printer now.
 import { useEffect, useState } from 'react';
 import type { PrinterStatus } from '../../../../shared/pos.js';
-import { useServices } from '../../app/hooks.js';
+import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
 import { explain } from '../orders/actions.js';
 import { PRINTER_TEXTS } from './texts.js';
 
 export function PrinterBanner() {
-  const { api, onPush, connection, notify } = useServices();
+  const { api, onPush, notify, posStatus } = useServices();
+  const pos = useObservable(posStatus);
   const [status, setStatus] = useState<PrinterStatus | null>(null);
   const [checking, setChecking] = useState(false);
 
+  // The watch's last reading at every (re)connect; its changes come as push events.
   useEffect(() => {
-    const load = (): void => {
-      api.getPosStatus().then(
-        (pos) => setStatus(pos.printer.lastStatus),
-        () => undefined, // a core without a POS leg: nothing to watch
-      );
-    };
-    load();
-    return connection.subscribe(() => {
-      if (connection.get() === 'open') load();
-    });
-  }, [api, connection]);
+    if (pos) setStatus(pos.printer.lastStatus);
+  }, [pos]);
 
   useEffect(
     () =>

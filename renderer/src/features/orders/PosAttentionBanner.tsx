@@ -1,10 +1,11 @@
 // "Not in the POS" must not wait for someone to open the order: a banner for every order the
-// POS leg flagged (or whose void did not reach the POS), from the POS status at start and the
-// `pos.attention` / `pos.updated` push events after. It goes away once the leg is settled
-// (sent, retried into the POS, entered by hand); Open shows the order with its Try again.
+// POS leg flagged (or whose void did not reach the POS), from the POS status read at every
+// (re)connect (services.posStatus) and the `pos.attention` / `pos.updated` push events after.
+// It goes away once the leg is settled (sent, retried into the POS, entered by hand); Open shows
+// the order with its Try again.
 import { useEffect, useState } from 'react';
 import type { PosLeg } from '../../../../shared/pos.js';
-import { useServices } from '../../app/hooks.js';
+import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
 import { orderNumber } from './labels.js';
@@ -18,22 +19,14 @@ export function needsStaff(leg: PosLeg): boolean {
 const key = (leg: PosLeg) => `${leg.orderId}|${leg.target}`;
 
 export function PosAttentionBanner({ onOpen }: { onOpen: (id: string) => void }) {
-  const { api, onPush, connection } = useServices();
+  const { onPush, posStatus } = useServices();
+  const status = useObservable(posStatus);
   const [legs, setLegs] = useState<ReadonlyMap<string, PosLeg>>(new Map());
 
+  // Read again at every (re)connect: the list may have changed while the push channel was down.
   useEffect(() => {
-    const load = (): void => {
-      api.getPosStatus().then(
-        (status) => setLegs(new Map(status.attention.filter(needsStaff).map((l) => [key(l), l]))),
-        () => undefined, // a core without a POS leg: nothing to watch
-      );
-    };
-    load();
-    // After a reconnect the list may have changed while the push channel was down.
-    return connection.subscribe(() => {
-      if (connection.get() === 'open') load();
-    });
-  }, [api, connection]);
+    if (status) setLegs(new Map(status.attention.filter(needsStaff).map((l) => [key(l), l])));
+  }, [status]);
 
   useEffect(
     () =>
