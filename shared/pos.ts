@@ -203,6 +203,15 @@ const LocationOverride = z.looseObject({
   override: z.record(z.string(), z.unknown()),
 });
 const overrides = z.array(LocationOverride).max(1000).optional();
+/** What item families, items (sizes) and modifiers share: a name, a price, on or off here. */
+const sellable = {
+  provider_id: id,
+  name: z.string(),
+  is_active: z.boolean().optional(),
+  price_amount: money.nullish(),
+  price_currency: z.string().optional(),
+  location_overrides: overrides,
+};
 
 /** Stream's catalog shape. Fields the connector uses are checked; any others are kept as sent. */
 export const StreamCatalog = z.object({
@@ -212,29 +221,13 @@ export const StreamCatalog = z.object({
   item_family: z
     .array(
       z.looseObject({
-        provider_id: id,
-        name: z.string(),
-        is_active: z.boolean().optional(),
-        price_amount: money.nullish(),
-        price_currency: z.string().optional(),
+        ...sellable,
         modifier_group_ids: ids.optional(),
         item_ids: ids.optional(),
-        location_overrides: overrides,
       }),
     )
     .default([]),
-  item: z
-    .array(
-      z.looseObject({
-        provider_id: id,
-        name: z.string(),
-        is_active: z.boolean().optional(),
-        price_amount: money.nullish(),
-        price_currency: z.string().optional(),
-        location_overrides: overrides,
-      }),
-    )
-    .default([]),
+  item: z.array(z.looseObject(sellable)).default([]),
   modifier_group: z
     .array(
       z.looseObject({
@@ -248,19 +241,7 @@ export const StreamCatalog = z.object({
       }),
     )
     .default([]),
-  modifier: z
-    .array(
-      z.looseObject({
-        provider_id: id,
-        name: z.string(),
-        is_active: z.boolean().optional(),
-        price_amount: money.nullish(),
-        price_currency: z.string().optional(),
-        modifier_group_ids: ids.optional(),
-        location_overrides: overrides,
-      }),
-    )
-    .default([]),
+  modifier: z.array(z.looseObject({ ...sellable, modifier_group_ids: ids.optional() })).default([]),
   menu: z.array(z.looseObject({})).default([]),
 });
 export type StreamCatalog = z.output<typeof StreamCatalog>;
