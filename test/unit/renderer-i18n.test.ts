@@ -103,6 +103,16 @@ describe('translations', () => {
     expect(PIN_TEXTS.es.refusedBecause('other', 'x')).toBe('PIN rechazado: x');
   });
 
+  it("says the printer's trouble in Spanish, and words it does not know as they came", async () => {
+    const { PRINTER_TEXTS } = await import('../../renderer/src/features/alerts/texts.js');
+    expect(PRINTER_TEXTS.es.problem('paper out')).toBe('sin papel');
+    expect(PRINTER_TEXTS.es.problem('unreachable: connect ECONNREFUSED')).toBe(
+      'no responde (connect ECONNREFUSED)',
+    );
+    expect(PRINTER_TEXTS.es.problem('something new')).toBe('something new');
+    expect(PRINTER_TEXTS.en.problem('paper out')).toBe('paper out');
+  });
+
   it('starts a terminal in Spanish when the browser prefers it, and keeps what staff pick', () => {
     expect(languageFor(['es-MX', 'en-US'])).toBe('es');
     expect(languageFor(['es'])).toBe('es');

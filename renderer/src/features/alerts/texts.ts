@@ -67,6 +67,14 @@ export const CONNECTION_TEXTS = translations(
   },
 );
 
+/** The core's words for a printer problem (escpos/status.ts), in Spanish. */
+const PRINTER_PROBLEMS_ES: Readonly<Record<string, string>> = {
+  'paper out': 'sin papel',
+  'cover open': 'tapa abierta',
+  'printer error': 'error de la impresora',
+  offline: 'fuera de línea',
+};
+
 /** The kitchen printer's trouble, seen between orders (the core's printer watch). */
 export const PRINTER_TEXTS = translations(
   {
@@ -87,16 +95,8 @@ export const PRINTER_TEXTS = translations(
     checkAgain: 'Revisar de nuevo',
     checking: 'Revisando…',
     problem: (words: string) =>
-      words === 'paper out'
-        ? 'sin papel'
-        : words === 'cover open'
-          ? 'tapa abierta'
-          : words === 'printer error'
-            ? 'error de la impresora'
-            : words === 'offline'
-              ? 'fuera de línea'
-              : words.startsWith('unreachable')
-                ? `no responde (${words.replace(/^unreachable:\s*/, '')})`
-                : words,
+      words.startsWith('unreachable')
+        ? `no responde (${words.replace(/^unreachable:\s*/, '')})`
+        : (PRINTER_PROBLEMS_ES[words] ?? words),
   },
 );
