@@ -14,6 +14,7 @@ import { clockTime } from '../features/orders/format.js';
 import { OrderDetailPanel } from '../features/orders/OrderDetailPanel.js';
 import { OrderList } from '../features/orders/OrderList.js';
 import { PosAttentionBanner } from '../features/orders/PosAttentionBanner.js';
+import { MissedToday } from '../features/missed/MissedGroup.js';
 import { lanesOf } from '../features/orders/orders-store.js';
 import { RejectDialog } from '../features/orders/RejectDialog.js';
 import { StorePanel } from '../features/store/StorePanel.js';
@@ -186,6 +187,7 @@ export function App() {
               {storeStatus.reopensAt ? t.until(clockTime(storeStatus.reopensAt)) : ''}
             </button>
           )}
+          <MissedToday />
           <div
             className={`topbar__pending${lanes.pending.length ? ' has-pending' : ''}`}
             aria-live="polite"
