@@ -11,6 +11,7 @@ export const Delivery = z.object({
   kind: z.string(),
   state: OutboxState,
   attempts: z.number().int(),
+  /** When it was written, or last replayed by a Retry. */
   createdAt: z.number().int(),
   nextAttemptAt: z.number().int(),
   sentAt: z.number().int().nullable(),

@@ -53,9 +53,9 @@ export interface OrderRow {
 }
 
 /** One outbox row about an order as staff see it (shared/delivery.ts). A decision's deadline is
- * Stream's window for the order. */
+ * Stream's window for the order; a replay starts the "not received" clock again. */
 export const DELIVERY_JSON = `json_object('eventId', o.id, 'kind', o.kind, 'state', o.state,
-  'attempts', o.attempts, 'createdAt', o.created_at, 'nextAttemptAt', o.next_attempt_at,
+  'attempts', o.attempts, 'createdAt', COALESCE(o.retry_from, o.created_at), 'nextAttemptAt', o.next_attempt_at,
   'sentAt', o.sent_at, 'lastError', o.last_error, 'deadlineAt',
   CASE WHEN o.kind IN ('order.accepted', 'order.rejected') THEN orders.stream_deadline_at END)`;
 
