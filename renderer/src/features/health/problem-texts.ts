@@ -6,7 +6,7 @@ export const PROBLEM_TEXTS = translations(
   {
     since: (time: string) => `since ${time}`,
     bannerTitle: (n: number) => (n === 1 ? 'Needs attention:' : `${n} things need attention:`),
-    details: 'Details',
+    details: 'Open Health',
     todo: 'What to do:',
     problems: {
       stream_never_reached: {
@@ -74,7 +74,7 @@ export const PROBLEM_TEXTS = translations(
   {
     since: (time: string) => `desde las ${time}`,
     bannerTitle: (n: number) => (n === 1 ? 'Requiere atención:' : `${n} cosas requieren atención:`),
-    details: 'Detalles',
+    details: 'Ver Estado',
     todo: 'Qué hacer:',
     problems: {
       stream_never_reached: {
