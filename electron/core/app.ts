@@ -25,6 +25,7 @@ import { AuditLog } from './manager/audit-log.js';
 import { ManagerPins } from './manager/manager-pin.js';
 import { OrderIngest } from './orders/ingest.js';
 import { OrderLifecycle } from './orders/lifecycle.js';
+import { MissedOrders } from './orders/missed.js';
 import { OrderRepository } from './orders/repository.js';
 import { OutboxWriter } from './outbox/enqueue.js';
 import { OutboxApi } from './outbox/api.js';
@@ -108,7 +109,18 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
 
   // Nothing is sent from a request handler: writers poke the worker, which sends after commit.
   const outboxWorker = new OutboxWorker(
-    { db, clock, log, stream: config.stream, bus: ctx.bus },
+    {
+      db,
+      clock,
+      log,
+      stream: config.stream,
+      bus: ctx.bus,
+      // Every card shows whether Stream has the order's answer: tell the screens when it moves.
+      onDelivery: (key) => {
+        const summary = ctx.orders.summary(key);
+        if (summary) ctx.bus.publish('order.updated', summary);
+      },
+    },
     options.outbox,
   );
   ctx.outbox.onEnqueued((lane) => {
@@ -142,6 +154,12 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
   );
   const lifecycle = new OrderLifecycle(ctx);
+  const missed = new MissedOrders(ctx, {
+    timeZone: config.location.timezone,
+    dayRolloverTime: config.store.dayRolloverTime,
+  });
+  acceptance.onMissed = (id) => missed.announce(id);
+  lifecycle.onMissed = (id) => missed.announce(id);
   // The POS leg: queued on accept, withdrawn or voided on reject and cancel, each inside the
   // decision's own transaction; in auto mode it decides the acceptance.
   const pos = new PosService(ctx, catalog, rearm, options.pos);
@@ -190,6 +208,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     backups,
     history: new OrderHistory(db, config.location.timezone),
     settings,
+    missed,
   });
 
   const streamServer = buildStreamServer({ config, ingest, lifecycle, catalog, log });

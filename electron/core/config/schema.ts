@@ -85,6 +85,10 @@ export const ConfigSchema = z
         mode: z.enum(['manual', 'auto']).default('manual'),
         staffWindowSeconds: z.number().int().min(10).max(55).default(45),
         onTimeout: z.enum(['reject', 'accept']).default('reject'),
+        /** Missed orders within `missedOfferPauseWithinMinutes` after which the Orders screen
+         * offers to pause the store or turn on busy mode; 0: never. */
+        missedOfferPauseAfter: z.number().int().min(0).max(50).default(2),
+        missedOfferPauseWithinMinutes: z.number().int().min(1).max(240).default(10),
       })
       .strict()
       .prefault({}),
