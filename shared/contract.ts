@@ -19,6 +19,7 @@ import {
   StoreStatus,
 } from './store.js';
 import { CancelOrderRequest, InStoreOrderRequest, InStoreTerms } from './instore.js';
+import { HealthProblem } from './health.js';
 import { OutboxDeadAlert, OutboxEvent, OutboxListQuery } from './outbox.js';
 import {
   EnteredByHandBody,
@@ -61,7 +62,8 @@ export const Health = z.object({
     /** Canceled orders whose void did not reach the POS. */
     voidsFailed: z.number().int(),
   }),
-  problems: z.array(z.string()),
+  /** Named problems with since-when and what to do (shared/health.ts); empty when `ok`. */
+  problems: z.array(HealthProblem),
 });
 export type Health = z.infer<typeof Health>;
 

@@ -186,6 +186,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   ingest.posGate = pos.ingestGate;
   const health = new HealthReporter(ctx, catalog);
   health.pos = () => pos.health();
+  health.printer = () => pos.printerLatest();
+  health.streamClockSkewMs = () => outboxWorker.clockSkewMs();
   const backups = new BackupService(
     db,
     path.join(config.dataDir, 'backups'),

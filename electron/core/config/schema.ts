@@ -171,6 +171,14 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** What `/api/health` calls a problem (electron/core/api/health.ts). */
+    health: z
+      .object({
+        /** Events wait and Stream has not answered for longer than this: a named problem. */
+        streamContactMaxAgeSeconds: z.number().int().min(10).max(86_400).default(120),
+      })
+      .strict()
+      .prefault({}),
     /** Online backups into `<dataDir>/backups` (electron/core/db/backup.ts). */
     backup: z
       .object({

@@ -107,6 +107,11 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
     );
   }
 
+  /** Stream's clock minus ours, from its last answer; null before one. */
+  clockSkewMs(): number | null {
+    return this.sender.clockSkewMs;
+  }
+
   protected recover(now: number): void {
     const recovered = this.repository.recoverInterrupted(now);
     if (recovered)

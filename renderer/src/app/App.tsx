@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { CancelBanners, NewOrderStrip, SoundBanner } from '../features/alerts/AlertBanners.js';
 import { PrinterBanner } from '../features/alerts/PrinterBanner.js';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner.js';
+import { HealthBanner } from '../features/health/HealthBanner.js';
 import { HealthPanel } from '../features/health/HealthPanel.js';
 import { HistoryPanel } from '../features/history/HistoryPanel.js';
 import { NewOrderPanel } from '../features/instore/NewOrderPanel.js';
@@ -209,6 +210,7 @@ export function App() {
           <CancelBanners onOpen={ui.openDetail} />
           <PosAttentionBanner onOpen={ui.openDetail} />
           <PrinterBanner />
+          {screen !== 'health' && <HealthBanner onDetails={() => setScreen('health')} />}
           {screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
         </div>
         <main className="screen">
