@@ -18,6 +18,7 @@ import { OrderHistory } from './history/history.js';
 import { RuntimeSettings } from './settings/runtime-settings.js';
 import { GroupCommit } from './db/group-commit.js';
 import { EventBus } from './events/bus.js';
+import { allowedHostNames } from './http/host-check.js';
 import { buildLocalServer } from './http/local-server.js';
 import { buildStreamServer } from './http/stream-server.js';
 import { AuditLog } from './manager/audit-log.js';
@@ -219,6 +220,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const streamServer = buildStreamServer({ config, ingest, lifecycle, catalog, log });
   const localServer = buildLocalServer({
     token: localToken,
+    allowedHosts: allowedHostNames(config.local.host, config.local.allowedHosts),
     handlers,
     bus: ctx.bus,
     log,
