@@ -1,5 +1,6 @@
 // The connector's own state: health, runtime settings and backups.
 import { z } from 'zod';
+import { HealthProblem } from '../health.js';
 import { SettingsUpdate, SettingsView } from '../settings.js';
 import { call } from './call.js';
 
@@ -31,7 +32,8 @@ export const Health = z.object({
     /** Canceled orders whose void did not reach the POS. */
     voidsFailed: z.number().int(),
   }),
-  problems: z.array(z.string()),
+  /** Named problems with since-when and what to do (shared/health.ts); empty when `ok`. */
+  problems: z.array(HealthProblem),
 });
 export type Health = z.infer<typeof Health>;
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OrderStatus, RejectCode, StaffStatus } from '../domain.js';
 import { CancelOrderRequest } from '../instore.js';
-import { OrderDetail, OrderSummary } from '../order.js';
+import { MissedSummary, OrderDetail, OrderSummary } from '../order.js';
 import { call } from './call.js';
 
 export const OrderIdParams = z.object({ id: z.string().min(1).max(64) });
@@ -56,6 +56,15 @@ export const orderCalls = {
     path: '/api/orders/:id/status',
     params: OrderIdParams,
     body: z.object({ status: StaffStatus }).strict(),
+    response: OrderDetail,
+  }),
+  /** Missed orders: today's count, unseen ones, and whether to offer a pause (issue 14). */
+  getMissed: call({ method: 'GET', path: '/api/missed', response: MissedSummary }),
+  /** A person has seen a missed order: it leaves the Missed group; who, on its timeline. */
+  markMissedSeen: call({
+    method: 'POST',
+    path: '/api/orders/:id/missed/seen',
+    params: OrderIdParams,
     response: OrderDetail,
   }),
   /** Staff cancel an order already accepted (a pending one is rejected instead). */

@@ -1,7 +1,7 @@
 // Every push event the core sends (SSE on `/api/events` in a browser, IPC in the desktop shell):
 // name → payload schema, and the one message type every edge uses.
 import { z } from 'zod';
-import { OrderSummary } from '../order.js';
+import { MissedSummary, OrderSummary } from '../order.js';
 import { SettingsView } from '../settings.js';
 import { ManagerPinStatus } from '../manager.js';
 import { AvailabilityState, RestoredEntry, StoreStatus } from '../store.js';
@@ -12,6 +12,8 @@ export const pushEvents = {
   'order.created': OrderSummary,
   'settings.updated': SettingsView,
   'order.updated': OrderSummary,
+  /** Nobody answered an order in time (or Stream canceled it first): a distinct sound, once. */
+  'order.missed': z.object({ order: OrderSummary, summary: MissedSummary }),
   /** A cancel that staff must not miss (from Stream, or from another terminal). */
   'order.canceled': OrderSummary.extend({ canceledBy: z.string() }),
   'catalog.updated': z.object({ objects: z.number().int(), loadedAt: z.number().int() }),
