@@ -20,6 +20,7 @@ import {
 import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { errorBody, installErrorHandler, zodProblem } from './errors.js';
+import { allowedHostNames, installHostCheck } from './host-check.js';
 import { serverFactory } from './node-server.js';
 
 export interface StreamServerDeps {
@@ -33,6 +34,10 @@ export interface StreamServerDeps {
 declare module 'fastify' {
   interface FastifyRequest {
     rawBody?: Buffer;
+  }
+  interface FastifyContextConfig {
+    /** The liveness probe alone answers without Stream's credentials. */
+    noStreamAuth?: boolean;
   }
 }
 
@@ -50,6 +55,7 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
     }),
   });
   installErrorHandler(app, log);
+  installHostCheck(app, allowedHostNames(config.stream.host, config.stream.allowedHosts));
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
@@ -58,7 +64,8 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
 
   const unauthorized = { code: 'unauthorized', message: 'unauthorized' };
   app.addHook('onRequest', async (request, reply) => {
-    if (request.url === '/healthz') return;
+    // Decided on the matched route, never on the URL string.
+    if (request.routeOptions.config.noStreamAuth) return;
     const authOk =
       (inboundToken || webhookSecret) &&
       (!inboundToken || verifyBearer(inboundToken, request.headers.authorization));
@@ -77,7 +84,7 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
       return reply.code(401).send({ error: unauthorized });
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { noStreamAuth: true } }, async () => ({ status: 'ok' }));
 
   app.post('/stream/orders', async (request, reply) => {
     const parsed = parseEvent(request);
