@@ -1,8 +1,7 @@
 // Start-up: read the Local API token, build the shared services, render the board.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { desktopBridge } from './api/bridge.js';
-import { readLocalToken } from './api/token.js';
+import { chooseTransport } from './api/transport.js';
 import { App } from './app/App.js';
 import { InLanguage } from './app/InLanguage.js';
 import { ServicesContext } from './app/hooks.js';
@@ -23,10 +22,9 @@ import './styles/delivery.css';
 
 const root = createRoot(document.getElementById('root')!);
 // Inside the desktop shell the preload bridge is the transport; in a browser, the token is.
-const bridge = desktopBridge();
-const token = bridge ? '' : readLocalToken();
+const transport = chooseTransport();
 
-if (!bridge && !token) {
+if (!transport) {
   // No settings without the connector: the browser's preferred language decides.
   setLanguage(languageFor(navigator.languages));
   const t = texts(SIGN_IN_TEXTS);
@@ -40,8 +38,7 @@ if (!bridge && !token) {
     </main>,
   );
 } else {
-  // In a browser the UI is served by the connector itself: the Local API is this page's origin.
-  const services = createServices(window.location.origin, token ?? '', bridge);
+  const services = createServices(transport);
   services.start();
   root.render(
     <StrictMode>

@@ -22,8 +22,7 @@ beforeEach(async () => {
   t = await startTestConnector();
   clock = new ServerClock();
   api = createLocalApiClient({
-    baseUrl: t.localUrl,
-    token: TEST_LOCAL_TOKEN,
+    transport: { kind: 'http', baseUrl: t.localUrl, token: TEST_LOCAL_TOKEN },
     clock,
     actor: () => 'Maria',
   });
@@ -81,8 +80,7 @@ describe('renderer Local API client', () => {
 
   it('reports a wrong token as 401 and a stopped connector as a network error', async () => {
     const stranger = createLocalApiClient({
-      baseUrl: t.localUrl,
-      token: 'wrong-token-000000000000',
+      transport: { kind: 'http', baseUrl: t.localUrl, token: 'wrong-token-000000000000' },
       clock,
     });
     await expect(stranger.getHealth()).rejects.toMatchObject({ status: 401, code: 'unauthorized' });

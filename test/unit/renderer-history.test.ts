@@ -106,8 +106,7 @@ describe('CSV export through the renderer client', () => {
 
   it('answers the file over HTTP as a FileDownload with its name, type and content', async () => {
     const api = createLocalApiClient({
-      baseUrl: t.localUrl,
-      token: TEST_LOCAL_TOKEN,
+      transport: { kind: 'http', baseUrl: t.localUrl, token: TEST_LOCAL_TOKEN },
       clock: new ServerClock(),
     });
     const { file } = await api.exportHistory({ source: 'phone' });

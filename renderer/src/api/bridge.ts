@@ -10,8 +10,3 @@ declare global {
     connector?: ConnectorBridge;
   }
 }
-
-export function desktopBridge(): IpcBridge | null {
-  const bridge = window.connector;
-  return bridge?.transport === 'ipc' ? bridge : null;
-}

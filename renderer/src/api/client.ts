@@ -16,6 +16,7 @@ import {
   type CallSpec,
 } from '../../../shared/contract.js';
 import type { IpcBridge } from './bridge.js';
+import type { Transport } from './transport.js';
 import type { ServerClock } from './server-clock.js';
 import { CLIENT_TEXTS } from '../app/texts.js';
 import { texts } from '../i18n/texts.js';
@@ -54,14 +55,12 @@ export class LocalApiError extends Error {
 }
 
 export interface ClientDeps {
-  baseUrl: string;
-  token: string;
+  /** The bridge inside the desktop shell, HTTP in a browser (transport.ts), never both. */
+  transport: Transport;
   clock: ServerClock;
   /** Who acts, for the order timeline (`X-Actor`). */
   actor?: () => string | undefined;
   fetch?: typeof fetch;
-  /** Inside the desktop shell: call the core over IPC instead of HTTP. */
-  bridge?: IpcBridge | null;
 }
 
 export function createLocalApiClient(deps: ClientDeps): LocalApiClient {
@@ -69,9 +68,9 @@ export function createLocalApiClient(deps: ClientDeps): LocalApiClient {
   for (const name of callNames) {
     const spec = callSpec(name);
     client[name] = (request?: Record<string, unknown>, options?: CallOptions) =>
-      deps.bridge
-        ? performIpc(deps, deps.bridge, name, spec, request ?? {}, options ?? {})
-        : perform(deps, name, spec, request ?? {}, options ?? {});
+      deps.transport.kind === 'ipc'
+        ? performIpc(deps, deps.transport.bridge, name, spec, request ?? {}, options ?? {})
+        : perform(deps, deps.transport, name, spec, request ?? {}, options ?? {});
   }
   return client as LocalApiClient;
 }
@@ -84,6 +83,7 @@ function queryValue(value: unknown): string {
 
 async function perform(
   deps: ClientDeps,
+  http: Extract<Transport, { kind: 'http' }>,
   name: CallName,
   spec: CallSpec,
   request: Record<string, unknown>,
@@ -94,13 +94,13 @@ async function perform(
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(parts.query)) query.set(key, queryValue(value));
   const body = parts.body;
-  const headers: Record<string, string> = { authorization: `Bearer ${deps.token}` };
+  const headers: Record<string, string> = { authorization: `Bearer ${http.token}` };
   const actor = deps.actor?.();
   if (actor) headers[ACTOR_HEADER] = actor;
   if (options.managerPin) headers[MANAGER_PIN_HEADER] = options.managerPin;
   const hasBody = spec.body !== undefined;
   if (hasBody) headers['content-type'] = 'application/json';
-  const url = deps.baseUrl + path + (query.size ? `?${query.toString()}` : '');
+  const url = http.baseUrl + path + (query.size ? `?${query.toString()}` : '');
 
   const sentAt = Date.now();
   let res: Response;

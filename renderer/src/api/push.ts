@@ -5,6 +5,7 @@
 // because events sent while we were away are lost and the caller must reload what it shows.
 import { pushEvents, type PushEventName, type PushMessage } from '../../../shared/contract.js';
 import type { IpcBridge } from './bridge.js';
+import type { Transport } from './transport.js';
 
 export type { PushMessage };
 
@@ -77,4 +78,11 @@ export function connectIpcPush(bridge: IpcBridge, handlers: PushHandlers): () =>
   handlers.onStateChange('open');
   handlers.onOpen();
   return off;
+}
+
+/** Push over the page's one transport: IPC from the shell, or SSE with the token. */
+export function connectTransportPush(transport: Transport, handlers: PushHandlers): () => void {
+  return transport.kind === 'ipc'
+    ? connectIpcPush(transport.bridge, handlers)
+    : connectPush(transport.baseUrl, transport.token, handlers);
 }

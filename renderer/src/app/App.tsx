@@ -19,7 +19,6 @@ import { MissedToday } from '../features/missed/MissedGroup.js';
 import { lanesOf } from '../features/orders/orders-store.js';
 import { RejectDialog } from '../features/orders/RejectDialog.js';
 import { StorePanel } from '../features/store/StorePanel.js';
-import { desktopBridge } from '../api/bridge.js';
 import type { OrderSummary } from '../../../shared/order.js';
 import { useObservable, useServerNow, useServices } from './hooks.js';
 import { Notices } from './Notices.js';
@@ -118,14 +117,14 @@ export function App() {
   );
 
   // The desktop shell's tray menu and notifications can ask for a screen or an order.
-  useEffect(
-    () =>
-      desktopBridge()?.onShellCommand?.((command) => {
-        if (command.kind === 'show-order' && command.orderId) ui.openDetail(command.orderId);
-        if (command.kind === 'show-store-controls') setScreen('store');
-      }),
-    [ui],
-  );
+  const { transport } = services;
+  useEffect(() => {
+    if (transport.kind !== 'ipc') return undefined;
+    return transport.bridge.onShellCommand((command) => {
+      if (command.kind === 'show-order' && command.orderId) ui.openDetail(command.orderId);
+      if (command.kind === 'show-store-controls') setScreen('store');
+    });
+  }, [transport, ui]);
 
   const rejectOrder = rejectId ? orders.get(rejectId) : undefined;
   const detailOrder = detailId ? orders.get(detailId) : undefined;

@@ -5,10 +5,10 @@ import type { Health } from '../../../shared/contract.js';
 import type { MissedSummary, OrderSummary } from '../../../shared/order.js';
 import type { PosStatus } from '../../../shared/pos.js';
 import { createLocalApiClient, type LocalApiClient } from '../api/client.js';
-import type { IpcBridge } from '../api/bridge.js';
+import type { Transport } from '../api/transport.js';
 import {
-  connectIpcPush,
-  connectPush,
+  connectTransportPush,
+  type PushHandlers,
   type ConnectionState,
   type PushMessage,
 } from '../api/push.js';
@@ -30,6 +30,8 @@ export interface Notice {
 }
 
 export interface Services {
+  /** How this page reaches the core (bridge or HTTP), for file saves and shell commands. */
+  transport: Transport;
   api: LocalApiClient;
   clock: ServerClock;
   orders: OrdersStore;
@@ -60,17 +62,13 @@ export interface Services {
 /** How often the health report is read: a problem shows on screen within this. */
 const HEALTH_REFRESH_MS = 3_000;
 
-/** `bridge` set: inside the desktop shell (IPC); otherwise HTTP + SSE with the Local API token. */
-export function createServices(
-  baseUrl: string,
-  token: string,
-  bridge: IpcBridge | null = null,
-): Services {
+/** `transport`: the shell's bridge (IPC) or HTTP + SSE with the token, chosen once (transport.ts);
+ * every call, push event and file save goes through it. */
+export function createServices(transport: Transport): Services {
   const clock = new ServerClock();
   const settings = new Settings(localStorage, languageFor(navigator.languages));
   const api = createLocalApiClient({
-    baseUrl,
-    token,
+    transport,
     clock,
     actor: () => settings.get().cashierName || undefined,
   });
@@ -119,6 +117,7 @@ export function createServices(
   };
 
   return {
+    transport,
     api,
     clock,
     orders,
@@ -137,7 +136,7 @@ export function createServices(
       void sound.init();
       alerts.start();
       setInterval(reloadHealth, HEALTH_REFRESH_MS);
-      const handlers: Parameters<typeof connectPush>[2] = {
+      const handlers: PushHandlers = {
         onOpen: () => {
           api.getStore().then(
             (status) => store.set(status), // a reload replaces, even after a restart
@@ -183,8 +182,7 @@ export function createServices(
           for (const listener of pushListeners) listener(message);
         },
       };
-      if (bridge) connectIpcPush(bridge, handlers);
-      else connectPush(baseUrl, token, handlers);
+      connectTransportPush(transport, handlers);
     },
     onPush(listener) {
       pushListeners.add(listener);

@@ -104,7 +104,10 @@ export function HistoryPanel({ now, active, onOpenOrder }: Props) {
   const exportCsv = async (): Promise<void> => {
     setExporting(true);
     try {
-      const saved = await saveDownload(await api.exportHistory(historyQuery(filters)));
+      const saved = await saveDownload(
+        services.transport,
+        await api.exportHistory(historyQuery(filters)),
+      );
       if (saved) notify('info', t.exported(saved));
     } catch (err) {
       notify('error', t.exportFailed(explain(err)));

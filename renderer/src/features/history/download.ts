@@ -2,14 +2,16 @@
 // desktop shell refuses browser downloads (electron/main/hardening.ts), so inside it the file
 // goes through the bridge's `saveFile`: the system's save dialog, written by the shell.
 import type { FileDownload } from '../../../../shared/manager.js';
-import { desktopBridge } from '../../api/bridge.js';
+import type { Transport } from '../../api/transport.js';
 import { LocalApiError } from '../../api/client.js';
 
 /** Resolves to where it went: a path (desktop), the file name (browser), or null if canceled. */
-export async function saveDownload({ file }: FileDownload): Promise<string | null> {
-  const bridge = desktopBridge();
-  if (bridge) {
-    const saved = await bridge.saveFile(file);
+export async function saveDownload(
+  transport: Transport,
+  { file }: FileDownload,
+): Promise<string | null> {
+  if (transport.kind === 'ipc') {
+    const saved = await transport.bridge.saveFile(file);
     if (!saved.ok) {
       const { status, code, message, field } = saved.error;
       throw new LocalApiError(status, code, message, field);
