@@ -1,0 +1,191 @@
+// Desktop mode without the Electron binary: the built renderer served from a plain static origin
+// (no Local API there, as `app://bundle` inside the shell), `window.connector` built by the REAL
+// preload (electron/preload/preload.cts, transpiled as Electron loads it) over a minimal
+// `ipcRenderer` / `contextBridge` stand-in, whose messages go through Playwright bindings to the
+// REAL main-process IPC (electron/main/ipc.ts `registerIpc`, push.ts `forwardPushEvents`)
+// running against a real connector. What only Electron itself does (the sandbox, the real
+// context isolation, the app:// protocol) is checked on a release machine.
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { registerIpc } from '../../../electron/main/ipc.js';
+import { APP_ORIGIN } from '../../../electron/main/protocol.js';
+import { forwardPushEvents } from '../../../electron/main/push.js';
+import { silentLogger } from '../../../electron/core/util/log.js';
+import type { Connector } from '../../../electron/core/app.js';
+import { FakeIpcMain } from '../../support/fake-electron.js';
+
+const PRELOAD = path.resolve(import.meta.dirname, '../../../electron/preload/preload.cts');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wav': 'audio/wav',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** A plain static server for the built UI: files only, no `/api/` of any kind. */
+export async function serveStatic(
+  dir: string,
+): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.join(dir, pathname === '/' ? 'index.html' : pathname);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The preload as Electron runs it: CommonJS whose `require` knows only 'electron'. */
+function preloadInitScript(): string {
+  const js = ts.transpileModule(readFileSync(PRELOAD, 'utf8'), {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: false,
+    },
+    fileName: 'preload.cts',
+  }).outputText;
+  return `(() => {
+  const listeners = new Map();
+  const ipcRenderer = {
+    invoke: (channel, ...args) => window.__desktopInvoke(channel, ...args),
+    send: (channel, ...args) => { void window.__desktopSend(channel, ...args); },
+    on: (channel, listener) => {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel).add(listener);
+    },
+    removeListener: (channel, listener) => { listeners.get(channel)?.delete(listener); },
+  };
+  const contextBridge = {
+    exposeInMainWorld: (key, api) =>
+      Object.defineProperty(window, key, { value: Object.freeze({ ...api }), enumerable: false }),
+  };
+  // main → renderer (webContents.send): the harness calls this with the channel and the value.
+  Object.defineProperty(window, '__desktopEmit', {
+    value: (channel, value) => {
+      for (const listener of listeners.get(channel) ?? []) listener({ sender: 'ipc internals' }, value);
+    },
+  });
+  const require = (name) => {
+    if (name === 'electron') return { contextBridge, ipcRenderer };
+    throw new Error('module not found: ' + name);
+  };
+  const module = { exports: {} };
+  (function (require, module, exports) {\n${js}\n})(require, module, module.exports);
+})();`;
+}
+
+export interface DesktopPage {
+  page: Page;
+  context: BrowserContext;
+  /** Calls that went over the bridge, by name, in order. */
+  bridgeCalls: string[];
+  /** Requests the page made to its own origin's `/api/` (must stay empty). */
+  ownOriginApi: string[];
+  /** Where `saveFile` wrote (the save dialog answered with a path in here). */
+  saveDir: string;
+  close(): Promise<void>;
+}
+
+const CONTENTS_ID = 1;
+
+/** Opens the board as the desktop shell would, wired to `connector` through the real IPC code. */
+export async function openDesktopPage(
+  browser: Browser,
+  connector: Connector,
+  origin: string,
+  viewport = { width: 1366, height: 768 },
+): Promise<DesktopPage> {
+  const context = await browser.newContext({ viewport });
+  const ipcMain = new FakeIpcMain();
+  const saveDir = mkdtempSync(path.join(tmpdir(), 'connector-save-'));
+  const bridgeCalls: string[] = [];
+  const ownOriginApi: string[] = [];
+  let page: Page | null = null;
+  // The sender as Electron reports it: our one window, its frame, showing the bundle (the static
+  // origin stands in for app://bundle; any other origin stays itself and is refused).
+  const senderEvent = (frame: { url(): string; parentFrame(): unknown }) => {
+    const url = new URL(frame.url());
+    const shown = url.origin === origin ? APP_ORIGIN + url.pathname : url.href;
+    return {
+      sender: { id: CONTENTS_ID },
+      senderFrame: { url: shown, parent: frame.parentFrame() ? {} : null },
+    };
+  };
+  await context.exposeBinding('__desktopInvoke', async (source, channel: string, ...args) => {
+    if (channel === 'connector:call') bridgeCalls.push(String(args[0]));
+    return ipcMain.invoke(channel, senderEvent(source.frame), ...args);
+  });
+  await context.exposeBinding('__desktopSend', (source, channel: string, ...args) => {
+    ipcMain.emit(channel, senderEvent(source.frame), ...args);
+  });
+  await context.addInitScript({ content: preloadInitScript() });
+  const unregister = registerIpc({
+    ipcMain: ipcMain as never,
+    handlers: connector.handlers,
+    windowContentsId: () => CONTENTS_ID,
+    log: silentLogger,
+    rendererLog: silentLogger,
+    saveFile: {
+      defaultDir: () => saveDir,
+      choosePath: async (suggested) => path.join(saveDir, path.basename(suggested)),
+    },
+  });
+  const stopPush = forwardPushEvents(connector.ctx.bus, () =>
+    page
+      ? {
+          send: (channel: string, value: unknown) => {
+            void page!
+              .evaluate(
+                ([c, v]) =>
+                  (
+                    window as unknown as { __desktopEmit(c: string, v: unknown): void }
+                  ).__desktopEmit(c, v),
+                [channel, value] as const,
+              )
+              .catch(() => undefined); // the page is closing
+          },
+          isDestroyed: () => page!.isClosed(),
+        }
+      : null,
+  );
+  page = await context.newPage();
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${origin}/api/`)) ownOriginApi.push(request.url());
+  });
+  await page.goto(`${origin}/index.html`);
+  return {
+    page,
+    context,
+    bridgeCalls,
+    ownOriginApi,
+    saveDir,
+    async close() {
+      stopPush();
+      unregister();
+      await context.close();
+      rmSync(saveDir, { recursive: true, force: true });
+    },
+  };
+}
