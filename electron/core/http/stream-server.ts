@@ -1,4 +1,4 @@
-// The Stream listener (stream-api.md B1–B3, B5): what Stream calls. Authentication runs before
+// The Stream listener (stream-api.md B1–B3, B5, B6): what Stream calls, and merchant onboarding. Authentication runs before
 // anything is parsed or stored; the body is kept as raw bytes so the signature is checked on
 // exactly what was received and the order keeps those bytes.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -8,13 +8,12 @@ import type { Config } from '../config/schema.js';
 import type { OrderLifecycle } from '../orders/lifecycle.js';
 import type { OrderIngest } from '../orders/ingest.js';
 import {
-  INBOUND_SIGNATURE_HEADER,
-  MAX_JSON_DEPTH,
-  StreamEvent,
-  jsonDepth,
-  verifyBearer,
-  verifyBodySignature,
-} from '../stream/protocol/index.js';
+  installStreamAuth,
+  registerOAuthRoutes,
+  type StreamAuthenticator,
+  type StreamOAuth,
+} from '../stream/auth/index.js';
+import { MAX_JSON_DEPTH, StreamEvent, jsonDepth } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { errorBody, installErrorHandler, zodProblem } from './errors.js';
@@ -26,6 +25,12 @@ export interface StreamServerDeps {
   lifecycle: OrderLifecycle;
   catalog: CatalogStore;
   log: Logger;
+  /** Who may call (stream/auth): inbound token, signature, onboarding access tokens. */
+  auth: StreamAuthenticator;
+  /** Merchant onboarding: the Authorize page and the Request Token endpoint. */
+  oauth: StreamOAuth;
+  /** How often the TLS certificate files are looked at for a renewal (default 2 s). */
+  tlsPollMs?: number | undefined;
 }
 
 declare module 'fastify' {
@@ -36,46 +41,34 @@ declare module 'fastify' {
 
 export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   const { config, log } = deps;
-  const { inboundToken, webhookSecret } = config.stream;
+  const { certFile, keyFile } = config.stream.tls;
   const app = Fastify({
     logger: false,
     bodyLimit: config.stream.bodyLimitBytes,
     return503OnClosing: true,
-    serverFactory: serverFactory({
-      requestMs: config.stream.requestTimeoutSeconds * 1000,
-      idleMs: config.stream.requestTimeoutSeconds * 1000,
-      keepAliveMs: 5_000,
-    }),
+    serverFactory: serverFactory(
+      {
+        requestMs: config.stream.requestTimeoutSeconds * 1000,
+        idleMs: config.stream.requestTimeoutSeconds * 1000,
+        keepAliveMs: 5_000,
+      },
+      certFile && keyFile ? { certFile, keyFile, log, pollMs: deps.tlsPollMs ?? 2_000 } : undefined,
+    ),
   });
   installErrorHandler(app, log);
 
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
-    done(null, body),
+  // Bodies stay raw bytes: the signature is over them, and the onboarding forms parse their own.
+  app.addContentTypeParser(
+    ['application/json', 'application/x-www-form-urlencoded'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
   );
 
-  const unauthorized = { code: 'unauthorized', message: 'unauthorized' };
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url === '/healthz') return;
-    const authOk =
-      (inboundToken || webhookSecret) &&
-      (!inboundToken || verifyBearer(inboundToken, request.headers.authorization));
-    if (!authOk) return reply.code(401).send({ error: unauthorized });
-  });
-  app.addHook('preHandler', async (request, reply) => {
-    if (!webhookSecret || request.body === undefined) return;
-    const header = request.headers[INBOUND_SIGNATURE_HEADER];
-    if (
-      !verifyBodySignature(
-        webhookSecret,
-        request.body as Buffer,
-        typeof header === 'string' ? header : undefined,
-      )
-    )
-      return reply.code(401).send({ error: unauthorized });
-  });
+  installStreamAuth(app, deps.auth);
+  registerOAuthRoutes(app, { oauth: deps.oauth, storeName: config.location.name, log });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { streamAuth: false } }, async () => ({ status: 'ok' }));
 
   app.post('/stream/orders', async (request, reply) => {
     const event = parseEvent(request);
