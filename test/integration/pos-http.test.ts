@@ -23,7 +23,7 @@ type Detail = { timeline: { kind: string; actor: string; detail: string | null }
 type Health = {
   status: string;
   pos: { queued: number; notInPos: number; voidsFailed: number };
-  problems: string[];
+  problems: { code: string; message: string; count: number | null }[];
 };
 
 let rig: PosRig | undefined;
@@ -149,7 +149,7 @@ describe('HTTP JSON driver', () => {
     expect(health.body.status).toBe('degraded');
     expect(health.body.pos.notInPos).toBe(1);
     expect(health.body.problems).toContainEqual(
-      expect.stringMatching(/1 order\(s\) not in the POS/),
+      expect.objectContaining({ code: 'pos_not_in_pos', count: 1 }),
     );
     const status = await local<{ attention: PosLeg[]; health: unknown }>(
       rig.t.localUrl,

@@ -89,6 +89,11 @@ function row(overrides: Partial<OrderRow> = {}): OrderRow {
     delivery_status: null,
     driver: null,
     updated_at: t0,
+    missed_at: null,
+    missed_reason: null,
+    missed_note: null,
+    missed_seen_at: null,
+    missed_seen_by: null,
     ...overrides,
   };
 }

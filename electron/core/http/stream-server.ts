@@ -1,5 +1,5 @@
-// The Stream listener (stream-api.md B1–B3, B5, B6): what Stream calls, and merchant onboarding. Authentication runs before
-// anything is parsed or stored; the body is kept as raw bytes so the signature is checked on
+// The Stream listener (stream-api.md B1–B3, B5, B6): what Stream calls, and merchant onboarding.
+// Authentication (stream/auth) runs before anything is parsed or stored; the body is kept as raw bytes so the signature is checked on
 // exactly what was received and the order keeps those bytes.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
@@ -17,6 +17,7 @@ import { MAX_JSON_DEPTH, StreamEvent, jsonDepth } from '../stream/protocol/index
 import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { errorBody, installErrorHandler, zodProblem } from './errors.js';
+import { allowedHostNames, installHostCheck } from './host-check.js';
 import { serverFactory } from './node-server.js';
 
 export interface StreamServerDeps {
@@ -56,6 +57,7 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
     ),
   });
   installErrorHandler(app, log);
+  installHostCheck(app, allowedHostNames(config.stream.host, config.stream.allowedHosts));
 
   app.removeAllContentTypeParsers();
   // Bodies stay raw bytes: the signature is over them, and the onboarding forms parse their own.
@@ -68,7 +70,7 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   installStreamAuth(app, deps.auth);
   registerOAuthRoutes(app, { oauth: deps.oauth, storeName: config.location.name, log });
 
-  app.get('/healthz', { config: { streamAuth: false } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { noStreamAuth: true } }, async () => ({ status: 'ok' }));
 
   app.post('/stream/orders', async (request, reply) => {
     const event = parseEvent(request);

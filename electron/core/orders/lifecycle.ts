@@ -23,6 +23,8 @@ import {
 export class OrderLifecycle {
   /** Inside each cancel's transaction: the POS leg voids the order (electron/core/pos). */
   afterCancel: (id: string, now: number, reason: string) => void = () => {};
+  /** After the commit of a cancel that came before anyone answered (orders/missed.ts). */
+  onMissed: (id: string) => void = () => {};
 
   constructor(private readonly ctx: CoreContext) {}
 
@@ -80,6 +82,7 @@ export class OrderLifecycle {
       }
     })();
     this.announce(row.id, canceled ? 'stream' : undefined);
+    if (canceled && row.status === 'pending') this.onMissed(row.id);
     return ctx.orders.detail(row.id)!;
   }
 
@@ -103,6 +106,7 @@ export class OrderLifecycle {
       return won;
     })();
     this.announce(row.id, canceled ? 'stream' : undefined);
+    if (canceled && row.status === 'pending') this.onMissed(row.id);
     return ctx.orders.detail(row.id)!;
   }
 
@@ -164,12 +168,15 @@ export class OrderLifecycle {
   }
 
   private cancelInTx(id: string, now: number, actor: Actor, reason: string): boolean {
+    const wasPending = this.ctx.orders.get(id)?.status === 'pending';
     const won = this.ctx.orders.transition(id, OPEN_STATUSES, {
       status: 'canceled',
       updated_at: now,
     });
     if (won) {
       this.ctx.orders.addTimeline(id, now, 'canceled', actor, reason);
+      // Stream gave up on it before anyone answered: a missed order, shown until seen.
+      if (wasPending) this.ctx.orders.markMissed(id, now, 'stream_canceled', reason);
       this.afterCancel(id, now, reason);
     }
     return won;

@@ -1,5 +1,6 @@
 // The Stream credentials on every route of the Stream listener, decided by the route itself:
-// a route opts out with `config: { streamAuth: false }` (only the onboarding endpoints do), and
+// a route opts out with `config: { noStreamAuth: true }` (the liveness probe and the onboarding
+// endpoints do), and
 // every other route, including an unknown path, needs Stream's credentials. The headers are
 // screened before the body is read; the full decision (signature over the exact bytes) runs once
 // the body is in. Every refusal is the same bare 401.
@@ -9,8 +10,9 @@ import type { StreamAuthenticator } from './authenticate.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** false: the route authenticates its callers itself (onboarding). */
-    streamAuth?: boolean;
+    /** The route answers without Stream's credentials (liveness probe) or authenticates its
+     * callers itself (onboarding). */
+    noStreamAuth?: boolean;
   }
 }
 
@@ -21,14 +23,14 @@ export function installStreamAuth(app: FastifyInstance, auth: StreamAuthenticato
     typeof value === 'string' ? value : undefined;
 
   app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.config?.streamAuth === false) return;
+    if (request.routeOptions.config?.noStreamAuth) return;
     const signature = signatureOf(request.headers[INBOUND_SIGNATURE_HEADER]);
     if (!auth.screen(request.headers.authorization, signature))
       return reply.code(401).send(UNAUTHORIZED);
   });
 
   app.addHook('preHandler', async (request, reply) => {
-    if (request.routeOptions.config?.streamAuth === false) return;
+    if (request.routeOptions.config?.noStreamAuth) return;
     const result = auth.authenticate({
       authorization: request.headers.authorization,
       signature: signatureOf(request.headers[INBOUND_SIGNATURE_HEADER]),

@@ -1,6 +1,6 @@
 // The authorization server behind Stream's merchant onboarding (issue 16; stream-api.md A7, B6):
 // connect codes from the counter, authorization codes from the sign-in page, token families
-// rotated on refresh. All state is in SQLite (migration 0009), secrets only as hashes. Every
+// rotated on refresh. All state is in SQLite (migration 0010), secrets only as hashes. Every
 // change that must not half-happen (a code's use and the tokens it issued, a rotation, a
 // revocation and its audit entry) is one transaction.
 import type { ConnectCode, StreamConnection } from '../../../../shared/stream-connection.js';

@@ -1,6 +1,6 @@
 // The onboarding endpoints on the Stream listener (A7, B6): the Authorize page a merchant's
 // browser opens and the Request Token endpoint Stream calls. They are the only Stream-listener
-// routes without Stream's credentials (`config: { streamAuth: false }`): the browser has none yet,
+// routes without Stream's credentials (`config: { noStreamAuth: true }`): the browser has none yet,
 // and the token endpoint authenticates the client itself (RFC 6749 §2.3).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
@@ -24,7 +24,7 @@ export interface OAuthRouteDeps {
 
 type Fields = Record<string, string>;
 
-const PUBLIC = { config: { streamAuth: false } } as const;
+const PUBLIC = { config: { noStreamAuth: true } } as const;
 
 /** Headers of every onboarding page: never cached, never framed (clickjacking), no script. */
 function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {

@@ -23,6 +23,8 @@ export const ALERT_TEXTS = translations(
     notification: {
       canceledTitle: (order: string) => `CANCELED: ${order}`,
       canceledBody: 'Stop preparing this order.',
+      missedTitle: (order: string) => `MISSED: ${order}`,
+      missedBody: 'Nobody answered it in time. It is on the Orders screen until someone taps Seen.',
       newTitle: (order: string) => `New order: ${order}`,
       newBody: 'Accept or reject it on the board.',
     },
@@ -48,6 +50,9 @@ export const ALERT_TEXTS = translations(
     notification: {
       canceledTitle: (order: string) => `CANCELADO: ${order}`,
       canceledBody: 'Deje de preparar este pedido.',
+      missedTitle: (order: string) => `PERDIDO: ${order}`,
+      missedBody:
+        'Nadie lo respondió a tiempo. Queda en la pantalla de pedidos hasta que alguien toque Visto.',
       newTitle: (order: string) => `Pedido nuevo: ${order}`,
       newBody: 'Acéptelo o recházelo en el tablero.',
     },
