@@ -31,6 +31,7 @@ import {
   PosTargetBody,
   PrinterStatus,
 } from './pos.js';
+import { ConnectCode, StreamConnection } from './stream-connection.js';
 
 const OrderIdParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -352,6 +353,27 @@ export const localApi = {
   }),
   /** Ask the kitchen printer now (ESC/POS real-time status): offline, paper out, cover open. */
   getPrinterStatus: call({ method: 'GET', path: '/api/printer/status', response: PrinterStatus }),
+  // Connecting the store to Stream (merchant onboarding, electron/core/stream/auth).
+  /** A connect code (10 minutes) for the sign-in page Stream opens; an earlier one stops working. */
+  createStreamConnectCode: call({
+    method: 'POST',
+    path: '/api/stream/connect-code',
+    response: ConnectCode,
+    manager: true,
+  }),
+  /** Never connected / connected since, by which client, last call from Stream, token expiry. */
+  getStreamConnection: call({
+    method: 'GET',
+    path: '/api/stream/connection',
+    response: StreamConnection,
+  }),
+  /** Revokes every token Stream holds (it must be connected again); audited. */
+  disconnectStream: call({
+    method: 'POST',
+    path: '/api/stream/disconnect',
+    response: StreamConnection,
+    manager: true,
+  }),
   /** Replace the catalog with the POS's (`source: pos`) or a JSON file's (`source: file`). */
   importCatalog: call({
     method: 'POST',

@@ -57,7 +57,8 @@ export const ConfigSchema = z
                 z
                   .url()
                   .refine(
-                    (u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u),
+                    (u) =>
+                      u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u),
                     'must be an https:// URL (plain http only on loopback)',
                   ),
               )
@@ -78,7 +79,8 @@ export const ConfigSchema = z
           })
           .strict()
           .refine((a) => !a.clientId === !a.clientSecret, {
-            message: 'stream.authorize.clientId and stream.authorize.clientSecret must be set together',
+            message:
+              'stream.authorize.clientId and stream.authorize.clientSecret must be set together',
             path: ['clientSecret'],
           })
           .refine((a) => !a.clientId || a.redirectUris.length > 0, {

@@ -22,10 +22,9 @@ export function readTlsPair(files: TlsFiles): TlsPair {
     try {
       return readFileSync(file);
     } catch (err) {
-      throw new Error(
-        `${key} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
-        { cause: err },
-      );
+      throw new Error(`${key} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`, {
+        cause: err,
+      });
     }
   };
   return {
@@ -51,7 +50,10 @@ export function watchTlsFiles(
       });
     }
   };
-  const onChange = (now: { mtimeMs: number; size: number }, before: { mtimeMs: number; size: number }): void => {
+  const onChange = (
+    now: { mtimeMs: number; size: number },
+    before: { mtimeMs: number; size: number },
+  ): void => {
     if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) reload();
   };
   for (const file of [files.certFile, files.keyFile])

@@ -72,7 +72,7 @@ export class StreamAuthenticator {
       creds.signature !== undefined &&
       (this.onboarding || creds.body !== undefined);
     if (signed) {
-      if (!verifyBodySignature(this.webhookSecret!, creds.body ?? Buffer.alloc(0), creds.signature))
+      if (!verifyBodySignature(this.webhookSecret, creds.body ?? Buffer.alloc(0), creds.signature))
         return { ok: false };
       via.push('signature');
     }

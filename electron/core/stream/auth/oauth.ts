@@ -14,7 +14,13 @@ import {
   CONNECT_CODE_MAX_FAILURES,
   LAST_CALL_WRITE_INTERVAL_MS,
 } from './limits.js';
-import { newConnectCode, normalizeConnectCode, pkceMatches, randomSecret, sha256Hex } from './secrets.js';
+import {
+  newConnectCode,
+  normalizeConnectCode,
+  pkceMatches,
+  randomSecret,
+  sha256Hex,
+} from './secrets.js';
 
 /** `stream.authorize.*`, resolved (lifetimes in ms, merchant id defaulted). */
 export interface OAuthSettings {
@@ -22,7 +28,11 @@ export interface OAuthSettings {
   clientSecret: string;
   redirectUris: readonly string[];
   merchantId: string;
-  ssoDetails: { email?: string | undefined; fullName?: string | undefined; phoneNumber?: string | undefined };
+  ssoDetails: {
+    email?: string | undefined;
+    fullName?: string | undefined;
+    phoneNumber?: string | undefined;
+  };
   accessTokenMs: number;
   refreshTokenMs: number;
 }
@@ -41,7 +51,8 @@ export interface TokenAnswer {
 export class OAuthError extends Error {
   constructor(
     readonly status: 400 | 401,
-    readonly error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type',
+    readonly error:
+      'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type',
     readonly description: string,
   ) {
     super(description);
@@ -226,7 +237,12 @@ export class StreamOAuth {
   // ── the token endpoint ────────────────────────────────────────────────────────────────────
 
   /** `authorization_code` grant. A code presented twice revokes what its first use issued. */
-  exchangeCode(clientId: string, code: string, redirectUri: string | undefined, verifier: string | undefined): TokenAnswer {
+  exchangeCode(
+    clientId: string,
+    code: string,
+    redirectUri: string | undefined,
+    verifier: string | undefined,
+  ): TokenAnswer {
     const s = this.requireSettings();
     const now = this.clock.now();
     const hash = sha256Hex(code);
@@ -283,7 +299,9 @@ export class StreamOAuth {
       return this.issuePair(s, row.family_id, now);
     })();
     if (result === 'reused')
-      throw invalidGrant('the refresh token was already used; every token of this connection is revoked');
+      throw invalidGrant(
+        'the refresh token was already used; every token of this connection is revoked',
+      );
     return result;
   }
 
@@ -365,7 +383,13 @@ export class StreamOAuth {
       )
       .run(now, familyId, familyId);
     if (families > 0 && familyId !== null)
-      this.audit.record({ at: now, actor: 'stream', action: 'stream.tokens_revoked', target: familyId, reason });
+      this.audit.record({
+        at: now,
+        actor: 'stream',
+        action: 'stream.tokens_revoked',
+        target: familyId,
+        reason,
+      });
     return families;
   }
 

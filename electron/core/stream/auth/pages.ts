@@ -20,7 +20,8 @@ const TEXT = {
       'Start connecting again from Stream. If it keeps happening, the store’s IT must check the Stream client id and redirect addresses in the connector’s settings.',
     other: 'Español',
     reasons: {
-      unknown_client: 'The application asking (client_id) is not the Stream client this store knows.',
+      unknown_client:
+        'The application asking (client_id) is not the Stream client this store knows.',
       bad_redirect: 'The address to return to (redirect_uri) is not one this store allows.',
       missing: 'The request is missing client_id or redirect_uri.',
       not_configured: 'This store has not been set up for connecting to Stream yet.',
@@ -41,8 +42,10 @@ const TEXT = {
       'Vuelva a empezar la conexión desde Stream. Si sigue pasando, el departamento de TI de la tienda debe revisar el identificador de cliente de Stream y las direcciones de redirección en la configuración del conector.',
     other: 'English',
     reasons: {
-      unknown_client: 'La aplicación que lo pide (client_id) no es el cliente de Stream que conoce esta tienda.',
-      bad_redirect: 'La dirección de vuelta (redirect_uri) no es una de las que permite esta tienda.',
+      unknown_client:
+        'La aplicación que lo pide (client_id) no es el cliente de Stream que conoce esta tienda.',
+      bad_redirect:
+        'La dirección de vuelta (redirect_uri) no es una de las que permite esta tienda.',
       missing: 'A la solicitud le falta client_id o redirect_uri.',
       not_configured: 'Esta tienda todavía no está preparada para conectarse con Stream.',
     },

@@ -64,7 +64,10 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthRouteDeps):
     if (!oauth.knowsClient(clientId, redirectUri)) return refuse('bad_redirect');
     const state = fields.state;
     const back = (error: string, description: string): FastifyReply =>
-      reply.redirect(redirectWith(redirectUri, { error, error_description: description, state }), 302);
+      reply.redirect(
+        redirectWith(redirectUri, { error, error_description: description, state }),
+        302,
+      );
     if (fields.response_type !== 'code')
       return back('unsupported_response_type', 'response_type must be code');
     const challenge = fields.code_challenge || null;
@@ -74,7 +77,11 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthRouteDeps):
       if (!/^[A-Za-z0-9_-]{43}$/.test(challenge))
         return back('invalid_request', 'code_challenge must be a base64url SHA-256');
     }
-    const params: Fields = { client_id: clientId, response_type: 'code', redirect_uri: redirectUri };
+    const params: Fields = {
+      client_id: clientId,
+      response_type: 'code',
+      redirect_uri: redirectUri,
+    };
     for (const key of ['state', 'code_challenge', 'code_challenge_method'] as const)
       if (fields[key]) params[key] = fields[key];
     return { params, challenge };
@@ -170,7 +177,8 @@ function tokenFields(request: FastifyRequest): Fields {
   const fields: Fields = {};
   for (const [k, v] of Object.entries(json)) {
     if (v === null || v === undefined) continue;
-    if (typeof v !== 'string') throw new OAuthError(400, 'invalid_request', `${k} must be a string`);
+    if (typeof v !== 'string')
+      throw new OAuthError(400, 'invalid_request', `${k} must be a string`);
     fields[k] = v;
   }
   return fields;

@@ -20,7 +20,8 @@ const CONNECT_LENGTH = 8;
 /** `ABCD-EFGH`: 8 characters of 29 (~39 bits), live 10 minutes, void after a few wrong tries. */
 export function newConnectCode(): string {
   let code = '';
-  for (let i = 0; i < CONNECT_LENGTH; i++) code += CONNECT_ALPHABET[randomInt(CONNECT_ALPHABET.length)];
+  for (let i = 0; i < CONNECT_LENGTH; i++)
+    code += CONNECT_ALPHABET[randomInt(CONNECT_ALPHABET.length)];
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
