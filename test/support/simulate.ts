@@ -7,6 +7,7 @@
 //   npm run simulate -- --url http://127.0.0.1:8787 --count 3
 //   npm run simulate -- --onboard --pin 1234         # merchant onboarding, as Stream does it
 //   npm run simulate -- --onboard --code ABCD-EFGH   # … with a code read off the counter screen
+//   npm run simulate -- --every 20s           # one order every 20 s, to work the board by hand
 import { loadConfig } from '../../electron/core/config/load.js';
 import { halfAndHalfPizza, legacyOrderCreated, orderCreated, type OrderOptions } from './orders.js';
 import { sendToStreamListener } from './stream-client.js';
@@ -27,6 +28,15 @@ const FULFILLMENT: NonNullable<OrderOptions['fulfillmentType']>[] = [
 ];
 const SOURCES = ['uber', 'doordash', 'grubhub', 'flipdish'];
 
+/** `--every 20s` (or `2m`, `500ms`, a bare number of seconds): the pause between two orders. */
+function parseEvery(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  if (!m) throw new Error(`--every ${text}: give a time like 20s, 2m or 500ms`);
+  const n = Number(m[1]);
+  return m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : n * 1000;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig({
     file: arg('--config') ?? process.env.CONNECTOR_CONFIG ?? 'config/dev.json',
@@ -38,9 +48,15 @@ async function main(): Promise<void> {
     return;
   }
   const rounds = Number(arg('--count') ?? '1');
+  const everyMs = parseEvery(arg('--every'));
+  let sent = 0;
   const secret = config.stream.webhookSecret;
   const token = config.stream.inboundToken;
   const send = async (label: string, body: object): Promise<void> => {
+    if (everyMs && sent++ > 0) {
+      console.log(`(next order in ${everyMs / 1000} s)`);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
     const res = await sendToStreamListener(url, body, {
       ...(secret ? { secret } : { signature: null }),
       ...(token ? { token } : { authorization: null }),
