@@ -133,11 +133,14 @@ export async function openDesktopPage(
       senderFrame: { url: shown, parent: frame.parentFrame() ? {} : null },
     };
   };
-  await context.exposeBinding('__desktopInvoke', async (source, channel: string, ...args) => {
-    if (channel === 'connector:call') bridgeCalls.push(String(args[0]));
-    return ipcMain.invoke(channel, senderEvent(source.frame), ...args);
-  });
-  await context.exposeBinding('__desktopSend', (source, channel: string, ...args) => {
+  await context.exposeBinding(
+    '__desktopInvoke',
+    async (source, channel: string, ...args: unknown[]) => {
+      if (channel === 'connector:call') bridgeCalls.push(String(args[0]));
+      return ipcMain.invoke(channel, senderEvent(source.frame), ...args);
+    },
+  );
+  await context.exposeBinding('__desktopSend', (source, channel: string, ...args: unknown[]) => {
     ipcMain.emit(channel, senderEvent(source.frame), ...args);
   });
   await context.addInitScript({ content: preloadInitScript() });
