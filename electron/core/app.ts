@@ -8,7 +8,7 @@ import { CatalogBody } from '../../shared/contract.js';
 import { AcceptanceService } from './acceptance/decisions.js';
 import { DeadlineTimer } from './acceptance/deadline-timer.js';
 import { createHandlers, type Handlers } from './api/handlers.js';
-import { HealthReporter } from './api/health.js';
+import { APP_VERSION, HealthReporter } from './api/health.js';
 import { CatalogStore } from './catalog/catalog.js';
 import type { Config } from './config/schema.js';
 import type { CoreContext } from './context.js';
@@ -29,6 +29,8 @@ import { OutboxWriter } from './outbox/enqueue.js';
 import { OutboxApi } from './outbox/api.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox/deliver.js';
 import { PosService, type PosOptions } from './pos/service.js';
+import { laneBacklog } from './outbox/stats.js';
+import { StoreRelay } from './relay/store-relay.js';
 import { totalsCheck } from './pos/totals.js';
 import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
@@ -71,6 +73,8 @@ export interface Connector {
   outboxWorker: OutboxWorker;
   /** Accepted orders into the POS and onto the kitchen printer (electron/core/pos). */
   pos: PosService;
+  /** The chain relay (electron/core/relay) when `relay.url` is set, else null. */
+  relay: StoreRelay | null;
   /** Listen on the configured hosts and ports; resolves with the bound addresses. */
   start(): Promise<{ streamUrl: string; localUrl: string }>;
   stop(): Promise<void>;
@@ -90,6 +94,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         localToken,
         config.pos.authHeader,
         config.manager.initialPin,
+        config.relay.password,
       ],
       file: path.join(config.dataDir, 'logs', 'connector.log'),
     });
@@ -200,8 +205,34 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     uiDir: options.uiDir,
   });
 
+  const relay = config.relay.url
+    ? new StoreRelay({
+        config,
+        streamServer,
+        log,
+        version: APP_VERSION,
+        startedAt: clock.now(),
+        catalog: () => catalog.current()?.catalog ?? null,
+        heartbeat: () => {
+          const report = health.report();
+          return {
+            at: clock.now(),
+            pending: report.orders.pending,
+            // Missed orders have no service of their own yet (the missed-orders issue adds it).
+            missedToday: 0,
+            outbox: laneBacklog(db, clock.now()),
+            posUp: config.pos.driver === 'none' ? null : report.pos.notInPos === 0,
+            printerUp: null,
+            storageUp: true,
+            streamLastContactAt: report.outbox.lastStreamContactAt,
+          };
+        },
+      })
+    : null;
+
   let started = false;
   return {
+    relay,
     config,
     ctx,
     handlers,
@@ -230,6 +261,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         port: config.local.port,
       });
       started = true;
+      await relay?.start();
       outboxWorker.start();
       pos.start();
       backups.start();
@@ -250,6 +282,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       backups.stop();
       await backups.idle();
       store.stop();
+      await relay?.stop();
       if (started) await Promise.all([streamServer.close(), localServer.close()]);
       await outboxWorker.stop();
       await pos.stop();

@@ -176,6 +176,22 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Chains (electron/core/relay): an outbound NATS connection that serves this location's
+     * Stream requests relayed by the gateway. Off unless `url` is set. */
+    relay: z
+      .object({
+        /** NATS server URL(s), comma-separated for a cluster (`nats://a:4222,nats://b:4222`). */
+        url: z.string().min(1).optional(),
+        /** This store's NATS user (its permissions cover only its own location's subject). */
+        user: z.string().min(1).optional(),
+        password: z.string().min(1).optional(),
+        /** The merchant this location belongs to (Get Locations lists a merchant's stores). */
+        merchantId: z.string().min(1).default('default'),
+        /** Seconds between registry heartbeats. */
+        heartbeatSeconds: z.number().int().min(1).max(300).default(10),
+      })
+      .strict()
+      .prefault({}),
     /** Store controls (electron/core/store), read in `location.timezone`. */
     store: z
       .object({
@@ -280,6 +296,7 @@ export const SECRET_KEYS = [
   'local.token',
   'manager.initialPin',
   'pos.authHeader',
+  'relay.password',
 ] as const;
 
 function isTimeZone(tz: string): boolean {

@@ -7,14 +7,8 @@ import type { CatalogStore } from '../catalog/catalog.js';
 import type { Config } from '../config/schema.js';
 import type { OrderLifecycle } from '../orders/lifecycle.js';
 import type { OrderIngest } from '../orders/ingest.js';
-import {
-  INBOUND_SIGNATURE_HEADER,
-  MAX_JSON_DEPTH,
-  StreamEvent,
-  jsonDepth,
-  verifyBearer,
-  verifyBodySignature,
-} from '../stream/protocol/index.js';
+import { installStreamAuth, keepRawJsonBodies } from '../stream/auth.js';
+import { MAX_JSON_DEPTH, StreamEvent, jsonDepth } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { errorBody, installErrorHandler, zodProblem } from './errors.js';
@@ -49,31 +43,8 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   });
   installErrorHandler(app, log);
 
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
-    done(null, body),
-  );
-
-  const unauthorized = { code: 'unauthorized', message: 'unauthorized' };
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url === '/healthz') return;
-    const authOk =
-      (inboundToken || webhookSecret) &&
-      (!inboundToken || verifyBearer(inboundToken, request.headers.authorization));
-    if (!authOk) return reply.code(401).send({ error: unauthorized });
-  });
-  app.addHook('preHandler', async (request, reply) => {
-    if (!webhookSecret || request.body === undefined) return;
-    const header = request.headers[INBOUND_SIGNATURE_HEADER];
-    if (
-      !verifyBodySignature(
-        webhookSecret,
-        request.body as Buffer,
-        typeof header === 'string' ? header : undefined,
-      )
-    )
-      return reply.code(401).send({ error: unauthorized });
-  });
+  keepRawJsonBodies(app);
+  installStreamAuth(app, { inboundToken, webhookSecret }, (r) => r.routeOptions.url === '/healthz');
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
@@ -128,7 +99,14 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
 }
 
 function parseEvent(request: FastifyRequest): StreamEvent {
-  const raw = request.body;
+  const json = parseJsonBody(request.body);
+  const parsed = StreamEvent.safeParse(json);
+  if (!parsed.success) throw zodProblem(parsed.error, '');
+  return parsed.data;
+}
+
+/** A request body as JSON, refused (400, with a reason) when empty, malformed, poisoned or too deep. */
+export function parseJsonBody(raw: unknown): unknown {
   if (!Buffer.isBuffer(raw) || raw.length === 0)
     throw new ApiError(400, 'empty_body', 'the request has no JSON body');
   let json: unknown;
@@ -142,7 +120,5 @@ function parseEvent(request: FastifyRequest): StreamEvent {
   }
   if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
     throw new ApiError(400, 'too_deep', `body nests deeper than ${MAX_JSON_DEPTH} levels`);
-  const parsed = StreamEvent.safeParse(json);
-  if (!parsed.success) throw zodProblem(parsed.error, '');
-  return parsed.data;
+  return json;
 }

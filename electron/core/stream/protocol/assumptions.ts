@@ -58,3 +58,10 @@ export const IN_STORE_CUSTOMER_ID = 'customer_1';
 // An 86'd line item is named in `stockValidation` by the id the order used for it: the item
 // family's id, or `family|item` for a variation (A1's own line-item id), so Stream can match it
 // to the cart line; A2 does not say which id it expects (electron/core/store/checks.ts).
+
+/** Chains (B7): Stream waits longer than this for Handle Order, so the gateway answers a store
+ * that stays silent this long (`answerTimeoutMs`, default) before Stream gives up. */
+export const GATEWAY_ANSWER_TIMEOUT_MS = 5000;
+/** Chains: Get Locations lists the stores of the merchant named by `X-Provider-Merchant-Id` (the
+ * header A7 gives Get Catalog), or every registered store without it. */
+export const MERCHANT_HEADER = 'x-provider-merchant-id';
