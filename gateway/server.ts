@@ -6,7 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { errors, type NatsConnection } from '@nats-io/transport-node';
 import { errorBody, installErrorHandler } from '../electron/core/http/errors.js';
-import { parseJsonBody } from '../electron/core/http/stream-server.js';
+import { parseEvent, refusalBody } from '../electron/core/http/stream-server.js';
 import {
   RELAYABLE_ID,
   RelayAnswer,
@@ -49,15 +49,25 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
   });
   installErrorHandler(app, log);
   keepRawJsonBodies(app);
-  installStreamAuth(app, config.stream, (r) => r.routeOptions.url === '/healthz');
+  installStreamAuth(app, config.stream);
 
-  app.get('/healthz', async (_request, reply) => {
+  app.get('/healthz', { config: { noStreamAuth: true } }, async (_request, reply) => {
     const connected = !deps.nc.isClosed() && deps.nc.getServer() !== '';
     return reply.code(connected ? 200 : 503).send({ status: connected ? 'ok' : 'nats_down' });
   });
 
   app.post('/stream/orders', async (request, reply) => {
-    const { type, locationId } = routingOf(parseJsonBody(request.body));
+    // The connector's own parsing: a body it would refuse is refused here with the same answer.
+    const parsed = parseEvent(request);
+    if ('refused' in parsed) return reply.code(parsed.refused.status).send(refusalBody(parsed));
+    const { type } = parsed.event;
+    const locationId = parsed.event.object.location_id;
+    if (!locationId)
+      throw new ApiError(
+        400,
+        'location_required',
+        'object.location_id is required to route the request',
+      );
     const started = performance.now();
     const answer = await forward(deps, locationId, {
       method: 'POST',
@@ -164,33 +174,18 @@ async function forward(
     if (!(err instanceof errors.RequestError || err instanceof errors.TimeoutError))
       deps.log.warn('relay request failed', { locationId, error: (err as Error).message });
     if (deps.fleet.get(locationId)?.online)
-      await deps.fleet
-        .markDown(locationId, reason)
-        .catch((e: unknown) =>
-          deps.log.warn('could not mark store offline', {
-            locationId,
-            error: (e as Error).message,
-          }),
-        );
+      await deps.fleet.markDown(locationId, reason).catch((e: unknown) =>
+        deps.log.warn('could not mark store offline', {
+          locationId,
+          error: (e as Error).message,
+        }),
+      );
   }
   return null;
 }
 
 function relay(reply: FastifyReply, answer: RelayAnswer): FastifyReply {
   return reply.code(answer.status).headers(answer.headers).send(Buffer.from(answer.body, 'base64'));
-}
-
-function routingOf(json: unknown): { type: string; locationId: string } {
-  const event = json as { type?: unknown; object?: { location_id?: unknown } } | null;
-  const type = typeof event?.type === 'string' ? event.type : '';
-  const locationId = event?.object?.location_id;
-  if (typeof locationId !== 'string' || locationId === '')
-    throw new ApiError(
-      400,
-      'location_required',
-      'object.location_id is required to route the request',
-    );
-  return { type, locationId };
 }
 
 function header(value: string | string[] | undefined): string | undefined {

@@ -8,10 +8,17 @@ import type { Config } from '../config/schema.js';
 import type { OrderLifecycle } from '../orders/lifecycle.js';
 import type { OrderIngest } from '../orders/ingest.js';
 import { installStreamAuth, keepRawJsonBodies } from '../stream/auth.js';
-import { MAX_JSON_DEPTH, StreamEvent, jsonDepth } from '../stream/protocol/index.js';
+import {
+  INPUT_CHECK_ERROR,
+  MAX_JSON_DEPTH,
+  orderProblem,
+  StreamEvent,
+  jsonDepth,
+} from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { errorBody, installErrorHandler, zodProblem } from './errors.js';
+import { allowedHostNames, installHostCheck } from './host-check.js';
 import { serverFactory } from './node-server.js';
 
 export interface StreamServerDeps {
@@ -42,14 +49,23 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
     }),
   });
   installErrorHandler(app, log);
+  installHostCheck(app, allowedHostNames(config.stream.host, config.stream.allowedHosts));
 
   keepRawJsonBodies(app);
-  installStreamAuth(app, { inboundToken, webhookSecret }, (r) => r.routeOptions.url === '/healthz');
+  installStreamAuth(app, { inboundToken, webhookSecret });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { noStreamAuth: true } }, async () => ({ status: 'ok' }));
 
   app.post('/stream/orders', async (request, reply) => {
-    const event = parseEvent(request);
+    const parsed = parseEvent(request);
+    if ('refused' in parsed) {
+      log.warn('stream request refused', {
+        code: parsed.refused.code,
+        reason: parsed.refused.message,
+      });
+      return reply.code(parsed.refused.status).send(refusalBody(parsed));
+    }
+    const event = parsed.event;
     switch (event.type) {
       case 'order.created': {
         const result = await deps.ingest.ingest(request.body as Buffer, event.object);
@@ -98,17 +114,31 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   return app;
 }
 
-function parseEvent(request: FastifyRequest): StreamEvent {
-  const json = parseJsonBody(request.body);
-  const parsed = StreamEvent.safeParse(json);
-  if (!parsed.success) throw zodProblem(parsed.error, '');
-  return parsed.data;
+/** The body a refused Stream request is answered with. */
+export function refusalBody(parsed: {
+  refused: ApiError;
+  maybeOrderCreated: boolean;
+}): Record<string, unknown> {
+  const { refused, maybeOrderCreated } = parsed;
+  const body: Record<string, unknown> = errorBody(refused.code, refused.message, refused.field);
+  // A2: every 400 to order.created carries posValidation (assumptions.ts INPUT_CHECK_ERROR).
+  if (maybeOrderCreated) body.posValidation = orderProblem(INPUT_CHECK_ERROR, refused.message);
+  return body;
 }
 
-/** A request body as JSON, refused (400, with a reason) when empty, malformed, poisoned or too deep. */
-export function parseJsonBody(raw: unknown): unknown {
+export type ParsedEvent =
+  { event: StreamEvent } | { refused: ApiError; maybeOrderCreated: boolean };
+
+/** The event, or why it was refused and whether it may have been an `order.created` (its `type`
+ * says so, or cannot be read). */
+export function parseEvent(request: Pick<FastifyRequest, 'body'>): ParsedEvent {
+  const raw = request.body;
+  const refuse = (code: string, message: string, maybeOrderCreated = true): ParsedEvent => ({
+    refused: new ApiError(400, code, message),
+    maybeOrderCreated,
+  });
   if (!Buffer.isBuffer(raw) || raw.length === 0)
-    throw new ApiError(400, 'empty_body', 'the request has no JSON body');
+    return refuse('empty_body', 'the request has no JSON body');
   let json: unknown;
   try {
     json = sjson.parse(raw.toString('utf8'), undefined, {
@@ -116,9 +146,13 @@ export function parseJsonBody(raw: unknown): unknown {
       constructorAction: 'error',
     });
   } catch (err) {
-    throw new ApiError(400, 'invalid_json', `body is not valid JSON: ${(err as Error).message}`);
+    return refuse('invalid_json', `body is not valid JSON: ${(err as Error).message}`);
   }
+  const type = (json as { type?: unknown } | null)?.type;
+  const maybeOrderCreated = typeof type !== 'string' || type === 'order.created';
   if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
-    throw new ApiError(400, 'too_deep', `body nests deeper than ${MAX_JSON_DEPTH} levels`);
-  return json;
+    return refuse('too_deep', `body nests deeper than ${MAX_JSON_DEPTH} levels`, maybeOrderCreated);
+  const parsed = StreamEvent.safeParse(json);
+  if (!parsed.success) return { refused: zodProblem(parsed.error, ''), maybeOrderCreated };
+  return { event: parsed.data };
 }

@@ -1,6 +1,6 @@
 // Authenticating Stream (stream-api.md B2), once for every listener that Stream calls: the
 // connector's Stream listener and the chain gateway install the same hooks.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { INBOUND_SIGNATURE_HEADER, verifyBearer, verifyBodySignature } from './protocol/index.js';
 
 export interface StreamSecrets {
@@ -8,18 +8,22 @@ export interface StreamSecrets {
   webhookSecret?: string | undefined;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The liveness probe alone answers without Stream's credentials. */
+    noStreamAuth?: boolean;
+  }
+}
+
 const unauthorized = { error: { code: 'unauthorized', message: 'unauthorized' } };
 
-/** Bearer check before anything is parsed, signature check on the raw body bytes. `isOpen`
- * names the routes that need neither (`/healthz`), decided on the matched route. */
-export function installStreamAuth(
-  app: FastifyInstance,
-  secrets: StreamSecrets,
-  isOpen: (request: FastifyRequest) => boolean,
-): void {
+/** Bearer check before anything is parsed, signature check on the raw body bytes. A route
+ * declared with `config: { noStreamAuth: true }` (`/healthz`) needs neither: decided on the
+ * matched route, never on the URL string. */
+export function installStreamAuth(app: FastifyInstance, secrets: StreamSecrets): void {
   const { inboundToken, webhookSecret } = secrets;
   app.addHook('onRequest', async (request, reply) => {
-    if (isOpen(request)) return;
+    if (request.routeOptions.config.noStreamAuth) return;
     const authOk =
       (inboundToken || webhookSecret) &&
       (!inboundToken || verifyBearer(inboundToken, request.headers.authorization));
