@@ -4,7 +4,7 @@
 import type { Browser } from '@playwright/test';
 import { launchChromium } from './browser.js';
 import { startE2eConnector, type E2eConnector } from './connector.js';
-import { buildUi, type BuiltUi } from './ui-build.js';
+import { uiForTest, type BuiltUi } from './ui-build.js';
 
 export interface Counter {
   app: E2eConnector;
@@ -23,7 +23,7 @@ export async function startCounter(config: Record<string, unknown> = {}): Promis
     ui?.remove();
   };
   try {
-    ui = await buildUi();
+    ui = await uiForTest();
     app = await startE2eConnector(ui.dir, config);
     browser = await launchChromium({ soundAllowed: true });
     return { app, browser, close };

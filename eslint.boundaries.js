@@ -1,0 +1,119 @@
+// Which runtime may import what: the house plan's dependency direction (main → core → shared;
+// preload → shared; renderer → shared + the preload's bridge types). The compiler enforces the
+// same (one tsconfig per runtime, project references); these rules say it in words at the import.
+// Kept apart from eslint.config.js so test/unit/runtime-boundaries.test.ts lints samples with
+// exactly these rules.
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'net', 'child_process'];
+const electronPackages = ['electron', 'electron/*', 'electron-*', 'electron-*/*', '@electron/*'];
+
+export const runtimeBoundaries = [
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ is runtime-neutral: no Node imports.' },
+            {
+              group: ['electron', 'react', 'react-dom', 'fastify', 'better-sqlite3'],
+              message: 'shared/ imports no runtime.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ depends on nothing in the app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/headless.ts', 'electron/restore.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: electronPackages,
+              message:
+                'core/ never imports electron or electron-* packages: it runs headless too (log through the injected Logger).',
+            },
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'core/ depends only on shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**'],
+              message: 'electron/main loads the renderer as files, never imports it.',
+            },
+            {
+              group: ['react', 'react-dom', 'react-dom/*'],
+              message: 'electron/main is wiring only: no UI code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts', 'electron/preload/**/*.cts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/**', '**/main/**', '**/renderer/**'],
+              message:
+                'the sandboxed preload loads only electron; it sees shared/ types and nothing else.',
+            },
+            {
+              group: [...nodeBuiltins, 'electron-*', 'electron-*/*'],
+              message: 'the sandboxed preload can load no module but electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      // The TypeScript variant, so the preload bridge's *types* may be imported (the renderer's
+      // view of window.connector is derived from the preload, never copied) while no electron/
+      // code can be.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'the renderer is a browser page: no Node imports.' },
+            {
+              group: ['**/electron/preload/bridge.js'],
+              allowTypeImports: true,
+              message: 'only the bridge types come from the preload (import type).',
+            },
+            {
+              group: ['**/electron/**', 'electron', '!**/electron/preload/bridge.js'],
+              message: 'the renderer talks to the core only through the shared contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
