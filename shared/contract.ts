@@ -3,7 +3,7 @@
 // one object, so a call cannot exist in one place and not in another.
 import { z } from 'zod';
 import { OrderStatus, RejectCode, StaffStatus } from './domain.js';
-import { OrderDetail, OrderSummary } from './order.js';
+import { MissedSummary, OrderDetail, OrderSummary } from './order.js';
 import { SettingsUpdate, SettingsView } from './settings.js';
 import { DayTotals, HistoryPage, HistoryQuery, TotalsQuery } from './history.js';
 import { AuditEntry, AuditQuery, FileDownload, ManagerPinStatus, PinRequest } from './manager.js';
@@ -19,6 +19,7 @@ import {
   StoreStatus,
 } from './store.js';
 import { CancelOrderRequest, InStoreOrderRequest, InStoreTerms } from './instore.js';
+import { HealthProblem } from './health.js';
 import { OutboxDeadAlert, OutboxEvent, OutboxListQuery } from './outbox.js';
 import {
   EnteredByHandBody,
@@ -61,7 +62,8 @@ export const Health = z.object({
     /** Canceled orders whose void did not reach the POS. */
     voidsFailed: z.number().int(),
   }),
-  problems: z.array(z.string()),
+  /** Named problems with since-when and what to do (shared/health.ts); empty when `ok`. */
+  problems: z.array(HealthProblem),
 });
 export type Health = z.infer<typeof Health>;
 
@@ -146,6 +148,15 @@ export const localApi = {
     path: '/api/orders/:id/status',
     params: OrderIdParams,
     body: z.object({ status: StaffStatus }).strict(),
+    response: OrderDetail,
+  }),
+  /** Missed orders: today's count, unseen ones, and whether to offer a pause (issue 14). */
+  getMissed: call({ method: 'GET', path: '/api/missed', response: MissedSummary }),
+  /** A person has seen a missed order: it leaves the Missed group; who, on its timeline. */
+  markMissedSeen: call({
+    method: 'POST',
+    path: '/api/orders/:id/missed/seen',
+    params: OrderIdParams,
     response: OrderDetail,
   }),
   getHealth: call({ method: 'GET', path: '/api/health', response: Health }),
@@ -384,8 +395,15 @@ export const pushEvents = {
   'order.created': OrderSummary,
   'settings.updated': SettingsView,
   'order.updated': OrderSummary,
+  /** Nobody answered an order in time (or Stream canceled it first): a distinct sound, once. */
+  'order.missed': z.object({ order: OrderSummary, summary: MissedSummary }),
   /** A cancel that staff must not miss (from Stream, or from another terminal). */
-  'order.canceled': OrderSummary.extend({ canceledBy: z.string() }),
+  'order.canceled': OrderSummary.extend({
+    canceledBy: z.string(),
+    /** Who Stream says canceled (its `cancel_source`: the customer, the platform, the store). */
+    cancelSource: z.string().nullable().optional(),
+    cancelReason: z.string().nullable().optional(),
+  }),
   'catalog.updated': z.object({ objects: z.number().int(), loadedAt: z.number().int() }),
   /** Pause, resume, opening hours, busy mode, or Stream confirming the store's status. */
   'store.updated': StoreStatus,

@@ -1,6 +1,7 @@
 // Wire shapes of the store controls in the Local API: pause / resume, busy mode and 86 (item
 // availability). Times are epoch milliseconds; a "local" string is the store's own clock.
 import { z } from 'zod';
+import { Delivery } from './delivery.js';
 
 export const ClockTime = z
   .string()
@@ -81,6 +82,8 @@ export const StoreStatus = z.object({
       delivery: StreamDelivery,
       attempts: z.number().int(),
       lastError: z.string().nullable(),
+      /** The outbox row itself (shared/delivery.ts): sent ✓, sending, or not received. */
+      outbox: Delivery.nullable(),
     })
     .nullable(),
   dayRolloverTime: z.string(),

@@ -18,12 +18,14 @@ import { OrderHistory } from './history/history.js';
 import { RuntimeSettings } from './settings/runtime-settings.js';
 import { GroupCommit } from './db/group-commit.js';
 import { EventBus } from './events/bus.js';
+import { allowedHostNames } from './http/host-check.js';
 import { buildLocalServer } from './http/local-server.js';
 import { buildStreamServer } from './http/stream-server.js';
 import { AuditLog } from './manager/audit-log.js';
 import { ManagerPins } from './manager/manager-pin.js';
 import { OrderIngest } from './orders/ingest.js';
 import { OrderLifecycle } from './orders/lifecycle.js';
+import { MissedOrders } from './orders/missed.js';
 import { OrderRepository } from './orders/repository.js';
 import { OutboxWriter } from './outbox/enqueue.js';
 import { OutboxApi } from './outbox/api.js';
@@ -34,6 +36,7 @@ import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
 import { systemClock, type Clock } from './util/clock.js';
 import { createIdGenerator } from './util/ids.js';
+import { committedLogger } from './util/committed-log.js';
 import { createLogger, type Logger } from './util/log.js';
 import {
   catalogCheck,
@@ -107,7 +110,18 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
 
   // Nothing is sent from a request handler: writers poke the worker, which sends after commit.
   const outboxWorker = new OutboxWorker(
-    { db, clock, log, stream: config.stream, bus: ctx.bus },
+    {
+      db,
+      clock,
+      log,
+      stream: config.stream,
+      bus: ctx.bus,
+      // Every card shows whether Stream has the order's answer: tell the screens when it moves.
+      onDelivery: (key) => {
+        const summary = ctx.orders.summary(key);
+        if (summary) ctx.bus.publish('order.updated', summary);
+      },
+    },
     options.outbox,
   );
   ctx.outbox.onEnqueued((lane) => {
@@ -123,6 +137,9 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const inStore = new InStoreOrders(ctx, catalog);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
   const audit = new AuditLog(db, config.location.timezone);
+  // connector.log: a line for every order event and audit entry, once it is committed.
+  ctx.orders.logTimeline = committedLogger(db, log, 'order_timeline');
+  audit.logEntry = committedLogger(db, log, 'audit_log');
   // Settings a manager changed at the counter win over the file, from the first order on.
   const settings = new RuntimeSettings(ctx, audit);
   const pins = new ManagerPins(ctx, audit, {
@@ -141,6 +158,12 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
   );
   const lifecycle = new OrderLifecycle(ctx);
+  const missed = new MissedOrders(ctx, {
+    timeZone: config.location.timezone,
+    dayRolloverTime: config.store.dayRolloverTime,
+  });
+  acceptance.onMissed = (id) => missed.announce(id);
+  lifecycle.onMissed = (id) => missed.announce(id);
   // The POS leg: queued on accept, withdrawn or voided on reject and cancel, each inside the
   // decision's own transaction; in auto mode it decides the acceptance.
   const pos = new PosService(ctx, catalog, rearm, options.pos);
@@ -167,6 +190,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   ingest.posGate = pos.ingestGate;
   const health = new HealthReporter(ctx, catalog);
   health.pos = () => pos.health();
+  health.printer = () => pos.printerLatest();
+  health.streamClockSkewMs = () => outboxWorker.clockSkewMs();
   const backups = new BackupService(
     db,
     path.join(config.dataDir, 'backups'),
@@ -189,11 +214,13 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     backups,
     history: new OrderHistory(db, config.location.timezone),
     settings,
+    missed,
   });
 
   const streamServer = buildStreamServer({ config, ingest, lifecycle, catalog, log });
   const localServer = buildLocalServer({
     token: localToken,
+    allowedHosts: allowedHostNames(config.local.host, config.local.allowedHosts),
     handlers,
     bus: ctx.bus,
     log,

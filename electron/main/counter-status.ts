@@ -59,7 +59,7 @@ export async function readCounterState(handlers: Handlers): Promise<CounterState
     pending: health.orders.pending,
     open: health.orders.open,
     health: health.status,
-    problems: health.problems,
+    problems: health.problems.map((p) => p.message),
     ...(await readStore(handlers)),
   };
 }
@@ -78,7 +78,9 @@ export class CounterStatus {
     private readonly read: () => Promise<CounterState>,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly refreshMs = 30_000,
+    /** Health problems appear with time passing (an event waiting for Stream), not only with a
+     * push event: the tray shows them within this. */
+    private readonly refreshMs = 10_000,
   ) {}
 
   current(): CounterState {

@@ -115,15 +115,17 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
     },
   });
   forwardPushEvents(connector.ctx.bus, contents);
+  let alerts: OrderAlerts | null = null;
   if (config.desktop.notifications) {
-    const alerts = new OrderAlerts({
+    alerts = new OrderAlerts({
       Notification: electron.Notification,
       window: () => win,
       showOrder: (orderId) => command({ kind: 'show-order', orderId }),
       show,
       log,
     });
-    connector.ctx.bus.subscribe((message) => alerts.handle(message));
+    const shown = alerts;
+    connector.ctx.bus.subscribe((message) => shown.handle(message));
   }
 
   const exportDiagnostics = async (target?: string): Promise<string | null> => {
@@ -194,8 +196,9 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
     counter: () => ({ openOrders: openOrders(), openByHours: status.current().openingHoursOpen }),
     beforeRestart: () => quitGuard.allow(),
   });
-  status.onChange((state) => {
+  status.onChange((state, previous) => {
     tray?.update(state);
+    alerts?.healthChanged(state.problems, previous.problems);
     sleep.update(state.open);
     app.setBadgeCount(state.pending);
     updates.reconsider();

@@ -1,4 +1,5 @@
-// New orders, cancels and a kitchen printer that stopped (paper out, cover open, unreachable)
+// New orders, cancels, missed orders, health problems and a kitchen printer that stopped (paper
+// out, cover open, unreachable)
 // must not go unseen when the cashier window is behind something else:
 // a native notification and a flashing taskbar button, until staff look. When the window is in
 // front the UI's own alerts (chime, banner) are enough, so the shell stays quiet. Notifications
@@ -54,6 +55,15 @@ export function alertFor(message: PushMessage): Alert | null {
       urgency: 'critical',
     };
   }
+  if (message.event === 'order.missed') {
+    const { order } = message.data as { order: OrderSummary };
+    return {
+      title: 'Missed order: nobody answered it in time',
+      body: describeOrder(order),
+      orderId: order.id,
+      urgency: 'critical',
+    };
+  }
   if (message.event === 'printer.status') {
     const status = message.data as PrinterStatus;
     // Only trouble pulls staff over; "all well again" and "paper low" wait for the screen.
@@ -83,7 +93,22 @@ export class OrderAlerts {
 
   handle(message: PushMessage): void {
     const alert = alertFor(message);
-    if (!alert) return;
+    if (alert) this.raise(alert);
+  }
+
+  /** Health follows the counter state: a problem that was not there before pulls staff over. */
+  healthChanged(problems: readonly string[], before: readonly string[]): void {
+    const fresh = problems.filter((p) => !before.includes(p));
+    if (!fresh.length) return;
+    this.raise({
+      title: 'Stream Connector needs attention',
+      body: fresh.join('\n'),
+      orderId: null,
+      urgency: 'critical',
+    });
+  }
+
+  private raise(alert: Alert): void {
     const win = this.deps.window();
     if (win && !win.isDestroyed() && win.isVisible() && win.isFocused()) return;
     if (win && !win.isDestroyed()) win.flashFrame(true);

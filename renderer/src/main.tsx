@@ -18,6 +18,8 @@ import './styles/detail.css';
 import './styles/forms.css';
 import './styles/instore.css';
 import './styles/history.css';
+import './styles/missed.css';
+import './styles/delivery.css';
 
 const root = createRoot(document.getElementById('root')!);
 // Inside the desktop shell the preload bridge is the transport; in a browser, the token is.

@@ -6,6 +6,7 @@
 // - new-order: a bright rising two-note chime (E6 → B6) with bell-like overtones.
 // - urgent: a fast, harsh triple beep at a higher pitch, for an order about to be lost.
 // - cancel: a falling, buzzy two-tone "bwoop-bwoop", low and unlike the chime.
+// - missed: a slow descending three-note bell (G5 → E5 → C5), once: "an order was lost".
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -108,6 +109,18 @@ const SOUNDS: Record<string, () => Float32Array> = {
       { at: 0, length: 0.45, from: 523, to: 392, partials: buzz, decay: 1.5, level: 1 },
       { at: 0.55, length: 0.55, from: 440, to: 294, partials: buzz, decay: 1.5, level: 1 },
     ]),
+  missed: () =>
+    render(
+      1.6,
+      [784, 659.3, 523.3].map((from, i) => ({
+        at: i * 0.38,
+        length: 0.6,
+        from,
+        partials: bell,
+        decay: 3,
+        level: 1,
+      })),
+    ),
 };
 
 const here = import.meta.dirname;

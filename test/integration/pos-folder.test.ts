@@ -106,7 +106,7 @@ describe('watched-folder driver', () => {
     const content = JSON.parse(await fileAppears(dir, `${id}.json`)) as Record<string, unknown>;
     expect(content).toMatchObject({
       schema: 'stream-connector.pos-order',
-      version: 1,
+      version: 2,
       order_id: id,
     });
     expect(names).toContain(`.${id}.json.tmp`);
@@ -201,7 +201,7 @@ describe('watched-folder driver', () => {
       schema: 'stream-connector.pos-void',
       order_id: id,
       pos_order_id: 'F-5',
-      reason: 'canceled by Stream',
+      reason: 'Canceled by Stream',
     });
     writeFileSync(
       path.join(dir, `${id}.void.result.json`),

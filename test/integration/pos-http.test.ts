@@ -23,7 +23,7 @@ type Detail = { timeline: { kind: string; actor: string; detail: string | null }
 type Health = {
   status: string;
   pos: { queued: number; notInPos: number; voidsFailed: number };
-  problems: string[];
+  problems: { code: string; message: string; count: number | null }[];
 };
 
 let rig: PosRig | undefined;
@@ -61,10 +61,10 @@ describe('HTTP JSON driver', () => {
     const [request] = rig.pos.injectRequests();
     expect(request!.key).toBe(id);
     expect(request!.authorization).toBe('Bearer pos-api-token-1');
-    // The body is the published schema, version 1.
+    // The body is the published schema, version 2.
     const schema = JSON.parse(
       readFileSync(
-        new URL('../../electron/core/pos/schema/pos-order.v1.schema.json', import.meta.url),
+        new URL('../../electron/core/pos/schema/pos-order.v2.schema.json', import.meta.url),
         'utf8',
       ),
     ) as object;
@@ -80,7 +80,7 @@ describe('HTTP JSON driver', () => {
     };
     expect(order).toMatchObject({
       schema: 'stream-connector.pos-order',
-      version: 1,
+      version: 2,
       order_id: id,
       source: 'uber',
       fulfillment_type: 'delivery',
@@ -149,7 +149,7 @@ describe('HTTP JSON driver', () => {
     expect(health.body.status).toBe('degraded');
     expect(health.body.pos.notInPos).toBe(1);
     expect(health.body.problems).toContainEqual(
-      expect.stringMatching(/1 order\(s\) not in the POS/),
+      expect.objectContaining({ code: 'pos_not_in_pos', count: 1 }),
     );
     const status = await local<{ attention: PosLeg[]; health: unknown }>(
       rig.t.localUrl,

@@ -105,6 +105,9 @@ export class FakeStream extends EventEmitter {
     return fake;
   }
 
+  /** How far Stream's clock (its answers' Date header) is ahead of the test's clock. */
+  clockSkewMs = 0;
+
   /** Behaviours for the next requests, one each, before the script is asked. */
   queue(...behaviours: Behaviour[]): void {
     this.queued.push(...behaviours);
@@ -153,6 +156,9 @@ export class FakeStream extends EventEmitter {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Stream's clock is the test's clock: the connector reads the skew from this header.
+    const clock = this.options.clock;
+    if (clock) res.setHeader('date', new Date(clock.now() + this.clockSkewMs).toUTCString());
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);

@@ -36,7 +36,13 @@ describe('config', () => {
     expect(c.stream.port).toBe(8787);
     expect(c.local.host).toBe('127.0.0.1');
     expect(c.local.port).toBe(8788);
-    expect(c.acceptance).toEqual({ mode: 'manual', staffWindowSeconds: 45, onTimeout: 'reject' });
+    expect(c.acceptance).toEqual({
+      mode: 'manual',
+      staffWindowSeconds: 45,
+      onTimeout: 'reject',
+      missedOfferPauseAfter: 2,
+      missedOfferPauseWithinMinutes: 10,
+    });
     expect(c.location.prepTimeMinutes).toBe(15);
   });
 

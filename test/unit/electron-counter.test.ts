@@ -40,6 +40,8 @@ const order = (patch: Partial<OrderSummary> = {}): OrderSummary => ({
   streamStatus: null,
   deliveryStatus: null,
   updatedAt: 0,
+  missed: null,
+  delivery: null,
   ...patch,
 });
 

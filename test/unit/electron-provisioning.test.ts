@@ -102,6 +102,8 @@ describe('config layers', () => {
       mode: 'auto',
       staffWindowSeconds: 25,
       onTimeout: 'reject',
+      missedOfferPauseAfter: 2,
+      missedOfferPauseWithinMinutes: 10,
     });
     expect(config.desktop).toMatchObject({
       kiosk: true,

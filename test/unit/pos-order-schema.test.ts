@@ -13,7 +13,7 @@ import type { OrderRow } from '../../electron/core/orders/rows.js';
 
 const published = JSON.parse(
   readFileSync(
-    new URL('../../electron/core/pos/schema/pos-order.v1.schema.json', import.meta.url),
+    new URL('../../electron/core/pos/schema/pos-order.v2.schema.json', import.meta.url),
     'utf8',
   ),
 ) as unknown;
@@ -89,6 +89,11 @@ function row(overrides: Partial<OrderRow> = {}): OrderRow {
     delivery_status: null,
     driver: null,
     updated_at: t0,
+    missed_at: null,
+    missed_reason: null,
+    missed_note: null,
+    missed_seen_at: null,
+    missed_seen_by: null,
     ...overrides,
   };
 }

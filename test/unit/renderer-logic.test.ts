@@ -43,6 +43,8 @@ function order(fields: Partial<OrderSummary> = {}): OrderSummary {
     streamStatus: null,
     deliveryStatus: null,
     updatedAt: T0,
+    missed: null,
+    delivery: null,
     ...fields,
   };
 }

@@ -34,6 +34,8 @@ export class AcceptanceService {
   afterAccept: (row: OrderRow, now: number) => void = () => {};
   /** Inside each reject's and expiry's transaction: the POS leg takes the order back or voids it. */
   afterReject: (id: string, now: number, reason: string) => void = () => {};
+  /** After the commit of an expiry that left an order missed (orders/missed.ts). */
+  onMissed: (id: string) => void = () => {};
   /** True while an auto-accepted order waits for the POS: at the deadline it is `pos_offline`. */
   awaitsPos: (id: string) => boolean = () => false;
 
@@ -96,6 +98,7 @@ export class AcceptanceService {
       if (won) {
         expired.push(id);
         this.announce(id);
+        if (ctx.orders.get(id)?.status === 'expired') this.onMissed(id);
       }
     }
     if (expired.length) this.onDecided();
@@ -173,6 +176,8 @@ export class AcceptanceService {
     if (!won) return false;
     const row = ctx.orders.get(id)!;
     ctx.orders.addTimeline(id, now, status, actor, text);
+    // Nobody answered: the order stays on the screen, with what Stream was told, until seen.
+    if (status === 'expired') ctx.orders.markMissed(id, now, 'expired', text);
     this.enqueueDecision(row, orderRejected(id, row.location_id, validation), now);
     this.afterReject(id, now, reason ?? text);
     return true;

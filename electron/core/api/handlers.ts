@@ -4,7 +4,10 @@ import type { CallInput, CallName, CallOutput } from '../../../shared/contract.j
 import type { AcceptanceService } from '../acceptance/decisions.js';
 import type { CatalogStore } from '../catalog/catalog.js';
 import type { Actor, CoreContext } from '../context.js';
+import type { OrderStatus } from '../../../shared/domain.js';
+import type { OrderSummary } from '../../../shared/order.js';
 import type { OrderLifecycle } from '../orders/lifecycle.js';
+import type { MissedOrders } from '../orders/missed.js';
 import type { InStoreOrders } from '../instore/orders.js';
 import type { OutboxApi } from '../outbox/api.js';
 import type { AuditLog } from '../manager/audit-log.js';
@@ -48,6 +51,21 @@ export interface HandlerDeps {
   backups: BackupService;
   history: OrderHistory;
   settings: RuntimeSettings;
+  missed: MissedOrders;
+}
+
+/** The recent orders, and every missed order nobody has seen yet however old: the Missed group
+ * must not lose one that fell off the end of the list in a rush. */
+function withUnseenMissed(
+  ctx: CoreContext,
+  status: readonly OrderStatus[] | undefined,
+  limit: number,
+): OrderSummary[] {
+  const list = ctx.orders.list(status, limit);
+  const have = new Set(list.map((o) => o.id));
+  for (const o of ctx.orders.unseenMissed())
+    if (!have.has(o.id) && (!status?.length || status.includes(o.status))) list.push(o);
+  return list;
 }
 
 export function createHandlers({
@@ -65,12 +83,15 @@ export function createHandlers({
   backups,
   history,
   settings,
+  missed,
 }: HandlerDeps): Handlers {
   const handlers: Handlers = {
     ...storeHandlers(store),
     ...managerHandlers(pins, audit, ctx.clock),
     ...posHandlers(pos),
-    listOrders: ({ status, limit }) => ({ orders: ctx.orders.list(status, limit) }),
+    listOrders: ({ status, limit }) => ({ orders: withUnseenMissed(ctx, status, limit) }),
+    getMissed: () => missed.summary(),
+    markMissedSeen: ({ id }, { actor }) => missed.markSeen(id, actor),
     getOrder: ({ id }) => {
       const detail = ctx.orders.detail(id);
       if (!detail) throw notFound('order', id);

@@ -4,6 +4,13 @@ import { z } from 'zod';
 const port = z.number().int().min(0).max(65535);
 const host = z.string().min(1);
 const secret = z.string().min(16, 'must be at least 16 characters');
+/** Extra names a listener answers to (electron/core/http/host-check.ts); loopback is always in. */
+const allowedHosts = z
+  .array(
+    z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)$/, 'must be a host name or address'),
+  )
+  .max(32)
+  .default([]);
 /** One weekday's opening hours, e.g. ["11:00-14:30", "17:00-23:00"]. */
 const openingRanges = z
   .array(
@@ -21,6 +28,8 @@ export const ConfigSchema = z
       .object({
         host: host.default('127.0.0.1'),
         port: port.default(8787),
+        /** Host names Stream's requests arrive with besides loopback (a tunnel's or proxy's name). */
+        allowedHosts,
         apiUrl: z.url().optional(),
         partnerSlug: z
           .string()
@@ -76,6 +85,10 @@ export const ConfigSchema = z
         mode: z.enum(['manual', 'auto']).default('manual'),
         staffWindowSeconds: z.number().int().min(10).max(55).default(45),
         onTimeout: z.enum(['reject', 'accept']).default('reject'),
+        /** Missed orders within `missedOfferPauseWithinMinutes` after which the Orders screen
+         * offers to pause the store or turn on busy mode; 0: never. */
+        missedOfferPauseAfter: z.number().int().min(0).max(50).default(2),
+        missedOfferPauseWithinMinutes: z.number().int().min(1).max(240).default(10),
       })
       .strict()
       .prefault({}),
@@ -158,6 +171,19 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** The demo (config/dev.json): headless mode also plays Stream's cloud (electron/demo). */
+    demo: z
+      .object({ fakeStreamCloud: z.boolean().default(false) })
+      .strict()
+      .prefault({}),
+    /** What `/api/health` calls a problem (electron/core/api/health.ts). */
+    health: z
+      .object({
+        /** Events wait and Stream has not answered for longer than this: a named problem. */
+        streamContactMaxAgeSeconds: z.number().int().min(10).max(86_400).default(120),
+      })
+      .strict()
+      .prefault({}),
     /** Online backups into `<dataDir>/backups` (electron/core/db/backup.ts). */
     backup: z
       .object({
@@ -172,6 +198,8 @@ export const ConfigSchema = z
       .object({
         host: host.default('127.0.0.1'),
         port: port.default(8788),
+        /** LAN names this listener answers to when `local.host` is not loopback. */
+        allowedHosts,
         token: secret.optional(),
       })
       .strict()

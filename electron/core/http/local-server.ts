@@ -1,8 +1,13 @@
 // The Local API (shared/contract.ts) over HTTP for the cashier UI in a browser and for other
 // in-store systems, plus the push channel and, in headless mode, the built UI itself. Routes
 // are generated from the contract, never written by hand.
+//
+// Authorization is decided on the route, never by comparing URL strings: every Local API route
+// lives inside one plugin whose `onRequest` hook checks the token, so however a path is spelled
+// (`/%61pi/orders`, `/x/../api`), whatever the router matches to an API handler has passed the
+// check. Outside the plugin there is only the static UI and the 404 answer.
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { localApi, mayDownload, type CallName } from '../../../shared/contract.js';
@@ -13,11 +18,14 @@ import { verifyBearer, secretsEqual } from '../stream/protocol/index.js';
 import type { Logger } from '../util/log.js';
 import { actorName, parseCallPart } from '../api/call-input.js';
 import { installErrorHandler } from './errors.js';
+import { installHostCheck } from './host-check.js';
 import { DEFAULT_TIMEOUTS, serverFactory } from './node-server.js';
 import { servePushChannel } from './push-channel.js';
 
 export interface LocalServerDeps {
   token: string;
+  /** Host names this listener answers to (host-check.ts); anything else gets 421. */
+  allowedHosts: ReadonlySet<string>;
   handlers: Handlers;
   bus: EventBus;
   log: Logger;
@@ -38,21 +46,7 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
   });
   installErrorHandler(app, deps.log);
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
-    const header = request.headers.authorization;
-    // EventSource cannot send headers: the push channel alone also takes the token as a query.
-    const queryToken = request.url.startsWith('/api/events')
-      ? (request.query as { token?: unknown }).token
-      : undefined;
-    const ok =
-      verifyBearer(deps.token, header) ||
-      (typeof queryToken === 'string' && secretsEqual(queryToken, deps.token));
-    if (!ok)
-      return reply
-        .code(401)
-        .send({ error: { code: 'unauthorized', message: 'missing or wrong local API token' } });
-  });
+  installHostCheck(app, deps.allowedHosts);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
@@ -60,10 +54,15 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
     return payload;
   });
 
-  for (const name of Object.keys(localApi) as CallName[]) registerCall(app, name, deps);
   // Open push streams are ended on close; otherwise shutdown would wait on them forever.
   const streams = new Set<ServerResponse>();
-  app.get('/api/events', (request, reply) => servePushChannel(request, reply, deps.bus, streams));
+  void app.register(async (api) => {
+    api.addHook('onRequest', tokenCheck(deps.token));
+    for (const name of Object.keys(localApi) as CallName[]) registerCall(api, name, deps);
+    api.get('/api/events', { config: { tokenInQuery: true } }, (request, reply) =>
+      servePushChannel(request, reply, deps.bus, streams),
+    );
+  });
   app.addHook('preClose', async () => {
     for (const res of streams) res.end();
   });
@@ -71,6 +70,28 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
   if (deps.uiDir)
     void app.register(fastifyStatic, { root: deps.uiDir, index: 'index.html', wildcard: false });
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** EventSource cannot send headers: the push channel alone also takes `?token=`. */
+    tokenInQuery?: boolean;
+  }
+}
+
+function tokenCheck(token: string) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const queryToken = request.routeOptions.config.tokenInQuery
+      ? (request.query as { token?: unknown }).token
+      : undefined;
+    const ok =
+      verifyBearer(token, request.headers.authorization) ||
+      (typeof queryToken === 'string' && secretsEqual(queryToken, token));
+    if (!ok)
+      return reply
+        .code(401)
+        .send({ error: { code: 'unauthorized', message: 'missing or wrong local API token' } });
+  };
 }
 
 function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDeps): void {

@@ -9,7 +9,9 @@ import type { OrderLifecycle } from '../orders/lifecycle.js';
 import type { OrderIngest } from '../orders/ingest.js';
 import {
   INBOUND_SIGNATURE_HEADER,
+  INPUT_CHECK_ERROR,
   MAX_JSON_DEPTH,
+  orderProblem,
   StreamEvent,
   jsonDepth,
   verifyBearer,
@@ -18,6 +20,7 @@ import {
 import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { errorBody, installErrorHandler, zodProblem } from './errors.js';
+import { allowedHostNames, installHostCheck } from './host-check.js';
 import { serverFactory } from './node-server.js';
 
 export interface StreamServerDeps {
@@ -31,6 +34,10 @@ export interface StreamServerDeps {
 declare module 'fastify' {
   interface FastifyRequest {
     rawBody?: Buffer;
+  }
+  interface FastifyContextConfig {
+    /** The liveness probe alone answers without Stream's credentials. */
+    noStreamAuth?: boolean;
   }
 }
 
@@ -48,6 +55,7 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
     }),
   });
   installErrorHandler(app, log);
+  installHostCheck(app, allowedHostNames(config.stream.host, config.stream.allowedHosts));
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
@@ -56,7 +64,8 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
 
   const unauthorized = { code: 'unauthorized', message: 'unauthorized' };
   app.addHook('onRequest', async (request, reply) => {
-    if (request.url === '/healthz') return;
+    // Decided on the matched route, never on the URL string.
+    if (request.routeOptions.config.noStreamAuth) return;
     const authOk =
       (inboundToken || webhookSecret) &&
       (!inboundToken || verifyBearer(inboundToken, request.headers.authorization));
@@ -75,10 +84,19 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
       return reply.code(401).send({ error: unauthorized });
   });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { noStreamAuth: true } }, async () => ({ status: 'ok' }));
 
   app.post('/stream/orders', async (request, reply) => {
-    const event = parseEvent(request);
+    const parsed = parseEvent(request);
+    if ('refused' in parsed) {
+      const { refused, maybeOrderCreated } = parsed;
+      const body: Record<string, unknown> = errorBody(refused.code, refused.message, refused.field);
+      // A2: every 400 to order.created carries posValidation (assumptions.ts INPUT_CHECK_ERROR).
+      if (maybeOrderCreated) body.posValidation = orderProblem(INPUT_CHECK_ERROR, refused.message);
+      log.warn('stream request refused', { code: refused.code, reason: refused.message });
+      return reply.code(refused.status).send(body);
+    }
+    const event = parsed.event;
     switch (event.type) {
       case 'order.created': {
         const result = await deps.ingest.ingest(request.body as Buffer, event.object);
@@ -127,10 +145,18 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   return app;
 }
 
-function parseEvent(request: FastifyRequest): StreamEvent {
+type ParsedEvent = { event: StreamEvent } | { refused: ApiError; maybeOrderCreated: boolean };
+
+/** The event, or why it was refused and whether it may have been an `order.created` (its `type`
+ * says so, or cannot be read). */
+function parseEvent(request: FastifyRequest): ParsedEvent {
   const raw = request.body;
+  const refuse = (code: string, message: string, maybeOrderCreated = true): ParsedEvent => ({
+    refused: new ApiError(400, code, message),
+    maybeOrderCreated,
+  });
   if (!Buffer.isBuffer(raw) || raw.length === 0)
-    throw new ApiError(400, 'empty_body', 'the request has no JSON body');
+    return refuse('empty_body', 'the request has no JSON body');
   let json: unknown;
   try {
     json = sjson.parse(raw.toString('utf8'), undefined, {
@@ -138,11 +164,13 @@ function parseEvent(request: FastifyRequest): StreamEvent {
       constructorAction: 'error',
     });
   } catch (err) {
-    throw new ApiError(400, 'invalid_json', `body is not valid JSON: ${(err as Error).message}`);
+    return refuse('invalid_json', `body is not valid JSON: ${(err as Error).message}`);
   }
+  const type = (json as { type?: unknown } | null)?.type;
+  const maybeOrderCreated = typeof type !== 'string' || type === 'order.created';
   if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
-    throw new ApiError(400, 'too_deep', `body nests deeper than ${MAX_JSON_DEPTH} levels`);
+    return refuse('too_deep', `body nests deeper than ${MAX_JSON_DEPTH} levels`, maybeOrderCreated);
   const parsed = StreamEvent.safeParse(json);
-  if (!parsed.success) throw zodProblem(parsed.error, '');
-  return parsed.data;
+  if (!parsed.success) return { refused: zodProblem(parsed.error, ''), maybeOrderCreated };
+  return { event: parsed.data };
 }

@@ -30,6 +30,18 @@ export interface IngestResult {
   repeated: boolean;
 }
 
+/** A new order's columns that only later events fill in. */
+const NOTHING_YET = {
+  stream_status: null,
+  delivery_status: null,
+  missed_at: null,
+  missed_reason: null,
+  missed_note: null,
+  missed_seen_at: null,
+  missed_seen_by: null,
+  last_delivery: null,
+} as const;
+
 export class OrderIngest {
   /** The prep time given to Stream for a new order: the location's, plus busy-mode minutes once
    * the store controls are wired in (app.ts). */
@@ -50,10 +62,7 @@ export class OrderIngest {
   async ingest(raw: Buffer, created: OrderCreatedObject): Promise<IngestResult> {
     const { result, row } = await this.commits.run(() => this.store(raw, created));
     if (row) {
-      this.ctx.bus.publish(
-        'order.created',
-        toSummary({ ...row, stream_status: null, delivery_status: null }),
-      );
+      this.ctx.bus.publish('order.created', toSummary({ ...row, ...NOTHING_YET }));
       if (row.staff_deadline_at !== null) this.onPendingAdded(row.staff_deadline_at);
     }
     // A repeat while the first request still waits for the POS gets the same answer.

@@ -1,14 +1,37 @@
 // Every SQL statement about orders and their timeline. Statements are prepared once; callers
 // wrap several calls in `db.transaction` when they must land together.
 import type { OrderStatus } from '../../../shared/domain.js';
+import type { Delivery } from '../../../shared/delivery.js';
 import type { OrderSummary, TimelineEntry } from '../../../shared/order.js';
 import type { Db } from '../db/connection.js';
-import { SUMMARY_COLUMNS, toDetail, toSummary, type OrderRow, type SummaryRow } from './rows.js';
+import type { CommittedLogger } from '../util/committed-log.js';
+import {
+  DELIVERY_JSON,
+  SUMMARY_COLUMNS,
+  toDetail,
+  toSummary,
+  type OrderRow,
+  type SummaryRow,
+} from './rows.js';
 
-export type NewOrderRow = Omit<OrderRow, 'stream_status' | 'delivery_status' | 'driver'>;
+export type NewOrderRow = Omit<
+  OrderRow,
+  | 'stream_status'
+  | 'delivery_status'
+  | 'driver'
+  | 'missed_at'
+  | 'missed_reason'
+  | 'missed_note'
+  | 'missed_seen_at'
+  | 'missed_seen_by'
+>;
 
 export class OrderRepository {
   private readonly stmts;
+
+  /** A log line for every committed timeline entry (app.ts wires it): decisions, status changes,
+   * cancels, POS and printer results, each with the order id and who. */
+  logTimeline: CommittedLogger | null = null;
 
   constructor(private readonly db: Db) {
     this.stmts = {
@@ -27,6 +50,19 @@ export class OrderRepository {
         `SELECT id, body_sha256, answer_status, answer_body FROM orders WHERE idempotency_key = ?`,
       ),
       byId: db.prepare(`SELECT * FROM orders WHERE id = ?`),
+      detailById: db.prepare(`SELECT *, ${SUMMARY_COLUMNS} FROM orders WHERE id = ?`),
+      deliveries:
+        db.prepare(`SELECT ${DELIVERY_JSON} AS d FROM outbox o JOIN orders ON orders.id = o.ordering_key
+          WHERE o.lane = 'stream' AND o.ordering_key = ? ORDER BY o.seq`),
+      markMissed:
+        db.prepare(`UPDATE orders SET missed_at = @at, missed_reason = @reason, missed_note = @note
+          WHERE id = @id AND missed_at IS NULL`),
+      markMissedSeen:
+        db.prepare(`UPDATE orders SET missed_seen_at = @at, missed_seen_by = @by, updated_at = @at
+          WHERE id = @id AND missed_at IS NOT NULL AND missed_seen_at IS NULL`),
+      unseenMissed: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders
+          WHERE missed_at IS NOT NULL AND missed_seen_at IS NULL ORDER BY missed_at DESC LIMIT 200`),
+      missedSince: db.prepare(`SELECT COUNT(*) AS n FROM orders WHERE missed_at >= ?`),
       summaryById: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders WHERE id = ?`),
       timeline: db.prepare(
         `SELECT at, kind, actor, detail FROM order_timeline WHERE order_id = ? ORDER BY id`,
@@ -68,8 +104,36 @@ export class OrderRepository {
   }
 
   detail(id: string) {
-    const row = this.get(id);
-    return row && toDetail(row, this.stmts.timeline.all(id) as TimelineEntry[]);
+    const row = this.stmts.detailById.get(id) as (OrderRow & SummaryRow) | undefined;
+    if (!row) return undefined;
+    const deliveries = (this.stmts.deliveries.all(id) as { d: string }[]).map(
+      (r) => JSON.parse(r.d) as Delivery,
+    );
+    return toDetail(row, this.stmts.timeline.all(id) as TimelineEntry[], deliveries);
+  }
+
+  /** The order is missed (inside the expiry's or the cancel's transaction); once only. */
+  markMissed(
+    id: string,
+    at: number,
+    reason: 'expired' | 'stream_canceled',
+    note: string | null,
+  ): boolean {
+    return this.stmts.markMissed.run({ id, at, reason, note }).changes === 1;
+  }
+
+  /** A person has seen the missed order; false when it is not missed or was seen already. */
+  markMissedSeen(id: string, at: number, by: string): boolean {
+    return this.stmts.markMissedSeen.run({ id, at, by }).changes === 1;
+  }
+
+  /** Missed orders nobody has seen yet, newest first. */
+  unseenMissed(): OrderSummary[] {
+    return (this.stmts.unseenMissed.all() as SummaryRow[]).map(toSummary);
+  }
+
+  missedSince(at: number): number {
+    return (this.stmts.missedSince.get(at) as { n: number }).n;
   }
 
   list(statuses: readonly OrderStatus[] | undefined, limit: number): OrderSummary[] {
@@ -90,7 +154,12 @@ export class OrderRepository {
     actor: string,
     detail: string | null = null,
   ): void {
-    this.stmts.addTimeline.run(orderId, at, kind, actor, detail);
+    const { lastInsertRowid } = this.stmts.addTimeline.run(orderId, at, kind, actor, detail);
+    this.logTimeline?.(lastInsertRowid, timelineLevel(kind), `order ${kind}`, {
+      orderId,
+      by: actor,
+      ...(detail ? { detail } : {}),
+    });
   }
 
   /** Apply `set` only while the order is in one of `from`; false when it had already moved on. */
@@ -128,6 +197,11 @@ export class OrderRepository {
   nextDeadline(): number | null {
     return (this.stmts.nextDeadline.get() as { at: number | null }).at;
   }
+}
+
+/** Lost orders and failures stand out in the log; the rest of an order's life is info. */
+function timelineLevel(kind: string): 'info' | 'warn' {
+  return /expired|canceled|failed|attention|not_in_pos/.test(kind) ? 'warn' : 'info';
 }
 
 /** What history search matches: the words a cashier would type to find an order. */

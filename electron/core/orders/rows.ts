@@ -5,6 +5,7 @@ import type {
   OrderStatus,
   RejectCode,
 } from '../../../shared/domain.js';
+import type { Delivery } from '../../../shared/delivery.js';
 import type { Driver, OrderDetail, OrderSummary, TimelineEntry } from '../../../shared/order.js';
 import type { NormalizedOrder } from '../stream/protocol/index.js';
 
@@ -44,12 +45,30 @@ export interface OrderRow {
   delivery_status: string | null;
   driver: string | null;
   updated_at: number;
+  missed_at: number | null;
+  missed_reason: 'expired' | 'stream_canceled' | null;
+  missed_note: string | null;
+  missed_seen_at: number | null;
+  missed_seen_by: string | null;
 }
+
+/** One outbox row about an order as staff see it (shared/delivery.ts). A decision's deadline is
+ * Stream's window for the order; a replay starts the "not received" clock again. */
+export const DELIVERY_JSON = `json_object('eventId', o.id, 'kind', o.kind, 'state', o.state,
+  'attempts', o.attempts, 'createdAt', COALESCE(o.retry_from, o.created_at), 'nextAttemptAt', o.next_attempt_at,
+  'sentAt', o.sent_at, 'lastError', o.last_error, 'deadlineAt',
+  CASE WHEN o.kind IN ('order.accepted', 'order.rejected') THEN orders.stream_deadline_at END)`;
+
+/** The card's delivery: the order's oldest event Stream does not have yet, else its newest. */
+const LAST_DELIVERY = `(SELECT ${DELIVERY_JSON} FROM outbox o
+  WHERE o.lane = 'stream' AND o.ordering_key = orders.id
+  ORDER BY o.state = 'sent', CASE WHEN o.state = 'sent' THEN -o.seq ELSE o.seq END LIMIT 1)`;
 
 /** The columns a list needs; the raw body and normalized JSON stay on disk. */
 export const SUMMARY_COLUMNS = `id, origin, source, brand, dsp_order_number, fulfillment_type, status, is_future,
   requested_for, unpaid, customer_name, item_count, total_cents, currency, prep_time_minutes, received_at,
-  staff_deadline_at, stream_deadline_at, stream_status, delivery_status, updated_at`;
+  staff_deadline_at, stream_deadline_at, stream_status, delivery_status, updated_at, missed_at, missed_reason,
+  missed_note, missed_seen_at, missed_seen_by, ${LAST_DELIVERY} AS last_delivery`;
 
 export type SummaryRow = Pick<
   OrderRow,
@@ -74,7 +93,12 @@ export type SummaryRow = Pick<
   | 'stream_status'
   | 'delivery_status'
   | 'updated_at'
->;
+  | 'missed_at'
+  | 'missed_reason'
+  | 'missed_note'
+  | 'missed_seen_at'
+  | 'missed_seen_by'
+> & { last_delivery: string | null };
 
 export function toSummary(row: SummaryRow): OrderSummary {
   return {
@@ -99,10 +123,25 @@ export function toSummary(row: SummaryRow): OrderSummary {
     streamStatus: row.stream_status,
     deliveryStatus: row.delivery_status,
     updatedAt: row.updated_at,
+    missed:
+      row.missed_at !== null && row.missed_reason !== null
+        ? {
+            at: row.missed_at,
+            reason: row.missed_reason,
+            note: row.missed_note,
+            seenAt: row.missed_seen_at,
+            seenBy: row.missed_seen_by,
+          }
+        : null,
+    delivery: row.last_delivery ? (JSON.parse(row.last_delivery) as Delivery) : null,
   };
 }
 
-export function toDetail(row: OrderRow, timeline: TimelineEntry[]): OrderDetail {
+export function toDetail(
+  row: OrderRow & { last_delivery: string | null },
+  timeline: TimelineEntry[],
+  deliveries: Delivery[],
+): OrderDetail {
   const n = JSON.parse(row.normalized) as NormalizedOrder;
   return {
     ...toSummary(row),
@@ -111,9 +150,11 @@ export function toDetail(row: OrderRow, timeline: TimelineEntry[]): OrderDetail 
     customers: n.customers,
     deliveryAddress: n.deliveryAddress,
     specialInstructions: n.specialInstructions,
+    fulfillmentInstructions: n.fulfillmentInstructions ?? null,
     lineItems: n.lineItems,
     subtotalCents: n.subtotalCents,
     taxCents: n.taxCents,
+    taxWithheldCents: n.taxWithheldCents ?? 0,
     deliveryFeeCents: n.deliveryFeeCents,
     driverTipCents: n.driverTipCents,
     discounts: n.discounts,
@@ -123,5 +164,6 @@ export function toDetail(row: OrderRow, timeline: TimelineEntry[]): OrderDetail 
     rejectReason: row.reject_reason,
     driver: row.driver ? (JSON.parse(row.driver) as Driver) : null,
     timeline,
+    deliveries,
   };
 }

@@ -78,6 +78,7 @@ export class StreamSender {
             : this.limits.totalTimeoutMs,
         ),
       );
+      if (result.ok) this.observeClock(result.headers.date, now());
     } catch (err) {
       // Only the token request throws; during a stop it was cut short like any other request.
       // The webhook itself was never sent.
@@ -107,6 +108,15 @@ export class StreamSender {
       verdict,
       record: { ...record, error: verdict.kind === 'sent' ? null : verdict.reason },
     };
+  }
+
+  /** Stream's clock minus ours, from the `Date` of its last answer (1 s resolution); null
+   * before the first answer that carried one. */
+  clockSkewMs: number | null = null;
+
+  private observeClock(date: string | undefined, now: number): void {
+    const at = date ? Date.parse(date) : NaN;
+    if (!Number.isNaN(at)) this.clockSkewMs = at - now;
   }
 
   /** Cut every open request short; each resolves as `aborted`. */

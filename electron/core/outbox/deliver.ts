@@ -60,11 +60,20 @@ export interface OutboxWorkerDeps {
   log: Logger;
   stream: Config['stream'];
   bus: EventBus;
+  /** After a turn committed: the ordering keys (order ids, `location`) whose events moved, so
+   * screens can show whether Stream has them. */
+  onDelivery?: (orderingKey: string) => void;
 }
+
+/** Failures of one event are logged at attempts 1, 2, 4, 8 …: the log shows an outage without
+ * a line per retry. */
+const logThisFailure = (attempt: number): boolean => (attempt & (attempt - 1)) === 0;
 
 export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
   private readonly options: OutboxWorkerOptions;
   private readonly sender: StreamSender;
+  /** Keys whose rows changed in the turn being recorded (announced after its commit). */
+  private moved = new Set<string>();
   protected readonly memory = {
     /** Retry-After from Stream: nothing is sent before this time. */
     pausedUntil: 0,
@@ -98,6 +107,11 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
     );
   }
 
+  /** Stream's clock minus ours, from its last answer; null before one. */
+  clockSkewMs(): number | null {
+    return this.sender.clockSkewMs;
+  }
+
   protected recover(now: number): void {
     const recovered = this.repository.recoverInterrupted(now);
     if (recovered)
@@ -125,6 +139,9 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
 
   protected announce(alerts: readonly OutboxDeadAlert[]): void {
     for (const alert of alerts) this.deps.bus.publish('outbox.dead', alert);
+    const moved = this.moved;
+    this.moved = new Set();
+    for (const key of moved) this.deps.onDelivery?.(key);
   }
 
   protected abortAll(): void {
@@ -142,6 +159,7 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
     alerts: OutboxDeadAlert[],
   ): void {
     const { verdict, record } = outcome;
+    if (verdict.kind !== 'aborted') this.moved.add(row.ordering_key);
     switch (verdict.kind) {
       case 'aborted':
         // Cut short by stop(): not Stream's failure. The row is retried at the next start.
@@ -152,6 +170,13 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
         return;
       case 'sent':
         this.repository.markSent(row.id, now, record.status ?? 200, record.response);
+        if (row.attempts > 0)
+          this.deps.log.info('outbox: delivered to Stream after failures', {
+            eventId: row.id,
+            kind: row.kind,
+            orderId: row.ordering_key,
+            attempts: row.attempts + 1,
+          });
         if (this.memory.endpointFailures >= this.options.outageAfterFailures) {
           const pulled = this.repository.pullForward(now);
           this.deps.log.info('outbox: Stream answers again; sending the backlog now', { pulled });
@@ -177,12 +202,17 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
           this.memory.pausedUntil = Math.max(this.memory.pausedUntil, now + verdict.retryAfterMs);
         }
         this.repository.markRetry(row.id, now + delay, record);
-        this.deps.log.debug('outbox: will retry', {
-          id: row.id,
+        const fields = {
+          eventId: row.id,
           kind: row.kind,
+          orderId: row.ordering_key,
+          attempt: history.attempts,
           reason: verdict.reason,
-          delay,
-        });
+          nextTryInMs: delay,
+        };
+        if (logThisFailure(history.attempts))
+          this.deps.log.warn('outbox: delivery to Stream failed; will retry', fields);
+        else this.deps.log.debug('outbox: will retry', fields);
         return;
       }
     }
@@ -190,12 +220,16 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
 
   private bury(row: OutboxRow, record: AttemptRecord, alerts: OutboxDeadAlert[]): void {
     this.repository.markDead(row.id, record);
-    this.deps.log.warn('outbox: event failed for good; replay it once the cause is fixed', {
-      id: row.id,
-      kind: row.kind,
-      status: record.status,
-      error: record.error,
-    });
+    this.deps.log.error(
+      'outbox: event failed for good (dead letter); replay it once the cause is fixed',
+      {
+        eventId: row.id,
+        orderId: row.ordering_key,
+        kind: row.kind,
+        status: record.status,
+        error: record.error,
+      },
+    );
     alerts.push({
       id: row.id,
       kind: row.kind,

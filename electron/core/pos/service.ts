@@ -340,6 +340,11 @@ export class PosService {
     return storeCatalog(deps, checkCatalog(json, 'pos catalog'), `pos:${this.driver.name}`);
   }
 
+  /** The kitchen printer watch's last reading; null without a printer or before the first. */
+  printerLatest(): PrinterStatus | null {
+    return this.printerWatch?.latest() ?? null;
+  }
+
   health(): PosHealthSummary {
     const counts = this.legs.counts();
     return {

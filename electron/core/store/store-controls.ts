@@ -2,6 +2,7 @@
 // hours, and busy mode's extra prep minutes. Every state is derived from stored times and "now",
 // so an order check is right even before a timer fires, and a restart loses nothing. Each change
 // that Stream must know of writes `location.status.updated` to the outbox in the same transaction.
+import type { OutboxState } from '../outbox/repository.js';
 import type { z } from 'zod';
 import type {
   BusyRequest,
@@ -69,7 +70,8 @@ export class StoreControls {
         db.prepare(`UPDATE store_controls SET stream_status = ?, stream_paused_until = ?, stream_event_id = ?
           WHERE id = 1`),
       outboxRow: db.prepare(
-        `SELECT state, attempts, last_error, created_at FROM outbox WHERE id = ?`,
+        `SELECT id, kind, state, attempts, last_error, created_at, next_attempt_at, sent_at,
+          COALESCE(retry_from, created_at) AS since FROM outbox WHERE id = ?`,
       ),
     };
   }
@@ -304,7 +306,17 @@ export class StoreControls {
   private streamState(row: ControlsRow): StoreStatus['stream'] {
     if (!row.stream_event_id || !row.stream_status) return null;
     const out = this.stmts.outboxRow.get(row.stream_event_id) as
-      | { state: string; attempts: number; last_error: string | null; created_at: number }
+      | {
+          id: string;
+          kind: string;
+          state: OutboxState;
+          attempts: number;
+          last_error: string | null;
+          created_at: number;
+          next_attempt_at: number;
+          sent_at: number | null;
+          since: number;
+        }
       | undefined;
     return {
       status: row.stream_status,
@@ -314,6 +326,19 @@ export class StoreControls {
       delivery: deliveryOf(out?.state),
       attempts: out?.attempts ?? 0,
       lastError: out?.last_error ?? null,
+      outbox: out
+        ? {
+            eventId: out.id,
+            kind: out.kind,
+            state: out.state,
+            attempts: out.attempts,
+            createdAt: out.since,
+            nextAttemptAt: out.next_attempt_at,
+            sentAt: out.sent_at,
+            lastError: out.last_error,
+            deadlineAt: null,
+          }
+        : null,
     };
   }
 

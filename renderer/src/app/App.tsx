@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { CancelBanners, NewOrderStrip, SoundBanner } from '../features/alerts/AlertBanners.js';
 import { PrinterBanner } from '../features/alerts/PrinterBanner.js';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner.js';
+import { HealthBanner } from '../features/health/HealthBanner.js';
 import { HealthPanel } from '../features/health/HealthPanel.js';
 import { HistoryPanel } from '../features/history/HistoryPanel.js';
 import { NewOrderPanel } from '../features/instore/NewOrderPanel.js';
@@ -14,10 +15,12 @@ import { clockTime } from '../features/orders/format.js';
 import { OrderDetailPanel } from '../features/orders/OrderDetailPanel.js';
 import { OrderList } from '../features/orders/OrderList.js';
 import { PosAttentionBanner } from '../features/orders/PosAttentionBanner.js';
+import { MissedToday } from '../features/missed/MissedGroup.js';
 import { lanesOf } from '../features/orders/orders-store.js';
 import { RejectDialog } from '../features/orders/RejectDialog.js';
 import { StorePanel } from '../features/store/StorePanel.js';
 import { desktopBridge } from '../api/bridge.js';
+import type { OrderSummary } from '../../../shared/order.js';
 import { useObservable, useServerNow, useServices } from './hooks.js';
 import { Notices } from './Notices.js';
 import { texts } from '../i18n/texts.js';
@@ -35,6 +38,12 @@ const APP_NAME = 'Stream Connector';
 /** A tab's words: the short label only where the language has one shorter than the full name. */
 function tabWords(words: { label: string; short: string }): { label: string; short?: string } {
   return words.short === words.label ? { label: words.label } : words;
+}
+
+/** Changes whenever an order's newest message to Stream changes state. */
+function deliveryVersion(order: OrderSummary | undefined): string | undefined {
+  const d = order?.delivery;
+  return d ? `${d.eventId}:${d.state}:${d.attempts}` : undefined;
 }
 
 export function App() {
@@ -149,6 +158,7 @@ export function App() {
             <span className="topbar__clock" aria-label={t.time}>
               {clockTime(now)}
             </span>
+            <MissedToday />
           </div>
           <nav className="tabs" aria-label={t.screens}>
             {tabs.map((t) => (
@@ -200,6 +210,7 @@ export function App() {
           <CancelBanners onOpen={ui.openDetail} />
           <PosAttentionBanner onOpen={ui.openDetail} />
           <PrinterBanner />
+          {screen !== 'health' && <HealthBanner onDetails={() => setScreen('health')} />}
           {screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
         </div>
         <main className="screen">
@@ -251,6 +262,7 @@ export function App() {
           <OrderDetailPanel
             id={detailId}
             version={detailOrder?.updatedAt}
+            deliveryVersion={deliveryVersion(detailOrder)}
             now={now}
             actions={actions}
             defaultPrep={defaultPrep}

@@ -1,7 +1,8 @@
 // Everything the screens share, made once at start-up: the Local API client, the server clock,
 // the orders everyone sees, the push connection and the alerts. Screens reach it through
 // `useServices()`; tests and the console can reach the same objects.
-import type { OrderSummary } from '../../../shared/order.js';
+import type { Health } from '../../../shared/contract.js';
+import type { MissedSummary, OrderSummary } from '../../../shared/order.js';
 import type { PosStatus } from '../../../shared/pos.js';
 import { createLocalApiClient, type LocalApiClient } from '../api/client.js';
 import type { IpcBridge } from '../api/bridge.js';
@@ -41,6 +42,11 @@ export interface Services {
   /** The POS leg's status as read when the push channel (re)opened; later changes come as push
    * events (`pos.*`, `printer.status`), which the banners fold in themselves. */
   posStatus: Observable<PosStatus | null>;
+  /** The connector's health report, read every few seconds and on every reconnect; null until
+   * the first answer. */
+  health: Observable<Health | null>;
+  /** "N missed today" and the pause offer; null until loaded. */
+  missed: Observable<MissedSummary | null>;
   /** Short messages at the bottom of the screen (a failed tap, a confirmation). */
   notices: Observable<readonly Notice[]>;
   notify: (kind: Notice['kind'], text: string) => void;
@@ -50,6 +56,9 @@ export interface Services {
   /** Every push event, for screens that show more than orders (store, outbox…). */
   onPush: (listener: (message: PushMessage) => void) => () => void;
 }
+
+/** How often the health report is read: a problem shows on screen within this. */
+const HEALTH_REFRESH_MS = 3_000;
 
 /** `bridge` set: inside the desktop shell (IPC); otherwise HTTP + SSE with the Local API token. */
 export function createServices(
@@ -72,6 +81,20 @@ export function createServices(
   const notices = new Observable<readonly Notice[]>([]);
   const store = new StoreStatusStore();
   const posStatus = new Observable<PosStatus | null>(null);
+  const missed = new Observable<MissedSummary | null>(null);
+  const health = new Observable<Health | null>(null);
+  const reloadHealth = (): void => {
+    api.getHealth().then(
+      (report) => health.set(report),
+      () => undefined, // the connection banner already says the connector is unreachable
+    );
+  };
+  const reloadMissed = (): void => {
+    api.getMissed().then(
+      (summary) => missed.set(summary),
+      () => undefined, // the connection banner already says the connector is unreachable
+    );
+  };
   let noticeId = 0;
   const pushListeners = new Set<(message: PushMessage) => void>();
 
@@ -105,12 +128,15 @@ export function createServices(
     connection,
     store,
     posStatus,
+    health,
+    missed,
     notices,
     notify,
     reload,
     start() {
       void sound.init();
       alerts.start();
+      setInterval(reloadHealth, HEALTH_REFRESH_MS);
       const handlers: Parameters<typeof connectPush>[2] = {
         onOpen: () => {
           api.getStore().then(
@@ -121,6 +147,8 @@ export function createServices(
             (status) => posStatus.set(status),
             () => undefined, // a core without a POS leg: nothing to watch
           );
+          reloadMissed();
+          reloadHealth();
           reload().catch((err: unknown) =>
             notify('error', texts(APP_TEXTS).loadOrdersFailed((err as Error).message)),
           );
@@ -129,8 +157,16 @@ export function createServices(
         onMessage: (message) => {
           switch (message.event) {
             case 'order.created':
+              track(message.data);
+              break;
             case 'order.updated':
               track(message.data);
+              if (message.data.missed) reloadMissed(); // seen on some screen
+              break;
+            case 'order.missed':
+              track(message.data.order);
+              missed.set(message.data.summary);
+              alerts.missedArrived(message.data.order);
               break;
             case 'order.canceled': {
               const { canceledBy, ...order } = message.data;

@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 import { createConnector, type Connector } from '../../../electron/core/app.js';
 import type { Config } from '../../../electron/core/config/schema.js';
 import { systemClock } from '../../../electron/core/util/clock.js';
-import { silentLogger } from '../../../electron/core/util/log.js';
+import path from 'node:path';
+import { createLogger, silentLogger } from '../../../electron/core/util/log.js';
 import { tempDataDir, testConfig } from '../../support/connector.js';
 import { TEST_LOCAL_TOKEN } from '../../support/secrets.js';
 
@@ -26,10 +27,20 @@ export interface E2eConnector {
 export async function startE2eConnector(
   uiDir: string,
   overrides: Record<string, unknown> = {},
+  /** `realLog`: write `<dataDir>/logs/connector.log` as the product does (tests read it). */
+  options: { realLog?: boolean } = {},
 ): Promise<E2eConnector> {
   const dataDir = tempDataDir();
   let config = testConfig(dataDir, overrides);
-  let connector = createConnector(config, { clock: systemClock, log: silentLogger, uiDir });
+  // Without `log` the connector writes its own log file (stdout too: kept quiet here).
+  const log = options.realLog
+    ? createLogger({
+        secrets: [],
+        sink: () => {},
+        file: path.join(dataDir, 'logs', 'connector.log'),
+      })
+    : silentLogger;
+  let connector = createConnector(config, { clock: systemClock, log, uiDir });
   let { streamUrl, localUrl } = await connector.start();
   let running = true;
   // Later starts reuse the ports, so the page's URL and the Stream sender stay valid.
@@ -62,7 +73,7 @@ export async function startE2eConnector(
         stream: { ...(overrides.stream as object), port: ports.stream },
         local: { ...(overrides.local as object), port: ports.local },
       });
-      connector = createConnector(config, { clock: systemClock, log: silentLogger, uiDir });
+      connector = createConnector(config, { clock: systemClock, log, uiDir });
       ({ streamUrl, localUrl } = await connector.start());
       running = true;
     },

@@ -13,7 +13,10 @@ export interface Counter {
 }
 
 /** `config`: connector settings over the test defaults (deep-merged). */
-export async function startCounter(config: Record<string, unknown> = {}): Promise<Counter> {
+export async function startCounter(
+  config: Record<string, unknown> = {},
+  options: { realLog?: boolean; soundAllowed?: boolean } = {},
+): Promise<Counter> {
   let ui: BuiltUi | undefined;
   let app: E2eConnector | undefined;
   let browser: Browser | undefined;
@@ -24,8 +27,8 @@ export async function startCounter(config: Record<string, unknown> = {}): Promis
   };
   try {
     ui = await uiForTest();
-    app = await startE2eConnector(ui.dir, config);
-    browser = await launchChromium({ soundAllowed: true });
+    app = await startE2eConnector(ui.dir, config, options);
+    browser = await launchChromium({ soundAllowed: options.soundAllowed ?? true });
     return { app, browser, close };
   } catch (err) {
     await close();

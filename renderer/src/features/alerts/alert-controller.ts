@@ -31,6 +31,7 @@ export class AlertController {
   private announced = new Set<string>();
   private notified = new Set<string>();
   private cancels: CancelAlert[] = [];
+  private missedHeard = new Set<string>();
   /** Orders this screen canceled itself: their cancel event needs no alarm here. */
   private ownCancels = new Set<string>();
   private last: LastPlayed = {};
@@ -82,6 +83,15 @@ export class AlertController {
     const words = texts(ALERT_TEXTS).notification;
     this.notify(`cancel:${order.id}`, words.canceledTitle(describe(order)), words.canceledBody);
     this.tick();
+  }
+
+  /** An order was missed: its own sound, once per order on this screen, and a notification. */
+  missedArrived(order: OrderSummary): void {
+    if (this.missedHeard.has(order.id)) return;
+    this.missedHeard.add(order.id);
+    this.player.play('missed');
+    const words = texts(ALERT_TEXTS).notification;
+    this.notify(`missed:${order.id}`, words.missedTitle(describe(order)), words.missedBody);
   }
 
   dismissCancel(id: string): void {

@@ -12,6 +12,8 @@ export const REPEAT_MS: Record<SoundName, number> = {
   urgent: 2_500,
   cancel: 6_000,
   'new-order': 5_000,
+  /** Played once per missed order (alert-controller.ts `missedArrived`), never repeated. */
+  missed: Number.POSITIVE_INFINITY,
 };
 /** The shortest gap between two sounds, so the chime and the cancel tone never blur together. */
 export const MIN_GAP_MS = 1_400;

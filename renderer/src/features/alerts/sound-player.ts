@@ -3,10 +3,11 @@
 // created before any tap is `suspended` under the autoplay policy, and then staff must be told
 // to tap, not left believing the board will ring.
 import cancelUrl from '../../../../resources/sounds/cancel.wav';
+import missedUrl from '../../../../resources/sounds/missed.wav';
 import newOrderUrl from '../../../../resources/sounds/new-order.wav';
 import urgentUrl from '../../../../resources/sounds/urgent.wav';
 
-export type SoundName = 'new-order' | 'urgent' | 'cancel';
+export type SoundName = 'new-order' | 'urgent' | 'cancel' | 'missed';
 /** `blocked`: the browser holds sound until someone taps; `unavailable`: no audio at all. */
 export type SoundState = 'loading' | 'ready' | 'blocked' | 'unavailable';
 
@@ -14,9 +15,10 @@ const URLS: Record<SoundName, string> = {
   'new-order': newOrderUrl,
   urgent: urgentUrl,
   cancel: cancelUrl,
+  missed: missedUrl,
 };
 /** Urgent is the loudest: an order about to be lost beats every other noise. */
-const GAIN: Record<SoundName, number> = { 'new-order': 0.8, urgent: 1, cancel: 0.9 };
+const GAIN: Record<SoundName, number> = { 'new-order': 0.8, urgent: 1, cancel: 0.9, missed: 1 };
 
 export class SoundPlayer {
   private ctx: AudioContext | null = null;
@@ -24,7 +26,7 @@ export class SoundPlayer {
   private state: SoundState = 'loading';
   private readonly listeners = new Set<() => void>();
   /** How many sounds were started, per name: shown in the health panel's sound check. */
-  readonly played: Record<SoundName, number> = { 'new-order': 0, urgent: 0, cancel: 0 };
+  readonly played: Record<SoundName, number> = { 'new-order': 0, urgent: 0, cancel: 0, missed: 0 };
 
   async init(): Promise<void> {
     try {

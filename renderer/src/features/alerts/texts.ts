@@ -20,9 +20,13 @@ export const ALERT_TEXTS = translations(
     noSound:
       'This screen cannot play sounds. New orders will only flash. Check the speakers, then reload.',
     soundOff: 'Sound is OFF — tap here to turn on order alerts',
+    soundOffWhy:
+      'This browser starts silent after every reload. Until you tap, new orders arrive without a sound.',
     notification: {
       canceledTitle: (order: string) => `CANCELED: ${order}`,
       canceledBody: 'Stop preparing this order.',
+      missedTitle: (order: string) => `MISSED: ${order}`,
+      missedBody: 'Nobody answered it in time. It is on the Orders screen until someone taps Seen.',
       newTitle: (order: string) => `New order: ${order}`,
       newBody: 'Accept or reject it on the board.',
     },
@@ -45,9 +49,14 @@ export const ALERT_TEXTS = translations(
     noSound:
       'Esta pantalla no puede reproducir sonidos. Los pedidos nuevos solo parpadearán. Revise los altavoces y vuelva a cargar.',
     soundOff: 'Sonido APAGADO — toque aquí para activar los avisos de pedidos',
+    soundOffWhy:
+      'Este navegador arranca en silencio tras cada recarga. Hasta que toque, los pedidos nuevos llegan sin sonido.',
     notification: {
       canceledTitle: (order: string) => `CANCELADO: ${order}`,
       canceledBody: 'Deje de preparar este pedido.',
+      missedTitle: (order: string) => `PERDIDO: ${order}`,
+      missedBody:
+        'Nadie lo respondió a tiempo. Queda en la pantalla de pedidos hasta que alguien toque Visto.',
       newTitle: (order: string) => `Pedido nuevo: ${order}`,
       newBody: 'Acéptelo o recházelo en el tablero.',
     },

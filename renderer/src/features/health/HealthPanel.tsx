@@ -8,7 +8,9 @@ import { intlLocale, LANGUAGES, type Language } from '../../i18n/language.js';
 import { texts } from '../../i18n/texts.js';
 import { explain } from '../orders/actions.js';
 import { clockTime, duration } from '../orders/format.js';
+import { ProblemList } from './HealthBanner.js';
 import { OutboxPanel } from './OutboxPanel.js';
+import { screenProblems } from './problems.js';
 import { PosHealthTile } from './PosHealthTile.js';
 import { HEALTH } from './texts.js';
 
@@ -42,29 +44,22 @@ export function HealthPanel({ now }: { now: number }) {
   }, [refresh]);
 
   const offset = clock.offset();
+  const problems = screenProblems(health?.problems ?? [], soundState, now);
   return (
     <section className="health" aria-labelledby="health-title">
       <h2 id="health-title" className="lane__title">
         {t.title}{' '}
         {health && (
           <span
-            className={`status-chip status-chip--${health.status === 'ok' ? 'completed' : 'canceled'}`}
+            className={`status-chip status-chip--${problems.length ? 'canceled' : 'completed'}`}
             data-testid="health-status"
           >
-            {health.status === 'ok' ? t.allGood : t.needsAttention}
+            {problems.length ? t.needsAttention : t.allGood}
           </span>
         )}
       </h2>
       {error && <p className="error-text">{t.unreachable(error)}</p>}
-      {health && health.problems.length > 0 && (
-        <ul className="problems">
-          {health.problems.map((p) => (
-            <li key={p}>
-              <Icon name="warning" /> {p}
-            </li>
-          ))}
-        </ul>
-      )}
+      {problems.length > 0 && <ProblemList problems={problems} />}
       <div className="health__grid">
         <div className="tile">
           <h3>{t.thisScreen}</h3>

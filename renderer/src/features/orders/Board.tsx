@@ -6,6 +6,7 @@ import { texts } from '../../i18n/texts.js';
 import type { OrderActions } from './actions.js';
 import { useBoardUi } from './board-ui.js';
 import { useBoardKeys } from './keyboard.js';
+import { MissedGroup } from '../missed/MissedGroup.js';
 import type { Lanes } from './orders-store.js';
 import { PendingCard } from './PendingCard.js';
 import { PREP_STEP, clampPrep } from './PrepStepper.js';
@@ -67,6 +68,7 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
 
   return (
     <div className="board">
+      <MissedGroup orders={lanes.missed} onOpen={ui.openDetail} />
       <section className="lane lane--pending" aria-labelledby="lane-pending-title">
         <h2 id="lane-pending-title" className="lane__title">
           {t.newOrders}{' '}

@@ -1,6 +1,7 @@
 // Everything about one order: items with the full modifier tree, notes, customer, address,
 // money, driver and the timeline of who did what. Opened from any card; it follows the order
 // live, and offers the same decisions as the board.
+import { DeliveryList } from '../delivery/DeliveryState.js';
 import { useEffect, useState } from 'react';
 import { CancelControl } from './CancelControl.js';
 import type { OrderDetail } from '../../../../shared/order.js';
@@ -33,13 +34,23 @@ interface Props {
   id: string;
   /** The summary's `updatedAt`, so the detail reloads when the order changes. */
   version: number | undefined;
+  /** The summary's delivery state, so the detail reloads when Stream gets (or fails) a message. */
+  deliveryVersion?: string | undefined;
   now: number;
   actions: OrderActions;
   defaultPrep: number;
   onClose: () => void;
 }
 
-export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClose }: Props) {
+export function OrderDetailPanel({
+  id,
+  version,
+  deliveryVersion,
+  now,
+  actions,
+  defaultPrep,
+  onClose,
+}: Props) {
   const { api } = useServices();
   const ui = useBoardUi();
   const [order, setOrder] = useState<OrderDetail | null>(null);
@@ -54,7 +65,7 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
     return () => {
       live = false;
     };
-  }, [api, id, version]);
+  }, [api, id, version, deliveryVersion]);
 
   const t = texts(DETAIL);
   const card = texts(CARD);
@@ -157,6 +168,7 @@ export function OrderDetailPanel({ id, version, now, actions, defaultPrep, onClo
             </div>
           )}
 
+          <DeliveryList deliveries={order.deliveries} now={now} />
           <PosLegPanel orderId={order.id} status={order.status} version={version} />
 
           <div className="detail__columns">

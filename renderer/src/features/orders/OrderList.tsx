@@ -1,5 +1,6 @@
 // A plain list of orders for the Scheduled and Done & canceled screens: one row per order, the
 // status in words, a tap opens the details.
+import { OrderDelivery } from '../delivery/DeliveryState.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { texts } from '../../i18n/texts.js';
 import { clockTime, money, requestedTime } from './format.js';
@@ -58,6 +59,7 @@ export function OrderList({ title, empty, orders, now, busy, onOpen, onStep }: P
                     {step.label}
                   </button>
                 )}
+                <OrderDelivery order={o} now={now} />
               </li>
             );
           })}

@@ -6,6 +6,7 @@ import { texts } from '../../i18n/texts.js';
 import { clockTime, duration, money } from './format.js';
 import { fulfillmentLabel, itemCount, orderNumber, statusLabel, sourceName } from './labels.js';
 import { nextStep, type NextStep } from './next-step.js';
+import { OrderDelivery } from '../delivery/DeliveryState.js';
 import { OrderBadges } from './OrderBadges.js';
 import { CARD } from './texts.js';
 
@@ -86,6 +87,7 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
           {step.label}
         </button>
       )}
+      <OrderDelivery order={order} now={now} />
     </article>
   );
 }

@@ -14,6 +14,9 @@ export interface Lanes {
   scheduled: OrderSummary[];
   /** Finished today: completed, rejected, expired, canceled; newest first. */
   done: OrderSummary[];
+  /** Missed (nobody answered in time, or Stream canceled first) and not seen yet, any day;
+   * newest first. They stay on the Orders screen until someone taps "Seen". */
+  missed: OrderSummary[];
 }
 
 const IN_PROGRESS: readonly OrderStatus[] = ['accepted', 'preparing', 'ready', 'out_for_delivery'];
@@ -24,8 +27,9 @@ export function isOpen(order: OrderSummary): boolean {
 }
 
 export function lanesOf(orders: Iterable<OrderSummary>, now: number): Lanes {
-  const lanes: Lanes = { pending: [], inProgress: [], scheduled: [], done: [] };
+  const lanes: Lanes = { pending: [], inProgress: [], scheduled: [], done: [], missed: [] };
   for (const o of orders) {
+    if (o.missed && o.missed.seenAt === null) lanes.missed.push(o);
     if (o.status === 'pending') lanes.pending.push(o);
     else if (o.status === 'accepted' && o.isFuture) lanes.scheduled.push(o);
     else if (IN_PROGRESS.includes(o.status)) lanes.inProgress.push(o);
@@ -38,6 +42,7 @@ export function lanesOf(orders: Iterable<OrderSummary>, now: number): Lanes {
     o.requestedFor ? Date.parse(o.requestedFor) : o.receivedAt;
   lanes.scheduled.sort((a, b) => wanted(a) - wanted(b));
   lanes.done.sort((a, b) => b.updatedAt - a.updatedAt);
+  lanes.missed.sort((a, b) => b.missed!.at - a.missed!.at);
   return lanes;
 }
 

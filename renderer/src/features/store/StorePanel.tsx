@@ -1,6 +1,7 @@
 // Store controls: is the store taking orders, pause / resume with quick durations, busy mode
 // (extra prep minutes), and the 86 list with search, timers and restore. Pause, resume and 86
 // need the manager PIN; the core says which (the contract's `manager: true`).
+import { DeliveryBadge } from '../delivery/DeliveryState.js';
 import { useState } from 'react';
 import type { StoreStatus } from '../../../../shared/store.js';
 import { useObservable, useServices } from '../../app/hooks.js';
@@ -61,7 +62,14 @@ export function StorePanel({ now }: { now: number }) {
         <Icon name={status.acceptingOrders ? 'check' : 'stop'} size="1.6em" />
         <div>
           <p className="store__headline">{headline(status, t)}</p>
-          <p>{streamLine(status, t)}</p>
+          {status.stream?.outbox ? (
+            <p>
+              {status.stream.delivery === 'delivered' && streamLine(status, t)}{' '}
+              <DeliveryBadge delivery={status.stream.outbox} now={now} withKind={false} />
+            </p>
+          ) : (
+            <p>{streamLine(status, t)}</p>
+          )}
         </div>
         {paused && (
           <button
