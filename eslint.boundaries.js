@@ -30,7 +30,12 @@ export const runtimeBoundaries = [
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/headless.ts', 'electron/restore.ts'],
+    files: [
+      'electron/core/**/*.ts',
+      'electron/demo/**/*.ts',
+      'electron/headless.ts',
+      'electron/restore.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
