@@ -15,7 +15,11 @@ import {
   storeSubject,
   type RelayRequest,
 } from '../electron/core/relay/wire.js';
-import { installStreamAuth, keepRawJsonBodies } from '../electron/core/stream/auth.js';
+import {
+  installStreamAuth,
+  keepRawBodies,
+  StreamAuthenticator,
+} from '../electron/core/stream/auth/index.js';
 import {
   MERCHANT_HEADER,
   orderProblem,
@@ -48,8 +52,8 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
     return503OnClosing: true,
   });
   installErrorHandler(app, log);
-  keepRawJsonBodies(app);
-  installStreamAuth(app, config.stream);
+  keepRawBodies(app);
+  installStreamAuth(app, new StreamAuthenticator(config.stream, null));
 
   app.get('/healthz', { config: { noStreamAuth: true } }, async (_request, reply) => {
     const connected = !deps.nc.isClosed() && deps.nc.getServer() !== '';

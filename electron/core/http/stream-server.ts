@@ -1,5 +1,5 @@
-// The Stream listener (stream-api.md B1–B3, B5): what Stream calls. Authentication runs before
-// anything is parsed or stored; the body is kept as raw bytes so the signature is checked on
+// The Stream listener (stream-api.md B1–B3, B5, B6): what Stream calls, and merchant onboarding.
+// Authentication (stream/auth) runs before anything is parsed or stored; the body is kept as raw bytes so the signature is checked on
 // exactly what was received and the order keeps those bytes.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
@@ -7,7 +7,13 @@ import type { CatalogStore } from '../catalog/catalog.js';
 import type { Config } from '../config/schema.js';
 import type { OrderLifecycle } from '../orders/lifecycle.js';
 import type { OrderIngest } from '../orders/ingest.js';
-import { installStreamAuth, keepRawJsonBodies } from '../stream/auth.js';
+import {
+  installStreamAuth,
+  keepRawBodies,
+  registerOAuthRoutes,
+  type StreamAuthenticator,
+  type StreamOAuth,
+} from '../stream/auth/index.js';
 import {
   INPUT_CHECK_ERROR,
   MAX_JSON_DEPTH,
@@ -27,6 +33,12 @@ export interface StreamServerDeps {
   lifecycle: OrderLifecycle;
   catalog: CatalogStore;
   log: Logger;
+  /** Who may call (stream/auth): inbound token, signature, onboarding access tokens. */
+  auth: StreamAuthenticator;
+  /** Merchant onboarding: the Authorize page and the Request Token endpoint. */
+  oauth: StreamOAuth;
+  /** How often the TLS certificate files are looked at for a renewal (default 2 s). */
+  tlsPollMs?: number | undefined;
 }
 
 declare module 'fastify' {
@@ -37,33 +49,36 @@ declare module 'fastify' {
 
 export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   const { config, log } = deps;
-  const { inboundToken, webhookSecret } = config.stream;
+  const { certFile, keyFile } = config.stream.tls;
   const app = Fastify({
     logger: false,
     bodyLimit: config.stream.bodyLimitBytes,
     return503OnClosing: true,
-    serverFactory: serverFactory({
-      requestMs: config.stream.requestTimeoutSeconds * 1000,
-      idleMs: config.stream.requestTimeoutSeconds * 1000,
-      keepAliveMs: 5_000,
-    }),
+    serverFactory: serverFactory(
+      {
+        requestMs: config.stream.requestTimeoutSeconds * 1000,
+        idleMs: config.stream.requestTimeoutSeconds * 1000,
+        keepAliveMs: 5_000,
+      },
+      certFile && keyFile ? { certFile, keyFile, log, pollMs: deps.tlsPollMs ?? 2_000 } : undefined,
+    ),
   });
   installErrorHandler(app, log);
   installHostCheck(app, allowedHostNames(config.stream.host, config.stream.allowedHosts));
 
-  keepRawJsonBodies(app);
-  installStreamAuth(app, { inboundToken, webhookSecret });
+  keepRawBodies(app);
+
+  installStreamAuth(app, deps.auth);
+  registerOAuthRoutes(app, { oauth: deps.oauth, storeName: config.location.name, log });
 
   app.get('/healthz', { config: { noStreamAuth: true } }, async () => ({ status: 'ok' }));
 
   app.post('/stream/orders', async (request, reply) => {
     const parsed = parseEvent(request);
     if ('refused' in parsed) {
-      log.warn('stream request refused', {
-        code: parsed.refused.code,
-        reason: parsed.refused.message,
-      });
-      return reply.code(parsed.refused.status).send(refusalBody(parsed));
+      const { refused } = parsed;
+      log.warn('stream request refused', { code: refused.code, reason: refused.message });
+      return reply.code(refused.status).send(refusalBody(parsed));
     }
     const event = parsed.event;
     switch (event.type) {
@@ -114,7 +129,8 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   return app;
 }
 
-/** The body a refused Stream request is answered with. */
+/** The body a refused Stream request is answered with (the gateway answers its own refusals with
+ * it too). */
 export function refusalBody(parsed: {
   refused: ApiError;
   maybeOrderCreated: boolean;
