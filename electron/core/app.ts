@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { CatalogBody } from '../../shared/contract.js';
+import { CatalogBody, localApi } from '../../shared/contract.js';
 import { AcceptanceService } from './acceptance/decisions.js';
 import { DeadlineTimer } from './acceptance/deadline-timer.js';
 import { createHandlers, type Handlers } from './api/handlers.js';
@@ -14,6 +14,7 @@ import type { Config } from './config/schema.js';
 import type { CoreContext } from './context.js';
 import { openDatabase } from './db/connection.js';
 import { BackupService } from './db/backup.js';
+import { StorageHealth, watchStorage } from './db/storage-health.js';
 import { OrderHistory } from './history/history.js';
 import { RuntimeSettings } from './settings/runtime-settings.js';
 import { GroupCommit } from './db/group-commit.js';
@@ -195,25 +196,44 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
     config.backup,
   );
-  const handlers = createHandlers({
-    pos,
-    ctx,
-    acceptance,
+  const storage = new StorageHealth(
+    db,
+    config.dataDir,
+    clock,
+    log,
+    config.health.databaseCheckMinutes,
+  );
+  health.extraProblems.push(() => storage.problems());
+  const handlers = watchStorage(
+    createHandlers({
+      pos,
+      ctx,
+      acceptance,
+      lifecycle,
+      catalog,
+      health,
+      inStore,
+      outbox,
+      store,
+      pins,
+      audit,
+      backups,
+      history: new OrderHistory(db, config.location.timezone),
+      settings,
+      missed,
+    }),
+    (name) => localApi[name].method !== 'GET',
+    storage,
+  );
+
+  const streamServer = buildStreamServer({
+    config,
+    ingest,
     lifecycle,
     catalog,
-    health,
-    inStore,
-    outbox,
-    store,
-    pins,
-    audit,
-    backups,
-    history: new OrderHistory(db, config.location.timezone),
-    settings,
-    missed,
+    log,
+    storage,
   });
-
-  const streamServer = buildStreamServer({ config, ingest, lifecycle, catalog, log });
   const localServer = buildLocalServer({
     token: localToken,
     allowedHosts: allowedHostNames(config.local.host, config.local.allowedHosts),
@@ -237,13 +257,18 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     store,
     pos,
     async start() {
+      // The database is checked before anything is taken in, so health is right from the start;
+      // on a damaged file the connector still starts, so staff see the banner saying so.
+      storage.start();
       // Windows that ended while we were down are settled before anything new is taken in.
-      acceptance.expireDue();
-      deadlines.rearm();
+      storage.tolerate('settling expired windows', () => {
+        acceptance.expireDue();
+        deadlines.rearm();
+      });
       // A first manager PIN from IT, kept only as its hash; a pause or 86 that ended while we were
       // down is undone (and Stream told) before anything new is taken in.
       if (config.manager.initialPin) await pins.provision(config.manager.initialPin);
-      store.start();
+      storage.tolerate('store controls', () => store.start());
       const streamUrl = await streamServer.listen({
         host: config.stream.host,
         port: config.stream.port,
@@ -253,8 +278,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         port: config.local.port,
       });
       started = true;
-      outboxWorker.start();
-      pos.start();
+      storage.tolerate('outbox worker', () => outboxWorker.start());
+      storage.tolerate('POS delivery', () => pos.start());
       backups.start();
       log.info('connector started', {
         streamUrl,
@@ -271,6 +296,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     async stop() {
       deadlines.stop();
       backups.stop();
+      storage.stop();
       await backups.idle();
       store.stop();
       if (started) await Promise.all([streamServer.close(), localServer.close()]);

@@ -25,7 +25,21 @@ export function zodProblem(error: z.ZodError, prefix: string): ApiError {
   );
 }
 
-export function installErrorHandler(app: FastifyInstance, log: Logger): void {
+/** Told of every storage fault a request hit and every write that went through (storage-health.ts). */
+export interface StorageWatch {
+  noteError(err: unknown): void;
+  noteWriteOk(): void;
+}
+
+export function installErrorHandler(
+  app: FastifyInstance,
+  log: Logger,
+  storage?: StorageWatch,
+): void {
+  if (storage)
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.method !== 'GET' && reply.statusCode < 400) storage.noteWriteOk();
+    });
   app.setErrorHandler((err: FastifyError | ApiError | Error, request, reply) => {
     if (err instanceof ApiError)
       return reply.code(err.status).send(errorBody(err.code, err.message, err.field));
@@ -37,6 +51,7 @@ export function installErrorHandler(app: FastifyInstance, log: Logger): void {
         .send(errorBody('busy', 'the database is busy; retry shortly'));
     }
     if (isStorageError(err)) {
+      storage?.noteError(err);
       log.error('storage failure: answered 503', {
         url: request.routeOptions.url,
         code: (err as { code?: string }).code,

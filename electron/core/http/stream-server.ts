@@ -17,7 +17,7 @@ import {
 } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { errorBody, installErrorHandler, zodProblem } from './errors.js';
+import { errorBody, installErrorHandler, zodProblem, type StorageWatch } from './errors.js';
 import { allowedHostNames, installHostCheck } from './host-check.js';
 import { serverFactory } from './node-server.js';
 
@@ -27,6 +27,7 @@ export interface StreamServerDeps {
   lifecycle: OrderLifecycle;
   catalog: CatalogStore;
   log: Logger;
+  storage?: StorageWatch;
 }
 
 declare module 'fastify' {
@@ -52,7 +53,7 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
       keepAliveMs: 5_000,
     }),
   });
-  installErrorHandler(app, log);
+  installErrorHandler(app, log, deps.storage);
   installHostCheck(app, allowedHostNames(config.stream.host, config.stream.allowedHosts));
 
   app.removeAllContentTypeParsers();
