@@ -37,6 +37,7 @@ import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
 import { systemClock, type Clock } from './util/clock.js';
 import { createIdGenerator } from './util/ids.js';
+import { committedLogger } from './util/committed-log.js';
 import { createLogger, type Logger } from './util/log.js';
 import {
   catalogCheck,
@@ -137,6 +138,9 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const inStore = new InStoreOrders(ctx, catalog);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
   const audit = new AuditLog(db, config.location.timezone);
+  // connector.log: a line for every order event and audit entry, once it is committed.
+  ctx.orders.logTimeline = committedLogger(db, log, 'order_timeline');
+  audit.logEntry = committedLogger(db, log, 'audit_log');
   // Settings a manager changed at the counter win over the file, from the first order on.
   const settings = new RuntimeSettings(ctx, audit);
   const pins = new ManagerPins(ctx, audit, {

@@ -3,6 +3,7 @@
 // change; order decisions and cancels are read from the order timeline, which is written in the
 // decision's own transaction, so the two never disagree and nothing is stored twice.
 import type { AuditEntry, FileDownload } from '../../../shared/manager.js';
+import type { CommittedLogger } from '../util/committed-log.js';
 import type { Db } from '../db/connection.js';
 import { localParts } from '../store/local-time.js';
 import { toCsv } from './csv.js';
@@ -76,8 +77,12 @@ export class AuditLog {
   }
 
   /** Call inside the transaction of the change being recorded. */
+  /** A log line for every committed entry (app.ts wires it): pause, resume, busy, 86, PIN
+   * failures and lockouts, settings, and every manager call (`managerPin: true`). */
+  logEntry: CommittedLogger | null = null;
+
   record(r: AuditRecord): void {
-    this.insert.run(
+    const { lastInsertRowid } = this.insert.run(
       r.at,
       r.actor,
       r.action,
@@ -85,6 +90,18 @@ export class AuditLog {
       r.reason ?? null,
       r.detail ?? null,
       r.managerPin ? 1 : 0,
+    );
+    this.logEntry?.(
+      lastInsertRowid,
+      /refused|locked|wrong/.test(r.action) ? 'warn' : 'info',
+      r.action,
+      {
+        by: r.actor,
+        ...(r.target ? { target: r.target } : {}),
+        ...(r.reason ? { reason: r.reason } : {}),
+        ...(r.detail ? { detail: r.detail } : {}),
+        managerPin: !!r.managerPin,
+      },
     );
   }
 

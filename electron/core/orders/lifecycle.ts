@@ -186,10 +186,7 @@ export class OrderLifecycle {
     const summary = this.ctx.orders.summary(id);
     if (!summary) return;
     this.ctx.bus.publish('order.updated', summary);
-    if (canceledBy) {
-      this.ctx.bus.publish('order.canceled', { ...summary, canceledBy });
-      this.ctx.log.info('order canceled', { orderId: id, by: canceledBy });
-    }
+    if (canceledBy) this.ctx.bus.publish('order.canceled', { ...summary, canceledBy });
   }
 }
 

@@ -4,6 +4,7 @@ import type { OrderStatus } from '../../../shared/domain.js';
 import type { Delivery } from '../../../shared/delivery.js';
 import type { OrderSummary, TimelineEntry } from '../../../shared/order.js';
 import type { Db } from '../db/connection.js';
+import type { CommittedLogger } from '../util/committed-log.js';
 import {
   DELIVERY_JSON,
   SUMMARY_COLUMNS,
@@ -27,6 +28,10 @@ export type NewOrderRow = Omit<
 
 export class OrderRepository {
   private readonly stmts;
+
+  /** A log line for every committed timeline entry (app.ts wires it): decisions, status changes,
+   * cancels, POS and printer results, each with the order id and who. */
+  logTimeline: CommittedLogger | null = null;
 
   constructor(private readonly db: Db) {
     this.stmts = {
@@ -149,7 +154,12 @@ export class OrderRepository {
     actor: string,
     detail: string | null = null,
   ): void {
-    this.stmts.addTimeline.run(orderId, at, kind, actor, detail);
+    const { lastInsertRowid } = this.stmts.addTimeline.run(orderId, at, kind, actor, detail);
+    this.logTimeline?.(lastInsertRowid, timelineLevel(kind), `order ${kind}`, {
+      orderId,
+      by: actor,
+      ...(detail ? { detail } : {}),
+    });
   }
 
   /** Apply `set` only while the order is in one of `from`; false when it had already moved on. */
@@ -187,6 +197,11 @@ export class OrderRepository {
   nextDeadline(): number | null {
     return (this.stmts.nextDeadline.get() as { at: number | null }).at;
   }
+}
+
+/** Lost orders and failures stand out in the log; the rest of an order's life is info. */
+function timelineLevel(kind: string): 'info' | 'warn' {
+  return /expired|canceled|failed|attention|not_in_pos/.test(kind) ? 'warn' : 'info';
 }
 
 /** What history search matches: the words a cashier would type to find an order. */
