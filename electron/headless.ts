@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConnector } from './core/app.js';
 import { ConfigError, loadConfig } from './core/config/load.js';
+import { startFakeStreamCloud, type FakeStreamCloud } from './demo/fake-stream-cloud.js';
 
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const uiDir = path.resolve(here, '..', 'renderer', 'dist');
+  // The demo plays Stream's cloud too, so the connector's answers reach "Stream" (README).
+  const cloud: FakeStreamCloud | null = config.demo.fakeStreamCloud
+    ? await startFakeStreamCloud(config.stream)
+    : null;
   const connector = createConnector(config, { uiDir: existsSync(uiDir) ? uiDir : undefined });
   const { streamUrl, localUrl } = await connector.start();
   const boardUrl = `${localUrl.replace('localhost', '127.0.0.1')}/#token=${connector.localToken}`;
@@ -39,7 +44,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
-    connector.stop().then(
+    Promise.all([connector.stop(), cloud?.close()]).then(
       () => process.exit(0),
       (err: unknown) => {
         console.error(err);

@@ -398,7 +398,12 @@ export const pushEvents = {
   /** Nobody answered an order in time (or Stream canceled it first): a distinct sound, once. */
   'order.missed': z.object({ order: OrderSummary, summary: MissedSummary }),
   /** A cancel that staff must not miss (from Stream, or from another terminal). */
-  'order.canceled': OrderSummary.extend({ canceledBy: z.string() }),
+  'order.canceled': OrderSummary.extend({
+    canceledBy: z.string(),
+    /** Who Stream says canceled (its `cancel_source`: the customer, the platform, the store). */
+    cancelSource: z.string().nullable().optional(),
+    cancelReason: z.string().nullable().optional(),
+  }),
   'catalog.updated': z.object({ objects: z.number().int(), loadedAt: z.number().int() }),
   /** Pause, resume, opening hours, busy mode, or Stream confirming the store's status. */
   'store.updated': StoreStatus,

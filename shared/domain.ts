@@ -54,6 +54,15 @@ export const STATUS_STEPS: Record<OrderStatus, readonly OrderStatus[]> = {
   canceled: [],
 };
 
+/** Fulfillment types that leave the store with a driver: only these go `out_for_delivery`
+ * (the in-store document defines that status "for delivery orders"). */
+export const DELIVERY_TYPES: readonly FulfillmentType[] = ['delivery', 'merchant_managed_delivery'];
+
+/** Whether staff may set `status` on an order of this fulfillment type at all. */
+export function staffStatusFits(status: StaffStatus, type: FulfillmentType): boolean {
+  return status !== 'out_for_delivery' || DELIVERY_TYPES.includes(type);
+}
+
 /** Why staff reject an order; each maps to one of Stream's codes in the Stream protocol module. */
 export const REJECT_CODES = [
   'store_busy',

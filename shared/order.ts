@@ -37,6 +37,8 @@ export const Customer = z.object({
   name: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  /** The code that goes with a masked (relay) phone number, dialled after it. */
+  phoneCode: z.string().nullable().optional(),
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -45,6 +47,8 @@ export const Address = z.record(z.string(), z.unknown());
 export const Driver = z.object({
   name: z.string().nullable(),
   phone: z.string().nullable(),
+  /** The masked phone's code (A1 `driver_details.phone.code`). */
+  phoneCode: z.string().nullable().optional(),
   vehicle: z.string().nullable(),
   source: z.string().nullable(),
 });
@@ -105,9 +109,13 @@ export const OrderDetail = OrderSummary.extend({
   customers: z.array(Customer),
   deliveryAddress: Address.nullable(),
   specialInstructions: z.string().nullable(),
+  /** How to reach the customer ("Gate code 1234"), as Stream sent it. */
+  fulfillmentInstructions: z.string().nullable(),
   lineItems: z.array(LineItem),
   subtotalCents: z.number().int(),
   taxCents: z.number().int(),
+  /** Part of the tax the platform pays to the authority itself (`tax_withheld_by_dsp`). */
+  taxWithheldCents: z.number().int(),
   deliveryFeeCents: z.number().int(),
   driverTipCents: z.number().int(),
   discounts: z.array(z.unknown()),

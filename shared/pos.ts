@@ -1,5 +1,5 @@
 // Wire shapes of the POS leg (issue 4): the normalized POS order every driver sends (a versioned
-// schema, also published as JSON Schema: electron/core/pos/schema/pos-order.v1.schema.json), the
+// schema, also published as JSON Schema: electron/core/pos/schema/pos-order.v2.schema.json), the
 // POS leg as staff see it in the Local API, the printer's status, and catalog import.
 // Money is integer cents; times are epoch milliseconds.
 import { z } from 'zod';
@@ -9,7 +9,11 @@ import { FulfillmentType } from './domain.js';
 // The normalized POS order, version 1. Any change to this shape is a new version.
 
 export const POS_ORDER_SCHEMA = 'stream-connector.pos-order';
-export const POS_ORDER_VERSION = 1;
+/** 2: discounts applied to the totals, fulfillment instructions, the tax the platform withholds
+ * and what the customer paid; the delivery address under both documented field names. */
+export const POS_ORDER_VERSION = 2;
+/** A void's shape has not changed since the first version. */
+export const POS_VOID_VERSION = 1;
 
 const cents = z.number().int();
 const ms = z.number().int();
@@ -81,20 +85,38 @@ export const PosOrder = z
     prep_time_minutes: z.number().int().nullable(),
     unpaid: z.boolean().describe('the customer pays at pick-up'),
     customers: z.array(PosCustomer),
-    delivery_address: z.record(z.string(), z.unknown()).nullable(),
+    delivery_address: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe(
+        'as sent, plus address_line_1/street, address_line_2, city, state, postal_code/zip, country',
+      ),
     special_instructions: z.string().nullable(),
+    fulfillment_instructions: z
+      .string()
+      .nullable()
+      .describe('how to reach the customer ("Gate code 1234")'),
     currency: z.string().describe('ISO 4217, upper case'),
     line_items: z.array(PosLineItem),
-    subtotal_cents: cents,
+    subtotal_cents: cents.describe('the items, before discounts'),
+    discount_cents: cents.describe('every discount together, subtracted from the subtotal'),
     tax_cents: cents,
+    tax_withheld_by_dsp_cents: cents.describe('tax the platform pays to the authority itself'),
     delivery_fee_cents: cents,
     driver_tip_cents: cents,
-    total_cents: cents.describe('subtotal + tax, as Stream reports it'),
-    discounts: z.array(z.unknown()).describe('as Stream sent them; not subtracted from prices'),
+    total_cents: cents.describe(
+      'what the store collects: subtotal − discounts + tax − tax withheld by the platform',
+    ),
+    customer_paid_cents: cents.describe(
+      'what the customer paid: subtotal − discounts + tax + delivery fee + tip',
+    ),
+    discounts: z
+      .array(z.unknown())
+      .describe('as Stream sent them; their sum is discount_cents (item prices are unchanged)'),
   })
   .meta({
-    $id: 'https://stream-connector.local/schemas/pos-order.v1.schema.json',
-    title: 'Stream Connector POS order, version 1',
+    $id: 'https://stream-connector.local/schemas/pos-order.v2.schema.json',
+    title: 'Stream Connector POS order, version 2',
     description:
       'One accepted order as the connector hands it to the store POS (HTTP body or dropped file).',
   });
@@ -103,7 +125,7 @@ export type PosOrder = z.infer<typeof PosOrder>;
 /** A void, as the HTTP body and as the folder driver's `<order id>.void.json`. */
 export const PosVoid = z.object({
   schema: z.literal('stream-connector.pos-void'),
-  version: z.literal(POS_ORDER_VERSION),
+  version: z.literal(POS_VOID_VERSION),
   order_id: z.string(),
   pos_order_id: z.string().nullable(),
   reason: z.string(),

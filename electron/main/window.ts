@@ -39,6 +39,9 @@ export function windowOptions(settings: WindowSettings): BrowserWindowConstructo
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // The order chime must sound without a tap after every start and reload: a counter whose
+      // board is silent until someone touches it misses orders.
+      autoplayPolicy: 'no-user-gesture-required',
       spellcheck: false,
       devTools: settings.devTools,
       // Countdowns and the new-order chime must keep running while the window is behind others.

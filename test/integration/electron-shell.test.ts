@@ -155,6 +155,10 @@ describe('start-up', () => {
     expect(existsSync(path.join(s.userData, 'data', 'connector.db'))).toBe(true);
     expect(s.electron.window().loadedUrl).toBe(APP_ENTRY_URL);
     expect(s.electron.session.permissionRequestHandler).not.toBeNull();
+    // The alert sound plays without a tap in the desktop window (issue 14).
+    expect(s.electron.window().options.webPreferences).toMatchObject({
+      autoplayPolicy: 'no-user-gesture-required',
+    });
   });
 
   it('calls what Electron needs before ready before it, and the rest after', async () => {

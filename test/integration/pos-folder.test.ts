@@ -108,7 +108,7 @@ describe('watched-folder driver', () => {
     const content = JSON.parse(await fileAppears(dir, `${id}.json`)) as Record<string, unknown>;
     expect(content).toMatchObject({
       schema: 'stream-connector.pos-order',
-      version: 1,
+      version: 2,
       order_id: id,
     });
     expect(names).toContain(`.${id}.json.tmp`);
@@ -203,7 +203,7 @@ describe('watched-folder driver', () => {
       schema: 'stream-connector.pos-void',
       order_id: id,
       pos_order_id: 'F-5',
-      reason: 'canceled by Stream',
+      reason: 'Canceled by Stream',
     });
     writeFileSync(
       path.join(dir, `${id}.void.result.json`),

@@ -61,10 +61,10 @@ describe('HTTP JSON driver', () => {
     const [request] = rig.pos.injectRequests();
     expect(request!.key).toBe(id);
     expect(request!.authorization).toBe('Bearer pos-api-token-1');
-    // The body is the published schema, version 1.
+    // The body is the published schema, version 2.
     const schema = JSON.parse(
       readFileSync(
-        new URL('../../electron/core/pos/schema/pos-order.v1.schema.json', import.meta.url),
+        new URL('../../electron/core/pos/schema/pos-order.v2.schema.json', import.meta.url),
         'utf8',
       ),
     ) as object;
@@ -80,7 +80,7 @@ describe('HTTP JSON driver', () => {
     };
     expect(order).toMatchObject({
       schema: 'stream-connector.pos-order',
-      version: 1,
+      version: 2,
       order_id: id,
       source: 'uber',
       fulfillment_type: 'delivery',

@@ -75,6 +75,9 @@ describe('ESC/POS kitchen printer', () => {
         rule,
         '[B] NOTE: Leave at the door',
         '[B] Customer: Jane',
+        'Subtotal: 48.72 USD',
+        'Tax: 3.90 USD',
+        'Store total: 52.62 USD',
         `Order ${id}`,
         'Placed 07:00 · Printed 07:00',
         '[CUT]',
@@ -98,7 +101,7 @@ describe('ESC/POS kitchen printer', () => {
       '[C B] UBER - DELIVERY',
     ]);
     expect(slip).toContain('[C 1x2 B] DO NOT MAKE THIS ORDER');
-    expect(slip).toContain('Reason: canceled by Stream');
+    expect(slip).toContain('Reason: Canceled by Stream');
     expect(slip.at(-1)).toBe('[CUT]');
 
     // Paper out: the second order's ticket waits (nothing was sent), then the order is canceled:

@@ -285,13 +285,14 @@ describe('order.updated and order.canceled', () => {
     const after = await local<{
       deliveryStatus: string;
       streamStatus: string;
-      driver: { name: string; vehicle: string; phone: string };
+      driver: { name: string; vehicle: string; phone: string; phoneCode: string };
     }>(t.localUrl, 'GET', `/api/orders/${id}`);
     expect(after.body.deliveryStatus).toBe('arrived_at_pickup');
     expect(after.body.streamStatus).toBe('in_progress');
     expect(after.body.driver).toEqual({
       name: 'Sam',
-      phone: '+1 5550001',
+      phone: '5550001',
+      phoneCode: '+1',
       vehicle: 'Blue Toyota Prius (ABC123)',
       source: 'uber',
     });

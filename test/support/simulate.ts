@@ -5,6 +5,7 @@
 //   npm run simulate                      # uses config/dev.json, like `npm run serve`
 //   npm run simulate -- --config my.json  # another connector's config (reads its secrets)
 //   npm run simulate -- --url http://127.0.0.1:8787 --count 3
+//   npm run simulate -- --every 20s           # one order every 20 s, to work the board by hand
 import { loadConfig } from '../../electron/core/config/load.js';
 import { halfAndHalfPizza, legacyOrderCreated, orderCreated, type OrderOptions } from './orders.js';
 import { sendToStreamListener } from './stream-client.js';
@@ -24,15 +25,30 @@ const FULFILLMENT: NonNullable<OrderOptions['fulfillmentType']>[] = [
 ];
 const SOURCES = ['uber', 'doordash', 'grubhub', 'flipdish'];
 
+/** `--every 20s` (or `2m`, `500ms`, a bare number of seconds): the pause between two orders. */
+function parseEvery(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  if (!m) throw new Error(`--every ${text}: give a time like 20s, 2m or 500ms`);
+  const n = Number(m[1]);
+  return m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : n * 1000;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig({
     file: arg('--config') ?? process.env.CONNECTOR_CONFIG ?? 'config/dev.json',
   });
   const url = arg('--url') ?? `http://${config.stream.host}:${config.stream.port}`;
   const rounds = Number(arg('--count') ?? '1');
+  const everyMs = parseEvery(arg('--every'));
+  let sent = 0;
   const secret = config.stream.webhookSecret;
   const token = config.stream.inboundToken;
   const send = async (label: string, body: object): Promise<void> => {
+    if (everyMs && sent++ > 0) {
+      console.log(`(next order in ${everyMs / 1000} s)`);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
     const res = await sendToStreamListener(url, body, {
       ...(secret ? { secret } : { signature: null }),
       ...(token ? { token } : { authorization: null }),

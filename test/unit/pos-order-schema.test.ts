@@ -13,7 +13,7 @@ import type { OrderRow } from '../../electron/core/orders/rows.js';
 
 const published = JSON.parse(
   readFileSync(
-    new URL('../../electron/core/pos/schema/pos-order.v1.schema.json', import.meta.url),
+    new URL('../../electron/core/pos/schema/pos-order.v2.schema.json', import.meta.url),
     'utf8',
   ),
 ) as unknown;

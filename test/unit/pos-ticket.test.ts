@@ -11,7 +11,7 @@ const at = Date.UTC(2026, 5, 1, 16, 5); // 12:05 in New York (summer time)
 function order(overrides: Partial<PosOrder> = {}): PosOrder {
   return {
     schema: 'stream-connector.pos-order',
-    version: 1,
+    version: 2,
     order_id: 'ord_test',
     location_id: 'store-1',
     origin: 'in_store',
@@ -31,6 +31,7 @@ function order(overrides: Partial<PosOrder> = {}): PosOrder {
     customers: [],
     delivery_address: null,
     special_instructions: null,
+    fulfillment_instructions: null,
     currency: 'USD',
     line_items: [
       {
@@ -45,10 +46,13 @@ function order(overrides: Partial<PosOrder> = {}): PosOrder {
       },
     ],
     subtotal_cents: 1950,
+    discount_cents: 0,
     tax_cents: 0,
+    tax_withheld_by_dsp_cents: 0,
     delivery_fee_cents: 0,
     driver_tip_cents: 0,
     total_cents: 1950,
+    customer_paid_cents: 1950,
     discounts: [],
     ...overrides,
   };
@@ -57,6 +61,37 @@ function order(overrides: Partial<PosOrder> = {}): PosOrder {
 const options = { columns: 32, timeZone: 'America/New_York', printedAt: at };
 
 describe('kitchen ticket', () => {
+  it('prints the delivery note, the address in either shape, and the discount taken off the subtotal', () => {
+    const text = (o: Partial<PosOrder>) =>
+      printoutText(
+        decodeEscPos(kitchenTicket(order(o), { ...options, columns: 42 })).printouts[0]!,
+      );
+    const seed = text({
+      fulfillment_type: 'merchant_managed_delivery',
+      fulfillment_instructions: 'Gate code 1234',
+      delivery_address: { street: '123 Main St', city: 'Anytown', state: 'CA', zip: '12345' },
+      discount_cents: 500,
+      tax_cents: 116,
+      total_cents: 1566,
+      customer_paid_cents: 1566,
+    });
+    expect(seed).toContain('[B] DELIVERY NOTE: Gate code 1234');
+    expect(seed).toContain('123 Main St');
+    expect(seed).toContain('Anytown, CA 12345');
+    expect(seed).toContain('Discount: -5.00 USD');
+    expect(seed).toContain('Store total: 15.66 USD');
+    const documented = text({
+      delivery_address: {
+        address_line_1: '742 Evergreen Terrace',
+        address_line_2: 'Apt 4',
+        postal_code: '62704',
+      },
+    });
+    expect(documented).toContain('742 Evergreen Terrace');
+    expect(documented).toContain('Apt 4');
+    expect(documented).toContain('62704');
+  });
+
   it('prints accents in WPC1252, wraps a long item at the paper width (items are tall, not wide), continuation indented', () => {
     const [printout] = decodeEscPos(kitchenTicket(order(), options)).printouts;
     expect(printoutText(printout!)).toEqual([
@@ -68,6 +103,9 @@ describe('kitchen ticket', () => {
       '[1x2 B] 3 x Crème brûlée with a very',
       '[1x2 B]   long name that needs two lines',
       '-'.repeat(32),
+      'Subtotal: 19.50 USD',
+      'Tax: 0.00 USD',
+      'Store total: 19.50 USD',
       'Order ord_test',
       'Placed 12:05 · Printed 12:05',
       '[CUT]',

@@ -171,6 +171,11 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** The demo (config/dev.json): headless mode also plays Stream's cloud (electron/demo). */
+    demo: z
+      .object({ fakeStreamCloud: z.boolean().default(false) })
+      .strict()
+      .prefault({}),
     /** What `/api/health` calls a problem (electron/core/api/health.ts). */
     health: z
       .object({

@@ -9,7 +9,9 @@ import type { OrderLifecycle } from '../orders/lifecycle.js';
 import type { OrderIngest } from '../orders/ingest.js';
 import {
   INBOUND_SIGNATURE_HEADER,
+  INPUT_CHECK_ERROR,
   MAX_JSON_DEPTH,
+  orderProblem,
   StreamEvent,
   jsonDepth,
   verifyBearer,
@@ -86,7 +88,16 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   app.get('/healthz', { config: { noStreamAuth: true } }, async () => ({ status: 'ok' }));
 
   app.post('/stream/orders', async (request, reply) => {
-    const event = parseEvent(request);
+    const parsed = parseEvent(request);
+    if ('refused' in parsed) {
+      const { refused, maybeOrderCreated } = parsed;
+      const body: Record<string, unknown> = errorBody(refused.code, refused.message, refused.field);
+      // A2: every 400 to order.created carries posValidation (assumptions.ts INPUT_CHECK_ERROR).
+      if (maybeOrderCreated) body.posValidation = orderProblem(INPUT_CHECK_ERROR, refused.message);
+      log.warn('stream request refused', { code: refused.code, reason: refused.message });
+      return reply.code(refused.status).send(body);
+    }
+    const event = parsed.event;
     switch (event.type) {
       case 'order.created': {
         const result = await deps.ingest.ingest(request.body as Buffer, event.object);
@@ -135,10 +146,18 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   return app;
 }
 
-function parseEvent(request: FastifyRequest): StreamEvent {
+type ParsedEvent = { event: StreamEvent } | { refused: ApiError; maybeOrderCreated: boolean };
+
+/** The event, or why it was refused and whether it may have been an `order.created` (its `type`
+ * says so, or cannot be read). */
+function parseEvent(request: FastifyRequest): ParsedEvent {
   const raw = request.body;
+  const refuse = (code: string, message: string, maybeOrderCreated = true): ParsedEvent => ({
+    refused: new ApiError(400, code, message),
+    maybeOrderCreated,
+  });
   if (!Buffer.isBuffer(raw) || raw.length === 0)
-    throw new ApiError(400, 'empty_body', 'the request has no JSON body');
+    return refuse('empty_body', 'the request has no JSON body');
   let json: unknown;
   try {
     json = sjson.parse(raw.toString('utf8'), undefined, {
@@ -146,11 +165,13 @@ function parseEvent(request: FastifyRequest): StreamEvent {
       constructorAction: 'error',
     });
   } catch (err) {
-    throw new ApiError(400, 'invalid_json', `body is not valid JSON: ${(err as Error).message}`);
+    return refuse('invalid_json', `body is not valid JSON: ${(err as Error).message}`);
   }
+  const type = (json as { type?: unknown } | null)?.type;
+  const maybeOrderCreated = typeof type !== 'string' || type === 'order.created';
   if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
-    throw new ApiError(400, 'too_deep', `body nests deeper than ${MAX_JSON_DEPTH} levels`);
+    return refuse('too_deep', `body nests deeper than ${MAX_JSON_DEPTH} levels`, maybeOrderCreated);
   const parsed = StreamEvent.safeParse(json);
-  if (!parsed.success) throw zodProblem(parsed.error, '');
-  return parsed.data;
+  if (!parsed.success) return { refused: zodProblem(parsed.error, ''), maybeOrderCreated };
+  return { event: parsed.data };
 }

@@ -4,6 +4,7 @@
 import {
   OPEN_STATUSES,
   STATUS_STEPS,
+  staffStatusFits,
   type OrderStatus,
   type StaffStatus,
 } from '../../../shared/domain.js';
@@ -33,6 +34,13 @@ export class OrderLifecycle {
     const row = ctx.orders.get(id);
     if (!row) throw notFound('order', id);
     if (row.status === status) return ctx.orders.detail(id)!; // a repeated tap changes nothing
+    if (!staffStatusFits(status, row.fulfillment_type))
+      throw new ApiError(
+        409,
+        'status_not_for_fulfillment',
+        `out_for_delivery is only for delivery orders; this order is ${row.fulfillment_type.replace(/_/g, ' ')}`,
+        'status',
+      );
     const from = (Object.keys(STATUS_STEPS) as (keyof typeof STATUS_STEPS)[]).filter((s) =>
       STATUS_STEPS[s].includes(status),
     );
@@ -93,7 +101,7 @@ export class OrderLifecycle {
     if (!row) throw notFound('order', cancel.provider_id);
     const now = ctx.clock.now();
     const canceled = ctx.db.transaction(() => {
-      const won = this.cancelInTx(row.id, now, 'stream', cancel.reason ?? 'canceled by Stream');
+      const won = this.cancelInTx(row.id, now, 'stream', streamCancelText(cancel));
       // A cancel for an order already closed changes nothing, but the timeline still shows it.
       if (!won)
         ctx.orders.addTimeline(
@@ -105,7 +113,10 @@ export class OrderLifecycle {
         );
       return won;
     })();
-    this.announce(row.id, canceled ? 'stream' : undefined);
+    this.announce(row.id, canceled ? 'stream' : undefined, {
+      cancelSource: cancel.cancel_source ?? null,
+      cancelReason: (cancel.cancel_reason ?? cancel.reason) || null,
+    });
     if (canceled && row.status === 'pending') this.onMissed(row.id);
     return ctx.orders.detail(row.id)!;
   }
@@ -135,7 +146,7 @@ export class OrderLifecycle {
     this.staffMove(row, 'canceled', actor, reason, event, (now) =>
       this.afterCancel(id, now, reason),
     );
-    this.announce(id, actor);
+    this.announce(id, actor, { cancelSource: null, cancelReason: reason });
     return ctx.orders.detail(id)!;
   }
 
@@ -182,21 +193,24 @@ export class OrderLifecycle {
     return won;
   }
 
-  private announce(id: string, canceledBy?: string): void {
+  private announce(
+    id: string,
+    canceledBy?: string,
+    why: { cancelSource: string | null; cancelReason: string | null } = {
+      cancelSource: null,
+      cancelReason: null,
+    },
+  ): void {
     const summary = this.ctx.orders.summary(id);
     if (!summary) return;
     this.ctx.bus.publish('order.updated', summary);
-    if (canceledBy) this.ctx.bus.publish('order.canceled', { ...summary, canceledBy });
+    if (canceledBy) this.ctx.bus.publish('order.canceled', { ...summary, canceledBy, ...why });
   }
 }
 
 function toDriver(d: NonNullable<OrderUpdatedObject['driver_details']>): Driver {
-  const phone =
-    typeof d.phone === 'string'
-      ? d.phone
-      : d.phone
-        ? [d.phone.code, d.phone.number].filter(Boolean).join(' ')
-        : null;
+  const phone = typeof d.phone === 'string' ? d.phone : (d.phone?.number ?? null);
+  const phoneCode = typeof d.phone === 'string' ? null : (d.phone?.code ?? null);
   const v = d.vehicle_info;
   const vehicle = v
     ? [v.color, v.make, v.model, v.license_plate && `(${v.license_plate})`]
@@ -206,7 +220,16 @@ function toDriver(d: NonNullable<OrderUpdatedObject['driver_details']>): Driver 
   return {
     name: d.name ?? null,
     phone: phone || null,
+    phoneCode: phoneCode || null,
     vehicle: vehicle || null,
     source: d.source ?? null,
   };
+}
+
+/** What a cancel from Stream says on the timeline, the alert and the slip: who and why. */
+export function streamCancelText(cancel: OrderCanceledObject): string {
+  const who = cancel.cancel_source?.trim();
+  const why = (cancel.cancel_reason ?? cancel.reason)?.trim();
+  const by = who ? `Canceled by ${who.replace(/_/g, ' ')}` : 'Canceled by Stream';
+  return why ? `${by}: ${why}` : by;
 }

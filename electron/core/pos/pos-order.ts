@@ -2,6 +2,8 @@
 // stored order row when the POS leg is queued, stored in the outbox row, and sent byte for byte
 // on every attempt, so a retry is the same order.
 import { z } from 'zod';
+import { addressForPos } from '../../../shared/address.js';
+import { orderMoney } from '../../../shared/money.js';
 import type { LineItem, Modifier } from '../../../shared/order.js';
 import {
   POS_ORDER_SCHEMA,
@@ -14,6 +16,7 @@ import { modifierCents, type NormalizedOrder } from '../stream/protocol/index.js
 
 export function toPosOrder(row: OrderRow): PosOrder {
   const n = JSON.parse(row.normalized) as NormalizedOrder;
+  const money = orderMoney(n);
   return {
     schema: POS_ORDER_SCHEMA,
     version: POS_ORDER_VERSION,
@@ -33,16 +36,20 @@ export function toPosOrder(row: OrderRow): PosOrder {
     requested_for: row.requested_for,
     prep_time_minutes: row.prep_time_minutes,
     unpaid: row.unpaid === 1,
-    customers: n.customers,
-    delivery_address: n.deliveryAddress,
+    customers: n.customers.map(({ id, name, phone, email }) => ({ id, name, phone, email })),
+    delivery_address: addressForPos(n.deliveryAddress),
     special_instructions: n.specialInstructions,
+    fulfillment_instructions: n.fulfillmentInstructions ?? null,
     currency: row.currency.toUpperCase(),
     line_items: n.lineItems.map(toPosLineItem),
-    subtotal_cents: n.subtotalCents,
-    tax_cents: n.taxCents,
-    delivery_fee_cents: n.deliveryFeeCents,
-    driver_tip_cents: n.driverTipCents,
-    total_cents: n.totalCents,
+    subtotal_cents: money.subtotalCents,
+    discount_cents: money.discountCents,
+    tax_cents: money.taxCents,
+    tax_withheld_by_dsp_cents: money.taxWithheldCents,
+    delivery_fee_cents: money.deliveryFeeCents,
+    driver_tip_cents: money.driverTipCents,
+    total_cents: money.storeCollectsCents,
+    customer_paid_cents: money.customerPaidCents,
     discounts: n.discounts,
   };
 }

@@ -158,6 +158,7 @@ export function App() {
             <span className="topbar__clock" aria-label={t.time}>
               {clockTime(now)}
             </span>
+            <MissedToday />
           </div>
           <nav className="tabs" aria-label={t.screens}>
             {tabs.map((t) => (
@@ -195,7 +196,6 @@ export function App() {
               {storeStatus.reopensAt ? t.until(clockTime(storeStatus.reopensAt)) : ''}
             </button>
           )}
-          <MissedToday />
           <div
             className={`topbar__pending${lanes.pending.length ? ' has-pending' : ''}`}
             aria-live="polite"

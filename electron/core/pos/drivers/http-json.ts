@@ -6,7 +6,7 @@
 // - catalog: `GET {pos.url}/catalog` in Stream's catalog shape (stream-api.md A5).
 // - health: any HTTP answer to `GET {pos.url}/health` means the POS is reachable.
 // `pos.authHeader` goes on every request.
-import type { PosOrder, PosVoid } from '../../../../shared/pos.js';
+import { POS_VOID_VERSION, type PosOrder, type PosVoid } from '../../../../shared/pos.js';
 import { parseRetryAfter } from '../../outbox/schedule.js';
 import type { Clock } from '../../util/clock.js';
 import { HttpClient, type RequestLimits, type RequestResult } from '../../util/http-request.js';
@@ -68,7 +68,7 @@ export class HttpJsonDriver implements PosDriver {
       return refused('the POS gave no reference for this order, so it cannot be voided here');
     const body: PosVoid = {
       schema: 'stream-connector.pos-void',
-      version: 1,
+      version: POS_VOID_VERSION,
       order_id: request.order.order_id,
       pos_order_id: request.posOrderId,
       reason: request.reason,

@@ -17,7 +17,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { access, constants, lstat, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { PosOrder, PosVoid } from '../../../../shared/pos.js';
+import { POS_VOID_VERSION, type PosOrder, type PosVoid } from '../../../../shared/pos.js';
 import type { CancelTimer, Clock } from '../../util/clock.js';
 import {
   failed,
@@ -77,7 +77,7 @@ export class WatchedFolderDriver implements PosDriver {
   void(request: VoidRequest): Promise<DriverResult> {
     const body: PosVoid = {
       schema: 'stream-connector.pos-void',
-      version: 1,
+      version: POS_VOID_VERSION,
       order_id: request.order.order_id,
       pos_order_id: request.posOrderId,
       reason: request.reason,

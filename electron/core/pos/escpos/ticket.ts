@@ -2,6 +2,7 @@
 // number big, then where it comes from and how it leaves, when it is due, the flags that change
 // what the kitchen does (UNPAID, FUTURE), each item tall with its modifiers indented by level,
 // instructions in bold, the customer's first name (to call out at the counter), and a cut.
+import { addressText } from '../../../../shared/address.js';
 import type { FulfillmentType } from '../../../../shared/domain.js';
 import type { PosModifier, PosOrder } from '../../../../shared/pos.js';
 import {
@@ -114,8 +115,12 @@ export function kitchenTicket(order: PosOrder, options: TicketOptions): Buffer {
   }
   t.rule();
   if (order.special_instructions) t.line(`NOTE: ${order.special_instructions}`, { bold: true });
+  if (order.fulfillment_instructions)
+    t.line(`DELIVERY NOTE: ${order.fulfillment_instructions}`, { bold: true });
   const customer = firstName(order);
   if (customer) t.line(`Customer: ${customer}`, { bold: true });
+  for (const line of addressText(order.delivery_address)) t.line(line);
+  totals(t, order);
   t.line(`Order ${order.order_id}`);
   t.line(
     `Placed ${clock(order.placed_at, options.timeZone)} · Printed ${clock(options.printedAt, options.timeZone)}`,
@@ -142,6 +147,17 @@ export function canceledSlip(
   t.line('DO NOT MAKE THIS ORDER', { align: 'center', bold: true, height: 2 });
   t.line(`Order ${order.order_id}`);
   return t.cut();
+}
+
+/** The money, discounts applied to the subtotal. */
+function totals(t: TicketWriter, order: PosOrder): void {
+  const rows: [string, number][] = [['Subtotal', order.subtotal_cents]];
+  if (order.discount_cents) rows.push(['Discount', -order.discount_cents]);
+  rows.push(['Tax', order.tax_cents]);
+  if (order.tax_withheld_by_dsp_cents)
+    rows.push(['Tax paid by platform', -order.tax_withheld_by_dsp_cents]);
+  rows.push(['Store total', order.total_cents]);
+  for (const [label, cents] of rows) t.line(`${label}: ${money(cents, order.currency)}`);
 }
 
 /** Nested modifiers, two spaces further in per level. */

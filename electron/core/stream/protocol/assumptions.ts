@@ -28,6 +28,13 @@ export const TIMEOUT_REJECT_REASON = 'Not accepted by staff in time';
  * `location_not_found` among Stream's own failure names. */
 export const WRONG_LOCATION_ERROR = 'location_not_found';
 
+/** Every 400 to `order.created` carries `posValidation` (A2: Stream reads the reason from it).
+ * A body that fails our input check (bad JSON, an unknown `fulfillment_type`, a missing field)
+ * is refused with this `order_error` and the check's own words as `order_error_reason`;
+ * `invalid_cart` is A2's catch-all for an order that cannot be made as sent. A body whose `type`
+ * cannot be read is answered the same way, since it may have been an `order.created`. */
+export const INPUT_CHECK_ERROR = 'invalid_cart';
+
 /** How `order.updated` statuses from Stream (A1) move our order, when they do. Statuses not
  * listed (in_progress, ready_for_pickup, out_for_delivery) are shown but move nothing. */
 export const STREAM_STATUS_EFFECT: Record<string, 'completed' | 'canceled'> = {
@@ -58,3 +65,9 @@ export const IN_STORE_CUSTOMER_ID = 'customer_1';
 // An 86'd line item is named in `stockValidation` by the id the order used for it: the item
 // family's id, or `family|item` for a variation (A1's own line-item id), so Stream can match it
 // to the cart line; A2 does not say which id it expects (electron/core/store/checks.ts).
+
+// Fields read when present beyond A1's sample (README assumption 16): `fulfillment_instructions`,
+// a customer's `masked_phone_code`, `cancel_source` / `cancel_reason` (inbound.ts); a discount
+// entry's amount and label names live with the money in shared/money.ts, which the screen needs.
+// Staff statuses per fulfillment type (`out_for_delivery` for delivery types only) are
+// shared/domain.ts `staffStatusFits` (README assumption 17).

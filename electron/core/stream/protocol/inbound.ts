@@ -43,6 +43,7 @@ const WireCustomer = z.object({
   name: optionalText(200),
   phone: optionalText(64),
   email: optionalText(320),
+  masked_phone_code: optionalText(32),
 });
 
 /** `order.created`, both generations: the newer has `idempotency_key` and `customers[]`, the
@@ -66,6 +67,7 @@ export const OrderCreatedObject = z.object({
   tax_withheld_by_dsp: money.nullish(),
   special_instructions: optionalText(),
   delivery_address: z.record(z.string(), z.unknown()).nullish(),
+  fulfillment_instructions: optionalText(),
   driver_tip: money.nullish(),
   delivery_fee: money.nullish(),
   discounts: z.array(z.unknown()).max(100).nullish(),
@@ -102,6 +104,8 @@ export const OrderCanceledObject = z.object({
   provider_id: text(200).min(1),
   location_id: optionalText(200),
   reason: optionalText(),
+  cancel_source: optionalText(100),
+  cancel_reason: optionalText(),
 });
 export type OrderCanceledObject = z.infer<typeof OrderCanceledObject>;
 
@@ -140,9 +144,13 @@ export interface NormalizedOrder {
   customers: Customer[];
   deliveryAddress: Record<string, unknown> | null;
   specialInstructions: string | null;
+  /** How to reach the customer ("Gate code 1234"): for the driver and the counter. */
+  fulfillmentInstructions?: string | null;
   lineItems: LineItem[];
   subtotalCents: number;
   taxCents: number;
+  /** Tax the platform pays to the authority itself (marketplace facilitator laws). */
+  taxWithheldCents?: number;
   deliveryFeeCents: number;
   driverTipCents: number;
   totalCents: number;
@@ -181,6 +189,7 @@ export function normalizeOrderCreated(
         name: c.name ?? null,
         phone: c.phone ?? null,
         email: c.email ?? null,
+        phoneCode: c.masked_phone_code ?? null,
       }))
     : o.customer_name || o.customer_phone
       ? [{ id: null, name: o.customer_name ?? null, phone: o.customer_phone ?? null, email: null }]
@@ -220,9 +229,11 @@ export function normalizeOrderCreated(
     customers,
     deliveryAddress: o.delivery_address ?? null,
     specialInstructions: o.special_instructions ?? null,
+    fulfillmentInstructions: o.fulfillment_instructions ?? null,
     lineItems,
     subtotalCents,
     taxCents,
+    taxWithheldCents: o.tax_withheld_by_dsp ?? 0,
     deliveryFeeCents: o.delivery_fee ?? 0,
     driverTipCents: o.driver_tip ?? 0,
     totalCents: subtotalCents + taxCents,

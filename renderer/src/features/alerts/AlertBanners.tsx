@@ -100,15 +100,20 @@ export function SoundBanner() {
         {t.noSound}
       </div>
     );
+  // Covers the board until tapped: after every reload the browser starts silent, and a board
+  // that looks ready but cannot ring misses orders.
   return (
-    <button
-      type="button"
-      className="sound-banner"
-      data-testid="sound-banner"
-      onClick={() => sound.unlock()}
-    >
-      <Icon name="muted" size="1.5em" />
-      {t.soundOff}
-    </button>
+    <div className="sound-prompt">
+      <button
+        type="button"
+        className="sound-banner sound-prompt__button"
+        data-testid="sound-banner"
+        onClick={() => sound.unlock()}
+      >
+        <Icon name="muted" size="3em" />
+        <span>{t.soundOff}</span>
+        <small>{t.soundOffWhy}</small>
+      </button>
+    </div>
   );
 }

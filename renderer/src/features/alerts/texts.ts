@@ -20,6 +20,8 @@ export const ALERT_TEXTS = translations(
     noSound:
       'This screen cannot play sounds. New orders will only flash. Check the speakers, then reload.',
     soundOff: 'Sound is OFF — tap here to turn on order alerts',
+    soundOffWhy:
+      'This browser starts silent after every reload. Until you tap, new orders arrive without a sound.',
     notification: {
       canceledTitle: (order: string) => `CANCELED: ${order}`,
       canceledBody: 'Stop preparing this order.',
@@ -47,6 +49,8 @@ export const ALERT_TEXTS = translations(
     noSound:
       'Esta pantalla no puede reproducir sonidos. Los pedidos nuevos solo parpadearán. Revise los altavoces y vuelva a cargar.',
     soundOff: 'Sonido APAGADO — toque aquí para activar los avisos de pedidos',
+    soundOffWhy:
+      'Este navegador arranca en silencio tras cada recarga. Hasta que toque, los pedidos nuevos llegan sin sonido.',
     notification: {
       canceledTitle: (order: string) => `CANCELADO: ${order}`,
       canceledBody: 'Deje de preparar este pedido.',

@@ -80,9 +80,12 @@ export function MissedGroup({ orders, onOpen }: Props) {
 export function MissedToday() {
   const summary = useObservable(useServices().missed);
   if (!summary?.today) return null;
+  const t = texts(MISSED_TEXTS);
+  // On a narrow screen the short form, so the tabs stay on one row.
   return (
-    <span className="topbar__missed" data-testid="missed-today">
-      {texts(MISSED_TEXTS).today(summary.today)}
+    <span className="topbar__missed" data-testid="missed-today" title={t.today(summary.today)}>
+      <span className="label--wide">{t.today(summary.today)}</span>
+      <span className="label--narrow">{t.short(summary.today)}</span>
     </span>
   );
 }

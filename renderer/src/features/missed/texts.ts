@@ -12,9 +12,10 @@ export const MISSED_TEXTS = translations(
     seen: 'Seen',
     seenLabel: (order: string) => `Seen: ${order}`,
     today: (n: number) => (n === 1 ? '1 missed today' : `${n} missed today`),
+    short: (n: number) => `${n} missed`,
     offer: {
       title: (n: number, minutes: number) => `${n} orders missed in ${minutes} minutes`,
-      body: 'Uber Eats, DoorDash and the others pause a store that keeps missing orders. Pause now, or give the kitchen more time, before they do.',
+      body: 'The delivery apps pause stores that keep missing orders: pause now, or give the kitchen more time.',
       pause: 'Pause 30 min',
       pausePrompt: 'Pause the store for 30 minutes',
       pauseReason: 'Missed orders',
@@ -35,9 +36,10 @@ export const MISSED_TEXTS = translations(
     seen: 'Visto',
     seenLabel: (order: string) => `Visto: ${order}`,
     today: (n: number) => (n === 1 ? '1 perdido hoy' : `${n} perdidos hoy`),
+    short: (n: number) => (n === 1 ? '1 perdido' : `${n} perdidos`),
     offer: {
       title: (n: number, minutes: number) => `${n} pedidos perdidos en ${minutes} minutos`,
-      body: 'Uber Eats, DoorDash y las demás pausan una tienda que sigue perdiendo pedidos. Pause ahora, o dé más tiempo a la cocina, antes de que lo hagan ellas.',
+      body: 'Las apps de reparto pausan las tiendas que siguen perdiendo pedidos: pause ahora o dé más tiempo a la cocina.',
       pause: 'Pausar 30 min',
       pausePrompt: 'Pausar la tienda 30 minutos',
       pauseReason: 'Pedidos perdidos',
