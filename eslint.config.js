@@ -69,21 +69,15 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      // The TypeScript variant, so the preload bridge's *types* may be imported (the renderer's
-      // view of window.connector is derived from the preload, never copied) while no electron/
-      // code can be.
+      // The renderer's view of window.connector is the bridge type the preload is checked
+      // against (shared/contract/bridge.ts), never a copy, and no electron/ code is reachable.
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: nodeBuiltins, message: 'the renderer is a browser page: no Node imports.' },
             {
-              group: ['**/electron/preload/bridge.js'],
-              allowTypeImports: true,
-              message: 'only the bridge types come from the preload (import type).',
-            },
-            {
-              group: ['**/electron/**', 'electron', '!**/electron/preload/bridge.js'],
+              group: ['**/electron/**', 'electron'],
               message: 'the renderer talks to the core only through the shared contract.',
             },
           ],

@@ -1,9 +1,6 @@
 // Wire shapes of the manager PIN and the audit log in the Local API.
 import { z } from 'zod';
 
-/** The header that carries the manager PIN on every manager-only call. */
-export const MANAGER_PIN_HEADER = 'x-manager-pin';
-
 export const Pin = z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits');
 
 export const PinRequest = z.object({ pin: Pin }).strict();

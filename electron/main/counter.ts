@@ -8,7 +8,7 @@ import type { Config } from '../core/config/schema.js';
 import { integrityCheck } from '../core/db/connection.js';
 import type { Clock } from '../core/util/clock.js';
 import type { Logger } from '../core/util/log.js';
-import type { ShellCommand } from '../preload/bridge.js';
+import type { ShellCommand } from '../../shared/contract.js';
 import { CounterStatus, readCounterState } from './counter-status.js';
 import { diagnosticsFileName, writeDiagnosticsArchive } from './diagnostics.js';
 import type { ElectronApi } from './electron-api.js';

@@ -4,13 +4,22 @@
 // message is refused unless it comes from the top frame of our own window showing our bundle.
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { localApi, type CallName } from '../../shared/contract.js';
+import {
+  callSpec,
+  INTERNAL,
+  localApi,
+  problem,
+  problemFor,
+  splitRequest,
+  zodProblem,
+  type BridgeError,
+  type BridgeLogLevel,
+  type CallName,
+  type IpcChannels,
+} from '../../shared/contract.js';
 import type { Handlers } from '../core/api/handlers.js';
 import { actorName, parseCallPart } from '../core/api/call-input.js';
-import { zodProblem } from '../core/http/errors.js';
-import { ApiError, isBusyError, isStorageError } from '../core/util/errors.js';
 import type { Logger } from '../core/util/log.js';
-import type { BridgeError, BridgeLogLevel, IpcChannels } from '../preload/bridge.js';
 import { isAppUrl } from './protocol.js';
 import { saveFileFromPage, type SaveFileDeps } from './save-file.js';
 
@@ -46,20 +55,10 @@ const CallOptions = z
   })
   .strict();
 
-interface Spec {
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-}
-
 const failure = (status: number, code: string, message: string, field?: string): IpcResult => ({
   ok: false,
-  error: field ? { status, code, message, field } : { status, code, message },
+  error: problem(status, code, message, field),
 });
-
-function keysOf(schema: z.ZodType | undefined): string[] {
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -86,7 +85,7 @@ export async function dispatchCall(
       `no Local API call named ${JSON.stringify(String(name)).slice(0, 80)}`,
     );
   const callName = name as CallName;
-  const spec = localApi[callName] as Spec;
+  const spec = callSpec(callName);
   const input = request ?? {};
   if (!isPlainObject(input))
     return failure(400, 'invalid_request', 'request: must be an object', 'request');
@@ -96,14 +95,8 @@ export async function dispatchCall(
     return failure(400, problem.code, problem.message, problem.field);
   }
   try {
-    const paramKeys = keysOf(spec.params);
-    const queryKeys = keysOf(spec.query);
-    const pick = (keys: string[]) =>
-      Object.fromEntries(Object.entries(input).filter(([k]) => keys.includes(k)));
-    const rest = Object.fromEntries(
-      Object.entries(input).filter(([k]) => !paramKeys.includes(k) && !queryKeys.includes(k)),
-    );
-    const leftover = Object.keys(rest)[0];
+    const parts = splitRequest(spec, input);
+    const leftover = Object.keys(parts.body)[0];
     if (!spec.body && leftover !== undefined)
       return failure(
         400,
@@ -112,21 +105,19 @@ export async function dispatchCall(
         `request.${leftover}`,
       );
     const parsed = {
-      ...parseCallPart(spec.params, pick(paramKeys), 'params'),
-      ...parseCallPart(spec.query, pick(queryKeys), 'query'),
-      ...parseCallPart(spec.body, rest, 'body'),
+      ...parseCallPart(spec.params, parts.params, 'params'),
+      ...parseCallPart(spec.query, parts.query, 'query'),
+      ...parseCallPart(spec.body, parts.body, 'body'),
     };
     const { actor, managerPin } = parsedOptions.data;
     const meta = { actor: actorName(actor), ...(managerPin ? { managerPin } : {}) };
     const handler = handlers[callName] as (input: unknown, meta: { actor: string }) => unknown;
     return { ok: true, data: await handler(parsed, meta) };
   } catch (err) {
-    if (err instanceof ApiError) return failure(err.status, err.code, err.message, err.field);
-    if (isBusyError(err)) return failure(503, 'busy', 'the database is busy; retry shortly');
-    if (isStorageError(err))
-      return failure(503, 'storage_unavailable', 'the change could not be stored; retry later');
+    const known = problemFor(err);
+    if (known) return { ok: false, error: known };
     log.error('unexpected error in IPC call', { call: callName, err });
-    return failure(500, 'internal', 'internal error');
+    return { ok: false, error: INTERNAL };
   }
 }
 

@@ -7,7 +7,6 @@
 import type { BrowserWindow } from 'electron';
 import type { PushMessage } from '../../shared/contract.js';
 import type { OrderSummary } from '../../shared/order.js';
-import type { PrinterStatus } from '../../shared/pos.js';
 import type { Logger } from '../core/util/log.js';
 import type { ElectronApi } from './electron-api.js';
 
@@ -37,7 +36,7 @@ function describeOrder(order: OrderSummary): string {
 /** The alert a push event deserves, or null for events staff need not be pulled to. */
 export function alertFor(message: PushMessage): Alert | null {
   if (message.event === 'order.created') {
-    const order = message.data as OrderSummary;
+    const order = message.data;
     const waiting = order.status === 'pending';
     return {
       title: waiting ? 'New order: accept or reject' : 'New order',
@@ -65,7 +64,7 @@ export function alertFor(message: PushMessage): Alert | null {
     };
   }
   if (message.event === 'printer.status') {
-    const status = message.data as PrinterStatus;
+    const status = message.data;
     // Only trouble pulls staff over; "all well again" and "paper low" wait for the screen.
     if (status.problems.length === 0) return null;
     return {

@@ -3,7 +3,7 @@
 // reloads its state when it comes back, exactly as after a lost push stream in headless mode.
 import type { WebContents } from 'electron';
 import type { EventBus } from '../core/events/bus.js';
-import type { ShellCommand } from '../preload/bridge.js';
+import type { ShellCommand } from '../../shared/contract.js';
 import { IPC_CHANNELS } from './ipc.js';
 
 type Target = () => Pick<WebContents, 'send' | 'isDestroyed'> | null;

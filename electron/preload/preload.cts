@@ -1,12 +1,12 @@
 // The preload. It runs sandboxed, where `require` offers nothing but 'electron' and a few
 // builtins, so it is one self-contained CommonJS file. It exposes exactly `window.connector`
-// (the ConnectorBridge of bridge.ts) and never hands the page `ipcRenderer`, an IPC event or
+// (the ConnectorBridge of shared/contract/bridge.ts) and never hands the page `ipcRenderer`, an IPC event or
 // anything from Node. Which calls exist and what they accept is decided by the main process,
 // which validates every payload against the shared contract.
 // A sandboxed preload is CommonJS; this is its only import that exists at run time.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require('electron');
-import type { BridgeLogLevel, ConnectorBridge, IpcChannels } from './bridge.js';
+import type { BridgeLogLevel, ConnectorBridge, IpcChannels } from '../../shared/contract.js';
 
 const CALL: IpcChannels['call'] = 'connector:call';
 const PUSH: IpcChannels['push'] = 'connector:push';

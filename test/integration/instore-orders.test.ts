@@ -10,6 +10,7 @@ import { outboxIds } from '../support/outbox-helpers.js';
 import { local } from '../support/stream-client.js';
 import { api, setupPin, TEST_PIN } from '../support/manager-client.js';
 import catalog from '../../config/dev-catalog.json' with { type: 'json' };
+import { ACTOR_HEADER } from '../../shared/contract.js';
 
 type Detail = {
   id: string;
@@ -96,7 +97,7 @@ const post = <T>(p: WithFakeStream, body: unknown, actor?: string) =>
         headers: {
           authorization: 'Bearer test-local-token-0123456789',
           'content-type': 'application/json',
-          'x-actor': actor,
+          [ACTOR_HEADER]: actor,
         },
         body: JSON.stringify(body),
       }).then(async (res) => ({ status: res.status, body: (await res.json()) as T }))

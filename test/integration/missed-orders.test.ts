@@ -6,6 +6,7 @@ import type { MissedSummary, OrderDetail, OrderSummary } from '../../shared/orde
 import { startTestConnector, type TestConnector } from '../support/connector.js';
 import { orderCanceled, orderCreated } from '../support/orders.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
+import { ACTOR_HEADER } from '../../shared/contract.js';
 
 let t: TestConnector | undefined;
 afterEach(async () => {
@@ -119,7 +120,7 @@ describe('missed orders', () => {
 async function fetchSeen(conn: TestConnector, id: string, actor: string) {
   const res = await fetch(`${conn.localUrl}/api/orders/${id}/missed/seen`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${conn.config.local.token}`, 'x-actor': actor },
+    headers: { authorization: `Bearer ${conn.config.local.token}`, [ACTOR_HEADER]: actor },
   });
   return { status: res.status, body: (await res.json()) as OrderDetail };
 }

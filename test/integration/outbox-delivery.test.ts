@@ -14,6 +14,7 @@ import { openPushChannel } from '../support/push-client.js';
 import { TEST_LOCAL_TOKEN } from '../support/secrets.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
 import { api, setupPin, TEST_PIN } from '../support/manager-client.js';
+import { ACTOR_HEADER, MANAGER_PIN_HEADER } from '../../shared/contract.js';
 import { createLogger, type Logger } from '../../electron/core/util/log.js';
 import { locationStatusUpdated } from '../../electron/core/stream/protocol/index.js';
 
@@ -167,8 +168,8 @@ describe('cancels', () => {
         headers: {
           authorization: `Bearer ${TEST_LOCAL_TOKEN}`,
           'content-type': 'application/json',
-          'x-actor': 'Sam',
-          'x-manager-pin': TEST_PIN,
+          [ACTOR_HEADER]: 'Sam',
+          [MANAGER_PIN_HEADER]: TEST_PIN,
         },
         body: JSON.stringify({ reason: 'Customer called to cancel' }),
       });

@@ -1,7 +1,12 @@
 // A Local API client for store-control and manager tests: the manager PIN header, the acting
 // person's name, and the raw text of non-JSON answers (the audit CSV).
 import type { EventBus } from '../../electron/core/events/bus.js';
-import type { PushEventName, PushMessage } from '../../shared/contract.js';
+import {
+  ACTOR_HEADER,
+  MANAGER_PIN_HEADER,
+  type PushEventName,
+  type PushMessage,
+} from '../../shared/contract.js';
 import { TEST_LOCAL_TOKEN } from './secrets.js';
 
 export const TEST_PIN = '24681357';
@@ -29,8 +34,8 @@ export async function api<T = unknown>(
 ): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { authorization: `Bearer ${TEST_LOCAL_TOKEN}` };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.pin !== undefined) headers['x-manager-pin'] = options.pin;
-  if (options.actor !== undefined) headers['x-actor'] = options.actor;
+  if (options.pin !== undefined) headers[MANAGER_PIN_HEADER] = options.pin;
+  if (options.actor !== undefined) headers[ACTOR_HEADER] = options.actor;
   const res = await fetch(baseUrl + path, {
     method,
     headers,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import type { ConnectorBridge } from '../../electron/preload/bridge.js';
+import type { ConnectorBridge } from '../../shared/contract.js';
 
 const SOURCE = path.resolve(import.meta.dirname, '../../electron/preload/preload.cts');
 

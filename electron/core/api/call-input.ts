@@ -1,7 +1,7 @@
 // How a Local API call's input is checked and who it is attributed to, shared by the two
 // transports (HTTP routes in http/local-server.ts, IPC in electron/main/ipc.ts).
 import type { z } from 'zod';
-import { zodProblem } from '../http/errors.js';
+import { zodProblem } from '../../../shared/contract.js';
 
 /** One part of a request (params, query or body) through the contract's schema; a problem is a
  * 400 naming `where.field`. */

@@ -1,29 +1,18 @@
-// One error policy for both listeners: every refusal has a status code and a reason; a locked or
-// full database is a retryable 503, never a 500; a real bug is a 500 with no detail leaked.
+// One error policy for both listeners, from the contract's one mapping (shared/contract/errors.ts):
+// every refusal has a status code and a reason; a locked or full database is a retryable 503,
+// never a 500; a real bug is a 500 with no detail leaked.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { z } from 'zod';
-import { ApiError, isBusyError, isStorageError } from '../util/errors.js';
+import {
+  BUSY,
+  errorBody,
+  INTERNAL,
+  problemFor,
+  RETRY_AFTER_SECONDS,
+  type ApiProblem,
+} from '../../../shared/contract.js';
 import type { Logger } from '../util/log.js';
 
-export function errorBody(code: string, message: string, field?: string) {
-  return { error: field ? { code, message, field } : { code, message } };
-}
-
-/** The first schema problem as "field: message", naming the field a caller must fix. */
-export function zodProblem(error: z.ZodError, prefix: string): ApiError {
-  const issue = error.issues[0]!;
-  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-  const message =
-    issue.code === 'unrecognized_keys'
-      ? `unknown field(s) ${issue.keys.join(', ')}`
-      : issue.message;
-  return new ApiError(
-    400,
-    'invalid_request',
-    `${field || '(body)'}: ${message}`,
-    field || undefined,
-  );
-}
+export { errorBody, zodProblem } from '../../../shared/contract.js';
 
 /** Told of every storage fault a request hit and every write that went through (storage-health.ts). */
 export interface StorageWatch {
@@ -40,26 +29,20 @@ export function installErrorHandler(
     app.addHook('onResponse', async (request, reply) => {
       if (request.method !== 'GET' && reply.statusCode < 400) storage.noteWriteOk();
     });
-  app.setErrorHandler((err: FastifyError | ApiError | Error, request, reply) => {
-    if (err instanceof ApiError)
-      return reply.code(err.status).send(errorBody(err.code, err.message, err.field));
-    if (isBusyError(err)) {
-      log.warn('database busy: answered 503', { url: request.routeOptions.url });
-      return reply
-        .code(503)
-        .header('Retry-After', '2')
-        .send(errorBody('busy', 'the database is busy; retry shortly'));
-    }
-    if (isStorageError(err)) {
+  app.setErrorHandler((err: FastifyError | Error, request, reply) => {
+    const known = problemFor(err);
+    if (known) {
       storage?.noteError(err);
-      log.error('storage failure: answered 503', {
-        url: request.routeOptions.url,
-        code: (err as { code?: string }).code,
-      });
-      return reply
-        .code(503)
-        .header('Retry-After', '10')
-        .send(errorBody('storage_unavailable', 'the order could not be stored; retry later'));
+      const retryAfter = RETRY_AFTER_SECONDS[known.code];
+      if (retryAfter !== undefined) {
+        // A busy database clears by itself; a full or failing disk needs someone.
+        log[known === BUSY ? 'warn' : 'error'](`${known.code}: answered ${known.status}`, {
+          url: request.routeOptions.url,
+          code: (err as { code?: string }).code,
+        });
+        void reply.header('Retry-After', String(retryAfter));
+      }
+      return send(reply, known);
     }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
@@ -67,13 +50,17 @@ export function installErrorHandler(
       return reply.code(status).send(errorBody(fastifyCode(code), err.message));
     }
     log.error('unexpected error', { url: request.routeOptions.url, err });
-    return reply.code(500).send(errorBody('internal', 'internal error'));
+    return send(reply, INTERNAL);
   });
   app.setNotFoundHandler((request, reply) =>
     reply
       .code(404)
       .send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
   );
+}
+
+function send(reply: { code(status: number): { send(body: unknown): unknown } }, p: ApiProblem) {
+  return reply.code(p.status).send(errorBody(p.code, p.message, p.field));
 }
 
 function fastifyCode(code: string): string {

@@ -9,9 +9,15 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import type { z } from 'zod';
-import { localApi, mayDownload, type CallName } from '../../../shared/contract.js';
-import { FileDownload, MANAGER_PIN_HEADER } from '../../../shared/manager.js';
+import {
+  ACTOR_HEADER,
+  callNames,
+  callSpec,
+  MANAGER_PIN_HEADER,
+  mayDownload,
+  type CallName,
+} from '../../../shared/contract.js';
+import { FileDownload } from '../../../shared/manager.js';
 import type { CallMeta, Handlers } from '../api/handlers.js';
 import type { EventBus } from '../events/bus.js';
 import { verifyBearer, secretsEqual } from '../stream/protocol/index.js';
@@ -58,7 +64,7 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
   const streams = new Set<ServerResponse>();
   void app.register(async (api) => {
     api.addHook('onRequest', tokenCheck(deps.token));
-    for (const name of Object.keys(localApi) as CallName[]) registerCall(api, name, deps);
+    for (const name of callNames) registerCall(api, name, deps);
     api.get('/api/events', { config: { tokenInQuery: true } }, (request, reply) =>
       servePushChannel(request, reply, deps.bus, streams),
     );
@@ -95,13 +101,7 @@ function tokenCheck(token: string) {
 }
 
 function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDeps): void {
-  const spec = localApi[name] as {
-    method: 'GET' | 'POST' | 'PUT';
-    path: string;
-    params?: z.ZodType;
-    query?: z.ZodType;
-    body?: z.ZodType;
-  };
+  const spec = callSpec(name);
   app.route({
     method: spec.method,
     url: spec.path,
@@ -111,7 +111,7 @@ function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDep
         ...parseCallPart(spec.query, request.query, 'query'),
         ...parseCallPart(spec.body, request.body ?? {}, 'body'),
       };
-      const header = request.headers['x-actor'];
+      const header = request.headers[ACTOR_HEADER];
       const actor = actorName(typeof header === 'string' ? header : undefined);
       // Manager-only calls check this PIN in the handlers themselves (manager/guard.ts).
       const pin = request.headers[MANAGER_PIN_HEADER];

@@ -6,6 +6,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import {
+  ACTOR_HEADER,
+  ApiErrorBody,
+  localApi,
+  type CallOutput,
+  type CallRequest,
+} from '../../../shared/contract.js';
 import { CatalogStore } from '../catalog/catalog.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -80,7 +87,13 @@ async function importThroughLocalApi(
     (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   if (!token) return 'not-running'; // never started: no token yet, and no one to talk to
   const host = ['0.0.0.0', '::'].includes(config.local.host) ? '127.0.0.1' : config.local.host;
-  const body = JSON.stringify({ source: 'file', fileName, catalog: checked.catalog });
+  const { method, path: route, response } = localApi.importCatalog;
+  const request: CallRequest<'importCatalog'> = {
+    source: 'file',
+    fileName,
+    catalog: checked.catalog,
+  };
+  const body = JSON.stringify(request);
   // node:http rather than fetch: fetch refuses some ports outright (6000, 6665 …).
   const answer = await new Promise<{ status: number; text: string } | { error: string }>(
     (resolve) => {
@@ -88,13 +101,13 @@ async function importThroughLocalApi(
         {
           host,
           port: config.local.port,
-          path: '/api/catalog/import',
-          method: 'POST',
+          path: route,
+          method,
           headers: {
             authorization: `Bearer ${token}`,
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
-            'x-actor': 'catalog-cli',
+            [ACTOR_HEADER]: 'catalog-cli',
           },
         },
         (res) => {
@@ -113,25 +126,26 @@ async function importThroughLocalApi(
     console.error(`could not reach the connector on ${host}:${config.local.port}: ${answer.error}`);
     return 1;
   }
-  interface ImportAnswer {
-    objects?: number;
-    warnings?: string[];
-    error?: { message?: string };
-  }
-  let result: ImportAnswer | null = null;
+  let json: unknown = null;
   try {
-    result = JSON.parse(answer.text) as ImportAnswer;
+    json = JSON.parse(answer.text);
   } catch {
     // not JSON: reported below by status
   }
   if (answer.status !== 200) {
-    console.error(
-      `the connector refused the catalog (HTTP ${answer.status}): ${result?.error?.message ?? ''}`,
-    );
+    const refusal = ApiErrorBody.safeParse(json);
+    const why = refusal.success ? refusal.data.error.message : answer.text.slice(0, 200);
+    console.error(`the connector refused the catalog (HTTP ${answer.status}): ${why}`);
     return 1;
   }
-  console.log(`${result?.objects ?? '?'} catalog objects imported into the running connector`);
-  printWarnings(result?.warnings ?? []);
+  const parsed = response.safeParse(json);
+  if (!parsed.success) {
+    console.error(`the connector answered the import with an unexpected body: ${answer.text}`);
+    return 1;
+  }
+  const result: CallOutput<'importCatalog'> = parsed.data;
+  console.log(`${result.objects} catalog objects imported into the running connector`);
+  printWarnings(result.warnings);
   return 0;
 }
 

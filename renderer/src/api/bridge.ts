@@ -1,10 +1,15 @@
-// The desktop shell's bridge (`window.connector`, built by electron/preload from the same
-// contract). Inside Electron the UI calls the core over IPC and receives push events from it;
-// in a browser (headless mode) the bridge is absent and HTTP + SSE are used. Its type is the
-// preload's own, imported as a type only, so the two cannot drift apart.
-import type { ConnectorBridge } from '../../../electron/preload/bridge.js';
+// The desktop shell's bridge (`window.connector`, built by electron/preload). Its type is the
+// one the preload is checked against (shared/contract/bridge.ts), so the two cannot drift apart.
+import type { ConnectorBridge } from '../../../shared/contract.js';
 
 export type IpcBridge = ConnectorBridge;
+
+declare global {
+  interface Window {
+    /** Present only inside the desktop shell; absent in a browser (headless mode). */
+    connector?: ConnectorBridge;
+  }
+}
 
 export function desktopBridge(): IpcBridge | null {
   const bridge = window.connector;

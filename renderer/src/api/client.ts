@@ -1,14 +1,19 @@
 // The typed Local API client, derived from shared/contract.ts: one method per entry of
 // `localApi`, with the request type from `CallRequest` and the answer validated against the
 // call's own response schema. A call added to the contract appears here by itself.
-import { z } from 'zod';
 import {
+  ACTOR_HEADER,
   ApiErrorBody,
-  localApi,
+  callNames,
+  callSpec,
+  fillPath,
+  MANAGER_PIN_HEADER,
   mayDownload,
+  splitRequest,
   type CallName,
   type CallOutput,
   type CallRequest,
+  type CallSpec,
 } from '../../../shared/contract.js';
 import type { IpcBridge } from './bridge.js';
 import type { ServerClock } from './server-clock.js';
@@ -59,29 +64,16 @@ export interface ClientDeps {
   bridge?: IpcBridge | null;
 }
 
-interface Spec {
-  method: 'GET' | 'POST' | 'PUT';
-  path: string;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  response: z.ZodType;
-}
-
 export function createLocalApiClient(deps: ClientDeps): LocalApiClient {
   const client: Partial<Record<CallName, unknown>> = {};
-  for (const name of Object.keys(localApi) as CallName[]) {
-    const spec = localApi[name] as Spec;
+  for (const name of callNames) {
+    const spec = callSpec(name);
     client[name] = (request?: Record<string, unknown>, options?: CallOptions) =>
       deps.bridge
         ? performIpc(deps, deps.bridge, name, spec, request ?? {}, options ?? {})
         : perform(deps, name, spec, request ?? {}, options ?? {});
   }
   return client as LocalApiClient;
-}
-
-function keysOf(schema: z.ZodType | undefined): string[] {
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
 /** Query strings carry lists comma-separated (the contract's `status=a,b`) and numbers as JSON. */
@@ -93,26 +85,19 @@ function queryValue(value: unknown): string {
 async function perform(
   deps: ClientDeps,
   name: CallName,
-  spec: Spec,
+  spec: CallSpec,
   request: Record<string, unknown>,
   options: CallOptions,
 ): Promise<unknown> {
-  const paramKeys = keysOf(spec.params);
-  const queryKeys = keysOf(spec.query);
-  const path = spec.path.replace(/:(\w+)/g, (_m, key: string) =>
-    encodeURIComponent(String(request[key])),
-  );
+  const parts = splitRequest(spec, request);
+  const path = fillPath(spec, parts.params);
   const query = new URLSearchParams();
-  const body: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(request)) {
-    if (value === undefined || paramKeys.includes(key)) continue;
-    if (queryKeys.includes(key)) query.set(key, queryValue(value));
-    else body[key] = value;
-  }
+  for (const [key, value] of Object.entries(parts.query)) query.set(key, queryValue(value));
+  const body = parts.body;
   const headers: Record<string, string> = { authorization: `Bearer ${deps.token}` };
   const actor = deps.actor?.();
-  if (actor) headers['x-actor'] = actor;
-  if (options.managerPin) headers['x-manager-pin'] = options.managerPin;
+  if (actor) headers[ACTOR_HEADER] = actor;
+  if (options.managerPin) headers[MANAGER_PIN_HEADER] = options.managerPin;
   const hasBody = spec.body !== undefined;
   if (hasBody) headers['content-type'] = 'application/json';
   const url = deps.baseUrl + path + (query.size ? `?${query.toString()}` : '');
@@ -166,7 +151,7 @@ async function performIpc(
   deps: ClientDeps,
   bridge: IpcBridge,
   name: CallName,
-  spec: Spec,
+  spec: CallSpec,
   request: Record<string, unknown>,
   options: CallOptions,
 ): Promise<unknown> {
@@ -184,7 +169,7 @@ async function performIpc(
 }
 
 /** Answers are checked against the call's response schema: a drifted core fails loudly here. */
-function validated(name: CallName, spec: Spec, json: unknown, status: number): unknown {
+function validated(name: CallName, spec: CallSpec, json: unknown, status: number): unknown {
   const parsed = spec.response.safeParse(json);
   if (!parsed.success)
     throw new LocalApiError(

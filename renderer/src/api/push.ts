@@ -3,13 +3,10 @@
 // stream by itself, but gives up for good on an HTTP error (a 503 while the connector shuts
 // down), so a closed source is replaced after a short backoff. Every (re)connect is announced,
 // because events sent while we were away are lost and the caller must reload what it shows.
-import { pushEvents, type PushEventName, type PushPayload } from '../../../shared/contract.js';
+import { pushEvents, type PushEventName, type PushMessage } from '../../../shared/contract.js';
 import type { IpcBridge } from './bridge.js';
 
-/** One push message, as a union over event names so a `switch` on `event` narrows `data`. */
-export type PushMessage = {
-  [N in PushEventName]: { event: N; data: PushPayload<N> };
-}[PushEventName];
+export type { PushMessage };
 
 export type ConnectionState = 'connecting' | 'open' | 'lost';
 

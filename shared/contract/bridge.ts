@@ -1,15 +1,17 @@
-// What the desktop shell puts on `window.connector` for the cashier UI (see preload.cts, which
-// builds it). Everything here is derived from the shared contract: a call added to `localApi`
-// is callable through the bridge with its own request and answer types, and nothing else is.
-// Types only: the sandboxed preload can load no module but 'electron', so it imports none of
-// this at run time.
-import type { CallName, CallOutput, CallRequest, PushMessage } from '../../shared/contract.js';
+// What the desktop shell puts on `window.connector` for the cashier UI (electron/preload builds
+// it; electron/main answers it). Everything here is derived from the contract: a call added to
+// `localApi` is callable through the bridge with its own request and answer types, and nothing
+// else is. Types only: the sandboxed preload can load no module but 'electron', so it imports
+// none of this at run time.
+import type { CallName, CallOutput, CallRequest } from '../contract.js';
+import type { ApiProblem } from './errors.js';
+import type { PushMessage } from './push.js';
 
 /** The IPC channel names, shared by the preload and electron/main/ipc.ts as literal types. */
 export interface IpcChannels {
   /** renderer → main (invoke): one Local API call. */
   call: 'connector:call';
-  /** main → renderer: a push event from the shared contract's `pushEvents`. */
+  /** main → renderer: a push event from the contract's `pushEvents`. */
   push: 'connector:push';
   /** main → renderer: a request from the shell itself (tray menu, notification click). */
   shell: 'connector:shell';
@@ -19,7 +21,7 @@ export interface IpcChannels {
   saveFile: 'connector:save-file';
 }
 
-/** Per-call extras, the IPC twin of the HTTP headers `X-Actor` and `X-Manager-Pin`. */
+/** Per-call extras, the IPC twin of the HTTP headers `X-Actor` and `X-Manager-Pin` (headers.ts). */
 export interface BridgeCallOptions {
   /** Who acts, for the order timeline (e.g. the cashier's name). */
   actor?: string;
@@ -28,12 +30,7 @@ export interface BridgeCallOptions {
 }
 
 /** The same fields as the HTTP error body (`ApiErrorBody`), plus the HTTP-equivalent status. */
-export interface BridgeError {
-  status: number;
-  code: string;
-  message: string;
-  field?: string;
-}
+export type BridgeError = ApiProblem;
 
 /** Errors cross the context bridge as values: a thrown Error would lose every field but `message`. */
 export type CallResult<K extends CallName> =
@@ -71,11 +68,4 @@ export interface ConnectorBridge {
   log(level: BridgeLogLevel, message: string): void;
   /** Ask staff where with the system's save dialog, and write the file there. */
   saveFile(file: FileToSave): Promise<SaveFileResult>;
-}
-
-declare global {
-  interface Window {
-    /** Present only inside the desktop shell; absent in a browser (headless mode). */
-    connector?: ConnectorBridge;
-  }
 }

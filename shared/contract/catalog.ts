@@ -1,0 +1,30 @@
+// The catalog Stream reads (stream-api.md A5): get, replace, import from the POS or a file.
+import { z } from 'zod';
+import { ImportCatalogRequest, ImportCatalogResult } from '../pos.js';
+import { call } from './call.js';
+
+export const CatalogBody = z.object({
+  category: z.array(z.unknown()).default([]),
+  item_family: z.array(z.unknown()).default([]),
+  item: z.array(z.unknown()).default([]),
+  modifier_group: z.array(z.unknown()).default([]),
+  modifier: z.array(z.unknown()).default([]),
+  menu: z.array(z.unknown()).default([]),
+});
+
+export const catalogCalls = {
+  getCatalog: call({ method: 'GET', path: '/api/catalog', response: CatalogBody }),
+  putCatalog: call({
+    method: 'PUT',
+    path: '/api/catalog',
+    body: CatalogBody,
+    response: z.object({ objects: z.number().int(), loadedAt: z.number().int() }),
+  }),
+  /** Replace the catalog with the POS's (`source: pos`) or a JSON file's (`source: file`). */
+  importCatalog: call({
+    method: 'POST',
+    path: '/api/catalog/import',
+    body: ImportCatalogRequest,
+    response: ImportCatalogResult,
+  }),
+} as const;
