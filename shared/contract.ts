@@ -15,6 +15,7 @@ import { orderCalls } from './contract/orders.js';
 import { outboxCalls } from './contract/outbox.js';
 import { posCalls } from './contract/pos.js';
 import { storeCalls } from './contract/store.js';
+import { streamConnectionCalls } from './contract/stream-connection.js';
 
 export { call, type CallMethod, type CallSpec } from './contract/call.js';
 export { BackupInfo, Health } from './contract/health.js';
@@ -36,6 +37,7 @@ export const localApi = {
   ...inStoreCalls,
   ...outboxCalls,
   ...posCalls,
+  ...streamConnectionCalls,
 } as const;
 
 export type LocalApi = typeof localApi;

@@ -22,6 +22,7 @@ import { EventBus } from './events/bus.js';
 import { allowedHostNames } from './http/host-check.js';
 import { buildLocalServer } from './http/local-server.js';
 import { buildStreamServer } from './http/stream-server.js';
+import { StreamAuthenticator, StreamOAuth, oauthSettings } from './stream/auth/index.js';
 import { AuditLog } from './manager/audit-log.js';
 import { ManagerPins } from './manager/manager-pin.js';
 import { OrderIngest } from './orders/ingest.js';
@@ -49,6 +50,8 @@ import {
 
 export interface ConnectorOptions {
   clock?: Clock;
+  /** How often the Stream listener's TLS files are looked at for a renewal (tests: short). */
+  tlsPollMs?: number;
   log?: Logger;
   /** Built renderer to serve on the local listener (headless mode). */
   uiDir?: string;
@@ -91,6 +94,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         config.stream.webhookSecret,
         config.stream.inboundToken,
         config.stream.clientSecret,
+        config.stream.authorize.clientSecret,
         localToken,
         config.pos.authHeader,
         config.manager.initialPin,
@@ -200,6 +204,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
     config.backup,
   );
+  // Merchant onboarding: the tokens Stream calls with (stream/auth).
+  const streamOAuth = new StreamOAuth(db, clock, ctx.ids, audit, oauthSettings(config));
   const storage = new StorageHealth(
     db,
     config.dataDir,
@@ -225,17 +231,22 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       history: new OrderHistory(db, config.location.timezone),
       settings,
       missed,
+      streamOAuth,
     }),
     (name) => localApi[name].method !== 'GET',
     storage,
   );
 
+  const streamAuth = new StreamAuthenticator(config.stream, streamOAuth);
   const streamServer = buildStreamServer({
     config,
     ingest,
     lifecycle,
     catalog,
     log,
+    auth: streamAuth,
+    oauth: streamOAuth,
+    tlsPollMs: options.tlsPollMs,
     storage,
   });
   const localServer = buildLocalServer({
@@ -273,10 +284,14 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       // down is undone (and Stream told) before anything new is taken in.
       if (config.manager.initialPin) await pins.provision(config.manager.initialPin);
       storage.tolerate('store controls', () => store.start());
-      const streamUrl = await streamServer.listen({
+      // Fastify names its address http:// even when the server it was given speaks TLS.
+      const listened = await streamServer.listen({
         host: config.stream.host,
         port: config.stream.port,
       });
+      const streamUrl = config.stream.tls.certFile
+        ? listened.replace(/^http:/, 'https:')
+        : listened;
       const localUrl = await localServer.listen({
         host: config.local.host,
         port: config.local.port,
@@ -291,9 +306,9 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         location: config.location.id,
         mode: config.acceptance.mode,
       });
-      if (!config.stream.inboundToken && !config.stream.webhookSecret)
+      if (!streamAuth.configured)
         log.warn(
-          'no stream.inboundToken or stream.webhookSecret configured: the Stream listener refuses every request',
+          'no stream.inboundToken, stream.webhookSecret or stream.authorize.clientId configured: the Stream listener refuses every request',
         );
       return { streamUrl, localUrl };
     },

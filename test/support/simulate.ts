@@ -5,10 +5,13 @@
 //   npm run simulate                      # uses config/dev.json, like `npm run serve`
 //   npm run simulate -- --config my.json  # another connector's config (reads its secrets)
 //   npm run simulate -- --url http://127.0.0.1:8787 --count 3
+//   npm run simulate -- --onboard --pin 1234         # merchant onboarding, as Stream does it
+//   npm run simulate -- --onboard --code ABCD-EFGH   # … with a code read off the counter screen
 //   npm run simulate -- --every 20s           # one order every 20 s, to work the board by hand
 import { loadConfig } from '../../electron/core/config/load.js';
 import { halfAndHalfPizza, legacyOrderCreated, orderCreated, type OrderOptions } from './orders.js';
 import { sendToStreamListener } from './stream-client.js';
+import { simulateOnboarding } from './simulate-onboard.js';
 
 function arg(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -39,6 +42,11 @@ async function main(): Promise<void> {
     file: arg('--config') ?? process.env.CONNECTOR_CONFIG ?? 'config/dev.json',
   });
   const url = arg('--url') ?? `http://${config.stream.host}:${config.stream.port}`;
+  if (process.argv.includes('--onboard')) {
+    const localUrl = arg('--local-url') ?? `http://${config.local.host}:${config.local.port}`;
+    await simulateOnboarding(config, { url, localUrl, code: arg('--code'), pin: arg('--pin') });
+    return;
+  }
   const rounds = Number(arg('--count') ?? '1');
   const everyMs = parseEvery(arg('--every'));
   let sent = 0;

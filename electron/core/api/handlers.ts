@@ -19,6 +19,8 @@ import type { Store } from '../store/index.js';
 import { notFound } from '../util/errors.js';
 import type { HealthReporter } from './health.js';
 import { posHandlers } from '../pos/handlers.js';
+import { streamConnectionHandlers } from '../stream/auth/handlers.js';
+import type { StreamOAuth } from '../stream/auth/oauth.js';
 import type { PosService } from '../pos/service.js';
 
 import { listBackups, type BackupService } from '../db/backup.js';
@@ -52,6 +54,7 @@ export interface HandlerDeps {
   history: OrderHistory;
   settings: RuntimeSettings;
   missed: MissedOrders;
+  streamOAuth: StreamOAuth;
 }
 
 /** The recent orders, and every missed order nobody has seen yet however old: the Missed group
@@ -84,11 +87,13 @@ export function createHandlers({
   history,
   settings,
   missed,
+  streamOAuth,
 }: HandlerDeps): Handlers {
   const handlers: Handlers = {
     ...storeHandlers(store),
     ...managerHandlers(pins, audit, ctx.clock),
     ...posHandlers(pos),
+    ...streamConnectionHandlers(streamOAuth),
     listOrders: ({ status, limit }) => ({ orders: withUnseenMissed(ctx, status, limit) }),
     getMissed: () => missed.summary(),
     markMissedSeen: ({ id }, { actor }) => missed.markSeen(id, actor),

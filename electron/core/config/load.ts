@@ -127,8 +127,13 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   if (options.file && !path.isAbsolute(config.dataDir))
     config.dataDir = path.resolve(path.dirname(options.file), config.dataDir);
   else config.dataDir = path.resolve(config.dataDir);
-  if (config.catalog.file && options.file && !path.isAbsolute(config.catalog.file))
-    config.catalog.file = path.resolve(path.dirname(options.file), config.catalog.file);
+  const beside = (file: string | undefined): string | undefined =>
+    file && options.file && !path.isAbsolute(file)
+      ? path.resolve(path.dirname(options.file), file)
+      : file;
+  config.catalog.file = beside(config.catalog.file);
+  config.stream.tls.certFile = beside(config.stream.tls.certFile);
+  config.stream.tls.keyFile = beside(config.stream.tls.keyFile);
   return config;
 }
 

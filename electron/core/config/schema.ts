@@ -46,11 +46,69 @@ export const ConfigSchema = z
         requestTimeoutSeconds: z.number().int().min(1).max(300).default(15),
         /** Shape of order status / cancel / in-store events sent to Stream (stream-api.md B4). */
         eventShape: z.enum(['event_data', 'type_object']).default('event_data'),
+        /** Merchant onboarding (stream-api.md A7, B6): the OAuth server Stream signs in to. */
+        authorize: z
+          .object({
+            clientId: z.string().min(1).max(200).optional(),
+            clientSecret: secret.optional(),
+            /** Where the sign-in page may send the browser back, compared exactly. */
+            redirectUris: z
+              .array(
+                z
+                  .url()
+                  .refine(
+                    (u) =>
+                      u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u),
+                    'must be an https:// URL (plain http only on loopback)',
+                  ),
+              )
+              .max(20)
+              .default([]),
+            /** The merchant's id in the POS (`id` in the token answer); default `location.id`. */
+            merchantId: z.string().min(1).max(200).optional(),
+            ssoDetails: z
+              .object({
+                email: z.email().optional(),
+                fullName: z.string().min(1).max(200).optional(),
+                phoneNumber: z.string().min(1).max(40).optional(),
+              })
+              .strict()
+              .prefault({}),
+            accessTokenMinutes: z.number().int().min(5).max(1440).default(60),
+            refreshTokenDays: z.number().int().min(1).max(365).default(90),
+          })
+          .strict()
+          .refine((a) => !a.clientId === !a.clientSecret, {
+            message:
+              'stream.authorize.clientId and stream.authorize.clientSecret must be set together',
+            path: ['clientSecret'],
+          })
+          .refine((a) => !a.clientId || a.redirectUris.length > 0, {
+            message: 'must list at least one redirect URI when stream.authorize.clientId is set',
+            path: ['redirectUris'],
+          })
+          .prefault({}),
+        /** PEM files: set both and the Stream listener speaks HTTPS (re-read when they change). */
+        tls: z
+          .object({ certFile: z.string().min(1).optional(), keyFile: z.string().min(1).optional() })
+          .strict()
+          .refine((t) => !t.certFile === !t.keyFile, {
+            message: 'stream.tls.certFile and stream.tls.keyFile must be set together',
+            path: ['keyFile'],
+          })
+          .prefault({}),
+        /** Plain HTTP on a non-loopback stream.host (a TLS proxy on this machine in front). */
+        allowPlainHttp: z.boolean().default(false),
       })
       .strict()
       .refine((s) => !s.clientId === !s.clientSecret, {
         message: 'stream.clientId and stream.clientSecret must be set together',
         path: ['clientSecret'],
+      })
+      .refine((s) => isLoopback(s.host) || !!s.tls.certFile || s.allowPlainHttp, {
+        message:
+          'is not a loopback address: set stream.tls.certFile and stream.tls.keyFile for HTTPS, or stream.allowPlainHttp when a TLS proxy on this machine is in front',
+        path: ['host'],
       })
       .prefault({}),
     location: z
@@ -307,10 +365,16 @@ export const SECRET_KEYS = [
   'stream.webhookSecret',
   'stream.inboundToken',
   'stream.clientSecret',
+  'stream.authorize.clientSecret',
   'local.token',
   'manager.initialPin',
   'pos.authHeader',
 ] as const;
+
+/** 127.0.0.0/8, ::1 and localhost: nobody off this machine can reach the listener. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
 
 function isTimeZone(tz: string): boolean {
   try {

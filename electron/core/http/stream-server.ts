@@ -1,5 +1,5 @@
-// The Stream listener (stream-api.md B1–B3, B5): what Stream calls. Authentication runs before
-// anything is parsed or stored; the body is kept as raw bytes so the signature is checked on
+// The Stream listener (stream-api.md B1–B3, B5, B6): what Stream calls, and merchant onboarding.
+// Authentication (stream/auth) runs before anything is parsed or stored; the body is kept as raw bytes so the signature is checked on
 // exactly what was received and the order keeps those bytes.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
@@ -8,14 +8,17 @@ import type { Config } from '../config/schema.js';
 import type { OrderLifecycle } from '../orders/lifecycle.js';
 import type { OrderIngest } from '../orders/ingest.js';
 import {
-  INBOUND_SIGNATURE_HEADER,
+  installStreamAuth,
+  registerOAuthRoutes,
+  type StreamAuthenticator,
+  type StreamOAuth,
+} from '../stream/auth/index.js';
+import {
   INPUT_CHECK_ERROR,
   MAX_JSON_DEPTH,
   orderProblem,
   StreamEvent,
   jsonDepth,
-  verifyBearer,
-  verifyBodySignature,
 } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
@@ -30,60 +33,49 @@ export interface StreamServerDeps {
   catalog: CatalogStore;
   log: Logger;
   storage?: StorageWatch;
+  /** Who may call (stream/auth): inbound token, signature, onboarding access tokens. */
+  auth: StreamAuthenticator;
+  /** Merchant onboarding: the Authorize page and the Request Token endpoint. */
+  oauth: StreamOAuth;
+  /** How often the TLS certificate files are looked at for a renewal (default 2 s). */
+  tlsPollMs?: number | undefined;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     rawBody?: Buffer;
   }
-  interface FastifyContextConfig {
-    /** The liveness probe alone answers without Stream's credentials. */
-    noStreamAuth?: boolean;
-  }
 }
 
 export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   const { config, log } = deps;
-  const { inboundToken, webhookSecret } = config.stream;
+  const { certFile, keyFile } = config.stream.tls;
   const app = Fastify({
     logger: false,
     bodyLimit: config.stream.bodyLimitBytes,
     return503OnClosing: true,
-    serverFactory: serverFactory({
-      requestMs: config.stream.requestTimeoutSeconds * 1000,
-      idleMs: config.stream.requestTimeoutSeconds * 1000,
-      keepAliveMs: 5_000,
-    }),
+    serverFactory: serverFactory(
+      {
+        requestMs: config.stream.requestTimeoutSeconds * 1000,
+        idleMs: config.stream.requestTimeoutSeconds * 1000,
+        keepAliveMs: 5_000,
+      },
+      certFile && keyFile ? { certFile, keyFile, log, pollMs: deps.tlsPollMs ?? 2_000 } : undefined,
+    ),
   });
   installErrorHandler(app, log, deps.storage);
   installHostCheck(app, allowedHostNames(config.stream.host, config.stream.allowedHosts));
 
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
-    done(null, body),
+  // Bodies stay raw bytes: the signature is over them, and the onboarding forms parse their own.
+  app.addContentTypeParser(
+    ['application/json', 'application/x-www-form-urlencoded'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
   );
 
-  const unauthorized = { code: 'unauthorized', message: 'unauthorized' };
-  app.addHook('onRequest', async (request, reply) => {
-    // Decided on the matched route, never on the URL string.
-    if (request.routeOptions.config.noStreamAuth) return;
-    const authOk =
-      (inboundToken || webhookSecret) &&
-      (!inboundToken || verifyBearer(inboundToken, request.headers.authorization));
-    if (!authOk) return reply.code(401).send({ error: unauthorized });
-  });
-  app.addHook('preHandler', async (request, reply) => {
-    if (!webhookSecret || request.body === undefined) return;
-    const header = request.headers[INBOUND_SIGNATURE_HEADER];
-    if (
-      !verifyBodySignature(
-        webhookSecret,
-        request.body as Buffer,
-        typeof header === 'string' ? header : undefined,
-      )
-    )
-      return reply.code(401).send({ error: unauthorized });
-  });
+  installStreamAuth(app, deps.auth);
+  registerOAuthRoutes(app, { oauth: deps.oauth, storeName: config.location.name, log });
 
   app.get('/healthz', { config: { noStreamAuth: true } }, async () => ({ status: 'ok' }));
 

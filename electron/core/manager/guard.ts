@@ -16,6 +16,7 @@ const SELF_AUDITED: ReadonlySet<CallName> = new Set<CallName>([
   'changeManagerPin',
   'verifyManagerPin',
   'updateSettings',
+  'disconnectStream',
 ]);
 
 type AnyHandler = (input: unknown, meta: CallMeta) => unknown;

@@ -66,6 +66,29 @@ export const IN_STORE_CUSTOMER_ID = 'customer_1';
 // family's id, or `family|item` for a variation (A1's own line-item id), so Stream can match it
 // to the cart line; A2 does not say which id it expects (electron/core/store/checks.ts).
 
+// ── Merchant onboarding (A7, B6; issue 16) ──────────────────────────────────────────────────────
+
+/** The Authorize endpoint Stream opens in the merchant's browser (GET: the sign-in page; POST:
+ * the connect code typed in). The paths are ours: Stream is given them at partner set-up. */
+export const OAUTH_AUTHORIZE_PATH = '/oauth/authorize';
+
+/** The Request Token endpoint Stream calls (JSON, also form-encoded). */
+export const OAUTH_ISSUE_TOKEN_PATH = '/oauth/token';
+
+/** `expire_time` and `refresh_token_expire_time` in the Request Token answer are absolute epoch
+ * milliseconds (when the token stops working), Stream's unit for every other time (A1). */
+export const TOKEN_EXPIRY_UNIT = 'epoch_ms';
+
+/** Request Token answers 201 (A7) with exactly the documented fields; `sso_details` is left out
+ * when no SSO field is configured. The grant without `code` is `refresh_token` with a
+ * `refresh_token` field (RFC 6749 §6); `grant_type` absent means `authorization_code` (A7's
+ * default). The client authenticates with `client_id` + `client_secret` in the body (A7), or
+ * with HTTP Basic (RFC 6749 §2.3.1). */
+export const TOKEN_ANSWER_STATUS = 201;
+
+/** A `code_challenge` without `code_challenge_method` is taken as S256; `plain` is refused
+ * (RFC 7636 §4.2 allows servers to require S256). */
+export const PKCE_METHOD = 'S256';
 // Fields read when present beyond A1's sample (README assumption 16): `fulfillment_instructions`,
 // a customer's `masked_phone_code`, `cancel_source` / `cancel_reason` (inbound.ts); a discount
 // entry's amount and label names live with the money in shared/money.ts, which the screen needs.

@@ -12,6 +12,7 @@ import { ProblemList } from './HealthBanner.js';
 import { OutboxPanel } from './OutboxPanel.js';
 import { screenProblems } from './problems.js';
 import { PosHealthTile } from './PosHealthTile.js';
+import { StreamConnectionPanel } from '../stream-connection/StreamConnectionPanel.js';
 import { HEALTH } from './texts.js';
 
 const REFRESH_MS = 5_000;
@@ -168,6 +169,7 @@ export function HealthPanel({ now }: { now: number }) {
           </>
         )}
         <PosHealthTile refreshKey={tick} />
+        <StreamConnectionPanel refreshKey={tick} now={now} />
         <OutboxPanel />
         <div className="tile">
           <h3>{t.thisCounter}</h3>
