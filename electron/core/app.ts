@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { CatalogBody } from '../../shared/contract.js';
+import { CatalogBody, localApi } from '../../shared/contract.js';
 import { AcceptanceService } from './acceptance/decisions.js';
 import { DeadlineTimer } from './acceptance/deadline-timer.js';
 import { createHandlers, type Handlers } from './api/handlers.js';
@@ -14,6 +14,7 @@ import type { Config } from './config/schema.js';
 import type { CoreContext } from './context.js';
 import { openDatabase } from './db/connection.js';
 import { BackupService } from './db/backup.js';
+import { StorageHealth, watchStorage } from './db/storage-health.js';
 import { OrderHistory } from './history/history.js';
 import { RuntimeSettings } from './settings/runtime-settings.js';
 import { GroupCommit } from './db/group-commit.js';
@@ -210,24 +211,36 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   );
   // Merchant onboarding: the tokens Stream calls with (stream/auth).
   const streamOAuth = new StreamOAuth(db, clock, ctx.ids, audit, oauthSettings(config));
-  const handlers = createHandlers({
-    pos,
-    ctx,
-    acceptance,
-    lifecycle,
-    catalog,
-    health,
-    inStore,
-    outbox,
-    store,
-    pins,
-    audit,
-    backups,
-    history: new OrderHistory(db, config.location.timezone),
-    settings,
-    missed,
-    streamOAuth,
-  });
+  const storage = new StorageHealth(
+    db,
+    config.dataDir,
+    clock,
+    log,
+    config.health.databaseCheckMinutes,
+  );
+  health.extraProblems.push(() => storage.problems());
+  const handlers = watchStorage(
+    createHandlers({
+      pos,
+      ctx,
+      acceptance,
+      lifecycle,
+      catalog,
+      health,
+      inStore,
+      outbox,
+      store,
+      pins,
+      audit,
+      backups,
+      history: new OrderHistory(db, config.location.timezone),
+      settings,
+      missed,
+      streamOAuth,
+    }),
+    (name) => localApi[name].method !== 'GET',
+    storage,
+  );
 
   const streamAuth = new StreamAuthenticator(config.stream, streamOAuth);
   const streamServer = buildStreamServer({
@@ -239,6 +252,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     auth: streamAuth,
     oauth: streamOAuth,
     tlsPollMs: options.tlsPollMs,
+    storage,
   });
   const localServer = buildLocalServer({
     token: localToken,
@@ -289,13 +303,18 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     store,
     pos,
     async start() {
+      // The database is checked before anything is taken in, so health is right from the start;
+      // on a damaged file the connector still starts, so staff see the banner saying so.
+      storage.start();
       // Windows that ended while we were down are settled before anything new is taken in.
-      acceptance.expireDue();
-      deadlines.rearm();
+      storage.tolerate('settling expired windows', () => {
+        acceptance.expireDue();
+        deadlines.rearm();
+      });
       // A first manager PIN from IT, kept only as its hash; a pause or 86 that ended while we were
       // down is undone (and Stream told) before anything new is taken in.
       if (config.manager.initialPin) await pins.provision(config.manager.initialPin);
-      store.start();
+      storage.tolerate('store controls', () => store.start());
       // Fastify names its address http:// even when the server it was given speaks TLS.
       const listened = await streamServer.listen({
         host: config.stream.host,
@@ -310,8 +329,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       });
       started = true;
       await relay?.start();
-      outboxWorker.start();
-      pos.start();
+      storage.tolerate('outbox worker', () => outboxWorker.start());
+      storage.tolerate('POS delivery', () => pos.start());
       backups.start();
       log.info('connector started', {
         streamUrl,
@@ -328,6 +347,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     async stop() {
       deadlines.stop();
       backups.stop();
+      storage.stop();
       await backups.idle();
       store.stop();
       await relay?.stop();

@@ -239,6 +239,8 @@ export const ConfigSchema = z
       .object({
         /** Events wait and Stream has not answered for longer than this: a named problem. */
         streamContactMaxAgeSeconds: z.number().int().min(10).max(86_400).default(120),
+        /** Minutes between `PRAGMA quick_check` runs on the database (also run at start); 0: only at start. */
+        databaseCheckMinutes: z.number().int().min(0).max(10_080).default(60),
       })
       .strict()
       .prefault({}),

@@ -23,7 +23,7 @@ import {
 } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { errorBody, installErrorHandler, zodProblem } from './errors.js';
+import { errorBody, installErrorHandler, zodProblem, type StorageWatch } from './errors.js';
 import { allowedHostNames, installHostCheck } from './host-check.js';
 import { serverFactory } from './node-server.js';
 
@@ -33,6 +33,7 @@ export interface StreamServerDeps {
   lifecycle: OrderLifecycle;
   catalog: CatalogStore;
   log: Logger;
+  storage?: StorageWatch;
   /** Who may call (stream/auth): inbound token, signature, onboarding access tokens. */
   auth: StreamAuthenticator;
   /** Merchant onboarding: the Authorize page and the Request Token endpoint. */
@@ -63,7 +64,7 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
       certFile && keyFile ? { certFile, keyFile, log, pollMs: deps.tlsPollMs ?? 2_000 } : undefined,
     ),
   });
-  installErrorHandler(app, log);
+  installErrorHandler(app, log, deps.storage);
   installHostCheck(app, allowedHostNames(config.stream.host, config.stream.allowedHosts));
 
   keepRawBodies(app);
