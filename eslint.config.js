@@ -1,12 +1,20 @@
-// One lint setup for every runtime. The import rules below are the house plan's dependency
-// direction (main → core → shared; renderer → shared), enforced here instead of by memory.
+// One lint setup for every runtime. The import rules per runtime (the house plan's dependency
+// direction) are in eslint.boundaries.js; the compiler enforces the same with one tsconfig per runtime.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'net', 'child_process'];
+import { runtimeBoundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'renderer/dist/**', 'test-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'renderer/dist/**',
+      'test-results/**',
+      '.tsbuild/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -25,66 +33,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: nodeBuiltins, message: 'shared/ is runtime-neutral: no Node imports.' },
-            {
-              group: ['electron', 'react', 'react-dom', 'fastify', 'better-sqlite3'],
-              message: 'shared/ imports no runtime.',
-            },
-            {
-              group: ['**/electron/**', '**/renderer/**'],
-              message: 'shared/ depends on nothing in the app.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'electron/*'],
-              message: 'core/ never imports electron: it runs headless too.',
-            },
-            {
-              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
-              message: 'core/ depends only on shared/.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      // The renderer's view of window.connector is the bridge type the preload is checked
-      // against (shared/contract/bridge.ts), never a copy, and no electron/ code is reachable.
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: nodeBuiltins, message: 'the renderer is a browser page: no Node imports.' },
-            {
-              group: ['**/electron/**', 'electron'],
-              message: 'the renderer talks to the core only through the shared contract.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...runtimeBoundaries,
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

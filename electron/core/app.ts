@@ -4,16 +4,17 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { CatalogBody } from '../../shared/contract.js';
+import { CatalogBody, localApi } from '../../shared/contract.js';
 import { AcceptanceService } from './acceptance/decisions.js';
 import { DeadlineTimer } from './acceptance/deadline-timer.js';
 import { createHandlers, type Handlers } from './api/handlers.js';
-import { HealthReporter } from './api/health.js';
+import { APP_VERSION, HealthReporter } from './api/health.js';
 import { CatalogStore } from './catalog/catalog.js';
 import type { Config } from './config/schema.js';
 import type { CoreContext } from './context.js';
 import { openDatabase } from './db/connection.js';
 import { BackupService } from './db/backup.js';
+import { StorageHealth, watchStorage } from './db/storage-health.js';
 import { OrderHistory } from './history/history.js';
 import { RuntimeSettings } from './settings/runtime-settings.js';
 import { GroupCommit } from './db/group-commit.js';
@@ -32,6 +33,8 @@ import { OutboxWriter } from './outbox/enqueue.js';
 import { OutboxApi } from './outbox/api.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox/deliver.js';
 import { PosService, type PosOptions } from './pos/service.js';
+import { laneBacklog } from './outbox/stats.js';
+import { StoreRelay } from './relay/store-relay.js';
 import { totalsCheck } from './pos/totals.js';
 import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
@@ -77,6 +80,8 @@ export interface Connector {
   outboxWorker: OutboxWorker;
   /** Accepted orders into the POS and onto the kitchen printer (electron/core/pos). */
   pos: PosService;
+  /** The chain relay (electron/core/relay) when `relay.url` is set, else null. */
+  relay: StoreRelay | null;
   /** Listen on the configured hosts and ports; resolves with the bound addresses. */
   start(): Promise<{ streamUrl: string; localUrl: string }>;
   stop(): Promise<void>;
@@ -97,6 +102,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         localToken,
         config.pos.authHeader,
         config.manager.initialPin,
+        config.relay.password,
       ],
       file: path.join(config.dataDir, 'logs', 'connector.log'),
     });
@@ -205,24 +211,36 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   );
   // Merchant onboarding: the tokens Stream calls with (stream/auth).
   const streamOAuth = new StreamOAuth(db, clock, ctx.ids, audit, oauthSettings(config));
-  const handlers = createHandlers({
-    pos,
-    ctx,
-    acceptance,
-    lifecycle,
-    catalog,
-    health,
-    inStore,
-    outbox,
-    store,
-    pins,
-    audit,
-    backups,
-    history: new OrderHistory(db, config.location.timezone),
-    settings,
-    missed,
-    streamOAuth,
-  });
+  const storage = new StorageHealth(
+    db,
+    config.dataDir,
+    clock,
+    log,
+    config.health.databaseCheckMinutes,
+  );
+  health.extraProblems.push(() => storage.problems());
+  const handlers = watchStorage(
+    createHandlers({
+      pos,
+      ctx,
+      acceptance,
+      lifecycle,
+      catalog,
+      health,
+      inStore,
+      outbox,
+      store,
+      pins,
+      audit,
+      backups,
+      history: new OrderHistory(db, config.location.timezone),
+      settings,
+      missed,
+      streamOAuth,
+    }),
+    (name) => localApi[name].method !== 'GET',
+    storage,
+  );
 
   const streamAuth = new StreamAuthenticator(config.stream, streamOAuth);
   const streamServer = buildStreamServer({
@@ -234,6 +252,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     auth: streamAuth,
     oauth: streamOAuth,
     tlsPollMs: options.tlsPollMs,
+    storage,
   });
   const localServer = buildLocalServer({
     token: localToken,
@@ -244,8 +263,34 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     uiDir: options.uiDir,
   });
 
+  const relay = config.relay.url
+    ? new StoreRelay({
+        config,
+        streamServer,
+        log,
+        version: APP_VERSION,
+        startedAt: clock.now(),
+        catalog: () => catalog.current()?.catalog ?? null,
+        heartbeat: () => {
+          const report = health.report();
+          return {
+            at: clock.now(),
+            pending: report.orders.pending,
+            // Missed orders have no service of their own yet (the missed-orders issue adds it).
+            missedToday: 0,
+            outbox: laneBacklog(db, clock.now()),
+            posUp: config.pos.driver === 'none' ? null : report.pos.notInPos === 0,
+            printerUp: null,
+            storageUp: true,
+            streamLastContactAt: report.outbox.lastStreamContactAt,
+          };
+        },
+      })
+    : null;
+
   let started = false;
   return {
+    relay,
     config,
     ctx,
     handlers,
@@ -258,13 +303,18 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     store,
     pos,
     async start() {
+      // The database is checked before anything is taken in, so health is right from the start;
+      // on a damaged file the connector still starts, so staff see the banner saying so.
+      storage.start();
       // Windows that ended while we were down are settled before anything new is taken in.
-      acceptance.expireDue();
-      deadlines.rearm();
+      storage.tolerate('settling expired windows', () => {
+        acceptance.expireDue();
+        deadlines.rearm();
+      });
       // A first manager PIN from IT, kept only as its hash; a pause or 86 that ended while we were
       // down is undone (and Stream told) before anything new is taken in.
       if (config.manager.initialPin) await pins.provision(config.manager.initialPin);
-      store.start();
+      storage.tolerate('store controls', () => store.start());
       // Fastify names its address http:// even when the server it was given speaks TLS.
       const listened = await streamServer.listen({
         host: config.stream.host,
@@ -278,8 +328,9 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         port: config.local.port,
       });
       started = true;
-      outboxWorker.start();
-      pos.start();
+      await relay?.start();
+      storage.tolerate('outbox worker', () => outboxWorker.start());
+      storage.tolerate('POS delivery', () => pos.start());
       backups.start();
       log.info('connector started', {
         streamUrl,
@@ -296,8 +347,10 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     async stop() {
       deadlines.stop();
       backups.stop();
+      storage.stop();
       await backups.idle();
       store.stop();
+      await relay?.stop();
       if (started) await Promise.all([streamServer.close(), localServer.close()]);
       await outboxWorker.stop();
       await pos.stop();

@@ -40,16 +40,22 @@ export function isBusyError(err: unknown): boolean {
   );
 }
 
-/** True for "the disk is full / cannot write": retryable once space returns, answered as 503. */
-export function isStorageError(err: unknown): boolean {
+export type StorageFaultKind = 'full' | 'readonly' | 'corrupt' | 'io';
+
+/** Which storage fault an SQLite error is (full disk, read-only, damaged file, I/O), or null. */
+export function storageFaultKind(err: unknown): StorageFaultKind | null {
   const code = (err as { code?: unknown } | null)?.code;
-  return (
-    typeof code === 'string' &&
-    (code.startsWith('SQLITE_FULL') ||
-      code.startsWith('SQLITE_IOERR') ||
-      code.startsWith('SQLITE_READONLY') ||
-      code === 'SQLITE_CANTOPEN')
-  );
+  if (typeof code !== 'string') return null;
+  if (code.startsWith('SQLITE_FULL')) return 'full';
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') return 'readonly';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'corrupt';
+  if (code.startsWith('SQLITE_IOERR')) return 'io';
+  return null;
+}
+
+/** True for a storage fault: retryable once space returns or the file is repaired, answered 503. */
+export function isStorageError(err: unknown): boolean {
+  return storageFaultKind(err) !== null;
 }
 
 export const BUSY: ApiProblem = {

@@ -3,13 +3,19 @@
 // recovers by itself when the lock goes or the space returns.
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startChildConnector, writeChildConfig } from '../support/child-connector.js';
-import { tempDataDir } from '../support/connector.js';
+import { startTestConnector, tempDataDir } from '../support/connector.js';
+import { openDatabase } from '../../electron/core/db/connection.js';
 import { orderCreated } from '../support/orders.js';
-import { sendToStreamListener } from '../support/stream-client.js';
+import { local, sendToStreamListener } from '../support/stream-client.js';
+
+type HealthBody = {
+  status: string;
+  problems: { code: string; area: string; message: string; action: string }[];
+};
 
 type Answer = { order: { provider_id: string } };
 const dirs: string[] = [];
@@ -121,11 +127,20 @@ describe('full disk', () => {
         }
         expect(statuses.has(503)).toBe(true);
         expect([...statuses].every((s) => s === 200 || s === 503)).toBe(true);
+        // Staff see it: health is degraded with the full disk named and what to do.
+        const health = await local<HealthBody>(child.localUrl, 'GET', '/api/health');
+        expect(health.status).toBe(200);
+        expect(health.body.status).toBe('degraded');
+        const full = health.body.problems.find((p) => p.code === 'storage_full');
+        expect(full?.area).toBe('storage');
+        expect(full?.action).toMatch(/free disk space/i);
 
         // Space returns: the connector takes orders again without a restart.
         execFileSync('sh', ['-c', `rm -f ${filler}-*`]);
         const after = await sendToStreamListener<Answer>(child.streamUrl, orderCreated());
         expect(after.status).toBe(200);
+        const healed = await local<HealthBody>(child.localUrl, 'GET', '/api/health');
+        expect(healed.body.problems.map((p) => p.code)).not.toContain('storage_full');
         acked.push(ok.body.order.provider_id, after.body.order.provider_id);
         await child.stop();
 
@@ -151,4 +166,99 @@ describe('full disk', () => {
     },
     60_000,
   );
+});
+
+/** Overwrites the orders table's root page with garbage, as a failing disk would. */
+function corruptOrdersTable(file: string): void {
+  const db = new Database(file);
+  const { rootpage } = db
+    .prepare(`SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'orders'`)
+    .get() as { rootpage: number };
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  const fd = openSync(file, 'r+');
+  try {
+    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('a damaged database page', () => {
+  it('is found at start: health degraded with the restore command, 503 (never 500) to Stream and for a backup', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const first = await startTestConnector({ dataDir });
+    expect((await sendToStreamListener(first.streamUrl, orderCreated())).status).toBe(200);
+    await first.connector.backups.run();
+    await first.stop();
+    corruptOrdersTable(path.join(dataDir, 'connector.db'));
+
+    const t = await startTestConnector({ dataDir });
+    try {
+      const health = await local<HealthBody>(t.localUrl, 'GET', '/api/health');
+      expect(health.status).toBe(200);
+      expect(health.body.status).toBe('degraded');
+      const problem = health.body.problems[0]!;
+      expect(problem.code).toBe('storage_corrupt');
+      expect(problem.message).toContain(path.join(dataDir, 'connector.db'));
+      expect(problem.action).toMatch(/npm run restore -- .*backups.*connector-.*\.db/);
+
+      const order = await sendToStreamListener(t.streamUrl, orderCreated());
+      expect(order.status).toBe(503);
+      expect(order.headers.get('retry-after')).toBeTruthy();
+      expect((order.body as { error: { code: string } }).error.code).toBe('storage_unavailable');
+      const backup = await local(t.localUrl, 'POST', '/api/backups', {});
+      expect(backup.status).not.toBe(500);
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it('is found by the periodic check while running', async () => {
+    const t = await startTestConnector({ config: { health: { databaseCheckMinutes: 5 } } });
+    try {
+      expect((await sendToStreamListener(t.streamUrl, orderCreated())).status).toBe(200);
+      const ok = await local<HealthBody>(t.localUrl, 'GET', '/api/health');
+      expect(ok.body.problems.map((p) => p.code)).not.toContain('storage_corrupt');
+      // Damage the file under the running connector (its page cache is dropped by a checkpoint).
+      const file = path.join(t.dataDir, 'connector.db');
+      t.connector.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+      const other = new Database(file);
+      const { rootpage } = other
+        .prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'orders'`)
+        .get() as { rootpage: number };
+      other.close();
+      const fd = openSync(file, 'r+');
+      writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, (rootpage - 1) * 4096);
+      closeSync(fd);
+      // Another connection's write makes SQLite drop its cached pages on the next read.
+      const bump = new Database(file);
+      bump.prepare(`INSERT OR REPLACE INTO kv (key, value) VALUES ('test.bump', '1')`).run();
+      bump.close();
+      t.clock.advance(5 * 60_000);
+      const health = await local<HealthBody>(t.localUrl, 'GET', '/api/health');
+      expect(health.body.status).toBe('degraded');
+      expect(health.body.problems.map((p) => p.code)).toContain('storage_corrupt');
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it('names the file, the cause and the fix when the database is not a database at start', () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const file = path.join(dataDir, 'connector.db');
+    writeFileSync(file, Buffer.alloc(8192, 0x41));
+    let message = '';
+    try {
+      openDatabase(file).close();
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain(file);
+    expect(message).toMatch(/damaged or is not a database/);
+    expect(message).toMatch(/npm run restore/);
+  });
 });

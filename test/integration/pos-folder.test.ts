@@ -11,10 +11,12 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   watch,
   writeFileSync,
 } from 'node:fs';
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -151,7 +153,7 @@ describe('watched-folder driver', () => {
     await rig.settle();
     expect(rig.t.connector.pos.workers.pos!.activity().inFlight).toBe(1);
 
-    writeFileSync(path.join(dir, `${id}.result.json`), JSON.stringify({ pos_order_id: 77 }));
+    writeFileSync(path.join(dir, `${id}.result.json`), JSON.stringify({ pos_order_id: '77' }));
     await rig.until(() => leg(rig, id)?.state === 'sent');
     expect(leg(rig, id)!.pos_order_id).toBe('77');
     expect(statSync(path.join(dir, `${id}.json`)).ino).toBe(inode);
@@ -234,5 +236,72 @@ describe('watched-folder driver', () => {
     await fileAppears(dir, `${id}.json`);
     writeFileSync(path.join(dir, `${id}.result.json`), JSON.stringify({ pos_order_id: 'F-1' }));
     await rig.until(() => leg(rig, id)?.state === 'sent');
+  });
+});
+
+describe('watched-folder driver strictness', () => {
+  // Each of these once left the order "sent".
+  const notAnAnswer = [
+    { error: { code: 'E1' } },
+    { error: true },
+    { error: '' },
+    { status: 'error' },
+    [],
+    'rejected',
+    { pos_order_id: { id: 1 } },
+    { pos_order_id: '' },
+    {},
+    { pos_order_id: 'F-1', error: 'both' },
+  ];
+
+  it('a result file in neither shape is a refusal that flags the order with its content', async () => {
+    const dir = tempFolder();
+    const rig = await folderRig(dir);
+    cleanups.push(() => rig.dispose());
+    for (const content of notAnAnswer) {
+      const id = await acceptedOrder(rig);
+      await fileAppears(dir, `${id}.json`);
+      const text = JSON.stringify(content);
+      writeFileSync(path.join(dir, `${id}.result.json`), text);
+      await rig.until(() => leg(rig, id)?.state === 'failed');
+      const row = leg(rig, id)!;
+      expect(row.pos_order_id, text).toBeNull();
+      expect(row.last_error, text).toContain('neither {"pos_order_id"');
+      expect(row.last_error, text).toContain(JSON.stringify(text).slice(1, -1).slice(0, 20));
+    }
+  });
+
+  it('never writes through a link planted at the temporary name, refuses it, and says so on the POS tile', async () => {
+    const dir = tempFolder();
+    const rig = await folderRig(dir);
+    cleanups.push(() => rig.dispose());
+    const outside = path.join(tempFolder(), 'precious.txt');
+    writeFileSync(outside, 'keep me');
+    const res = await sendToStreamListener<Answer>(rig.t.streamUrl, orderCreated());
+    const id = res.body.order.provider_id;
+    symlinkSync(outside, path.join(dir, `.${id}.json.tmp`));
+    expect((await local(rig.t.localUrl, 'POST', `/api/orders/${id}/accept`, {})).status).toBe(200);
+    await rig.until(() => leg(rig, id)?.state === 'failed');
+    expect(readFileSync(outside, 'utf8')).toBe('keep me');
+    expect(existsSync(path.join(dir, `${id}.json`))).toBe(false);
+    expect(leg(rig, id)!.last_error).toMatch(/symbolic link/);
+    const status = await local<{ health: { detail: string } | null }>(
+      rig.t.localUrl,
+      'GET',
+      '/api/pos',
+    );
+    expect(status.body.health?.detail).toMatch(/refused .*symbolic link/);
+  });
+
+  it('a FIFO as the result file does not hang the attempt: it is refused', async () => {
+    const dir = tempFolder();
+    const rig = await folderRig(dir);
+    cleanups.push(() => rig.dispose());
+    const res = await sendToStreamListener<Answer>(rig.t.streamUrl, orderCreated());
+    const id = res.body.order.provider_id;
+    execFileSync('mkfifo', [path.join(dir, `${id}.result.json`)]);
+    expect((await local(rig.t.localUrl, 'POST', `/api/orders/${id}/accept`, {})).status).toBe(200);
+    await rig.until(() => leg(rig, id)?.state === 'failed');
+    expect(leg(rig, id)!.last_error).toMatch(/special file/);
   });
 });

@@ -11,6 +11,7 @@ import type { PrinterStatus } from '../../../shared/pos.js';
 import type { CatalogStore } from '../catalog/catalog.js';
 import type { CoreContext } from '../context.js';
 import type { PosHealthSummary } from '../pos/service.js';
+import { isStorageError } from '../util/errors.js';
 
 export const APP_VERSION = '0.1.0';
 
@@ -59,15 +60,23 @@ export class HealthReporter {
   report(): Health {
     const { config, clock } = this.ctx;
     const now = clock.now();
-    const out = this.stmts.outbox.get() as {
-      pending: number | null;
-      oldest: number | null;
-      dead: number | null;
-      oldest_dead: number | null;
-    };
+    // On a damaged database health still answers: the storage problem says why counts are 0.
+    const out = readOr(
+      () =>
+        this.stmts.outbox.get() as {
+          pending: number | null;
+          oldest: number | null;
+          dead: number | null;
+          oldest_dead: number | null;
+        },
+      { pending: 0, oldest: null, dead: 0, oldest_dead: null },
+    );
     const pending = out.pending ?? 0;
     const dead = out.dead ?? 0;
-    const last = this.stmts.lastContact.get() as { value: string } | undefined;
+    const last = readOr(
+      () => this.stmts.lastContact.get() as { value: string } | undefined,
+      undefined,
+    );
     const lastContactAt = last ? Number(last.value) : null;
     const current = this.catalog.current();
     const streamAuth = {
@@ -130,9 +139,10 @@ export class HealthReporter {
           'Turn on automatic time (NTP) in the operating system: countdowns and deadlines depend on it.',
         count: Math.round(skew / 1000),
       });
+    // Storage first: the banner's "what to do" is the first problem's, and this one stops orders.
     const problems = this.finish(now, [
-      ...found,
       ...this.extraProblems.flatMap((source) => source()),
+      ...found,
     ]);
     return {
       status: problems.length ? 'degraded' : 'ok',
@@ -141,7 +151,7 @@ export class HealthReporter {
       location: { id: config.location.id, name: config.location.name },
       acceptanceMode: config.acceptance.mode,
       streamAuth,
-      orders: this.ctx.orders.openCounts(),
+      orders: readOr(() => this.ctx.orders.openCounts(), { pending: 0, open: 0 }),
       catalog: {
         loaded: !!current,
         loadedAt: current?.loadedAt ?? null,
@@ -241,5 +251,15 @@ export class HealthReporter {
       if (!codes.has(code)) this.ctx.log.info('health: problem cleared', { code });
     this.lastCodes = codes;
     return problems;
+  }
+}
+
+/** A read that fails with a storage fault gives `fallback`; any other error is a bug and throws. */
+function readOr<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (isStorageError(err)) return fallback;
+    throw err;
   }
 }

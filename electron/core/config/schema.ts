@@ -239,6 +239,8 @@ export const ConfigSchema = z
       .object({
         /** Events wait and Stream has not answered for longer than this: a named problem. */
         streamContactMaxAgeSeconds: z.number().int().min(10).max(86_400).default(120),
+        /** Minutes between `PRAGMA quick_check` runs on the database (also run at start); 0: only at start. */
+        databaseCheckMinutes: z.number().int().min(0).max(10_080).default(60),
       })
       .strict()
       .prefault({}),
@@ -259,6 +261,22 @@ export const ConfigSchema = z
         /** LAN names this listener answers to when `local.host` is not loopback. */
         allowedHosts,
         token: secret.optional(),
+      })
+      .strict()
+      .prefault({}),
+    /** Chains (electron/core/relay): an outbound NATS connection that serves this location's
+     * Stream requests relayed by the gateway. Off unless `url` is set. */
+    relay: z
+      .object({
+        /** NATS server URL(s), comma-separated for a cluster (`nats://a:4222,nats://b:4222`). */
+        url: z.string().min(1).optional(),
+        /** This store's NATS user (its permissions cover only its own location's subject). */
+        user: z.string().min(1).optional(),
+        password: z.string().min(1).optional(),
+        /** The merchant this location belongs to (Get Locations lists a merchant's stores). */
+        merchantId: z.string().min(1).default('default'),
+        /** Seconds between registry heartbeats. */
+        heartbeatSeconds: z.number().int().min(1).max(300).default(10),
       })
       .strict()
       .prefault({}),
@@ -367,6 +385,7 @@ export const SECRET_KEYS = [
   'local.token',
   'manager.initialPin',
   'pos.authHeader',
+  'relay.password',
 ] as const;
 
 /** 127.0.0.0/8, ::1 and localhost: nobody off this machine can reach the listener. */

@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { storageFaultKind } from '../util/errors.js';
 import { runMigrations } from './migrate.js';
 
 export type Db = Database.Database;
@@ -14,18 +15,46 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { timeout: options.busyTimeoutMs ?? 2000 });
+  let db: Db | null = null;
   try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    db = new Database(file, { timeout: options.busyTimeoutMs ?? 2000 });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     runMigrations(db);
   } catch (err) {
-    db.close();
-    throw err;
+    db?.close();
+    throw explainOpenFailure(file, err);
   }
   return db;
+}
+
+/** A start-up failure that names the file, the cause and the command that fixes it. */
+export function explainOpenFailure(file: string, err: unknown): Error {
+  const kind = storageFaultKind(err);
+  const detail = (err as Error).message;
+  const restore = `stop the connector, run \`npm run restore\` to list the backups, then \`npm run restore -- <newest backup>\``;
+  let text: string;
+  switch (kind) {
+    case 'corrupt':
+      text = `database ${file} is damaged or is not a database (${detail}). Fix: ${restore}.`;
+      break;
+    case 'readonly':
+      text = `database ${file} cannot be opened for writing (${detail}): the file or its folder is read-only or missing permissions. Fix: give this user write access, e.g. \`chmod u+w "${file}" "${path.dirname(file)}"\`, or point dataDir at a writable folder.`;
+      break;
+    case 'full':
+      text = `database ${file} cannot be opened: the disk is full (${detail}). Fix: free disk space on that drive, then start again.`;
+      break;
+    case 'io':
+      text = `database ${file} cannot be read: the disk reports I/O errors (${detail}). Fix: check the disk; if the file is damaged, ${restore}.`;
+      break;
+    default:
+      return err instanceof Error ? err : new Error(String(err));
+  }
+  const out = new Error(text, { cause: err });
+  (out as { code?: unknown }).code = (err as { code?: unknown }).code;
+  return out;
 }
 
 export function integrityCheck(db: Db): string {

@@ -14,10 +14,25 @@ import type { Logger } from '../util/log.js';
 
 export { errorBody, zodProblem } from '../../../shared/contract.js';
 
-export function installErrorHandler(app: FastifyInstance, log: Logger): void {
+/** Told of every storage fault a request hit and every write that went through (storage-health.ts). */
+export interface StorageWatch {
+  noteError(err: unknown): void;
+  noteWriteOk(): void;
+}
+
+export function installErrorHandler(
+  app: FastifyInstance,
+  log: Logger,
+  storage?: StorageWatch,
+): void {
+  if (storage)
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.method !== 'GET' && reply.statusCode < 400) storage.noteWriteOk();
+    });
   app.setErrorHandler((err: FastifyError | Error, request, reply) => {
     const known = problemFor(err);
     if (known) {
+      storage?.noteError(err);
       const retryAfter = RETRY_AFTER_SECONDS[known.code];
       if (retryAfter !== undefined) {
         // A busy database clears by itself; a full or failing disk needs someone.

@@ -9,6 +9,7 @@ import type { OrderLifecycle } from '../orders/lifecycle.js';
 import type { OrderIngest } from '../orders/ingest.js';
 import {
   installStreamAuth,
+  keepRawBodies,
   registerOAuthRoutes,
   type StreamAuthenticator,
   type StreamOAuth,
@@ -22,7 +23,7 @@ import {
 } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { errorBody, installErrorHandler, zodProblem } from './errors.js';
+import { errorBody, installErrorHandler, zodProblem, type StorageWatch } from './errors.js';
 import { allowedHostNames, installHostCheck } from './host-check.js';
 import { serverFactory } from './node-server.js';
 
@@ -32,6 +33,7 @@ export interface StreamServerDeps {
   lifecycle: OrderLifecycle;
   catalog: CatalogStore;
   log: Logger;
+  storage?: StorageWatch;
   /** Who may call (stream/auth): inbound token, signature, onboarding access tokens. */
   auth: StreamAuthenticator;
   /** Merchant onboarding: the Authorize page and the Request Token endpoint. */
@@ -62,16 +64,10 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
       certFile && keyFile ? { certFile, keyFile, log, pollMs: deps.tlsPollMs ?? 2_000 } : undefined,
     ),
   });
-  installErrorHandler(app, log);
+  installErrorHandler(app, log, deps.storage);
   installHostCheck(app, allowedHostNames(config.stream.host, config.stream.allowedHosts));
 
-  app.removeAllContentTypeParsers();
-  // Bodies stay raw bytes: the signature is over them, and the onboarding forms parse their own.
-  app.addContentTypeParser(
-    ['application/json', 'application/x-www-form-urlencoded'],
-    { parseAs: 'buffer' },
-    (_req, body, done) => done(null, body),
-  );
+  keepRawBodies(app);
 
   installStreamAuth(app, deps.auth);
   registerOAuthRoutes(app, { oauth: deps.oauth, storeName: config.location.name, log });
@@ -81,12 +77,9 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   app.post('/stream/orders', async (request, reply) => {
     const parsed = parseEvent(request);
     if ('refused' in parsed) {
-      const { refused, maybeOrderCreated } = parsed;
-      const body: Record<string, unknown> = errorBody(refused.code, refused.message, refused.field);
-      // A2: every 400 to order.created carries posValidation (assumptions.ts INPUT_CHECK_ERROR).
-      if (maybeOrderCreated) body.posValidation = orderProblem(INPUT_CHECK_ERROR, refused.message);
+      const { refused } = parsed;
       log.warn('stream request refused', { code: refused.code, reason: refused.message });
-      return reply.code(refused.status).send(body);
+      return reply.code(refused.status).send(refusalBody(parsed));
     }
     const event = parsed.event;
     switch (event.type) {
@@ -137,11 +130,25 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   return app;
 }
 
-type ParsedEvent = { event: StreamEvent } | { refused: ApiError; maybeOrderCreated: boolean };
+/** The body a refused Stream request is answered with (the gateway answers its own refusals with
+ * it too). */
+export function refusalBody(parsed: {
+  refused: ApiError;
+  maybeOrderCreated: boolean;
+}): Record<string, unknown> {
+  const { refused, maybeOrderCreated } = parsed;
+  const body: Record<string, unknown> = errorBody(refused.code, refused.message, refused.field);
+  // A2: every 400 to order.created carries posValidation (assumptions.ts INPUT_CHECK_ERROR).
+  if (maybeOrderCreated) body.posValidation = orderProblem(INPUT_CHECK_ERROR, refused.message);
+  return body;
+}
+
+export type ParsedEvent =
+  { event: StreamEvent } | { refused: ApiError; maybeOrderCreated: boolean };
 
 /** The event, or why it was refused and whether it may have been an `order.created` (its `type`
  * says so, or cannot be read). */
-function parseEvent(request: FastifyRequest): ParsedEvent {
+export function parseEvent(request: Pick<FastifyRequest, 'body'>): ParsedEvent {
   const raw = request.body;
   const refuse = (code: string, message: string, maybeOrderCreated = true): ParsedEvent => ({
     refused: new ApiError(400, code, message),

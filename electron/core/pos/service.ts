@@ -20,7 +20,8 @@ import { PrinterWatch } from './printer-watch.js';
 import { AutoAcceptance, type IngestPosGate } from './auto-accept.js';
 import { checkCatalog, storeCatalog } from './catalog-import.js';
 import { PosLaneWorker, type LaneEvents } from './delivery.js';
-import type { PosDriver } from './driver.js';
+import type { DriverResult, PosDriver } from './driver.js';
+import { redact } from '../util/log.js';
 import { EscPosPrinterDriver } from './drivers/escpos-printer.js';
 import { HttpJsonDriver } from './drivers/http-json.js';
 import { WatchedFolderDriver } from './drivers/watched-folder.js';
@@ -388,15 +389,19 @@ function buildDriver(ctx: CoreContext, opts: PosOptions): PosDriver | null {
   const { pos } = ctx.config;
   switch (pos.driver) {
     case 'http':
-      return new HttpJsonDriver(
-        {
-          url: pos.url!,
-          authHeader: pos.authHeader,
-          connectTimeoutMs: opts.connectTimeoutMs,
-          timeoutMs: pos.timeoutSeconds * 1000,
-          maxSockets: opts.concurrency,
-        },
-        ctx.clock,
+      // A POS that echoes its key ("invalid API key <v>") must not put it in a stored error.
+      return scrubbed(
+        new HttpJsonDriver(
+          {
+            url: pos.url!,
+            authHeader: pos.authHeader,
+            connectTimeoutMs: opts.connectTimeoutMs,
+            timeoutMs: pos.timeoutSeconds * 1000,
+            maxSockets: opts.concurrency,
+          },
+          ctx.clock,
+        ),
+        [pos.authHeader],
       );
     case 'folder':
       return new WatchedFolderDriver(
@@ -406,4 +411,29 @@ function buildDriver(ctx: CoreContext, opts: PosOptions): PosDriver | null {
     case 'none':
       return null;
   }
+}
+
+/** The driver with every secret removed from what it reports (errors, details, health). */
+function scrubbed(driver: PosDriver, secrets: readonly (string | undefined)[]): PosDriver {
+  const clean = (text: string): string => redact(text, secrets);
+  const result = (r: DriverResult): DriverResult =>
+    r.ok ? { ...r, detail: clean(r.detail) } : { ...r, error: clean(r.error) };
+  const fetchCatalog = driver.fetchCatalog?.bind(driver);
+  return {
+    name: driver.name,
+    inject: async (order, options) => result(await driver.inject(order, options)),
+    void: async (request) => result(await driver.void(request)),
+    health: async () => {
+      const h = await driver.health();
+      return { ...h, detail: clean(h.detail) };
+    },
+    ...(fetchCatalog && {
+      fetchCatalog: () =>
+        fetchCatalog().catch((err: unknown) => {
+          throw err instanceof Error ? new Error(clean(err.message)) : err;
+        }),
+    }),
+    abortAll: () => driver.abortAll(),
+    close: () => driver.close(),
+  };
 }

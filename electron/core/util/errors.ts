@@ -3,7 +3,13 @@
 // Anything else that escapes is a bug and is answered as a 500 without detail.
 import { ApiError } from '../../../shared/contract.js';
 
-export { ApiError, isBusyError, isStorageError } from '../../../shared/contract.js';
+export {
+  ApiError,
+  isBusyError,
+  isStorageError,
+  storageFaultKind,
+  type StorageFaultKind,
+} from '../../../shared/contract/errors.js';
 
 export const notFound = (what: string, id: string): ApiError =>
   new ApiError(404, 'not_found', `${what} ${id} does not exist`);

@@ -26,8 +26,25 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
   let out = text;
   // Short values (a 4-digit manager PIN) are never logged in the first place, and scrubbing them
   // would blank years and counts all over the log.
-  for (const s of secrets) if (s && s.length >= 8) out = out.split(s).join('[redacted]');
+  for (const secret of secrets)
+    for (const s of secretForms(secret)) if (s.length >= 8) out = out.split(s).join('[redacted]');
   return out;
+}
+
+/**
+ * A secret and the parts of it that leak on their own: a header secret `X-Api-Key: <v>` or
+ * `Bearer <v>` is echoed by servers as `<v>` alone ("invalid API key <v>"). Longest first, so the
+ * whole is replaced before its part.
+ */
+export function secretForms(secret: string | undefined): string[] {
+  if (!secret) return [];
+  const forms = [secret];
+  const header = /^[A-Za-z0-9-]+:\s*(.+)$/.exec(secret);
+  const value = header ? header[1]!.trim() : secret;
+  if (value !== secret) forms.push(value);
+  const scheme = /^(?:Bearer|Basic|Token|Digest|ApiKey)\s+(.+)$/i.exec(value);
+  if (scheme) forms.push(scheme[1]!.trim());
+  return forms;
 }
 
 export function createLogger(options: LoggerOptions): Logger {

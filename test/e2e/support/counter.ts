@@ -4,7 +4,7 @@
 import type { Browser } from '@playwright/test';
 import { launchChromium } from './browser.js';
 import { startE2eConnector, type E2eConnector } from './connector.js';
-import { buildUi, type BuiltUi } from './ui-build.js';
+import { uiForTest, type BuiltUi } from './ui-build.js';
 
 export interface Counter {
   app: E2eConnector;
@@ -26,7 +26,7 @@ export async function startCounter(
     ui?.remove();
   };
   try {
-    ui = await buildUi();
+    ui = await uiForTest();
     app = await startE2eConnector(ui.dir, config, options);
     browser = await launchChromium({ soundAllowed: options.soundAllowed ?? true });
     return { app, browser, close };

@@ -29,3 +29,16 @@ export async function buildUi(): Promise<BuiltUi> {
   }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * The UI for an e2e test: the run's one build (global-setup.ts) inside vitest, else a build of
+ * its own (scripts run with tsx). Removing the shared build is the global teardown's job.
+ */
+export async function uiForTest(): Promise<BuiltUi> {
+  if (process.env.VITEST) {
+    const { inject } = await import('vitest');
+    const dir = inject('e2eUiDir');
+    if (dir) return { dir, remove: () => undefined };
+  }
+  return buildUi();
+}

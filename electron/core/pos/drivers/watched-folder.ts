@@ -3,16 +3,19 @@
 // - order: `<order id>.json` (the normalized order), written atomically: a temporary
 //   `.<order id>.json.tmp` is written, flushed to disk, then renamed, so the POS never sees half a
 //   file;
-// - the POS answers each file with `<name>.result.json`: `{ "pos_order_id": … }` or `{ "error": … }`;
+// - the POS answers each file with `<name>.result.json`: exactly `{ "pos_order_id": "<text>" }` or
+//   `{ "error": "<text>" }`; anything else is a refusal that flags the order with the content;
 // - void: `<order id>.void.json`, answered by `<order id>.void.result.json`;
 // - catalog (optional): the POS may leave `catalog.json` in Stream's catalog shape.
 // Exactly once: before writing, a result file already there is the answer (a retry after a
 // crash), and an order file already there is simply waited on again, never written twice. The
 // file name is the order id, so a POS that imports each name once cannot take an order twice.
+// Every file is opened without following links (O_NOFOLLOW, lstat): a symbolic link or a FIFO
+// planted in the folder is refused, never written through, and cannot hang an attempt.
 // The folder is never created here: a missing folder is a network share that is down, and files
 // written into an empty local folder in its place would never reach the POS.
 import { watch, type FSWatcher } from 'node:fs';
-import { access, constants, open, readFile, rename, rm } from 'node:fs/promises';
+import { access, constants, lstat, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { POS_VOID_VERSION, type PosOrder, type PosVoid } from '../../../../shared/pos.js';
 import type { CancelTimer, Clock } from '../../util/clock.js';
@@ -34,10 +37,20 @@ export interface WatchedFolderOptions {
 }
 
 type ResultFile =
-  | { kind: 'ok'; posOrderId: string | null }
+  | { kind: 'ok'; posOrderId: string }
   | { kind: 'error'; error: string }
+  /** Valid JSON in neither shape, or not a regular file: a refusal naming what was there. */
+  | { kind: 'invalid'; reason: string }
   | { kind: 'unreadable' }
   | null;
+
+/** Not on Windows: there, lstat alone guards against links. */
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+/** A FIFO opened for reading would wait for a writer forever without it. */
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/** Thrown for a link or special file where a plain file must be. */
+class UnsafeFile extends Error {}
 
 const SAFE_NAME = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -45,6 +58,8 @@ export class WatchedFolderDriver implements PosDriver {
   readonly name = 'folder' as const;
   private readonly dir: string;
   private readonly waits = new Set<() => void>();
+  /** The last link or special file refused in the folder, for the POS tile until a clean exchange. */
+  private unsafe: string | null = null;
   /** Set by a stop: attempts still starting end at once instead of waiting. */
   private stopping = false;
 
@@ -74,6 +89,8 @@ export class WatchedFolderDriver implements PosDriver {
   async health(): Promise<PosHealth> {
     try {
       await access(this.dir, constants.W_OK);
+      if (this.unsafe)
+        return { reachable: true, detail: `${this.dir} is writable, but ${this.unsafe}` };
       return { reachable: true, detail: `${this.dir} is writable` };
     } catch (err) {
       return {
@@ -128,15 +145,15 @@ export class WatchedFolderDriver implements PosDriver {
     const earlier = await readResult(resultFile);
     if (earlier && earlier.kind !== 'unreadable') {
       wait.cancel();
-      return outcome(earlier, name);
+      return this.outcome(earlier, name);
     }
-    if (!(await exists(dataFile))) {
-      try {
+    try {
+      if (!(await plainFileExists(dataFile)))
         await writeAtomically(this.dir, `.${name}.json.tmp`, dataFile, content);
-      } catch (err) {
-        wait.cancel();
-        return failed(`could not write ${dataFile}: ${(err as Error).message}`);
-      }
+    } catch (err) {
+      wait.cancel();
+      if (err instanceof UnsafeFile) return this.refuseUnsafe(err.message);
+      return failed(`could not write ${dataFile}: ${(err as Error).message}`);
     }
     const result = await wait.result;
     // By now the file is in the folder: the POS may take it while we are stopped.
@@ -146,7 +163,28 @@ export class WatchedFolderDriver implements PosDriver {
         `no ${result === null ? '' : 'readable '}result file from the POS within ${this.options.timeoutMs} ms; ${name}.json waits in the folder`,
         { uncertain: true },
       );
-    return outcome(result, name);
+    return this.outcome(result, name);
+  }
+
+  private outcome(
+    result: Exclude<ResultFile, null | { kind: 'unreadable' }>,
+    name: string,
+  ): DriverResult {
+    if (result.kind === 'invalid') {
+      if (result.reason.startsWith('is a '))
+        return this.refuseUnsafe(`${name}.result.json ${result.reason}`);
+      return refused(
+        `the POS's ${name}.result.json is neither {"pos_order_id": "…"} nor {"error": "…"}: ${result.reason}`,
+      );
+    }
+    this.unsafe = null;
+    if (result.kind === 'error') return refused(`the POS refused ${name}.json: ${result.error}`);
+    return { ok: true, posOrderId: result.posOrderId, detail: `result file ${name}.result.json` };
+  }
+
+  private refuseUnsafe(what: string): DriverResult {
+    this.unsafe = `refused ${what} (links and special files are never followed): ask IT to remove it`;
+    return refused(this.unsafe);
   }
 
   /** `result` resolves with the result file's content, null at the timeout, or 'aborted'. */
@@ -211,52 +249,57 @@ export class WatchedFolderDriver implements PosDriver {
   }
 }
 
-function outcome(
-  result: Exclude<ResultFile, null | { kind: 'unreadable' }>,
-  name: string,
-): DriverResult {
-  if (result.kind === 'error') return refused(`the POS refused ${name}.json: ${result.error}`);
-  return {
-    ok: true,
-    posOrderId: result.posOrderId,
-    detail: result.posOrderId
-      ? `result file ${name}.result.json`
-      : `${name}.result.json without pos_order_id`,
-  };
-}
-
 async function readResult(file: string): Promise<ResultFile> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
+    const handle = await open(file, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
+    try {
+      const st = await handle.stat();
+      if (!st.isFile())
+        return { kind: 'invalid', reason: 'is a special file (FIFO, device or folder)' };
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK')
+      return { kind: 'invalid', reason: 'is a symbolic link' };
+    if (NOFOLLOW === 0 && (await lstat(file).catch(() => null))?.isSymbolicLink())
+      return { kind: 'invalid', reason: 'is a symbolic link' };
     return null;
   }
+  let json: unknown;
   try {
-    const json = JSON.parse(text) as { pos_order_id?: unknown; error?: unknown };
-    if (typeof json.error === 'string' && json.error.trim())
-      return { kind: 'error', error: json.error.trim().slice(0, 500) };
-    if (json.error && typeof (json.error as { message?: unknown }).message === 'string')
-      return { kind: 'error', error: (json.error as { message: string }).message.slice(0, 500) };
-    const ref = json.pos_order_id;
-    if (typeof ref === 'string' && ref.trim())
-      return { kind: 'ok', posOrderId: ref.trim().slice(0, 100) };
-    if (typeof ref === 'number' && Number.isFinite(ref))
-      return { kind: 'ok', posOrderId: String(ref) };
-    return { kind: 'ok', posOrderId: null };
+    json = JSON.parse(text);
   } catch {
     // Half written by a POS that does not write atomically: read it again later.
     return { kind: 'unreadable' };
   }
+  return resultOf(json, text);
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
+/** The only two answers: `{"pos_order_id": "<text>"}` or `{"error": "<text>"}`, nothing more. */
+export function resultOf(json: unknown, text: string): ResultFile {
+  const shown = JSON.stringify(text.trim().slice(0, 200));
+  if (json && typeof json === 'object' && !Array.isArray(json)) {
+    const keys = Object.keys(json);
+    const { pos_order_id: ref, error } = json as { pos_order_id?: unknown; error?: unknown };
+    if (keys.length === 1 && typeof ref === 'string' && ref.trim())
+      return { kind: 'ok', posOrderId: ref.trim().slice(0, 100) };
+    if (keys.length === 1 && typeof error === 'string' && error.trim())
+      return { kind: 'error', error: error.trim().slice(0, 500) };
   }
+  return { kind: 'invalid', reason: shown };
+}
+
+/** Whether a plain file is there; a link or special file in its place is refused. */
+async function plainFileExists(file: string): Promise<boolean> {
+  const st = await lstat(file).catch(() => null);
+  if (!st) return false;
+  if (st.isSymbolicLink()) throw new UnsafeFile(`${file}: a symbolic link`);
+  if (!st.isFile()) throw new UnsafeFile(`${file}: not a regular file`);
+  return true;
 }
 
 /** Temporary file, flushed, renamed into place, folder entry flushed: all or nothing. */
@@ -267,7 +310,21 @@ async function writeAtomically(
   content: string,
 ): Promise<void> {
   const tmp = path.join(dir, tmpName);
-  const handle = await open(tmp, 'w');
+  // A temporary file left by a crash is removed; a link or FIFO planted in its place is refused.
+  if (await plainFileExists(tmp)) await rm(tmp, { force: true });
+  let handle;
+  try {
+    handle = await open(
+      tmp,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW,
+      0o644,
+    );
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ELOOP')
+      throw new UnsafeFile(`${tmp}: appeared while writing`);
+    throw err;
+  }
   try {
     await handle.writeFile(content, 'utf8');
     await handle.sync();

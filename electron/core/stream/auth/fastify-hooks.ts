@@ -39,3 +39,14 @@ export function installStreamAuth(app: FastifyInstance, auth: StreamAuthenticato
     if (!result.ok) return reply.code(401).send(UNAUTHORIZED);
   });
 }
+
+/** Bodies stay raw bytes: the signature is over exactly the bytes received, and the onboarding
+ * forms parse their own. Every listener that Stream calls installs this with the auth hooks. */
+export function keepRawBodies(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    ['application/json', 'application/x-www-form-urlencoded'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
+}

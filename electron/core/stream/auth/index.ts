@@ -6,7 +6,7 @@ export {
   type StreamAuthResult,
   type StreamCredentials,
 } from './authenticate.js';
-export { installStreamAuth } from './fastify-hooks.js';
+export { installStreamAuth, keepRawBodies } from './fastify-hooks.js';
 export { StreamOAuth, OAuthError, type OAuthSettings, type TokenAnswer } from './oauth.js';
 export { registerOAuthRoutes } from './routes.js';
 export { oauthSettings } from './settings.js';

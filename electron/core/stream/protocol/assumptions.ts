@@ -94,3 +94,10 @@ export const PKCE_METHOD = 'S256';
 // entry's amount and label names live with the money in shared/money.ts, which the screen needs.
 // Staff statuses per fulfillment type (`out_for_delivery` for delivery types only) are
 // shared/domain.ts `staffStatusFits` (README assumption 17).
+
+/** Chains (B7): Stream waits longer than this for Handle Order, so the gateway answers a store
+ * that stays silent this long (`answerTimeoutMs`, default) before Stream gives up. */
+export const GATEWAY_ANSWER_TIMEOUT_MS = 5000;
+/** Chains: Get Locations lists the stores of the merchant named by `X-Provider-Merchant-Id` (the
+ * header A7 gives Get Catalog), or every registered store without it. */
+export const MERCHANT_HEADER = 'x-provider-merchant-id';

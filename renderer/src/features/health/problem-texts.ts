@@ -69,6 +69,25 @@ export const PROBLEM_TEXTS = translations(
         title: 'Answers cannot be sent to Stream (no webhook secret set)',
         action: 'Call IT: stream.webhookSecret must be set.',
       },
+      storage_full: {
+        title: 'The disk is full: NEW ORDERS CANNOT BE TAKEN',
+        action:
+          'Free disk space on this computer (empty the recycle bin, delete big downloads) or call IT. Orders are taken again as soon as there is room.',
+      },
+      storage_readonly: {
+        title: 'The order database cannot be written: NEW ORDERS CANNOT BE TAKEN',
+        action:
+          'Call IT: the connector needs write access to its data folder; then restart it. Take orders on the delivery tablets meanwhile.',
+      },
+      storage_corrupt: {
+        title: 'The order database is damaged: orders may not be stored',
+        action:
+          'Call IT: stop the connector and restore the newest backup with `npm run restore` (Health names it). Take orders on the delivery tablets meanwhile.',
+      },
+      storage_io: {
+        title: 'The disk reports errors: orders may not be stored',
+        action: 'Call IT: the disk may be failing. Take orders on the delivery tablets meanwhile.',
+      },
     },
   },
   {
@@ -141,6 +160,26 @@ export const PROBLEM_TEXTS = translations(
       stream_unsigned: {
         title: 'No se pueden enviar respuestas a Stream (sin secreto de webhook)',
         action: 'Llame a informática: hay que configurar stream.webhookSecret.',
+      },
+      storage_full: {
+        title: 'El disco está lleno: NO SE PUEDEN RECIBIR PEDIDOS NUEVOS',
+        action:
+          'Libere espacio en este equipo (vacíe la papelera, borre descargas grandes) o llame a informática. Los pedidos vuelven a entrar en cuanto haya sitio.',
+      },
+      storage_readonly: {
+        title: 'No se puede escribir en la base de pedidos: NO SE PUEDEN RECIBIR PEDIDOS NUEVOS',
+        action:
+          'Llame a informática: el conector necesita permiso de escritura en su carpeta de datos; luego reinícielo. Mientras tanto, tome los pedidos en las tabletas de reparto.',
+      },
+      storage_corrupt: {
+        title: 'La base de pedidos está dañada: puede que los pedidos no se guarden',
+        action:
+          'Llame a informática: pare el conector y restaure la copia más reciente con `npm run restore` (Estado indica cuál). Mientras tanto, use las tabletas de reparto.',
+      },
+      storage_io: {
+        title: 'El disco da errores: puede que los pedidos no se guarden',
+        action:
+          'Llame a informática: el disco puede estar fallando. Mientras tanto, use las tabletas de reparto.',
       },
     },
   },

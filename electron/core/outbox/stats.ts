@@ -1,0 +1,23 @@
+// Backlog per lane for fleet views (relay heartbeats): how many messages wait, and how old the
+// oldest is. A message being sent is backlog until its receiver answered.
+import type { Db } from '../db/connection.js';
+
+export interface LaneBacklog {
+  lane: string;
+  depth: number;
+  oldestAgeMs: number;
+}
+
+export function laneBacklog(db: Db, now: number): LaneBacklog[] {
+  const rows = db
+    .prepare(
+      `SELECT lane, COUNT(*) AS depth, MIN(created_at) AS oldest FROM outbox
+        WHERE state IN ('pending','sending') GROUP BY lane ORDER BY lane`,
+    )
+    .all() as { lane: string; depth: number; oldest: number }[];
+  return rows.map((r) => ({
+    lane: r.lane,
+    depth: r.depth,
+    oldestAgeMs: Math.max(0, now - r.oldest),
+  }));
+}

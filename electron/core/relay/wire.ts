@@ -1,0 +1,89 @@
+// The relay's wire between the chain gateway and each store's connector over NATS: subjects,
+// registry buckets and the request / answer envelopes. Both sides import this file, nothing else
+// knows these names.
+import { z } from 'zod';
+
+/** Location ids that can be a NATS subject token and a KV key as they are. */
+export const RELAYABLE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The subject a store answers Stream requests on; only that store's NATS user may subscribe. */
+export function storeSubject(locationId: string): string {
+  return `stream.store.${locationId}`;
+}
+
+/** Replies to a store's own requests (registry writes) land under its private inbox prefix. */
+export function storeInboxPrefix(locationId: string): string {
+  return `_INBOX_${locationId}`;
+}
+
+/** JetStream KV: `loc.<id>` is the store's registration + heartbeat (written by the store),
+ * `down.<id>` the gateway's "did not answer" mark (compared by revision with `loc.<id>`). */
+export const REGISTRY_BUCKET = 'stream_registry';
+/** JetStream KV: `<id>` is the catalog the store last served, for Get Catalog while it is offline. */
+export const CATALOG_BUCKET = 'stream_catalogs';
+export const registryKey = (locationId: string): string => `loc.${locationId}`;
+export const downKey = (locationId: string): string => `down.${locationId}`;
+
+/** A Stream request as the gateway received it: method, path, headers and the raw body. */
+export const RelayRequest = z.object({
+  method: z.enum(['GET', 'POST']),
+  url: z.string().startsWith('/stream/'),
+  headers: z.record(z.string(), z.string()),
+  /** base64 of the exact body bytes (the signature covers them). */
+  body: z.string().optional(),
+});
+export type RelayRequest = z.infer<typeof RelayRequest>;
+
+/** The store's answer, relayed to Stream verbatim. */
+export const RelayAnswer = z.object({
+  status: z.number().int(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+});
+export type RelayAnswer = z.infer<typeof RelayAnswer>;
+
+/** What a store registers and refreshes at every heartbeat. */
+export const StoreRecord = z.object({
+  locationId: z.string(),
+  merchantId: z.string(),
+  name: z.string(),
+  address: z.record(z.string(), z.string()),
+  prepTimeMinutes: z.number(),
+  version: z.string(),
+  startedAt: z.number(),
+  heartbeatSeconds: z.number(),
+  heartbeat: z.object({
+    at: z.number(),
+    pending: z.number(),
+    missedToday: z.number(),
+    outbox: z.array(z.object({ lane: z.string(), depth: z.number(), oldestAgeMs: z.number() })),
+    /** null: not known to this build (no probe of its own yet). */
+    posUp: z.boolean().nullable(),
+    printerUp: z.boolean().nullable(),
+    storageUp: z.boolean(),
+    streamLastContactAt: z.number().nullable(),
+  }),
+});
+export type StoreRecord = z.infer<typeof StoreRecord>;
+
+/** Request headers that belong to one HTTP hop and are not relayed. */
+const HOP_HEADERS = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'keep-alive',
+]);
+
+export function relayableHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || HOP_HEADERS.has(name)) continue;
+    out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+export const encodeJson = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value));

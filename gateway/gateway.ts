@@ -1,0 +1,55 @@
+// Starts a gateway replica: NATS, the fleet view from KV, the public Stream listener and the
+// loopback metrics listener. Nothing is kept on disk: run as many replicas as wanted.
+import Fastify from 'fastify';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { NatsTarget } from '../electron/core/relay/connect.js';
+import type { Logger } from '../electron/core/util/log.js';
+import type { GatewayConfig } from './config.js';
+import { Fleet } from './fleet.js';
+import { gatewayMetrics } from './metrics.js';
+import { buildGateway } from './server.js';
+
+export interface RunningGateway {
+  url: string;
+  metricsUrl: string;
+  nc: NatsConnection;
+  fleet: Fleet;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(
+  config: GatewayConfig,
+  deps: { log: Logger; connect: (t: NatsTarget, o: { name: string }) => Promise<NatsConnection> },
+): Promise<RunningGateway> {
+  const nc = await deps.connect(config.nats, { name: 'stream-gateway' });
+  const fleet = new Fleet(nc, config.storeStaleSeconds * 1000);
+  await fleet.start();
+  const metrics = gatewayMetrics(fleet);
+  const app = buildGateway({
+    config,
+    nc,
+    fleet,
+    log: deps.log,
+    observe: (outcome, ms) => metrics.observe(outcome, ms),
+  });
+  const metricsApp = Fastify({ logger: false });
+  metricsApp.get('/metrics', async (_req, reply) =>
+    reply
+      .header('content-type', metrics.registry.contentType)
+      .send(await metrics.registry.metrics()),
+  );
+  const url = await app.listen(config.listen);
+  const metricsUrl = await metricsApp.listen(config.metrics);
+  deps.log.info('gateway started', { url, metricsUrl });
+  return {
+    url,
+    metricsUrl,
+    nc,
+    fleet,
+    async stop() {
+      fleet.stop();
+      await Promise.all([app.close(), metricsApp.close()]);
+      await nc.close();
+    },
+  };
+}

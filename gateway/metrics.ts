@@ -1,0 +1,112 @@
+// The gateway's Prometheus series. Stores behind NAT cannot be scraped, so their figures come
+// from the heartbeats in the registry and are exported here, one series per store.
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Fleet } from './fleet.js';
+import type { RouteOutcome } from './server.js';
+
+export interface GatewayMetrics {
+  registry: Registry;
+  observe(outcome: RouteOutcome, ms: number): void;
+}
+
+export function gatewayMetrics(fleet: Fleet): GatewayMetrics {
+  const registry = new Registry();
+  const requests = new Counter({
+    name: 'stream_gateway_requests_total',
+    help: 'Stream requests routed to stores, by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'stream_gateway_routing_seconds',
+    help: 'Time from a Stream request to the store answer (or the offline answer)',
+    labelNames: ['outcome'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'stream_gateway_stores',
+    help: 'Registered stores by state (online: fresh heartbeat and answering)',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const all = fleet.all();
+      const online = all.filter((s) => s.online).length;
+      this.set({ state: 'online' }, online);
+      this.set({ state: 'offline' }, all.length - online);
+    },
+  });
+  const perStore = (
+    name: string,
+    help: string,
+    read: Parameters<typeof storeGauge>[3],
+    extra: string[] = [],
+  ) => storeGauge(registry, name, help, read, extra, fleet);
+  perStore('stream_store_up', 'The store answers and heartbeats (1) or not (0)', (s) => [
+    [{}, s.online ? 1 : 0],
+  ]);
+  perStore('stream_store_pending_orders', 'Orders waiting for a staff decision', (s) => [
+    [{}, s.record.heartbeat.pending],
+  ]);
+  perStore('stream_store_missed_orders_today', 'Orders missed today', (s) => [
+    [{}, s.record.heartbeat.missedToday],
+  ]);
+  perStore(
+    'stream_store_outbox_depth',
+    'Messages waiting per outbox lane',
+    (s) => s.record.heartbeat.outbox.map((o) => [{ lane: o.lane }, o.depth]),
+    ['lane'],
+  );
+  perStore(
+    'stream_store_outbox_oldest_age_seconds',
+    'Age of the oldest waiting message per lane',
+    (s) => s.record.heartbeat.outbox.map((o) => [{ lane: o.lane }, o.oldestAgeMs / 1000]),
+    ['lane'],
+  );
+  perStore('stream_store_storage_up', 'The store database is writable', (s) => [
+    [{}, s.record.heartbeat.storageUp ? 1 : 0],
+  ]);
+  perStore('stream_store_heartbeat_timestamp_seconds', 'Time of the last heartbeat', (s) => [
+    [{}, s.record.heartbeat.at / 1000],
+  ]);
+  perStore(
+    'stream_store_build_info',
+    'Build version of each store',
+    (s) => [[{ version: s.record.version }, 1]],
+    ['version'],
+  );
+  return {
+    registry,
+    observe(outcome, ms) {
+      requests.inc({ outcome });
+      latency.observe({ outcome }, ms / 1000);
+    },
+  };
+}
+
+type StoreView = ReturnType<Fleet['all']>[number];
+
+function storeGauge(
+  registry: Registry,
+  name: string,
+  help: string,
+  read: (s: StoreView) => [Record<string, string>, number][],
+  extraLabels: string[],
+  fleet: Fleet,
+): void {
+  new Gauge({
+    name,
+    help,
+    labelNames: ['location', 'merchant', ...extraLabels],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const s of fleet.all())
+        for (const [labels, value] of read(s))
+          this.set(
+            { location: s.record.locationId, merchant: s.record.merchantId, ...labels },
+            value,
+          );
+    },
+  });
+}

@@ -1,0 +1,197 @@
+// The chain gateway: the one public Stream endpoint for every store. Each Stream request is
+// authenticated with the connector's own Stream-auth code, routed by location over NATS to that
+// store's connector, and its answer relayed verbatim. A store that does not answer is offline:
+// `order.created` is refused at once with `pos_offline` (Stream fails the order fast instead of
+// timing out), anything else gets 503 so Stream retries (stream-api.md B7).
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { errors, type NatsConnection } from '@nats-io/transport-node';
+import { errorBody, installErrorHandler } from '../electron/core/http/errors.js';
+import { parseEvent, refusalBody } from '../electron/core/http/stream-server.js';
+import {
+  RELAYABLE_ID,
+  RelayAnswer,
+  encodeJson,
+  relayableHeaders,
+  storeSubject,
+  type RelayRequest,
+} from '../electron/core/relay/wire.js';
+import {
+  installStreamAuth,
+  keepRawBodies,
+  StreamAuthenticator,
+} from '../electron/core/stream/auth/index.js';
+import {
+  MERCHANT_HEADER,
+  orderProblem,
+  rejectAnswer,
+} from '../electron/core/stream/protocol/index.js';
+import type { Logger } from '../electron/core/util/log.js';
+import { ApiError } from '../electron/core/util/errors.js';
+import type { GatewayConfig } from './config.js';
+import type { Fleet } from './fleet.js';
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  nc: NatsConnection;
+  fleet: Fleet;
+  log: Logger;
+  /** Each routed request's outcome and time (metrics). */
+  observe?: (outcome: RouteOutcome, ms: number) => void;
+}
+
+export type RouteOutcome = 'answered' | 'offline' | 'unknown_location' | 'cached_catalog';
+
+/** Retry-After for a 503 while a store is unreachable: Stream's retry is worth it that soon. */
+const OFFLINE_RETRY_SECONDS = '5';
+
+export function buildGateway(deps: GatewayDeps): FastifyInstance {
+  const { config, log } = deps;
+  const app = Fastify({
+    logger: false,
+    bodyLimit: config.stream.bodyLimitBytes,
+    return503OnClosing: true,
+  });
+  installErrorHandler(app, log);
+  keepRawBodies(app);
+  installStreamAuth(app, new StreamAuthenticator(config.stream, null));
+
+  app.get('/healthz', { config: { noStreamAuth: true } }, async (_request, reply) => {
+    const connected = !deps.nc.isClosed() && deps.nc.getServer() !== '';
+    return reply.code(connected ? 200 : 503).send({ status: connected ? 'ok' : 'nats_down' });
+  });
+
+  app.post('/stream/orders', async (request, reply) => {
+    // The connector's own parsing: a body it would refuse is refused here with the same answer.
+    const parsed = parseEvent(request);
+    if ('refused' in parsed) return reply.code(parsed.refused.status).send(refusalBody(parsed));
+    const { type } = parsed.event;
+    const locationId = parsed.event.object.location_id;
+    if (!locationId)
+      throw new ApiError(
+        400,
+        'location_required',
+        'object.location_id is required to route the request',
+      );
+    const started = performance.now();
+    const answer = await forward(deps, locationId, {
+      method: 'POST',
+      url: '/stream/orders',
+      headers: relayableHeaders(request.headers),
+      body: (request.body as Buffer).toString('base64'),
+    });
+    if (answer) {
+      deps.observe?.('answered', performance.now() - started);
+      return relay(reply, answer);
+    }
+    const known = deps.fleet.get(locationId) !== null;
+    deps.observe?.(known ? 'offline' : 'unknown_location', performance.now() - started);
+    if (type === 'order.created') {
+      const problem = known
+        ? orderProblem('pos_offline', 'The store is offline (its connector did not answer)')
+        : orderProblem('location_not_found', `unknown location ${locationId}`);
+      const rejected = rejectAnswer(problem);
+      return reply.code(rejected.status).send(rejected.body);
+    }
+    if (!known)
+      return reply
+        .code(404)
+        .send(errorBody('location_not_found', `unknown location ${locationId}`));
+    return reply
+      .code(503)
+      .header('retry-after', OFFLINE_RETRY_SECONDS)
+      .send(errorBody('store_offline', `store ${locationId} is offline; retry later`));
+  });
+
+  app.get('/stream/locations', async (request) => {
+    const merchant = header(request.headers[MERCHANT_HEADER]);
+    return deps.fleet
+      .all()
+      .filter((s) => !merchant || s.record.merchantId === merchant)
+      .map(({ record }) => ({
+        provider_id: record.locationId,
+        name: record.name,
+        address: record.address,
+        prep_time_minutes: record.prepTimeMinutes,
+      }));
+  });
+
+  app.get('/stream/catalog', async (request, reply) => {
+    const locationId = header(request.headers['x-provider-location-id']);
+    if (!locationId)
+      return reply
+        .code(400)
+        .send(
+          errorBody(
+            'location_required',
+            'X-Provider-Location-Id is required (per-location catalogs)',
+          ),
+        );
+    const started = performance.now();
+    const answer = await forward(deps, locationId, {
+      method: 'GET',
+      url: '/stream/catalog',
+      headers: relayableHeaders(request.headers),
+    });
+    if (answer) {
+      deps.observe?.('answered', performance.now() - started);
+      return relay(reply, answer);
+    }
+    const cached = await deps.fleet.lastCatalog(locationId);
+    if (cached) {
+      deps.observe?.('cached_catalog', performance.now() - started);
+      return reply.header('content-type', 'application/json; charset=utf-8').send(cached);
+    }
+    const known = deps.fleet.get(locationId) !== null;
+    deps.observe?.(known ? 'offline' : 'unknown_location', performance.now() - started);
+    if (!known)
+      return reply
+        .code(404)
+        .send(errorBody('location_not_found', `unknown location ${locationId}`));
+    return reply
+      .code(503)
+      .header('retry-after', OFFLINE_RETRY_SECONDS)
+      .send(
+        errorBody('store_offline', `store ${locationId} is offline and no catalog is kept for it`),
+      );
+  });
+
+  return app;
+}
+
+/** The store's answer, or null when it is unreachable (no responder, or silent past the limit). */
+async function forward(
+  deps: GatewayDeps,
+  locationId: string,
+  req: RelayRequest,
+): Promise<RelayAnswer | null> {
+  if (!RELAYABLE_ID.test(locationId)) return null;
+  try {
+    const msg = await deps.nc.request(storeSubject(locationId), encodeJson(req), {
+      timeout: deps.config.answerTimeoutMs,
+    });
+    const parsed = RelayAnswer.safeParse(JSON.parse(msg.string()));
+    if (parsed.success) return parsed.data;
+    deps.log.warn('store answered something that is not a relay answer', { locationId });
+  } catch (err) {
+    const reason =
+      err instanceof errors.RequestError && err.isNoResponders() ? 'no_responders' : 'timeout';
+    if (!(err instanceof errors.RequestError || err instanceof errors.TimeoutError))
+      deps.log.warn('relay request failed', { locationId, error: (err as Error).message });
+    if (deps.fleet.get(locationId)?.online)
+      await deps.fleet.markDown(locationId, reason).catch((e: unknown) =>
+        deps.log.warn('could not mark store offline', {
+          locationId,
+          error: (e as Error).message,
+        }),
+      );
+  }
+  return null;
+}
+
+function relay(reply: FastifyReply, answer: RelayAnswer): FastifyReply {
+  return reply.code(answer.status).headers(answer.headers).send(Buffer.from(answer.body, 'base64'));
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
