@@ -45,7 +45,7 @@ function rawRequest(head: string, body: Buffer | string, endAfter = true): Promi
 }
 
 const headers = (length: number, sig: string) =>
-  `POST /stream/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer ${TEST_INBOUND_TOKEN}\r\n` +
+  `POST /stream/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer ${TEST_INBOUND_TOKEN}\r\n` +
   `X-Stream-Signature: ${sig}\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`;
 
 describe('oversized and lying bodies', () => {
@@ -196,7 +196,7 @@ describe('slow clients', () => {
       s.on('close', () => closedAt.push(Date.now() - started));
       return s;
     });
-    const request = `POST /stream/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`;
+    const request = `POST /stream/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`;
     let i = 0;
     const drip = setInterval(() => {
       for (const s of sockets) if (!s.destroyed) s.write(request[i % request.length]!);

@@ -150,15 +150,29 @@ export function watchStorage<H extends Record<string, (...args: never[]) => unkn
   const watched: Record<string, unknown> = {};
   for (const [name, handler] of Object.entries(handlers)) {
     const write = isWrite(name);
-    watched[name] = async (...args: never[]) => {
+    const settled = (): void => {
+      if (write) storage.noteWriteOk();
+    };
+    const failed = (err: unknown): never => {
+      storage.noteError(err);
+      throw err;
+    };
+    // A synchronous handler stays synchronous (its callers and the type H rely on that); a
+    // promise is watched when it settles.
+    watched[name] = (...args: never[]) => {
+      let result: unknown;
       try {
-        const result = await handler(...args);
-        if (write) storage.noteWriteOk();
-        return result;
+        result = handler(...args);
       } catch (err) {
-        storage.noteError(err);
-        throw err;
+        return failed(err);
       }
+      if (result instanceof Promise)
+        return result.then((value: unknown) => {
+          settled();
+          return value;
+        }, failed);
+      settled();
+      return result;
     };
   }
   return watched as H;
