@@ -129,7 +129,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       // Every card shows whether Stream has the order's answer: tell the screens when it moves.
       onDelivery: (key) => {
         const summary = ctx.orders.summary(key);
-        if (summary) ctx.bus.publish('order.updated', summary);
+        if (summary) ctx.bus.publish('order.delivery', summary);
       },
     },
     options.outbox,

@@ -12,6 +12,9 @@ export const pushEvents = {
   'order.created': OrderSummary,
   'settings.updated': SettingsView,
   'order.updated': OrderSummary,
+  /** Only where Stream's copy of the order's answer stands moved (sent, retried, failed):
+   * the board's cards show it; history's rows do not, so it does not refresh for it. */
+  'order.delivery': OrderSummary,
   /** Nobody answered an order in time (or Stream canceled it first): a distinct sound, once. */
   'order.missed': z.object({ order: OrderSummary, summary: MissedSummary }),
   /** A cancel that staff must not miss (from Stream, or from another terminal). */

@@ -12,17 +12,10 @@ import { startCounter, type Counter } from './support/counter.js';
 import { createInStore, loadDevCatalog, seedHistory, type SeededHistory } from './support/seed.js';
 
 const missing = browserMissingReason();
-// The scenarios below time out (30 s, the page never reaches the History list) since the
-// parallel merges of 2026-12-02, whichever of them runs first or later. Skipped with this reason
-// printed until it is found (the closing note of that session names it as the first thing to fix).
-const HANG_REASON =
-  'history e2e: every scenario times out since the 2026-12-02 merges (see the closing note)';
-const hangs = true;
-if (hangs) console.warn(`skipped: ${HANG_REASON}`);
 const IN_STORE = 240;
 const STREAM = 60;
 
-describe.skipIf(missing !== null || hangs)('order history in Chromium', () => {
+describe.skipIf(missing !== null)('order history in Chromium', () => {
   let counter: Counter;
   let app: E2eConnector;
   let browser: Browser;

@@ -32,7 +32,7 @@ describe('delivery state of staff answers', () => {
     s = await startWithFakeStream();
     const pushed: OrderSummary[] = [];
     s.t.connector.ctx.bus.subscribe((m) => {
-      if (m.event === 'order.updated') pushed.push(m.data);
+      if (m.event === 'order.delivery') pushed.push(m.data);
     });
     const id = await acceptedOrder(s);
     await s.drive(s.allDelivered(1));

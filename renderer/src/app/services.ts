@@ -158,6 +158,9 @@ export function createServices(transport: Transport): Services {
             case 'order.created':
               track(message.data);
               break;
+            case 'order.delivery':
+              track(message.data);
+              break;
             case 'order.updated':
               track(message.data);
               if (message.data.missed) reloadMissed(); // seen on some screen

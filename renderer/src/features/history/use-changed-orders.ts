@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useServices } from '../../app/hooks.js';
 
-/** Changes a moment apart are one refresh (a status step often comes with a POS answer). */
+/** Changes within this wait are one refresh (a status step often comes with a POS answer). */
 export const AUTO_REFRESH_MS = 800;
 
 /**
@@ -38,12 +38,14 @@ export function useChangedOrders(
 
   useEffect(() => setChanged(new Set()), [refreshed]);
 
+  // The first change starts the wait and later ones ride along: a timer restarted by every
+  // change would never fire while orders keep changing (a rush, or answers being retried).
   const due = changed.size > 0 && active && atTop;
   useEffect(() => {
     if (!due) return;
     const timer = setTimeout(refresh, AUTO_REFRESH_MS);
     return () => clearTimeout(timer);
-  }, [due, changed, refresh]);
+  }, [due, refresh]);
 
   return active && !atTop ? changed.size : 0;
 }
