@@ -66,6 +66,26 @@ export function gatewayMetrics(fleet: Fleet): GatewayMetrics {
   perStore('stream_store_storage_up', 'The store database is writable', (s) => [
     [{}, s.record.heartbeat.storageUp ? 1 : 0],
   ]);
+  // Absent when the store does not know (no POS driver, no printer or no reading yet).
+  perStore('stream_store_pos_up', 'The store’s POS driver check passes', (s) =>
+    known(s.record.heartbeat.posUp),
+  );
+  perStore('stream_store_printer_up', 'The store’s kitchen printer reads clean', (s) =>
+    known(s.record.heartbeat.printerUp),
+  );
+  perStore(
+    'stream_store_stream_last_contact_age_seconds',
+    'Seconds since Stream last took one of the store’s events, at its last heartbeat (+Inf: never)',
+    (s) => {
+      const { at, streamLastContactAt } = s.record.heartbeat;
+      return [
+        [
+          {},
+          streamLastContactAt === null ? Infinity : Math.max(0, at - streamLastContactAt) / 1000,
+        ],
+      ];
+    },
+  );
   perStore('stream_store_heartbeat_timestamp_seconds', 'Time of the last heartbeat', (s) => [
     [{}, s.record.heartbeat.at / 1000],
   ]);
@@ -85,6 +105,9 @@ export function gatewayMetrics(fleet: Fleet): GatewayMetrics {
 }
 
 type StoreView = ReturnType<Fleet['all']>[number];
+
+const known = (up: boolean | null): [Record<string, string>, number][] =>
+  up === null ? [] : [[{}, up ? 1 : 0]];
 
 function storeGauge(
   registry: Registry,
