@@ -9,7 +9,7 @@ export interface GatewayMetrics {
   observe(outcome: RouteOutcome, ms: number): void;
 }
 
-export function gatewayMetrics(fleet: Fleet): GatewayMetrics {
+export function gatewayMetrics(fleet: Pick<Fleet, 'all'>): GatewayMetrics {
   const registry = new Registry();
   const requests = new Counter({
     name: 'stream_gateway_requests_total',
@@ -115,7 +115,7 @@ function storeGauge(
   help: string,
   read: (s: StoreView) => [Record<string, string>, number][],
   extraLabels: string[],
-  fleet: Fleet,
+  fleet: Pick<Fleet, 'all'>,
 ): void {
   new Gauge({
     name,
