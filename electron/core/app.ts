@@ -81,6 +81,8 @@ export interface Connector {
   outboxWorker: OutboxWorker;
   /** Accepted orders into the POS and onto the kitchen printer (electron/core/pos). */
   pos: PosService;
+  /** The manager PIN, its lockouts and the first-PIN setup code the counter shows. */
+  pins: ManagerPins;
   /** The chain relay (electron/core/relay) when `relay.url` is set, else null. */
   relay: StoreRelay | null;
   /** Listen on the configured hosts and ports; resolves with the bound addresses. */
@@ -159,6 +161,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const pins = new ManagerPins(ctx, audit, {
     maxAttempts: config.manager.pinMaxAttempts,
     lockoutMs: config.manager.pinLockoutSeconds * 1000,
+    maxLockoutMs: config.manager.pinLockoutMaxSeconds * 1000,
   });
   const store = createStore(ctx, catalog, audit);
 
@@ -286,6 +289,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   let started = false;
   return {
     relay,
+    pins,
     config,
     ctx,
     handlers,

@@ -13,6 +13,7 @@ import {
   ACTOR_HEADER,
   callNames,
   callSpec,
+  isCounterOnly,
   MANAGER_PIN_HEADER,
   mayDownload,
   type CallName,
@@ -66,7 +67,8 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
   const streams = new Set<ServerResponse>();
   void app.register(async (api) => {
     api.addHook('onRequest', tokenCheck(deps.token));
-    for (const name of callNames) registerCall(api, name, deps);
+    // Counter-only calls (the first-PIN setup code) have no route: they exist on the bridge only.
+    for (const name of callNames) if (!isCounterOnly(name)) registerCall(api, name, deps);
     api.get('/api/events', { config: { tokenInQuery: true } }, (request, reply) =>
       servePushChannel(request, reply, deps.bus, streams),
     );
