@@ -17,7 +17,7 @@ import {
   type CallName,
   type IpcChannels,
 } from '../../shared/contract.js';
-import type { Handlers } from '../core/api/handlers.js';
+import type { CallMeta, Handlers } from '../core/api/handlers.js';
 import { actorName, parseCallPart } from '../core/api/call-input.js';
 import type { Logger } from '../core/util/log.js';
 import { isAppUrl } from './protocol.js';
@@ -110,8 +110,13 @@ export async function dispatchCall(
       ...parseCallPart(spec.body, parts.body, 'body'),
     };
     const { actor, managerPin } = parsedOptions.data;
-    const meta = { actor: actorName(actor), ...(managerPin ? { managerPin } : {}) };
-    const handler = handlers[callName] as (input: unknown, meta: { actor: string }) => unknown;
+    // Only the trusted window of the counter reaches this dispatch (isTrustedSender).
+    const meta: CallMeta = {
+      actor: actorName(actor),
+      atCounter: true,
+      ...(managerPin ? { managerPin } : {}),
+    };
+    const handler = handlers[callName] as (input: unknown, meta: CallMeta) => unknown;
     return { ok: true, data: await handler(parsed, meta) };
   } catch (err) {
     const known = problemFor(err);

@@ -99,8 +99,15 @@ async function main(): Promise<void> {
   }
 }
 
+/** fetch() says only "fetch failed" when nothing listens; the cause has the code. */
+function connectorUnreachable(err: unknown): boolean {
+  const cause = err instanceof Error ? (err.cause as { code?: string } | undefined) : undefined;
+  return cause?.code === 'ECONNREFUSED' || cause?.code === 'ECONNRESET';
+}
+
 main().catch((err: unknown) => {
   console.error(`simulate: ${err instanceof Error ? err.message : String(err)}`);
-  console.error('Is the connector running? Start it with `npm run serve`.');
+  if (connectorUnreachable(err))
+    console.error('Is the connector running? Start it with `npm run serve`.');
   process.exit(1);
 });

@@ -13,12 +13,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { FakeStream } from '../../support/fake-stream.js';
 import { registerIpc } from '../../../electron/main/ipc.js';
 import { APP_ORIGIN } from '../../../electron/main/protocol.js';
 import { forwardPushEvents } from '../../../electron/main/push.js';
 import { silentLogger } from '../../../electron/core/util/log.js';
 import type { Connector } from '../../../electron/core/app.js';
 import { FakeIpcMain } from '../../support/fake-electron.js';
+import { launchChromium } from './browser.js';
+import { startE2eConnector, type E2eConnector } from './connector.js';
+import { uiForTest, type BuiltUi } from './ui-build.js';
 
 const PRELOAD = path.resolve(import.meta.dirname, '../../../electron/preload/preload.cts');
 const TYPES: Record<string, string> = {
@@ -55,6 +59,35 @@ export async function serveStatic(
       }),
   };
 }
+
+/**
+ * Records which alert sound the page starts: each decoded buffer is tagged with the URL its bytes
+ * came from, and `AudioBufferSourceNode.start` logs the tag. The page's own code is untouched;
+ * only the browser APIs it calls are watched.
+ */
+const SOUND_RECORDER = `(() => {
+  const started = [];
+  Object.defineProperty(window, '__soundsStarted', { value: started });
+  const urlOf = new WeakMap();
+  const arrayBuffer = Response.prototype.arrayBuffer;
+  Response.prototype.arrayBuffer = async function () {
+    const bytes = await arrayBuffer.call(this);
+    urlOf.set(bytes, this.url);
+    return bytes;
+  };
+  const decode = BaseAudioContext.prototype.decodeAudioData;
+  BaseAudioContext.prototype.decodeAudioData = async function (bytes, ...rest) {
+    const url = urlOf.get(bytes);
+    const buffer = await decode.call(this, bytes, ...rest);
+    if (url) urlOf.set(buffer, url);
+    return buffer;
+  };
+  const start = AudioBufferSourceNode.prototype.start;
+  AudioBufferSourceNode.prototype.start = function (...args) {
+    started.push(String(urlOf.get(this.buffer) ?? 'unknown').split('/').pop());
+    return start.apply(this, args);
+  };
+})();`;
 
 /** The preload as Electron runs it: CommonJS whose `require` knows only 'electron'. */
 function preloadInitScript(): string {
@@ -105,6 +138,10 @@ export interface DesktopPage {
   ownOriginApi: string[];
   /** Where `saveFile` wrote (the save dialog answered with a path in here). */
   saveDir: string;
+  /** What the shell's save dialog was asked for, and the path it answered, in order. */
+  saves: { suggestedPath: string; path: string }[];
+  /** The alert sound files the page started, in order (`cancel-<hash>.wav` …). */
+  soundsStarted(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -122,6 +159,7 @@ export async function openDesktopPage(
   const saveDir = mkdtempSync(path.join(tmpdir(), 'connector-save-'));
   const bridgeCalls: string[] = [];
   const ownOriginApi: string[] = [];
+  const saves: DesktopPage['saves'] = [];
   let page: Page | null = null;
   // The sender as Electron reports it: our one window, its frame, showing the bundle (the static
   // origin stands in for app://bundle; any other origin stays itself and is refused).
@@ -143,6 +181,7 @@ export async function openDesktopPage(
   await context.exposeBinding('__desktopSend', (source, channel: string, ...args: unknown[]) => {
     ipcMain.emit(channel, senderEvent(source.frame), ...args);
   });
+  await context.addInitScript({ content: SOUND_RECORDER });
   await context.addInitScript({ content: preloadInitScript() });
   const unregister = registerIpc({
     ipcMain: ipcMain as never,
@@ -152,7 +191,11 @@ export async function openDesktopPage(
     rendererLog: silentLogger,
     saveFile: {
       defaultDir: () => saveDir,
-      choosePath: async (suggested) => path.join(saveDir, path.basename(suggested)),
+      choosePath: async (suggestedPath) => {
+        const chosen = path.join(saveDir, path.basename(suggestedPath));
+        saves.push({ suggestedPath, path: chosen });
+        return chosen;
+      },
     },
   });
   const stopPush = forwardPushEvents(connector.ctx.bus, () =>
@@ -184,11 +227,86 @@ export async function openDesktopPage(
     bridgeCalls,
     ownOriginApi,
     saveDir,
+    saves,
+    soundsStarted: () =>
+      page.evaluate(() => [
+        ...(window as unknown as { __soundsStarted: string[] }).__soundsStarted,
+      ]),
     async close() {
       stopPush();
       unregister();
       await context.close();
       rmSync(saveDir, { recursive: true, force: true });
     },
+  };
+}
+
+export interface DesktopCounter {
+  app: E2eConnector;
+  /** The Stream cloud the connector reports to (test/support/fake-stream.ts). */
+  stream: FakeStream;
+  /** What Stream applied that mentions `text` (an order id …), as wire JSON, in order. */
+  heardByStream(text: string): string[];
+  /** Opens a desktop-mode page on this connector (closed with the counter if not before). */
+  open(viewport?: { width: number; height: number }): Promise<DesktopPage>;
+  close(): Promise<void>;
+}
+
+/**
+ * One desktop-mode counter for an e2e file: the run's UI build served from a plain static
+ * origin, a real connector reporting to a fake Stream, and Chromium with sound allowed (as the
+ * shell allows it). `close()` undoes all of it, whatever got started.
+ */
+export async function startDesktopCounter(
+  config: Record<string, unknown> = {},
+): Promise<DesktopCounter> {
+  let ui: BuiltUi | undefined;
+  let stream: FakeStream | undefined;
+  let app: E2eConnector | undefined;
+  let site: Awaited<ReturnType<typeof serveStatic>> | undefined;
+  let browser: Browser | undefined;
+  const pages = new Set<DesktopPage>();
+  const close = async (): Promise<void> => {
+    for (const page of pages) await page.close();
+    await browser?.close();
+    await site?.close();
+    await app?.dispose();
+    await stream?.close();
+    ui?.remove();
+  };
+  try {
+    ui = await uiForTest();
+    stream = await FakeStream.start();
+    const streamConfig = { ...(config.stream as object), apiUrl: stream.url };
+    app = await startE2eConnector(ui.dir, { ...config, stream: streamConfig });
+    site = await serveStatic(ui.dir);
+    browser = await launchChromium({ soundAllowed: true });
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  const ready = { app, stream, site, browser };
+  return {
+    app: ready.app,
+    stream: ready.stream,
+    heardByStream: (text) =>
+      ready.stream.effects.map((e) => JSON.stringify(e.json)).filter((json) => json.includes(text)),
+    async open(viewport) {
+      const desktop = await openDesktopPage(
+        ready.browser,
+        ready.app.connector,
+        ready.site.origin,
+        viewport,
+      );
+      pages.add(desktop);
+      const close = desktop.close.bind(desktop);
+      return Object.assign(desktop, {
+        close: async () => {
+          if (!pages.delete(desktop)) return;
+          await close();
+        },
+      });
+    },
+    close,
   };
 }

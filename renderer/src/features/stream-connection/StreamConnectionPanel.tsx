@@ -16,6 +16,8 @@ export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number;
   const [conn, setConn] = useState<StreamConnection | null>(null);
   const [code, setCode] = useState<ConnectCode | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Disconnect stops every order from Stream: one more tap to be sure. */
+  const [confirming, setConfirming] = useState(false);
 
   const refresh = useCallback(() => {
     api.getStreamConnection().then(setConn, (err: unknown) => notify('error', explain(err)));
@@ -85,28 +87,53 @@ export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number;
             >
               {t.getCode}
             </button>
-            {conn.state === 'connected' && (
+            {conn.state === 'connected' && !confirming && (
               <button
                 type="button"
                 className="button button--reject"
                 disabled={busy}
-                onClick={() =>
-                  void act(async () => {
-                    const after = await withPin(t.disconnectPrompt, (pin) =>
-                      api.disconnectStream({}, { managerPin: pin }),
-                    );
-                    if (after) {
-                      setConn(after);
-                      setCode(null);
-                      notify('info', t.disconnected);
-                    }
-                  })
-                }
+                onClick={() => setConfirming(true)}
               >
                 {t.disconnect}
               </button>
             )}
           </div>
+          {conn.state === 'connected' && confirming && (
+            <div className="tile__confirm" role="group" aria-label={t.disconnectPrompt}>
+              <p>
+                <strong>{t.disconnectWarning}</strong>
+              </p>
+              <div className="choice-row">
+                <button
+                  type="button"
+                  className="button button--ghost"
+                  onClick={() => setConfirming(false)}
+                >
+                  {t.keepConnected}
+                </button>
+                <button
+                  type="button"
+                  className="button button--reject"
+                  disabled={busy}
+                  onClick={() =>
+                    void act(async () => {
+                      const after = await withPin(t.disconnectPrompt, (pin) =>
+                        api.disconnectStream({}, { managerPin: pin }),
+                      );
+                      setConfirming(false);
+                      if (after) {
+                        setConn(after);
+                        setCode(null);
+                        notify('info', t.disconnected);
+                      }
+                    })
+                  }
+                >
+                  {t.disconnectConfirm}
+                </button>
+              </div>
+            </div>
+          )}
         </>
       )}
     </div>

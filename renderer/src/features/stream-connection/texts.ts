@@ -27,6 +27,10 @@ export const STREAM_CONNECTION = translations(
     codeWaiting: (until: string) => `A code is waiting to be used until ${until}`,
     disconnect: 'Disconnect from Stream',
     disconnectPrompt: 'Disconnect this store from Stream',
+    disconnectWarning:
+      'Stream will not be able to send any order to this store until a manager connects it again.',
+    keepConnected: 'Keep connected',
+    disconnectConfirm: 'Yes, disconnect',
     disconnected: 'Disconnected from Stream.',
     failed: (why: string) => `Could not do that: ${why}`,
   },
@@ -55,6 +59,10 @@ export const STREAM_CONNECTION = translations(
     codeWaiting: (until: string) => `Hay un código esperando a usarse hasta las ${until}`,
     disconnect: 'Desconectar de Stream',
     disconnectPrompt: 'Desconectar esta tienda de Stream',
+    disconnectWarning:
+      'Stream no podrá enviar ningún pedido a esta tienda hasta que un gerente la vuelva a conectar.',
+    keepConnected: 'Mantener conectada',
+    disconnectConfirm: 'Sí, desconectar',
     disconnected: 'Desconectado de Stream.',
     failed: (why: string) => `No se pudo hacer: ${why}`,
   },

@@ -1,0 +1,180 @@
+// Connecting the store to Stream as a manager and a merchant meet it, in Debian's Chromium: the
+// "Connect to Stream" panel on the Health screen gives a connect code behind the manager PIN;
+// the merchant types it on the connector's own sign-in page (the page Stream opens in their
+// browser), Stream exchanges the code and calls with the token; the panel shows the connection
+// and the last call; Disconnect (PIN) revokes the token, which Stream then finds refused.
+import type { Browser, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupPin } from '../support/manager-client.js';
+import { orderCreated } from '../support/orders.js';
+import { local, sendToStreamListener } from '../support/stream-client.js';
+import { codeFromRedirect, pkcePair, requestToken } from '../support/stream-onboarding.js';
+import { browserMissingReason } from './support/browser.js';
+import type { E2eConnector } from './support/connector.js';
+import { startCounter, type Counter } from './support/counter.js';
+
+const missing = browserMissingReason();
+const PIN = '2468';
+const CLIENT_ID = 'stream-e2e-client';
+const CLIENT_SECRET = 'stream-e2e-client-secret-0123456789';
+const REDIRECT = 'https://stream.example/pos/oauth/callback';
+
+describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
+  let counter: Counter;
+  let app: E2eConnector;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    counter = await startCounter({
+      stream: {
+        authorize: {
+          clientId: CLIENT_ID,
+          clientSecret: CLIENT_SECRET,
+          redirectUris: [REDIRECT],
+          merchantId: 'merchant-e2e',
+        },
+      },
+    });
+    ({ app, browser } = counter);
+    await setupPin(app, PIN);
+  }, 60_000);
+
+  afterAll(async () => {
+    await counter?.close();
+  });
+
+  async function typePin(page: Page): Promise<void> {
+    const pad = page.getByRole('dialog', { name: 'Manager PIN' });
+    await pad.waitFor();
+    for (const digit of PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
+    await pad.getByRole('button', { name: 'OK' }).click();
+    await pad.waitFor({ state: 'detached' });
+  }
+
+  /** The merchant's browser on the connector's sign-in page; returns where it was sent back. */
+  async function signInAsMerchant(code: string, challenge: string): Promise<URL> {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    // Stream's callback is not on this machine: catch the redirect the browser follows.
+    let callback: string | null = null;
+    await page.route('https://stream.example/**', async (route) => {
+      callback = route.request().url();
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Stream</p>' });
+    });
+    const query = new URLSearchParams({
+      client_id: CLIENT_ID,
+      response_type: 'code',
+      redirect_uri: REDIRECT,
+      state: 'e2e-state',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    });
+    await page.goto(`${app.streamUrl}/oauth/authorize?${query.toString()}`);
+    await page.getByText('Test Store').first().waitFor();
+    // A mistyped code says so on the page and sends nobody anywhere.
+    await page.getByLabel(/Connect code/i).fill('AAAA-AAAA');
+    await page.getByRole('button').first().click();
+    await page.getByText(/not right/).waitFor();
+    expect(callback).toBeNull();
+    await page.getByLabel(/Connect code/i).fill(code);
+    await page.getByRole('button').first().click();
+    await page.waitForURL(/stream\.example/);
+    await page.close();
+    return new URL(callback!);
+  }
+
+  it('gives a connect code with the PIN, shows the connection Stream made, and disconnects', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(app.boardUrl);
+    await page.locator('.app[data-connection="open"]').waitFor();
+    await page.getByRole('button', { name: /^Health/ }).click();
+    const panel = page.getByTestId('stream-connection');
+    await panel.getByText('Never connected.').waitFor();
+
+    await panel.getByRole('button', { name: 'Get a connect code' }).click();
+    await typePin(page);
+    const shown = await panel.getByTestId('connect-code').locator('strong').innerText();
+    expect(shown).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await panel.getByTestId('connect-code').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screens/stream-connect-code-1024.png' });
+
+    // The merchant, sent by Stream to the sign-in page, types the code from the screen.
+    const { verifier, challenge } = pkcePair();
+    const back = await signInAsMerchant(shown, challenge);
+    expect(back.origin + back.pathname).toBe(REDIRECT);
+    const { code, state } = codeFromRedirect(back.toString());
+    expect(state).toBe('e2e-state');
+
+    // Stream exchanges the code, then sends an order with the access token.
+    const tokens = await requestToken<{ access_token: string; id: string }>(app.streamUrl, {
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      code: code!,
+      grant_type: 'authorization_code',
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    });
+    expect(tokens.status).toBe(201);
+    expect(tokens.body.id).toBe('merchant-e2e');
+    const bearer = { signature: null, authorization: `Bearer ${tokens.body.access_token}` };
+    const order = await sendToStreamListener(
+      app.streamUrl,
+      orderCreated({ dspOrderNumber: 'OA-1' }),
+      bearer,
+    );
+    expect(order.status).toBe(200);
+
+    // The panel says what the core knows: connected, by which client, Stream's last call.
+    await panel.getByText('Connected.', { exact: true }).waitFor();
+    await panel.getByText(`Stream client: ${CLIENT_ID}`).waitFor();
+    await panel.getByText(/^Last call from Stream: /).waitFor({ timeout: 12_000 });
+    await panel.getByText(/^Current access token runs out at /).waitFor();
+    // The order Stream sent with that token is on the board.
+    await page.getByRole('button', { name: /^Orders/ }).click();
+    await page.getByText('OA-1').first().waitFor();
+
+    await page.getByRole('button', { name: /^Health/ }).click();
+    // Disconnect asks once more (it stops every order), and Keep connected changes nothing.
+    await panel.getByRole('button', { name: 'Disconnect from Stream' }).click();
+    await panel.getByText(/will not be able to send any order/).waitFor();
+    await panel.getByRole('button', { name: 'Keep connected' }).click();
+    const kept = await local<{ state: string }>(app.localUrl, 'GET', '/api/stream/connection');
+    expect(kept.body.state).toBe('connected');
+    await panel.getByRole('button', { name: 'Disconnect from Stream' }).click();
+    await panel.getByRole('button', { name: 'Yes, disconnect' }).click();
+    // The PIN typed a moment ago is remembered for a minute: no second keypad.
+    await panel.getByText(/^Disconnected: Stream cannot send orders/).waitFor();
+    await page.getByText('Disconnected from Stream.').first().waitFor();
+
+    // Stream's token no longer works, and the audit names the disconnect.
+    const refused = await sendToStreamListener(
+      app.streamUrl,
+      orderCreated({ dspOrderNumber: 'OA-2' }),
+      bearer,
+    );
+    expect(refused.status).toBe(401);
+    const conn = await local<{ state: string }>(app.localUrl, 'GET', '/api/stream/connection');
+    expect(conn.body.state).toBe('disconnected');
+    await page.close();
+  });
+
+  it('shows the panel and the sign-in page in Spanish', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1024, height: 768 },
+      locale: 'es-MX',
+    });
+    await page.goto(app.boardUrl);
+    await page.locator('.app[data-connection="open"]').waitFor();
+    await page.getByRole('button', { name: /^Estado|^Salud/ }).click();
+    const panel = page.getByTestId('stream-connection');
+    await panel.getByRole('heading', { name: 'Conectar con Stream' }).waitFor();
+    await panel.getByRole('button', { name: 'Obtener un código de conexión' }).waitFor();
+
+    const signIn = await browser.newPage({ locale: 'es-MX' });
+    const query = new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT });
+    await signIn.goto(`${app.streamUrl}/oauth/authorize?response_type=code&${query.toString()}`);
+    await signIn.getByText('Código de conexión').first().waitFor();
+    await signIn.screenshot({ path: 'test-results/screens/stream-sign-in-es.png' });
+    await signIn.close();
+    await page.close();
+  });
+});
