@@ -8,18 +8,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANAGER_PIN_HEADER } from '../../shared/contract/headers.js';
 import { FakeStream } from '../support/fake-stream.js';
 import { cheeseburger, halfAndHalfPizza, largeFries } from '../support/orders.js';
-import { local } from '../support/stream-client.js';
-import { TEST_LOCAL_TOKEN } from '../support/secrets.js';
+import { api, setupPin } from '../support/manager-client.js';
 import { browserMissingReason } from './support/browser.js';
 import { startCounter, type Counter } from './support/counter.js';
 import { bigOrderItems, sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
 const SHOTS = path.resolve('test-results/screens');
-const PIN = '2468';
+const PIN = '24681357';
 const WAITING = 11;
 const SIZES = [
   { width: 1024, height: 768, atLeast: 4 },
@@ -96,7 +94,7 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
     });
     ({ browser } = counter);
     const { app } = counter;
-    expect((await local(app.localUrl, 'POST', '/api/manager/pin', { pin: PIN })).status).toBe(200);
+    await setupPin(app, PIN);
     const kinds = ['delivery', 'pickup', 'curbside', 'drive_thru', 'dine_in'] as const;
     for (let i = 0; i < WAITING; i++) {
       const lineItems =
@@ -161,14 +159,9 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
       const bar = page.locator('.topbar');
       const before = (await bar.boundingBox())!.height;
       const firstTop = (await page.getByTestId('pending-card').first().boundingBox())!.y;
-      const paused = await fetch(`${counter.app.localUrl}/api/store/pause`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${TEST_LOCAL_TOKEN}`,
-          'content-type': 'application/json',
-          [MANAGER_PIN_HEADER]: PIN,
-        },
-        body: JSON.stringify({ minutes: 30, reason: 'Too busy' }),
+      const paused = await api(counter.app.localUrl, 'POST', '/api/store/pause', {
+        body: { minutes: 30, reason: 'Too busy' },
+        pin: PIN,
       });
       expect(paused.status).toBe(200);
       await page.getByTestId('paused-pill').waitFor();
@@ -185,10 +178,9 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
       await page.screenshot({
         path: path.join(SHOTS, `rush-en-${size.width}x${size.height}.png`),
       });
-      await fetch(`${counter.app.localUrl}/api/store/resume`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${TEST_LOCAL_TOKEN}`, [MANAGER_PIN_HEADER]: PIN },
-      });
+      expect(
+        (await api(counter.app.localUrl, 'POST', '/api/store/resume', { pin: PIN })).status,
+      ).toBe(200);
       await page.getByTestId('paused-pill').waitFor({ state: 'detached' });
 
       const es = await openBoard(size, 'es-MX');
