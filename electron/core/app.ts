@@ -33,8 +33,9 @@ import { OutboxWriter } from './outbox/enqueue.js';
 import { OutboxApi } from './outbox/api.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox/deliver.js';
 import { PosService, type PosOptions } from './pos/service.js';
-import { laneBacklog } from './outbox/stats.js';
 import { StoreRelay } from './relay/store-relay.js';
+import { connectorMetrics } from './metrics/connector-metrics.js';
+import { readStoreVitals } from './metrics/store-vitals.js';
 import { totalsCheck } from './pos/totals.js';
 import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
@@ -120,6 +121,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
   };
 
+  // Set once the parts it reads exist (below); the worker only reports after its first delivery.
+  let onSent: ((sent: { kind: string; createdAt: number; sentAt: number }) => void) | null = null;
   // Nothing is sent from a request handler: writers poke the worker, which sends after commit.
   const outboxWorker = new OutboxWorker(
     {
@@ -133,6 +136,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         const summary = ctx.orders.summary(key);
         if (summary) ctx.bus.publish('order.delivery', summary);
       },
+      onSent: (sent) => onSent?.(sent),
     },
     options.outbox,
   );
@@ -257,6 +261,9 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     tlsPollMs: options.tlsPollMs,
     storage,
   });
+  const vitals = () => readStoreVitals({ db, clock, health, missed, pos, storage });
+  const metrics = connectorMetrics({ db, version: APP_VERSION, vitals });
+  onSent = (sent) => metrics.sent(sent);
   const localServer = buildLocalServer({
     token: localToken,
     allowedHosts: allowedHostNames(config.local.host, config.local.allowedHosts),
@@ -264,6 +271,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     bus: ctx.bus,
     log,
     uiDir: options.uiDir,
+    metrics: { contentType: metrics.registry.contentType, render: () => metrics.render() },
   });
 
   const relay = config.relay.url
@@ -274,20 +282,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         version: APP_VERSION,
         startedAt: clock.now(),
         catalog: () => catalog.current()?.catalog ?? null,
-        heartbeat: () => {
-          const report = health.report();
-          return {
-            at: clock.now(),
-            pending: report.orders.pending,
-            // Missed orders have no service of their own yet (the missed-orders issue adds it).
-            missedToday: 0,
-            outbox: laneBacklog(db, clock.now()),
-            posUp: config.pos.driver === 'none' ? null : report.pos.notInPos === 0,
-            printerUp: null,
-            storageUp: true,
-            streamLastContactAt: report.outbox.lastStreamContactAt,
-          };
-        },
+        heartbeat: vitals,
       })
     : null;
 

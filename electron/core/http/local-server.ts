@@ -39,6 +39,8 @@ export interface LocalServerDeps {
   log: Logger;
   /** The built renderer to serve at `/`, in headless mode. */
   uiDir?: string | undefined;
+  /** Prometheus exposition for `GET /metrics` (electron/core/metrics), behind the same token. */
+  metrics?: { contentType: string; render(): Promise<string> } | undefined;
 }
 
 export const UI_CSP =
@@ -71,6 +73,12 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
     api.get('/api/events', { config: { tokenInQuery: true } }, (request, reply) =>
       servePushChannel(request, reply, deps.bus, streams),
     );
+    const { metrics } = deps;
+    // Inside the token plugin like every API route: a scraper sends `Authorization: Bearer`.
+    if (metrics)
+      api.get('/metrics', async (_request, reply) =>
+        reply.type(metrics.contentType).send(await metrics.render()),
+      );
   });
   app.addHook('preClose', async () => {
     for (const res of streams) res.end();
