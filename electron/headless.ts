@@ -3,13 +3,32 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createConnector } from './core/app.js';
+import { createConnector, type Connector } from './core/app.js';
 import { ConfigError, loadConfig } from './core/config/load.js';
 import { startFakeStreamCloud, type FakeStreamCloud } from './demo/fake-stream-cloud.js';
 
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** This console is the counter's screen in headless mode: until a manager PIN is set, it shows
+ * the one-time code the board's setup screen asks for (printed here, never logged to a file),
+ * and the new one whenever wrong tries replace it. */
+function showSetupCode(connector: Connector): void {
+  let shown: string | null = null;
+  const show = (): void => {
+    const code = connector.pins.currentSetupCode();
+    if (code && code !== shown)
+      console.log(
+        `Manager PIN setup code: ${code} (type it on the board's "Set the manager PIN" screen)`,
+      );
+    shown = code;
+  };
+  show();
+  connector.ctx.bus.subscribe((m) => {
+    if (m.event === 'manager.pin.updated') show();
+  });
 }
 
 async function main(): Promise<void> {
@@ -38,6 +57,7 @@ async function main(): Promise<void> {
   console.log(`Stream listener: ${streamUrl}`);
   console.log(`Cashier board:   ${boardUrl}`);
   if (!existsSync(uiDir)) console.log('(the UI is not built: run `npm run build:ui`)');
+  showSetupCode(connector);
 
   let stopping = false;
   const shutdown = (signal: string): void => {

@@ -56,6 +56,11 @@ export function isManagerCall(name: CallName): boolean {
   return callSpec(name).manager === true;
 }
 
+/** True for calls only the desktop bridge offers (no HTTP route). */
+export function isCounterOnly(name: CallName): boolean {
+  return callSpec(name).counterOnly === true;
+}
+
 /** True for calls whose response may be a `FileDownload`. */
 export function mayDownload(name: CallName): boolean {
   return callSpec(name).downloads === true;

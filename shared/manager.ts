@@ -5,6 +5,15 @@ export const Pin = z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits');
 
 export const PinRequest = z.object({ pin: Pin }).strict();
 
+/** The first PIN. Over HTTP the one-time `setupCode` shown on the counter screen is required;
+ * through the desktop bridge (the counter itself) it is not. */
+export const SetupPinRequest = z
+  .object({ pin: Pin, setupCode: z.string().trim().max(32).optional() })
+  .strict();
+
+/** The one-time code that lets the first PIN be set over HTTP; null once a PIN is set. */
+export const PinSetupCode = z.object({ setupCode: z.string().nullable() });
+
 export const ManagerPinStatus = z.object({
   isSet: z.boolean(),
   setAt: z.number().int().nullable(),
@@ -12,6 +21,9 @@ export const ManagerPinStatus = z.object({
   lockedUntil: z.number().int().nullable(),
   failedAttempts: z.number().int(),
   maxAttempts: z.number().int(),
+  /** Lockouts in a row since the last right PIN (each twice as long); the manager's banner. */
+  lockouts: z.number().int(),
+  lastLockedAt: z.number().int().nullable(),
 });
 export type ManagerPinStatus = z.infer<typeof ManagerPinStatus>;
 

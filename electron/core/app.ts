@@ -32,8 +32,9 @@ import { OutboxWriter } from './outbox/enqueue.js';
 import { OutboxApi } from './outbox/api.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox/deliver.js';
 import { PosService, type PosOptions } from './pos/service.js';
-import { laneBacklog } from './outbox/stats.js';
 import { StoreRelay } from './relay/store-relay.js';
+import { connectorMetrics } from './metrics/connector-metrics.js';
+import { readStoreVitals } from './metrics/store-vitals.js';
 import { totalsCheck } from './pos/totals.js';
 import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
@@ -80,6 +81,8 @@ export interface Connector {
   outboxWorker: OutboxWorker;
   /** Accepted orders into the POS and onto the kitchen printer (electron/core/pos). */
   pos: PosService;
+  /** The manager PIN, its lockouts and the first-PIN setup code the counter shows. */
+  pins: ManagerPins;
   /** The chain relay (electron/core/relay) when `relay.url` is set, else null. */
   relay: StoreRelay | null;
   /** Listen on the configured hosts and ports; resolves with the bound addresses. */
@@ -118,6 +121,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
   };
 
+  // Set once the parts it reads exist (below); the worker only reports after its first delivery.
+  let onSent: ((sent: { kind: string; createdAt: number; sentAt: number }) => void) | null = null;
   // Nothing is sent from a request handler: writers poke the worker, which sends after commit.
   const outboxWorker = new OutboxWorker(
     {
@@ -131,6 +136,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         const summary = ctx.orders.summary(key);
         if (summary) ctx.bus.publish('order.delivery', summary);
       },
+      onSent: (sent) => onSent?.(sent),
     },
     options.outbox,
   );
@@ -155,6 +161,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const pins = new ManagerPins(ctx, audit, {
     maxAttempts: config.manager.pinMaxAttempts,
     lockoutMs: config.manager.pinLockoutSeconds * 1000,
+    maxLockoutMs: config.manager.pinLockoutMaxSeconds * 1000,
   });
   const store = createStore(ctx, catalog, audit);
 
@@ -255,6 +262,9 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     tlsPollMs: options.tlsPollMs,
     storage,
   });
+  const vitals = () => readStoreVitals({ db, clock, health, missed, pos, storage });
+  const metrics = connectorMetrics({ db, version: APP_VERSION, vitals });
+  onSent = (sent) => metrics.sent(sent);
   const localServer = buildLocalServer({
     token: localToken,
     allowedHosts: allowedHostNames(config.local.host, config.local.allowedHosts),
@@ -262,6 +272,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     bus: ctx.bus,
     log,
     uiDir: options.uiDir,
+    metrics: { contentType: metrics.registry.contentType, render: () => metrics.render() },
   });
 
   const relay = config.relay.url
@@ -272,26 +283,14 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         version: APP_VERSION,
         startedAt: clock.now(),
         catalog: () => catalog.current()?.catalog ?? null,
-        heartbeat: () => {
-          const report = health.report();
-          return {
-            at: clock.now(),
-            pending: report.orders.pending,
-            // Missed orders have no service of their own yet (the missed-orders issue adds it).
-            missedToday: 0,
-            outbox: laneBacklog(db, clock.now()),
-            posUp: config.pos.driver === 'none' ? null : report.pos.notInPos === 0,
-            printerUp: null,
-            storageUp: true,
-            streamLastContactAt: report.outbox.lastStreamContactAt,
-          };
-        },
+        heartbeat: vitals,
       })
     : null;
 
   let started = false;
   return {
     relay,
+    pins,
     config,
     ctx,
     handlers,

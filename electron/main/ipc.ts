@@ -5,6 +5,7 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import {
+  bodySchema,
   callSpec,
   INTERNAL,
   localApi,
@@ -17,7 +18,7 @@ import {
   type CallName,
   type IpcChannels,
 } from '../../shared/contract.js';
-import type { Handlers } from '../core/api/handlers.js';
+import type { CallMeta, Handlers } from '../core/api/handlers.js';
 import { actorName, parseCallPart } from '../core/api/call-input.js';
 import type { Logger } from '../core/util/log.js';
 import { isAppUrl } from './protocol.js';
@@ -96,22 +97,20 @@ export async function dispatchCall(
   }
   try {
     const parts = splitRequest(spec, input);
-    const leftover = Object.keys(parts.body)[0];
-    if (!spec.body && leftover !== undefined)
-      return failure(
-        400,
-        'invalid_request',
-        `request.${leftover}: unknown field`,
-        `request.${leftover}`,
-      );
     const parsed = {
       ...parseCallPart(spec.params, parts.params, 'params'),
       ...parseCallPart(spec.query, parts.query, 'query'),
-      ...parseCallPart(spec.body, parts.body, 'body'),
+      // A field no part names lands in the body; a call without one refuses it (NO_BODY), as HTTP.
+      ...parseCallPart(bodySchema(spec), parts.body, 'body'),
     };
     const { actor, managerPin } = parsedOptions.data;
-    const meta = { actor: actorName(actor), ...(managerPin ? { managerPin } : {}) };
-    const handler = handlers[callName] as (input: unknown, meta: { actor: string }) => unknown;
+    // Only the trusted window of the counter reaches this dispatch (isTrustedSender).
+    const meta: CallMeta = {
+      actor: actorName(actor),
+      atCounter: true,
+      ...(managerPin ? { managerPin } : {}),
+    };
+    const handler = handlers[callName] as (input: unknown, meta: CallMeta) => unknown;
     return { ok: true, data: await handler(parsed, meta) };
   } catch (err) {
     const known = problemFor(err);

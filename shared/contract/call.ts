@@ -15,6 +15,9 @@ export interface CallSpec {
   response: z.ZodType;
   /** Manager-only: the caller sends the manager PIN (`X-Manager-Pin`); missing or wrong → 403. */
   manager?: boolean;
+  /** Only through the desktop bridge (the counter's own window): the HTTP listener has no route
+   * for it, so nothing that reaches the Local API over the network can call it. */
+  counterOnly?: boolean;
   /** The response may be a `FileDownload`, sent over HTTP as the file itself (e.g. CSV). */
   downloads?: boolean;
 }

@@ -19,6 +19,8 @@ export const catalogCalls = {
     path: '/api/catalog',
     body: CatalogBody,
     response: z.object({ objects: z.number().int(), loadedAt: z.number().int() }),
+    // Replacing the catalog can take every item off Stream at once: as much as 86ing one.
+    manager: true,
   }),
   /** Replace the catalog with the POS's (`source: pos`) or a JSON file's (`source: file`). */
   importCatalog: call({
@@ -26,5 +28,6 @@ export const catalogCalls = {
     path: '/api/catalog/import',
     body: ImportCatalogRequest,
     response: ImportCatalogResult,
+    manager: true,
   }),
 } as const;

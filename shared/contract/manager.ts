@@ -1,16 +1,32 @@
 // Manager PIN and audit log (electron/core/manager).
 import { z } from 'zod';
-import { AuditEntry, AuditQuery, FileDownload, ManagerPinStatus, PinRequest } from '../manager.js';
+import {
+  AuditEntry,
+  AuditQuery,
+  FileDownload,
+  ManagerPinStatus,
+  PinRequest,
+  PinSetupCode,
+  SetupPinRequest,
+} from '../manager.js';
 import { call } from './call.js';
 
 export const managerCalls = {
   getManagerPin: call({ method: 'GET', path: '/api/manager/pin', response: ManagerPinStatus }),
-  /** First run only: sets the PIN when none is set (409 once one is). */
+  /** First run only: sets the PIN when none is set (409 once one is). Over HTTP it needs the
+   * one-time `setupCode` the counter screen shows; through the desktop bridge it does not. */
   setupManagerPin: call({
     method: 'POST',
     path: '/api/manager/pin',
-    body: PinRequest,
+    body: SetupPinRequest,
     response: ManagerPinStatus,
+  }),
+  /** The setup code for the counter's first-PIN screen: desktop bridge only (no HTTP route). */
+  getManagerPinSetupCode: call({
+    method: 'GET',
+    path: '/api/manager/pin/setup-code',
+    response: PinSetupCode,
+    counterOnly: true,
   }),
   changeManagerPin: call({
     method: 'PUT',

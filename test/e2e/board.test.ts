@@ -5,6 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
 import { FakeStream } from '../support/fake-stream.js';
+import { setupPin } from '../support/manager-client.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason, launchChromium } from './support/browser.js';
 import type { E2eConnector } from './support/connector.js';
@@ -27,9 +28,7 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
     // checks the plain-browser case separately.
     counter = await startCounter({ stream: { apiUrl: stream.url } });
     ({ app, browser } = counter);
-    expect(
-      (await local(app.localUrl, 'POST', '/api/manager/pin', { pin: MANAGER_PIN })).status,
-    ).toBe(200);
+    await setupPin(app, MANAGER_PIN);
   }, 60_000);
 
   afterAll(async () => {
@@ -69,7 +68,10 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
     const text = (await shown.textContent()) ?? '';
     expect(text).toContain('Uber Eats');
     expect(text).toContain('Delivery');
-    expect(text).toContain('2 items');
+    // What to cook is on the card itself: the first item, its note, and what did not fit.
+    expect(text).toContain('1× Cheeseburger');
+    expect(text).toContain('Cut in half please');
+    expect(text).toContain('+1 more item');
     expect(text).toContain('UNPAID');
     expect(text).toMatch(/\$\d+\.\d\d/);
 

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { local } from '../support/stream-client.js';
 import { browserMissingReason } from './support/browser.js';
 import { startDesktopCounter, type DesktopCounter } from './support/desktop.js';
 import { loadDevCatalog } from './support/seed.js';
@@ -21,11 +20,8 @@ describe.skipIf(missing !== null)('desktop mode: the counter beside Stream order
 
   beforeAll(async () => {
     counter = await startDesktopCounter();
-    await loadDevCatalog(counter.app.localUrl);
-    const pin = await local(counter.app.localUrl, 'POST', '/api/manager/pin', {
-      pin: MANAGER_PIN,
-    });
-    expect(pin.status).toBe(200);
+    // Replacing the catalog is a manager call: the PIN is set first (with the setup code).
+    await loadDevCatalog(counter.app, MANAGER_PIN);
   }, 90_000);
 
   afterAll(async () => {

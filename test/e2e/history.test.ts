@@ -25,7 +25,7 @@ describe.skipIf(missing !== null)('order history in Chromium', () => {
   beforeAll(async () => {
     counter = await startCounter();
     ({ app, browser } = counter);
-    await loadDevCatalog(app.localUrl);
+    await loadDevCatalog(app);
     seeded = await seedHistory(app, { inStore: IN_STORE, stream: STREAM });
     risotto = (
       await createInStore(app.localUrl, {

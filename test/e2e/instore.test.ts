@@ -22,7 +22,7 @@ describe.skipIf(missing !== null)('new in-store order in Chromium', () => {
   beforeAll(async () => {
     counter = await startCounter({ instore: { taxRatePercent: TAX_RATE_PERCENT } });
     ({ app, browser } = counter);
-    await loadDevCatalog(app.localUrl);
+    await loadDevCatalog(app);
   }, 60_000);
 
   afterAll(async () => {

@@ -18,7 +18,7 @@ describe.skipIf(missing !== null)('the screen language', () => {
   beforeAll(async () => {
     counter = await startCounter();
     ({ app, browser } = counter);
-    await loadDevCatalog(app.localUrl);
+    await loadDevCatalog(app);
     await takePhoneOrder(app.localUrl);
   }, 60_000);
 

@@ -3,6 +3,7 @@
 import type { Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { putCatalog, setupPin } from '../support/manager-client.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason } from './support/browser.js';
 import type { E2eConnector } from './support/connector.js';
@@ -22,8 +23,8 @@ describe.skipIf(missing !== null)('store controls in Chromium', () => {
     const catalog: unknown = JSON.parse(
       readFileSync(new URL('../../config/dev-catalog.json', import.meta.url), 'utf8'),
     );
-    expect((await local(app.localUrl, 'PUT', '/api/catalog', catalog)).status).toBe(200);
-    expect((await local(app.localUrl, 'POST', '/api/manager/pin', { pin: PIN })).status).toBe(200);
+    await setupPin(app, PIN);
+    await putCatalog(app, catalog, PIN);
   }, 60_000);
 
   afterAll(async () => {

@@ -5,6 +5,7 @@
 // and the last call; Disconnect (PIN) revokes the token, which Stream then finds refused.
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupPin } from '../support/manager-client.js';
 import { orderCreated } from '../support/orders.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
 import { codeFromRedirect, pkcePair, requestToken } from '../support/stream-onboarding.js';
@@ -35,7 +36,7 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
       },
     });
     ({ app, browser } = counter);
-    expect((await local(app.localUrl, 'POST', '/api/manager/pin', { pin: PIN })).status).toBe(200);
+    await setupPin(app, PIN);
   }, 60_000);
 
   afterAll(async () => {

@@ -26,7 +26,7 @@ describe('connector.log', () => {
       sink: (l) => raw.push(l),
     });
     t = await startTestConnector({ log });
-    await setupPin(t.localUrl);
+    await setupPin(t);
     const newOrder = async (): Promise<string> =>
       (await sendToStreamListener<{ order: { provider_id: string } }>(t!.streamUrl, orderCreated()))
         .body.order.provider_id;

@@ -8,7 +8,7 @@ import { taxCents } from '../../shared/instore.js';
 import { startWithFakeStream, type WithFakeStream } from '../support/fake-stream.js';
 import { outboxIds } from '../support/outbox-helpers.js';
 import { local } from '../support/stream-client.js';
-import { api, setupPin, TEST_PIN } from '../support/manager-client.js';
+import { api, putCatalog, setupPin, TEST_PIN } from '../support/manager-client.js';
 import catalog from '../../config/dev-catalog.json' with { type: 'json' };
 import { ACTOR_HEADER } from '../../shared/contract.js';
 
@@ -334,7 +334,7 @@ describe('in-store orders', () => {
       (await local(p.t.localUrl, 'POST', `/api/orders/${order.id}/status`, { status: 'preparing' }))
         .status,
     ).toBe(200);
-    await setupPin(p.t.localUrl); // canceling an accepted order needs the manager PIN
+    await setupPin(p.t); // canceling an accepted order needs the manager PIN
     const canceled = await api(p.t.localUrl, 'POST', `/api/orders/${order.id}/cancel`, {
       body: { reason: 'Guest left' },
       pin: TEST_PIN,
@@ -383,7 +383,7 @@ describe('in-store orders', () => {
       { provider_location_id: 'store-2', override: { price_amount: 1 } },
       { provider_location_id: 'store-1', override: { is_active: false } },
     ];
-    expect((await local(p.t.localUrl, 'PUT', '/api/catalog', overridden)).status).toBe(200);
+    await putCatalog(p.t, overridden);
     const ok = await post<Detail>(p, {
       fulfillmentType: 'pickup',
       items: [{ catalogId: 'fam-shake', quantity: 1 }],

@@ -1,7 +1,7 @@
 // The Local API as other in-store systems see it: token auth, the order list filters, health,
 // the catalog, and the push channel announcing every change within 100 ms.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { localApi } from '../../shared/contract.js';
+import { localApi, type CallSpec } from '../../shared/contract.js';
 import { startTestConnector, type TestConnector } from '../support/connector.js';
 import { orderCanceled, orderCreated } from '../support/orders.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
@@ -17,11 +17,16 @@ afterEach(async () => {
 });
 
 describe('Local API', () => {
-  it('serves every call in the contract, and only behind the token', async () => {
-    for (const spec of Object.values(localApi)) {
+  it('serves every call in the contract, and only behind the token; counter-only calls not at all', async () => {
+    for (const spec of Object.values(localApi) as CallSpec[]) {
       const path = spec.path.replace(':id', 'ord_x');
       const res = await fetch(t.localUrl + path, { method: spec.method });
-      expect(res.status, `${spec.method} ${spec.path}`).toBe(401);
+      if (!spec.counterOnly) {
+        expect(res.status, `${spec.method} ${spec.path}`).toBe(401);
+        continue;
+      }
+      const withToken = await local(t.localUrl, spec.method, path);
+      expect(withToken.status, `${spec.method} ${spec.path} is for the bridge only`).toBe(404);
     }
     expect((await fetch(t.localUrl + '/api/events')).status).toBe(401);
   });

@@ -15,7 +15,7 @@ const START = Date.UTC(2026, 10, 23, 12, 0, 0);
 let t: TestConnector;
 beforeEach(async () => {
   t = await startTestConnector();
-  await setupPin(t.localUrl);
+  await setupPin(t);
 });
 afterEach(async () => {
   await t.dispose();

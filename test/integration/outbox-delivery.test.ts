@@ -160,7 +160,7 @@ describe('cancels', () => {
     await start();
     const id = await newOrder(t!);
     await local(t!.localUrl, 'POST', `/api/orders/${id}/accept`, {});
-    await setupPin(t!.localUrl); // canceling an accepted order needs the manager PIN
+    await setupPin(t!); // canceling an accepted order needs the manager PIN
     const push = await openPushChannel(t!.localUrl, TEST_LOCAL_TOKEN);
     try {
       const res = await fetch(`${t!.localUrl}/api/orders/${id}/cancel`, {
@@ -200,7 +200,7 @@ describe('cancels', () => {
 
   it('refuses to cancel a pending order (reject it instead), and a second cancel changes nothing', async () => {
     await start();
-    await setupPin(t!.localUrl); // canceling an accepted order needs the manager PIN
+    await setupPin(t!); // canceling an accepted order needs the manager PIN
     const id = await newOrder(t!);
     const cancel = <T>(reason: string) =>
       api<T>(t!.localUrl, 'POST', `/api/orders/${id}/cancel`, { body: { reason }, pin: TEST_PIN });

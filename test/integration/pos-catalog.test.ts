@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestConnector, tempDataDir, type TestConnector } from '../support/connector.js';
 import { startPosRig, type PosRig } from '../support/fake-pos.js';
-import { api, setupPin, TEST_PIN } from '../support/manager-client.js';
+import { api, TEST_PIN } from '../support/manager-client.js';
 import { orderCreated } from '../support/orders.js';
 import { TEST_INBOUND_TOKEN, TEST_LOCAL_TOKEN, TEST_WEBHOOK_SECRET } from '../support/secrets.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
@@ -35,10 +35,16 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
+/** A connector with a POS, and the manager PIN IT provisioned (replacing the catalog needs it). */
 async function rig(config: Record<string, unknown> = {}): Promise<PosRig> {
-  const r = await startPosRig({ config });
+  const r = await startPosRig({ config: { manager: { initialPin: TEST_PIN }, ...config } });
   cleanups.push(() => r.dispose());
   return r;
+}
+
+/** `POST /api/catalog/import` as a manager: with the PIN. */
+function importCatalog<T = unknown>(t: TestConnector, body: unknown, pin = TEST_PIN) {
+  return api<T>(t.localUrl, 'POST', '/api/catalog/import', { body, ...(pin ? { pin } : {}) });
 }
 
 async function streamCatalog(
@@ -64,12 +70,18 @@ const cheapShakes = () =>
     ],
   });
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', path.join(ROOT, 'electron', 'core', 'pos', 'catalog-cli.ts'), ...args],
-      { cwd: ROOT, env: { ...process.env, CONNECTOR_CONFIG: '' } },
+      {
+        cwd: ROOT,
+        env: { ...process.env, CONNECTOR_CONFIG: '', MANAGER_PIN: '', ...env },
+      },
       (err, stdout, stderr) =>
         resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
@@ -90,17 +102,47 @@ function cliConfig(dataDir: string, localPort: number): string {
 }
 
 describe('catalog import', () => {
+  it('replacing or importing the whole catalog needs the manager PIN, like 86ing one item', async () => {
+    const r = await rig();
+    const noPin = await importCatalog<{ error: { code: string } }>(
+      r.t,
+      { source: 'file', catalog: DEV_CATALOG },
+      '',
+    );
+    expect(noPin.status).toBe(403);
+    expect(noPin.body.error.code).toBe('manager_pin_required');
+    const emptied = await api<{ error: { code: string } }>(r.t.localUrl, 'PUT', '/api/catalog', {
+      body: {},
+      pin: '00000000',
+    });
+    expect(emptied.status).toBe(403);
+    expect(emptied.body.error.code).toBe('manager_pin_wrong');
+    expect((await local(r.t.localUrl, 'GET', '/api/catalog')).status).toBe(404); // nothing stored
+    const put = await api(r.t.localUrl, 'PUT', '/api/catalog', {
+      body: DEV_CATALOG,
+      pin: TEST_PIN,
+    });
+    expect(put.status).toBe(200);
+    const audit = await api<{ entries: { action: string; managerPin: boolean }[] }>(
+      r.t.localUrl,
+      'GET',
+      '/api/audit',
+    );
+    expect(audit.body.entries).toContainEqual(
+      expect.objectContaining({ action: 'api.putCatalog', managerPin: true }),
+    );
+  });
+
   it('imports the POS catalog through the driver and serves it to Stream, with 86s shown inactive', async () => {
     const r = await rig();
     r.pos.catalog = DEV_CATALOG;
-    const res = await local<ImportResult>(r.t.localUrl, 'POST', '/api/catalog/import', {
+    const res = await importCatalog<ImportResult>(r.t, {
       source: 'pos',
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ objects: 47, source: 'pos:http', warnings: [] });
     expect(r.pos.requests.filter((q) => q.kind === 'catalog')).toHaveLength(1);
 
-    await setupPin(r.t.localUrl);
     const off = await api(r.t.localUrl, 'POST', '/api/catalog/availability', {
       pin: TEST_PIN,
       body: { providerIds: ['fam-shake'], available: false },
@@ -119,46 +161,29 @@ describe('catalog import', () => {
 
   it('a POS that cannot give its catalog answers 502; without a POS driver the call is refused (409)', async () => {
     const r = await rig();
-    const missing = await local<{ error: { code: string } }>(
-      r.t.localUrl,
-      'POST',
-      '/api/catalog/import',
-      { source: 'pos' },
-    );
+    const missing = await importCatalog<{ error: { code: string } }>(r.t, { source: 'pos' });
     expect(missing.status).toBe(502);
     expect(missing.body.error.code).toBe('pos_unavailable');
     const none = await rig({ pos: { driver: 'none' } });
-    expect(
-      (await local(none.t.localUrl, 'POST', '/api/catalog/import', { source: 'pos' })).status,
-    ).toBe(409);
+    expect((await importCatalog(none.t, { source: 'pos' })).status).toBe(409);
   });
 
   it('imports a JSON file through the Local API: a wrong field is named, a reused provider_id refused, dangling references warned about', async () => {
     const r = await rig();
     const bad = structuredClone(DEV_CATALOG);
     (bad.item_family[2] as Record<string, unknown>).price_amount = 'cheap';
-    const wrong = await local<{ error: { field: string; message: string } }>(
-      r.t.localUrl,
-      'POST',
-      '/api/catalog/import',
-      {
-        source: 'file',
-        catalog: bad,
-      },
-    );
+    const wrong = await importCatalog<{ error: { field: string; message: string } }>(r.t, {
+      source: 'file',
+      catalog: bad,
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.field).toBe('body.catalog.item_family.2.price_amount');
     const dup = structuredClone(DEV_CATALOG) as Record<string, { provider_id: string }[]>;
     dup.item![0]!.provider_id = 'fam-cheeseburger';
-    const reused = await local<{ error: { message: string } }>(
-      r.t.localUrl,
-      'POST',
-      '/api/catalog/import',
-      {
-        source: 'file',
-        catalog: dup,
-      },
-    );
+    const reused = await importCatalog<{ error: { message: string } }>(r.t, {
+      source: 'file',
+      catalog: dup,
+    });
     expect(reused.status).toBe(400);
     expect(reused.body.error.message).toMatch(
       /item\.0\.provider_id: fam-cheeseburger is already used by item_family\.0/,
@@ -167,7 +192,7 @@ describe('catalog import', () => {
 
     const dangling = structuredClone(DEV_CATALOG) as Record<string, { item_ids?: string[] }[]>;
     dangling.item_family![2]!.item_ids = ['item-fries-small', 'item-fries-huge'];
-    const ok = await local<ImportResult>(r.t.localUrl, 'POST', '/api/catalog/import', {
+    const ok = await importCatalog<ImportResult>(r.t, {
       source: 'file',
       fileName: 'menu.json',
       catalog: dangling,
@@ -182,7 +207,7 @@ describe('catalog import', () => {
 
   it('checks orders against it: unknown ids are invalid_cart; a subtotal below POS prices is rejected, noted or ignored per catalog.totalsPolicy', async () => {
     const rejecting = await rig({ catalog: { totalsPolicy: 'reject' } });
-    await local(rejecting.t.localUrl, 'POST', '/api/catalog/import', {
+    await importCatalog(rejecting.t, {
       source: 'file',
       catalog: DEV_CATALOG,
     });
@@ -206,7 +231,7 @@ describe('catalog import', () => {
     expect(fair.status).toBe(200);
 
     const warning = await rig();
-    await local(warning.t.localUrl, 'POST', '/api/catalog/import', {
+    await importCatalog(warning.t, {
       source: 'file',
       catalog: DEV_CATALOG,
     });
@@ -228,7 +253,7 @@ describe('catalog import', () => {
     );
 
     const off = await rig({ catalog: { totalsPolicy: 'off' } });
-    await local(off.t.localUrl, 'POST', '/api/catalog/import', {
+    await importCatalog(off.t, {
       source: 'file',
       catalog: DEV_CATALOG,
     });
@@ -250,11 +275,17 @@ describe('catalog import', () => {
     cleanups.push(() => rmSync(path.dirname(file), { recursive: true, force: true }));
     writeFileSync(file, JSON.stringify(DEV_CATALOG));
 
-    // Running: the connector takes it at once (and tells every screen).
-    const running = await startTestConnector();
+    // Running: the connector takes it at once (and tells every screen), with the manager PIN.
+    const running = await startTestConnector({ config: { manager: { initialPin: TEST_PIN } } });
     cleanups.push(() => running.dispose());
     const port = Number(new URL(running.localUrl).port);
-    const live = await runCli([file, '--config', cliConfig(running.dataDir, port)]);
+    const noPin = await runCli([file, '--config', cliConfig(running.dataDir, port)]);
+    expect(noPin.stderr).toContain('HTTP 403');
+    expect(noPin.code).toBe(1);
+    expect(noPin.stderr).toContain('MANAGER_PIN');
+    const live = await runCli([file, '--config', cliConfig(running.dataDir, port)], {
+      MANAGER_PIN: TEST_PIN,
+    });
     expect(live.stderr).toBe('');
     expect(live).toMatchObject({ code: 0 });
     expect(live.stdout).toContain('47 catalog objects imported into the running connector');

@@ -74,13 +74,13 @@ describe('86 from the Local API', () => {
   it('needs the manager PIN, a loaded catalog and known ids', async () => {
     const bare = await startTestConnector();
     started.push(bare);
-    await setupPin(bare.localUrl);
+    await setupPin(bare);
     const noCatalog = await set86(bare, { providerIds: ['fam-fries'], available: false });
     expect(noCatalog.status).toBe(409);
     expect(noCatalog.body).toMatchObject({ error: { code: 'catalog_not_loaded' } });
 
     t = await start();
-    await setupPin(t.localUrl);
+    await setupPin(t);
     expect((await set86(t, { providerIds: ['fam-fries'], available: false }, null)).status).toBe(
       403,
     );
@@ -107,7 +107,7 @@ describe('86 from the Local API', () => {
 
   it('86es several objects found by a search; orders naming them get the exact stockValidation; others are taken', async () => {
     t = await start();
-    await setupPin(t.localUrl);
+    await setupPin(t);
     const push = recordPush(t.connector.ctx.bus);
     const found = await api<{ objects: CatalogObjectHit[] }>(
       t.localUrl,
@@ -181,7 +181,7 @@ describe('86 from the Local API', () => {
 
   it('serves is_active: false to Stream for 86ed objects without changing the stored catalog', async () => {
     t = await start();
-    await setupPin(t.localUrl);
+    await setupPin(t);
     const storedBefore = (
       t.connector.ctx.db.prepare('SELECT body FROM catalog').get() as { body: string }
     ).body;
@@ -212,7 +212,7 @@ describe('86 from the Local API', () => {
 
   it('restores "for N hours" and "rest of today" by timer, lists them as restored automatically, and keeps "until turned back on"', async () => {
     t = await start();
-    await setupPin(t.localUrl);
+    await setupPin(t);
     const push = recordPush(t.connector.ctx.bus);
     await set86(t, { providerIds: ['mod-bacon'], available: false, hours: 2, reason: 'ran out' });
     await set86(t, { providerIds: ['fam-pizza'], available: false, restOfDay: true });
@@ -285,7 +285,7 @@ describe('the day rollover across DST (America/New_York, rollover 04:00)', () =>
   it('spring forward: an 86 at 23:00 on Mar 7 for the rest of today comes back at 04:00 EDT, four real hours later', async () => {
     const evening = Date.UTC(2026, 2, 8, 4, 0); // Sat 2026-03-07 23:00 EST
     t = await start({ clock: new ManualClock(evening) });
-    await setupPin(t.localUrl);
+    await setupPin(t);
     const res = await set86(t, { providerIds: ['fam-fries'], available: false, restOfDay: true });
     expect(res.body.unavailable[0]!.until).toBe(evening + 4 * HOUR);
     t.clock.advance(4 * HOUR - 1);
@@ -297,7 +297,7 @@ describe('the day rollover across DST (America/New_York, rollover 04:00)', () =>
   it('fall back: an 86 at 23:00 on Oct 31 for the rest of today comes back at 04:00 EST, six real hours later', async () => {
     const evening = Date.UTC(2026, 10, 1, 3, 0); // Sat 2026-10-31 23:00 EDT
     t = await start({ clock: new ManualClock(evening) });
-    await setupPin(t.localUrl);
+    await setupPin(t);
     const res = await set86(t, { providerIds: ['fam-fries'], available: false, restOfDay: true });
     expect(res.body.unavailable[0]!.until).toBe(evening + 6 * HOUR);
     t.clock.advance(6 * HOUR - 1);
@@ -312,7 +312,7 @@ describe('the day rollover across DST (America/New_York, rollover 04:00)', () =>
       clock: new ManualClock(evening),
       config: { store: { dayRolloverTime: '02:30' } },
     });
-    await setupPin(t.localUrl);
+    await setupPin(t);
     const res = await set86(t, { providerIds: ['fam-fries'], available: false, restOfDay: true });
     expect(res.body.unavailable[0]!.until).toBe(Date.UTC(2026, 2, 8, 7, 0));
     expect(res.body.nextRolloverAt).toBe(Date.UTC(2026, 2, 8, 7, 0));
@@ -326,7 +326,7 @@ describe('the day rollover across DST (America/New_York, rollover 04:00)', () =>
 describe('restart during an 86', () => {
   it('keeps the 86 across a restart and restores it at the stored time; one that fell due while down is restored at start', async () => {
     t = await start();
-    await setupPin(t.localUrl);
+    await setupPin(t);
     await set86(t, { providerIds: ['fam-fries'], available: false, hours: 3 });
     await set86(t, { providerIds: ['mod-bacon'], available: false, hours: 1 });
     t.clock.advance(30 * MIN);

@@ -25,7 +25,7 @@ beforeEach(async () => {
       },
     },
   });
-  await setupPin(t.localUrl);
+  await setupPin(t);
 });
 afterEach(async () => {
   await t.dispose();

@@ -18,7 +18,7 @@ let t: TestConnector;
 
 beforeEach(async () => {
   t = await startTestConnector();
-  await setupPin(t.localUrl);
+  await setupPin(t);
 });
 afterEach(async () => {
   await t.dispose();

@@ -35,7 +35,7 @@ beforeEach(async () => {
   t = await startTestConnector({
     config: { stream: { apiUrl: `http://127.0.0.1:${port}`, partnerSlug: 'test-pos' } },
   });
-  await setupPin(t.localUrl);
+  await setupPin(t);
 });
 afterEach(async () => {
   await t.dispose();

@@ -8,6 +8,7 @@ import {
   orderCreated,
   orderUpdated,
 } from '../support/orders.js';
+import { putCatalog } from '../support/manager-client.js';
 import { local, sendToStreamListener, sign } from '../support/stream-client.js';
 import catalog from '../../config/dev-catalog.json' with { type: 'json' };
 
@@ -100,7 +101,7 @@ describe('order.created', () => {
   });
 
   it('rejects unknown catalog ids with invalid_cart naming them, once a catalog is loaded, and stores the refusal', async () => {
-    await local(t.localUrl, 'PUT', '/api/catalog', catalog);
+    await putCatalog(t, catalog);
     const order = orderCreated({
       lineItems: [
         {
@@ -132,7 +133,7 @@ describe('order.created', () => {
   });
 
   it('accepts the nested three-level modifier tree from the catalog', async () => {
-    await local(t.localUrl, 'PUT', '/api/catalog', catalog);
+    await putCatalog(t, catalog);
     const { halfAndHalfPizza } = await import('../support/orders.js');
     const res = await sendToStreamListener<Answer>(
       t.streamUrl,
@@ -339,7 +340,7 @@ describe('read-only routes', () => {
       expect.objectContaining({ provider_id: 'store-1', prep_time_minutes: 15 }),
     ]);
     expect((await get('/stream/catalog')).status).toBe(404);
-    await local(t.localUrl, 'PUT', '/api/catalog', catalog);
+    await putCatalog(t, catalog);
     const served = (await (
       await get('/stream/catalog', { 'x-provider-location-id': 'store-1' })
     ).json()) as { item_family: unknown[] };

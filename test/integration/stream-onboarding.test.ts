@@ -42,7 +42,7 @@ interface Tokens {
 let t: TestConnector;
 beforeEach(async () => {
   t = await startTestConnector({ config: { stream: { authorize: AUTHORIZE } } });
-  await setupPin(t.localUrl);
+  await setupPin(t);
 });
 afterEach(async () => t.dispose());
 

@@ -1,5 +1,6 @@
 // A Local API client for store-control and manager tests: the manager PIN header, the acting
 // person's name, and the raw text of non-JSON answers (the audit CSV).
+import type { Connector } from '../../electron/core/app.js';
 import type { EventBus } from '../../electron/core/events/bus.js';
 import {
   ACTOR_HEADER,
@@ -51,10 +52,26 @@ export async function api<T = unknown>(
   return { status: res.status, body: body as T, text, headers: res.headers };
 }
 
-/** Sets the manager PIN on a fresh connector (the first-run call). */
-export async function setupPin(baseUrl: string, pin = TEST_PIN): Promise<void> {
-  const res = await api(baseUrl, 'POST', '/api/manager/pin', { body: { pin } });
+/** A running connector as the tests hold it: its Local API and the core itself. */
+export interface PinTarget {
+  localUrl: string;
+  connector: Pick<Connector, 'pins'>;
+}
+
+/** Sets the manager PIN on a fresh connector the way staff at a browser do: over HTTP with the
+ * token and the one-time setup code the counter screen shows (read here from the core). */
+export async function setupPin(t: PinTarget, pin = TEST_PIN): Promise<void> {
+  const setupCode = t.connector.pins.currentSetupCode();
+  const res = await api(t.localUrl, 'POST', '/api/manager/pin', { body: { pin, setupCode } });
   if (res.status !== 200) throw new Error(`PIN setup failed: ${res.status} ${res.text}`);
+}
+
+/** Replaces the catalog (`PUT /api/catalog`, a manager call), setting the test PIN first on a
+ * connector that has none. */
+export async function putCatalog(t: PinTarget, catalog: unknown, pin = TEST_PIN): Promise<void> {
+  if (t.connector.pins.currentSetupCode() !== null) await setupPin(t, pin);
+  const res = await api(t.localUrl, 'PUT', '/api/catalog', { body: catalog, pin });
+  if (res.status !== 200) throw new Error(`PUT /api/catalog answered ${res.status}: ${res.text}`);
 }
 
 /** Collects push events from the bus, for asserting what staff were told. */

@@ -30,6 +30,8 @@ export interface CallMeta {
   actor: Actor;
   /** The manager PIN as the caller gave it (HTTP: `X-Manager-Pin`); checked by manager/guard.ts. */
   managerPin?: string | undefined;
+  /** True only for calls through the desktop bridge: the counter's own window, in person. */
+  atCounter?: boolean | undefined;
   /** Set by the guard once the PIN was right; handlers record it in the audit log. */
   manager?: boolean | undefined;
 }

@@ -321,8 +321,16 @@ export const ConfigSchema = z
           .optional(),
         /** Wrong PINs in a row before the PIN locks. */
         pinMaxAttempts: z.number().int().min(1).max(20).default(5),
-        /** How long the PIN stays locked after too many wrong tries. */
+        /** How long the first lockout lasts after too many wrong tries; each lockout in a row
+         * after it lasts twice as long, up to `pinLockoutMaxSeconds`. */
         pinLockoutSeconds: z.number().int().min(10).max(86_400).default(300),
+        /** The longest one lockout lasts (default 4 hours). */
+        pinLockoutMaxSeconds: z
+          .number()
+          .int()
+          .min(10)
+          .max(7 * 86_400)
+          .default(4 * 3600),
       })
       .strict()
       .prefault({}),

@@ -11,8 +11,10 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { ServerResponse } from 'node:http';
 import {
   ACTOR_HEADER,
+  bodySchema,
   callNames,
   callSpec,
+  isCounterOnly,
   MANAGER_PIN_HEADER,
   mayDownload,
   type CallName,
@@ -37,6 +39,8 @@ export interface LocalServerDeps {
   log: Logger;
   /** The built renderer to serve at `/`, in headless mode. */
   uiDir?: string | undefined;
+  /** Prometheus exposition for `GET /metrics` (electron/core/metrics), behind the same token. */
+  metrics?: { contentType: string; render(): Promise<string> } | undefined;
 }
 
 export const UI_CSP =
@@ -64,10 +68,17 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
   const streams = new Set<ServerResponse>();
   void app.register(async (api) => {
     api.addHook('onRequest', tokenCheck(deps.token));
-    for (const name of callNames) registerCall(api, name, deps);
+    // Counter-only calls (the first-PIN setup code) have no route: they exist on the bridge only.
+    for (const name of callNames) if (!isCounterOnly(name)) registerCall(api, name, deps);
     api.get('/api/events', { config: { tokenInQuery: true } }, (request, reply) =>
       servePushChannel(request, reply, deps.bus, streams),
     );
+    const { metrics } = deps;
+    // Inside the token plugin like every API route: a scraper sends `Authorization: Bearer`.
+    if (metrics)
+      api.get('/metrics', async (_request, reply) =>
+        reply.type(metrics.contentType).send(await metrics.render()),
+      );
   });
   app.addHook('preClose', async () => {
     for (const res of streams) res.end();
@@ -109,7 +120,7 @@ function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDep
       const input = {
         ...parseCallPart(spec.params, request.params, 'params'),
         ...parseCallPart(spec.query, request.query, 'query'),
-        ...parseCallPart(spec.body, request.body ?? {}, 'body'),
+        ...parseCallPart(bodySchema(spec), request.body ?? {}, 'body'),
       };
       const header = request.headers[ACTOR_HEADER];
       const actor = actorName(typeof header === 'string' ? header : undefined);

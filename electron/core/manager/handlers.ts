@@ -5,7 +5,12 @@ import type { AuditLog } from './audit-log.js';
 import type { ManagerPins } from './manager-pin.js';
 
 type ManagerCalls =
-  'getManagerPin' | 'setupManagerPin' | 'changeManagerPin' | 'verifyManagerPin' | 'getAudit';
+  | 'getManagerPin'
+  | 'getManagerPinSetupCode'
+  | 'setupManagerPin'
+  | 'changeManagerPin'
+  | 'verifyManagerPin'
+  | 'getAudit';
 
 export function managerHandlers(
   pins: ManagerPins,
@@ -14,7 +19,9 @@ export function managerHandlers(
 ): Pick<Handlers, ManagerCalls> {
   return {
     getManagerPin: () => pins.status(),
-    setupManagerPin: ({ pin }, { actor }) => pins.setup(pin, actor),
+    getManagerPinSetupCode: () => ({ setupCode: pins.currentSetupCode() }),
+    setupManagerPin: ({ pin, setupCode }, { actor, atCounter }) =>
+      pins.setup(pin, actor, { atCounter: atCounter === true, setupCode }),
     changeManagerPin: ({ pin }, { actor }) => pins.change(pin, actor),
     // The guard has already checked the PIN: reaching here means it was right.
     verifyManagerPin: () => ({ ok: true as const }),

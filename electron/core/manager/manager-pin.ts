@@ -1,9 +1,16 @@
 // The one manager PIN of this terminal: set at first run (or provisioned by IT from config
 // `manager.initialPin`, stored only as its hash), checked on every manager action, and locked for
 // a while after repeated wrong tries. The count of wrong tries and the lock live in the database:
-// a restart must not be a free reset.
+// a restart must not be a free reset. Each lockout in a row lasts twice as long as the one before
+// (up to `maxLockoutMs`) and is audited; a right PIN clears the count.
+//
+// The first PIN is never set by whoever calls the API first: at the counter through the desktop
+// bridge (`atCounter`), by IT's config, or over HTTP with the one-time setup code the counter
+// screen shows (kept in memory only, replaced after a few wrong tries and at every start).
+import { randomInt } from 'node:crypto';
 import type { ManagerPinStatus } from '../../../shared/manager.js';
 import type { Actor, CoreContext } from '../context.js';
+import { secretsEqual } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
 import type { AuditLog } from './audit-log.js';
 import { DEFAULT_SCRYPT, hashPin, verifyPin, type ScryptParams } from './pin-hash.js';
@@ -11,8 +18,10 @@ import { DEFAULT_SCRYPT, hashPin, verifyPin, type ScryptParams } from './pin-has
 export interface PinSettings {
   /** Wrong tries in a row before the PIN locks. */
   maxAttempts: number;
-  /** How long it stays locked. */
+  /** How long the first lockout lasts; each one in a row after it lasts twice as long. */
   lockoutMs: number;
+  /** The longest a lockout lasts, however many came before. */
+  maxLockoutMs: number;
   scrypt?: ScryptParams;
 }
 
@@ -21,10 +30,24 @@ interface PinRow {
   set_at: number;
   failed_attempts: number;
   locked_until: number | null;
+  lockouts: number;
+  last_locked_at: number | null;
 }
+
+/** How the first PIN is being set: at the counter (the desktop bridge) or over HTTP with the
+ * setup code shown there. */
+export interface SetupProof {
+  atCounter: boolean;
+  setupCode?: string | undefined;
+}
+
+/** Wrong setup codes before the code is replaced with a new one (shown on the counter). */
+const SETUP_CODE_TRIES = 5;
 
 export class ManagerPins {
   private readonly stmts;
+  private setupCode: string | null = null;
+  private wrongSetupCodes = 0;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -34,13 +57,15 @@ export class ManagerPins {
     const { db } = ctx;
     this.stmts = {
       get: db.prepare(
-        `SELECT hash, set_at, failed_attempts, locked_until FROM manager_pin WHERE id = 1`,
+        `SELECT hash, set_at, failed_attempts, locked_until, lockouts, last_locked_at
+           FROM manager_pin WHERE id = 1`,
       ),
       insert: db.prepare(
         `INSERT INTO manager_pin (id, hash, set_at, set_by) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
       ),
       replace: db.prepare(
-        `UPDATE manager_pin SET hash = ?, set_at = ?, set_by = ?, failed_attempts = 0, locked_until = NULL WHERE id = 1`,
+        `UPDATE manager_pin SET hash = ?, set_at = ?, set_by = ?, failed_attempts = 0,
+           locked_until = NULL, lockouts = 0 WHERE id = 1`,
       ),
       // Counts a try before the slow hash runs, so guesses sent in parallel all count. A lock
       // that has run out starts a fresh count.
@@ -48,8 +73,13 @@ export class ManagerPins {
           failed_attempts = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_attempts + 1 END,
           locked_until = NULL
         WHERE id = 1 AND (locked_until IS NULL OR locked_until <= @now) RETURNING failed_attempts`),
-      succeeded: db.prepare(`UPDATE manager_pin SET failed_attempts = 0 WHERE id = 1 AND hash = ?`),
-      lock: db.prepare(`UPDATE manager_pin SET locked_until = ? WHERE id = 1`),
+      succeeded: db.prepare(
+        `UPDATE manager_pin SET failed_attempts = 0, lockouts = 0 WHERE id = 1 AND hash = ?`,
+      ),
+      lock: db.prepare(
+        `UPDATE manager_pin SET locked_until = @until, lockouts = lockouts + 1, last_locked_at = @now
+         WHERE id = 1`,
+      ),
     };
   }
 
@@ -62,7 +92,23 @@ export class ManagerPins {
       lockedUntil: locked,
       failedAttempts: row && (locked || row.locked_until === null) ? row.failed_attempts : 0,
       maxAttempts: this.settings.maxAttempts,
+      lockouts: row?.lockouts ?? 0,
+      lastLockedAt: row?.last_locked_at ?? null,
     };
+  }
+
+  /** The one-time code for setting the first PIN over HTTP, for the counter screen to show
+   * (the desktop bridge only); null once a PIN is set. */
+  currentSetupCode(): string | null {
+    if (this.row()) return (this.setupCode = null);
+    this.setupCode ??= String(randomInt(0, 1_000_000)).padStart(6, '0');
+    return this.setupCode;
+  }
+
+  /** The lockout that starts after `previous` lockouts in a row: 5 min, 10, 20 … up to the cap. */
+  lockoutMsAfter(previous: number): number {
+    const doubled = this.settings.lockoutMs * 2 ** Math.min(previous, 30);
+    return Math.min(doubled, this.settings.maxLockoutMs);
   }
 
   /** IT's first PIN from config; ignored once a PIN exists (staff may have changed it since). */
@@ -71,9 +117,10 @@ export class ManagerPins {
     return this.store(await hashPin(pin, this.scrypt), 'config', 'manager.pin.provisioned', false);
   }
 
-  /** The first run: anyone at the terminal sets the PIN, once. */
-  async setup(pin: string, actor: Actor): Promise<ManagerPinStatus> {
+  /** The first run: set at the counter, or over HTTP with the counter's setup code; once. */
+  async setup(pin: string, actor: Actor, proof: SetupProof): Promise<ManagerPinStatus> {
     if (this.row()) throw pinAlreadySet();
+    if (!proof.atCounter) this.checkSetupCode(proof.setupCode, actor);
     const hash = await hashPin(pin, this.scrypt);
     if (!this.store(hash, actor, 'manager.pin.set', false)) throw pinAlreadySet();
     return this.announce();
@@ -113,10 +160,13 @@ export class ManagerPins {
       tries.failed_attempts <= this.settings.maxAttempts && (await verifyPin(pin, row.hash));
     if (ok) {
       this.stmts.succeeded.run(row.hash);
+      // The manager's lockout banner goes away with the right PIN.
+      if (row.lockouts > 0) this.announce();
       return;
     }
     const now = this.ctx.clock.now();
     const lockNow = tries.failed_attempts >= this.settings.maxAttempts;
+    const lockMs = this.lockoutMsAfter(row.lockouts);
     this.ctx.db.transaction(() => {
       this.audit.record({
         at: now,
@@ -126,12 +176,13 @@ export class ManagerPins {
         detail: `try ${tries.failed_attempts} of ${this.settings.maxAttempts}`,
       });
       if (lockNow) {
-        this.stmts.lock.run(now + this.settings.lockoutMs);
+        this.stmts.lock.run({ until: now + lockMs, now });
         this.audit.record({
           at: now,
           actor,
           action: 'manager.pin.locked',
-          detail: `locked for ${Math.round(this.settings.lockoutMs / 1000)} s`,
+          target: action,
+          detail: `lockout ${row.lockouts + 1} in a row: locked for ${Math.round(lockMs / 1000)} s`,
         });
       }
     })();
@@ -144,6 +195,45 @@ export class ManagerPins {
       403,
       'manager_pin_wrong',
       `wrong manager PIN (${left} ${left === 1 ? 'try' : 'tries'} left before it locks)`,
+    );
+  }
+
+  /** Throws 403 unless `code` is the counter's setup code; a few wrong ones replace the code. */
+  private checkSetupCode(code: string | undefined, actor: Actor): void {
+    const expected = this.currentSetupCode();
+    if (!code)
+      throw new ApiError(
+        403,
+        'setup_code_required',
+        'setting the first manager PIN over the Local API needs the setup code shown on the counter screen (setupCode)',
+        'setupCode',
+      );
+    if (expected && secretsEqual(code, expected)) {
+      this.wrongSetupCodes = 0;
+      return;
+    }
+    this.wrongSetupCodes += 1;
+    const replaced = this.wrongSetupCodes >= SETUP_CODE_TRIES;
+    if (replaced) {
+      this.setupCode = null;
+      this.wrongSetupCodes = 0;
+    }
+    this.ctx.db.transaction(() =>
+      this.audit.record({
+        at: this.ctx.clock.now(),
+        actor,
+        action: 'manager.pin.setup_code_wrong',
+        detail: replaced ? 'too many wrong codes: the counter shows a new one' : null,
+      }),
+    )();
+    if (replaced) this.announce();
+    throw new ApiError(
+      403,
+      'setup_code_wrong',
+      replaced
+        ? 'wrong setup code, too many times: the counter screen now shows a new one'
+        : 'wrong setup code: type the code shown on the counter screen',
+      'setupCode',
     );
   }
 

@@ -1,14 +1,17 @@
-// `npm run catalog:import -- <catalog.json> [--config <config.json>] [--offline]`
+// `[MANAGER_PIN=<PIN>] npm run catalog:import -- <catalog.json> [--config <config.json>] [--offline]`
 // Imports a catalog in Stream's shape (stream-api.md A5). The file is checked first (a wrong
 // field is named, nothing is stored). With the connector running, the import goes through its
-// Local API, so Stream and every screen see it at once; with the connector stopped (or
-// `--offline`) it is written into the database, and served from the next start.
+// Local API, so Stream and every screen see it at once; replacing the catalog is a manager call
+// there, so the PIN comes from MANAGER_PIN (an environment variable, not an argument
+// other users could read in the process list). With the connector stopped (or `--offline`) it
+// is written into the database, and served from the next start.
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import {
   ACTOR_HEADER,
   ApiErrorBody,
+  MANAGER_PIN_HEADER,
   localApi,
   type CallOutput,
   type CallRequest,
@@ -21,7 +24,7 @@ import { ApiError } from '../util/errors.js';
 import { checkCatalog, type CheckedCatalog } from './catalog-import.js';
 
 const USAGE =
-  'usage: npm run catalog:import -- <catalog.json> [--config <config.json>] [--offline]';
+  'usage: [MANAGER_PIN=<PIN>] npm run catalog:import -- <catalog.json> [--config <config.json>] [--offline]';
 
 function argValue(args: string[], flag: string): string | undefined {
   const i = args.indexOf(flag);
@@ -94,6 +97,7 @@ async function importThroughLocalApi(
     catalog: checked.catalog,
   };
   const body = JSON.stringify(request);
+  const pin = process.env.MANAGER_PIN;
   // node:http rather than fetch: fetch refuses some ports outright (6000, 6665 …).
   const answer = await new Promise<{ status: number; text: string } | { error: string }>(
     (resolve) => {
@@ -108,6 +112,7 @@ async function importThroughLocalApi(
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
             [ACTOR_HEADER]: 'catalog-cli',
+            ...(pin ? { [MANAGER_PIN_HEADER]: pin } : {}),
           },
         },
         (res) => {
@@ -136,6 +141,10 @@ async function importThroughLocalApi(
     const refusal = ApiErrorBody.safeParse(json);
     const why = refusal.success ? refusal.data.error.message : answer.text.slice(0, 200);
     console.error(`the connector refused the catalog (HTTP ${answer.status}): ${why}`);
+    if (refusal.success && refusal.data.error.code.startsWith('manager_pin'))
+      console.error(
+        "replacing the running connector's catalog needs the manager PIN: run it as MANAGER_PIN=<PIN> npm run catalog:import -- …",
+      );
     return 1;
   }
   const parsed = response.safeParse(json);

@@ -43,7 +43,7 @@ export async function counterScreens(
 ): Promise<void> {
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(outDir, `${name}.png`) });
-  await loadDevCatalog(app.localUrl);
+  await loadDevCatalog(app);
   await seedHistory(app, { inStore: 60, stream: 30 });
   await createInStore(app.localUrl, {
     fulfillmentType: 'pickup',

@@ -3,17 +3,18 @@
 // listener and then accepted or rejected, a few at a time in parallel.
 import { readFileSync } from 'node:fs';
 import type { OrderDetail } from '../../../shared/order.js';
+import { putCatalog, TEST_PIN, type PinTarget } from '../../support/manager-client.js';
 import { local } from '../../support/stream-client.js';
 import type { E2eConnector } from './connector.js';
 import { bigOrderItems, sendOrder } from './stream.js';
 
-/** Puts config/dev-catalog.json in the connector (burgers, fries with sizes, pizza halves). */
-export async function loadDevCatalog(localUrl: string): Promise<void> {
+/** Puts config/dev-catalog.json in the connector (burgers, fries with sizes, pizza halves).
+ * Replacing the catalog is a manager call: a connector without a PIN gets `pin` first. */
+export async function loadDevCatalog(app: PinTarget, pin = TEST_PIN): Promise<void> {
   const catalog: unknown = JSON.parse(
     readFileSync(new URL('../../../config/dev-catalog.json', import.meta.url), 'utf8'),
   );
-  const res = await local(localUrl, 'PUT', '/api/catalog', catalog);
-  if (res.status !== 200) throw new Error(`PUT /api/catalog answered ${res.status}`);
+  await putCatalog(app, catalog, pin);
 }
 
 export async function createInStore(
@@ -97,7 +98,7 @@ export function takePhoneOrder(localUrl: string): Promise<OrderDetail> {
  * one. The two waiting orders stay on the board for the connector's whole staff window.
  */
 export async function seedCounterScene(app: E2eConnector): Promise<void> {
-  await loadDevCatalog(app.localUrl);
+  await loadDevCatalog(app);
   await takePhoneOrder(app.localUrl);
   const accepted = await sendOrder(app.streamUrl, { source: 'uber', dspOrderNumber: 'U-1' });
   await local(app.localUrl, 'POST', `/api/orders/${accepted}/accept`, {});
