@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { ServerResponse } from 'node:http';
 import {
   ACTOR_HEADER,
+  bodySchema,
   callNames,
   callSpec,
   isCounterOnly,
@@ -119,7 +120,7 @@ function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDep
       const input = {
         ...parseCallPart(spec.params, request.params, 'params'),
         ...parseCallPart(spec.query, request.query, 'query'),
-        ...parseCallPart(spec.body, request.body ?? {}, 'body'),
+        ...parseCallPart(bodySchema(spec), request.body ?? {}, 'body'),
       };
       const header = request.headers[ACTOR_HEADER];
       const actor = actorName(typeof header === 'string' ? header : undefined);
