@@ -9,7 +9,7 @@ export interface GatewayMetrics {
   observe(outcome: RouteOutcome, ms: number): void;
 }
 
-export function gatewayMetrics(fleet: Fleet): GatewayMetrics {
+export function gatewayMetrics(fleet: Pick<Fleet, 'all'>): GatewayMetrics {
   const registry = new Registry();
   const requests = new Counter({
     name: 'stream_gateway_requests_total',
@@ -66,6 +66,26 @@ export function gatewayMetrics(fleet: Fleet): GatewayMetrics {
   perStore('stream_store_storage_up', 'The store database is writable', (s) => [
     [{}, s.record.heartbeat.storageUp ? 1 : 0],
   ]);
+  // Absent when the store does not know (no POS driver, no printer or no reading yet).
+  perStore('stream_store_pos_up', 'The store’s POS driver check passes', (s) =>
+    known(s.record.heartbeat.posUp),
+  );
+  perStore('stream_store_printer_up', 'The store’s kitchen printer reads clean', (s) =>
+    known(s.record.heartbeat.printerUp),
+  );
+  perStore(
+    'stream_store_stream_last_contact_age_seconds',
+    'Seconds since Stream last took one of the store’s events, at its last heartbeat (+Inf: never)',
+    (s) => {
+      const { at, streamLastContactAt } = s.record.heartbeat;
+      return [
+        [
+          {},
+          streamLastContactAt === null ? Infinity : Math.max(0, at - streamLastContactAt) / 1000,
+        ],
+      ];
+    },
+  );
   perStore('stream_store_heartbeat_timestamp_seconds', 'Time of the last heartbeat', (s) => [
     [{}, s.record.heartbeat.at / 1000],
   ]);
@@ -86,13 +106,16 @@ export function gatewayMetrics(fleet: Fleet): GatewayMetrics {
 
 type StoreView = ReturnType<Fleet['all']>[number];
 
+const known = (up: boolean | null): [Record<string, string>, number][] =>
+  up === null ? [] : [[{}, up ? 1 : 0]];
+
 function storeGauge(
   registry: Registry,
   name: string,
   help: string,
   read: (s: StoreView) => [Record<string, string>, number][],
   extraLabels: string[],
-  fleet: Fleet,
+  fleet: Pick<Fleet, 'all'>,
 ): void {
   new Gauge({
     name,

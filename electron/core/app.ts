@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { CatalogBody, localApi } from '../../shared/contract.js';
 import { AcceptanceService } from './acceptance/decisions.js';
-import { DeadlineTimer } from './acceptance/deadline-timer.js';
 import { createHandlers, type Handlers } from './api/handlers.js';
 import { APP_VERSION, HealthReporter } from './api/health.js';
 import { CatalogStore } from './catalog/catalog.js';
@@ -33,12 +32,14 @@ import { OutboxWriter } from './outbox/enqueue.js';
 import { OutboxApi } from './outbox/api.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox/deliver.js';
 import { PosService, type PosOptions } from './pos/service.js';
-import { laneBacklog } from './outbox/stats.js';
 import { StoreRelay } from './relay/store-relay.js';
+import { connectorMetrics } from './metrics/connector-metrics.js';
+import { readStoreVitals } from './metrics/store-vitals.js';
 import { totalsCheck } from './pos/totals.js';
 import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
 import { systemClock, type Clock } from './util/clock.js';
+import { DueTimer } from './util/due-timer.js';
 import { createIdGenerator } from './util/ids.js';
 import { committedLogger } from './util/committed-log.js';
 import { createLogger, type Logger } from './util/log.js';
@@ -120,6 +121,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
   };
 
+  // Set once the parts it reads exist (below); the worker only reports after its first delivery.
+  let onSent: ((sent: { kind: string; createdAt: number; sentAt: number }) => void) | null = null;
   // Nothing is sent from a request handler: writers poke the worker, which sends after commit.
   const outboxWorker = new OutboxWorker(
     {
@@ -133,6 +136,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         const summary = ctx.orders.summary(key);
         if (summary) ctx.bus.publish('order.delivery', summary);
       },
+      onSent: (sent) => onSent?.(sent),
     },
     options.outbox,
   );
@@ -161,14 +165,15 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   });
   const store = createStore(ctx, catalog, audit);
 
-  let deadlines: DeadlineTimer | null = null;
+  let deadlines: DueTimer | null = null;
   const rearm = (): void => deadlines?.rearm();
   const acceptance = new AcceptanceService(ctx, rearm);
-  deadlines = new DeadlineTimer(
+  // One timer for the earliest staff window that ends (stored, so a restart re-arms it).
+  deadlines = new DueTimer(
     clock,
-    () => ctx.orders.nextDeadline(),
-    () => acceptance.expireDue(),
+    { nextDueAt: () => ctx.orders.nextDeadline(), runDue: () => acceptance.expireDue() },
     log,
+    'expiring pending orders',
   );
   const lifecycle = new OrderLifecycle(ctx);
   const missed = new MissedOrders(ctx, {
@@ -195,7 +200,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     ...(options.extraChecks ?? []),
   ];
   const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, (deadline) =>
-    deadlines?.added(deadline),
+    deadlines?.dueAt(deadline),
   );
   // Busy mode adds its minutes to the prep time Stream is given.
   ingest.prepTimeMinutes = store.prepTimeMinutes;
@@ -257,6 +262,9 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     tlsPollMs: options.tlsPollMs,
     storage,
   });
+  const vitals = () => readStoreVitals({ db, clock, health, missed, pos, storage });
+  const metrics = connectorMetrics({ db, version: APP_VERSION, vitals });
+  onSent = (sent) => metrics.sent(sent);
   const localServer = buildLocalServer({
     token: localToken,
     allowedHosts: allowedHostNames(config.local.host, config.local.allowedHosts),
@@ -264,6 +272,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     bus: ctx.bus,
     log,
     uiDir: options.uiDir,
+    metrics: { contentType: metrics.registry.contentType, render: () => metrics.render() },
   });
 
   const relay = config.relay.url
@@ -274,20 +283,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         version: APP_VERSION,
         startedAt: clock.now(),
         catalog: () => catalog.current()?.catalog ?? null,
-        heartbeat: () => {
-          const report = health.report();
-          return {
-            at: clock.now(),
-            pending: report.orders.pending,
-            // Missed orders have no service of their own yet (the missed-orders issue adds it).
-            missedToday: 0,
-            outbox: laneBacklog(db, clock.now()),
-            posUp: config.pos.driver === 'none' ? null : report.pos.notInPos === 0,
-            printerUp: null,
-            storageUp: true,
-            streamLastContactAt: report.outbox.lastStreamContactAt,
-          };
-        },
+        heartbeat: vitals,
       })
     : null;
 
@@ -312,8 +308,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       storage.start();
       // Windows that ended while we were down are settled before anything new is taken in.
       storage.tolerate('settling expired windows', () => {
-        acceptance.expireDue();
-        deadlines.rearm();
+        deadlines.start();
+        deadlines.runDueNow();
       });
       // A first manager PIN from IT, kept only as its hash; a pause or 86 that ended while we were
       // down is undone (and Stream told) before anything new is taken in.

@@ -5,6 +5,7 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import {
+  bodySchema,
   callSpec,
   INTERNAL,
   localApi,
@@ -96,18 +97,11 @@ export async function dispatchCall(
   }
   try {
     const parts = splitRequest(spec, input);
-    const leftover = Object.keys(parts.body)[0];
-    if (!spec.body && leftover !== undefined)
-      return failure(
-        400,
-        'invalid_request',
-        `request.${leftover}: unknown field`,
-        `request.${leftover}`,
-      );
     const parsed = {
       ...parseCallPart(spec.params, parts.params, 'params'),
       ...parseCallPart(spec.query, parts.query, 'query'),
-      ...parseCallPart(spec.body, parts.body, 'body'),
+      // A field no part names lands in the body; a call without one refuses it (NO_BODY), as HTTP.
+      ...parseCallPart(bodySchema(spec), parts.body, 'body'),
     };
     const { actor, managerPin } = parsedOptions.data;
     // Only the trusted window of the counter reaches this dispatch (isTrustedSender).

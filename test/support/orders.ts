@@ -15,6 +15,8 @@ export interface OrderOptions {
   future?: boolean;
   unpaid?: boolean;
   lineItems?: Json[];
+  /** The order's note (default "Leave at the door"); null sends none. */
+  specialInstructions?: string | null;
 }
 
 export const cheeseburger = (quantity = 1): Json => ({
@@ -137,7 +139,8 @@ export function orderCreated(options: OrderOptions = {}): Json {
     subtotal,
     tax: Math.round(subtotal * 0.08),
     tax_withheld_by_dsp: 0,
-    special_instructions: 'Leave at the door',
+    special_instructions:
+      options.specialInstructions === undefined ? 'Leave at the door' : options.specialInstructions,
     driver_tip: 300,
     delivery_fee: 199,
     discounts: [],

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { ServerResponse } from 'node:http';
 import {
   ACTOR_HEADER,
+  bodySchema,
   callNames,
   callSpec,
   isCounterOnly,
@@ -38,6 +39,8 @@ export interface LocalServerDeps {
   log: Logger;
   /** The built renderer to serve at `/`, in headless mode. */
   uiDir?: string | undefined;
+  /** Prometheus exposition for `GET /metrics` (electron/core/metrics), behind the same token. */
+  metrics?: { contentType: string; render(): Promise<string> } | undefined;
 }
 
 export const UI_CSP =
@@ -70,6 +73,12 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
     api.get('/api/events', { config: { tokenInQuery: true } }, (request, reply) =>
       servePushChannel(request, reply, deps.bus, streams),
     );
+    const { metrics } = deps;
+    // Inside the token plugin like every API route: a scraper sends `Authorization: Bearer`.
+    if (metrics)
+      api.get('/metrics', async (_request, reply) =>
+        reply.type(metrics.contentType).send(await metrics.render()),
+      );
   });
   app.addHook('preClose', async () => {
     for (const res of streams) res.end();
@@ -111,7 +120,7 @@ function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDep
       const input = {
         ...parseCallPart(spec.params, request.params, 'params'),
         ...parseCallPart(spec.query, request.query, 'query'),
-        ...parseCallPart(spec.body, request.body ?? {}, 'body'),
+        ...parseCallPart(bodySchema(spec), request.body ?? {}, 'body'),
       };
       const header = request.headers[ACTOR_HEADER];
       const actor = actorName(typeof header === 'string' ? header : undefined);

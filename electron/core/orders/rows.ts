@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/domain.js';
 import type { Delivery } from '../../../shared/delivery.js';
 import type { Driver, OrderDetail, OrderSummary, TimelineEntry } from '../../../shared/order.js';
+import { kitchenOf } from '../../../shared/kitchen.js';
 import type { NormalizedOrder } from '../stream/protocol/index.js';
 
 export interface OrderRow {
@@ -70,6 +71,9 @@ export const SUMMARY_COLUMNS = `id, origin, source, brand, dsp_order_number, ful
   staff_deadline_at, stream_deadline_at, stream_status, delivery_status, updated_at, missed_at, missed_reason,
   missed_note, missed_seen_at, missed_seen_by, ${LAST_DELIVERY} AS last_delivery`;
 
+/** The board's columns: a list's, plus the normalized order the card's "what to cook" comes from. */
+export const BOARD_COLUMNS = `${SUMMARY_COLUMNS}, normalized`;
+
 export type SummaryRow = Pick<
   OrderRow,
   | 'id'
@@ -98,10 +102,10 @@ export type SummaryRow = Pick<
   | 'missed_note'
   | 'missed_seen_at'
   | 'missed_seen_by'
-> & { last_delivery: string | null };
+> & { last_delivery: string | null; normalized?: string };
 
 export function toSummary(row: SummaryRow): OrderSummary {
-  return {
+  const summary: OrderSummary = {
     id: row.id,
     origin: row.origin,
     source: row.source,
@@ -135,6 +139,8 @@ export function toSummary(row: SummaryRow): OrderSummary {
         : null,
     delivery: row.last_delivery ? (JSON.parse(row.last_delivery) as Delivery) : null,
   };
+  if (row.normalized) summary.kitchen = kitchenOf(JSON.parse(row.normalized) as NormalizedOrder);
+  return summary;
 }
 
 export function toDetail(

@@ -63,6 +63,9 @@ export interface OutboxWorkerDeps {
   /** After a turn committed: the ordering keys (order ids, `location`) whose events moved, so
    * screens can show whether Stream has them. */
   onDelivery?: (orderingKey: string) => void;
+  /** After a turn committed: each event Stream took (2xx), with when it was written and taken
+   * (metrics: decision-to-Stream latency from delivery state). */
+  onSent?: (sent: { kind: string; createdAt: number; sentAt: number }) => void;
 }
 
 /** Failures of one event are logged at attempts 1, 2, 4, 8 …: the log shows an outage without
@@ -74,6 +77,9 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
   private readonly sender: StreamSender;
   /** Keys whose rows changed in the turn being recorded (announced after its commit). */
   private moved = new Set<string>();
+  /** Events Stream took in the turn being recorded, by event id (a turn whose commit failed is
+   * recorded again: the same event must not be reported twice). Reported after the commit. */
+  private sent = new Map<string, { kind: string; createdAt: number; sentAt: number }>();
   protected readonly memory = {
     /** Retry-After from Stream: nothing is sent before this time. */
     pausedUntil: 0,
@@ -142,6 +148,9 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
     const moved = this.moved;
     this.moved = new Set();
     for (const key of moved) this.deps.onDelivery?.(key);
+    const sent = this.sent;
+    this.sent = new Map();
+    for (const s of sent.values()) this.deps.onSent?.(s);
   }
 
   protected abortAll(): void {
@@ -170,6 +179,7 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
         return;
       case 'sent':
         this.repository.markSent(row.id, now, record.status ?? 200, record.response);
+        this.sent.set(row.id, { kind: row.kind, createdAt: row.created_at, sentAt: now });
         if (row.attempts > 0)
           this.deps.log.info('outbox: delivered to Stream after failures', {
             eventId: row.id,

@@ -28,8 +28,8 @@ export interface StoreRelayDeps {
   log: Logger;
   version: string;
   startedAt: number;
-  /** The heartbeat's live figures, read fresh at every beat. */
-  heartbeat: () => StoreRecord['heartbeat'];
+  /** The heartbeat's live figures, read fresh at every beat (metrics/store-vitals.ts). */
+  heartbeat: () => Promise<StoreRecord['heartbeat']>;
   /** The catalog as Get Catalog serves it now, or null before one is loaded. */
   catalog: () => unknown;
 }
@@ -133,7 +133,7 @@ export class StoreRelay {
         version: this.deps.version,
         startedAt: this.deps.startedAt,
         heartbeatSeconds: relay.heartbeatSeconds,
-        heartbeat: this.deps.heartbeat(),
+        heartbeat: await this.deps.heartbeat(),
       };
       await this.registry.put(registryKey(location.id), JSON.stringify(record));
       const catalog = this.deps.catalog();

@@ -57,7 +57,7 @@ export const StoreRecord = z.object({
     pending: z.number(),
     missedToday: z.number(),
     outbox: z.array(z.object({ lane: z.string(), depth: z.number(), oldestAgeMs: z.number() })),
-    /** null: not known to this build (no probe of its own yet). */
+    /** null: not known (no POS driver; no printer, or no reading yet). */
     posUp: z.boolean().nullable(),
     printerUp: z.boolean().nullable(),
     storageUp: z.boolean(),

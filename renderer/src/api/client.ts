@@ -9,12 +9,15 @@ import {
   fillPath,
   MANAGER_PIN_HEADER,
   mayDownload,
+  NO_BODY,
   splitRequest,
+  zodProblem,
   type CallName,
   type CallOutput,
   type CallRequest,
   type CallSpec,
 } from '../../../shared/contract.js';
+import type { z } from 'zod';
 import type { IpcBridge } from './bridge.js';
 import type { Transport } from './transport.js';
 import type { ServerClock } from './server-clock.js';
@@ -90,10 +93,15 @@ async function perform(
   options: CallOptions,
 ): Promise<unknown> {
   const parts = splitRequest(spec, request);
-  const path = fillPath(spec, parts.params);
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(parts.query)) query.set(key, queryValue(value));
   const body = parts.body;
+  // What the URL cannot carry is refused here with the very problem the bridge answers: a path
+  // param missing or wrong (it would become `/api/orders/undefined`, a 404 instead of a 400), and
+  // a field of a bodiless call (no body is sent, so it would vanish; both edges refuse it).
+  refuseLocally(spec.params, parts.params, 'params');
+  if (!spec.body && Object.keys(body).length > 0) refuseLocally(NO_BODY, body, 'body');
+  const path = fillPath(spec, parts.params);
   const headers: Record<string, string> = { authorization: `Bearer ${http.token}` };
   const actor = deps.actor?.();
   if (actor) headers[ACTOR_HEADER] = actor;
@@ -134,6 +142,14 @@ async function perform(
     );
   }
   return validated(name, spec, json, res.status);
+}
+
+/** Throws the 400 both edges would answer when `value` does not pass `schema`. */
+function refuseLocally(schema: z.ZodType | undefined, value: unknown, where: string): void {
+  const parsed = schema?.safeParse(value);
+  if (!parsed || parsed.success) return;
+  const { status, code, message, field } = zodProblem(parsed.error, where);
+  throw new LocalApiError(status, code, message, field);
 }
 
 function isJson(res: Response): boolean {

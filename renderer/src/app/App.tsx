@@ -131,8 +131,32 @@ export function App() {
   const detailOrder = detailId ? orders.get(detailId) : undefined;
   const showBoard = useCallback(() => setScreen('board'), []);
   const t = texts(APP_TEXTS);
+  // A paused or closed store's tab is the red pill itself ("PAUSED until 16:30"): one place to
+  // read it and to tap it, and no extra element to squeeze the tabs when the store pauses.
+  const pausedWords =
+    storeStatus && !storeStatus.acceptingOrders
+      ? storeStatus.state === 'closed'
+        ? t.closed
+        : t.paused
+      : null;
+  const storeTab = pausedWords
+    ? {
+        label: `${pausedWords}${storeStatus?.reopensAt ? t.until(clockTime(storeStatus.reopensAt)) : ''}`,
+        short: pausedWords,
+        spoken: t.tabs.store.label,
+        alarm: true,
+      }
+    : tabWords(t.tabs.store);
   /** `short`: the label on narrow screens (1024 px), where seven tabs must fit in one row. */
-  const tabs: { id: Screen; label: string; short?: string; count?: number }[] = [
+  const tabs: {
+    id: Screen;
+    label: string;
+    short?: string;
+    count?: number;
+    /** Said before the label to screen readers ("Store: PAUSED until 16:30"). */
+    spoken?: string;
+    alarm?: boolean;
+  }[] = [
     {
       id: 'board',
       ...tabWords(t.tabs.board),
@@ -142,10 +166,7 @@ export function App() {
     { id: 'done', ...tabWords(t.tabs.done), count: lanes.done.length },
     { id: 'new', ...tabWords(t.tabs.new) },
     { id: 'history', ...tabWords(t.tabs.history) },
-    {
-      id: 'store',
-      ...tabWords(storeStatus && !storeStatus.acceptingOrders ? t.tabs.storePaused : t.tabs.store),
-    },
+    { id: 'store', ...storeTab },
     { id: 'health', ...tabWords(t.tabs.health) },
   ];
 
@@ -165,11 +186,14 @@ export function App() {
               <button
                 key={t.id}
                 type="button"
-                className={`tab${screen === t.id ? ' is-current' : ''}`}
+                className={`tab${screen === t.id ? ' is-current' : ''}${t.alarm ? ' tab--alarm' : ''}`}
+                data-testid={t.alarm ? 'paused-pill' : undefined}
                 aria-current={screen === t.id ? 'page' : undefined}
                 // The full name for screen readers and tests, whichever label the width shows.
                 aria-label={
-                  t.short ? `${t.label}${t.count !== undefined ? ` ${t.count}` : ''}` : undefined
+                  t.short
+                    ? `${t.spoken ? `${t.spoken}: ` : ''}${t.label}${t.count !== undefined ? ` ${t.count}` : ''}`
+                    : undefined
                 }
                 onClick={() => setScreen(t.id)}
               >
@@ -185,17 +209,6 @@ export function App() {
               </button>
             ))}
           </nav>
-          {storeStatus && !storeStatus.acceptingOrders && (
-            <button
-              type="button"
-              className="topbar__paused"
-              onClick={() => setScreen('store')}
-              data-testid="paused-pill"
-            >
-              {storeStatus.state === 'closed' ? t.closed : t.paused}
-              {storeStatus.reopensAt ? t.until(clockTime(storeStatus.reopensAt)) : ''}
-            </button>
-          )}
           <div
             className={`topbar__pending${lanes.pending.length ? ' has-pending' : ''}`}
             aria-live="polite"

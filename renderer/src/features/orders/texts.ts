@@ -69,6 +69,9 @@ export const CARD = translations(
     unpaidTitle: 'Collect payment',
     itemNote: 'Note:',
     items: 'Items',
+    allergy: 'ALLERGY',
+    moreLines: (n: number) => `+${n} more ${n === 1 ? 'item' : 'items'} · Details`,
+    moreDetails: 'More in Details',
   },
   {
     accept: 'Aceptar',
@@ -86,6 +89,9 @@ export const CARD = translations(
     unpaidTitle: 'Cobrar el pago',
     itemNote: 'Nota:',
     items: 'Productos',
+    allergy: 'ALERGIA',
+    moreLines: (n: number) => `+${n} ${n === 1 ? 'producto más' : 'productos más'} · Detalles`,
+    moreDetails: 'Más en Detalles',
   },
 );
 
@@ -94,9 +100,9 @@ export const TIMING = translations(
   {
     timeUp: "Time's up",
     hurry: 'HURRY',
-    left: 'left',
-    /** The line under the number: "s left", "s HURRY" (the ring is 80 px across in the detail). */
-    unit: (label: string) => `s ${label}`,
+    left: 'sec',
+    /** The line under the number: "sec", "HURRY" (the ring is 76 px across on a card). */
+    unit: (label: string) => label,
     timeUpLabel: 'Time to decide is up',
     secondsLeft: (seconds: number) => `${seconds} seconds left to accept`,
     prepTime: 'Prep time',
