@@ -1,7 +1,9 @@
 // The cashier's screen: a top bar that always shows how many orders wait, the banners that must
 // not be missed, and one screen at a time below (board, scheduled, done, health).
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import { CancelBanners, NewOrderStrip, SoundBanner } from '../features/alerts/AlertBanners.js';
+import { AlertDock } from '../features/alerts/AlertDock.js';
 import { PrinterBanner } from '../features/alerts/PrinterBanner.js';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner.js';
 import { HealthBanner } from '../features/health/HealthBanner.js';
@@ -18,9 +20,11 @@ import { PosAttentionBanner } from '../features/orders/PosAttentionBanner.js';
 import { MissedToday } from '../features/missed/MissedGroup.js';
 import { lanesOf } from '../features/orders/orders-store.js';
 import { RejectDialog } from '../features/orders/RejectDialog.js';
+import { ManagerPinBanner } from '../features/store/ManagerPinBanner.js';
 import { StorePanel } from '../features/store/StorePanel.js';
 import type { OrderSummary } from '../../../shared/order.js';
 import { useObservable, useServerNow, useServices } from './hooks.js';
+import { dialogs } from './dialogs.js';
 import { Notices } from './Notices.js';
 import { texts } from '../i18n/texts.js';
 import { APP_TEXTS } from './texts.js';
@@ -129,6 +133,20 @@ export function App() {
   const rejectOrder = rejectId ? orders.get(rejectId) : undefined;
   const detailOrder = detailId ? orders.get(detailId) : undefined;
   const showBoard = useCallback(() => setScreen('board'), []);
+  // While a dialog is open the loud alerts live in its slot (dialogs.ts); a tap on one that leads
+  // elsewhere closes the dialogs first.
+  const alertSlot = useObservable(dialogs.slot);
+  const showBoardFromAlert = useCallback(() => {
+    dialogs.closeAll();
+    setScreen('board');
+  }, []);
+  const openFromAlert = useCallback(
+    (id: string) => {
+      dialogs.closeAll();
+      ui.openDetail(id);
+    },
+    [ui],
+  );
   const t = texts(APP_TEXTS);
   // A paused or closed store's tab is the red pill itself ("PAUSED until 16:30"): one place to
   // read it and to tap it, and no extra element to squeeze the tabs when the store pauses.
@@ -219,12 +237,18 @@ export function App() {
         <div className="banners">
           <ConnectionBanner />
           <SoundBanner />
-          <CancelBanners onOpen={ui.openDetail} />
+          {!alertSlot && <CancelBanners onOpen={ui.openDetail} />}
           <PosAttentionBanner onOpen={ui.openDetail} />
           <PrinterBanner />
+          <ManagerPinBanner screen={screen} onSetUp={() => setScreen('store')} />
           {screen !== 'health' && <HealthBanner onDetails={() => setScreen('health')} />}
-          {screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
+          {!alertSlot && screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
         </div>
+        {alertSlot &&
+          createPortal(
+            <AlertDock onShowBoard={showBoardFromAlert} onOpen={openFromAlert} />,
+            alertSlot,
+          )}
         <main className="screen">
           {screen === 'board' && (
             <Board

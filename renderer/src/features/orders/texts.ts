@@ -124,6 +124,34 @@ export const TIMING = translations(
   },
 );
 
+/** An order's money on its details (MoneyBreakdown.tsx). */
+export const MONEY = translations(
+  {
+    subtotal: 'Items (subtotal)',
+    discount: 'Discount',
+    discountNamed: (name: string) => `Discount: ${name}`,
+    tax: 'Tax',
+    taxWithheld: 'Tax the platform pays itself',
+    storeCollects: 'The store collects',
+    platformPart: 'Paid to the delivery platform and the driver, not to the store:',
+    deliveryFee: 'Delivery fee',
+    driverTip: 'Driver tip',
+    customerPaid: 'The customer paid the platform',
+  },
+  {
+    subtotal: 'Productos (subtotal)',
+    discount: 'Descuento',
+    discountNamed: (name: string) => `Descuento: ${name}`,
+    tax: 'Impuestos',
+    taxWithheld: 'Impuestos que paga la plataforma',
+    storeCollects: 'La tienda cobra',
+    platformPart: 'Pagado a la plataforma de reparto y al repartidor, no a la tienda:',
+    deliveryFee: 'Costo de envío',
+    driverTip: 'Propina del repartidor',
+    customerPaid: 'El cliente pagó a la plataforma',
+  },
+);
+
 /** The order's details. */
 export const DETAIL = translations(
   {
@@ -135,9 +163,6 @@ export const DETAIL = translations(
     prep: (minutes: number) => `prep ${minutes} min`,
     orderNote: 'Order note:',
     items: 'Items',
-    tax: 'Tax',
-    deliveryFee: 'Delivery fee',
-    driverTip: 'Driver tip',
     customer: 'Customer',
     noCustomer: 'No customer details.',
     deliverTo: 'Deliver to',
@@ -157,9 +182,6 @@ export const DETAIL = translations(
     prep: (minutes: number) => `preparación ${minutes} min`,
     orderNote: 'Nota del pedido:',
     items: 'Productos',
-    tax: 'Impuestos',
-    deliveryFee: 'Costo de envío',
-    driverTip: 'Propina del repartidor',
     customer: 'Cliente',
     noCustomer: 'Sin datos del cliente.',
     deliverTo: 'Entregar en',
