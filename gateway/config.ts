@@ -23,6 +23,8 @@ export const GatewayConfigSchema = z
         url: z.string().min(1),
         user: z.string().min(1).optional(),
         password: z.string().min(1).optional(),
+        /** Copies of the registry and catalog buckets: 3 on a 3-node cluster survives a node. */
+        kvReplicas: z.number().int().min(1).max(5).default(1),
       })
       .strict(),
     /** The partner-level Stream secrets (the same as every store's `stream.*`, stream-api.md B2). */
