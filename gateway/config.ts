@@ -40,6 +40,9 @@ export const GatewayConfigSchema = z
       }),
     /** A store that has not answered within this is offline for this request (below Stream's limit). */
     answerTimeoutMs: z.number().int().min(100).max(20_000).default(GATEWAY_ANSWER_TIMEOUT_MS),
+    /** No responder on a store listed online: its connection is probably moving to another NATS
+     * node, so it is asked again for up to this long before the offline answer. */
+    reconnectGraceMs: z.number().int().min(0).max(5000).default(1000),
     /** A store whose last heartbeat is older than this is listed offline. */
     storeStaleSeconds: z.number().int().min(5).max(3600).default(30),
   })

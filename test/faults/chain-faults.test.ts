@@ -8,7 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestConnector, type TestConnector } from '../support/connector.js';
 import {
+  auditFault,
+  chainOrders,
   clusterUrl,
+  sendUnderFault,
   startChildGateway,
   startNatsCluster,
   startSimStores,
@@ -68,68 +71,37 @@ afterAll(async () => {
 describe('the chain when a gateway replica and a NATS node die under load', () => {
   it('loses no acknowledged order, doubles none, and the stores come back by themselves', async () => {
     const locations = [...REAL, ...SIM];
-    const orders = Array.from({ length: ORDERS }, (_, i) => {
-      // Every third order to a real connector, the rest spread over the simulated stores.
-      const locationId =
-        i % 3 === 0 ? REAL[(i / 3) % REAL.length]! : locations[i % locations.length]!;
-      const body = JSON.stringify(orderCreated({ locationId }));
-      const key = (JSON.parse(body) as { object: { idempotency_key: string } }).object
-        .idempotency_key;
-      return { locationId, body, key };
-    });
+    // Every third order to a real connector, the rest spread over the simulated stores.
+    const orders = chainOrders(ORDERS, (i) =>
+      i % 3 === 0 ? REAL[(i / 3) % REAL.length]! : locations[i % locations.length]!,
+    );
     let alive = [...gateways];
     const stream = new StreamSide(() => alive.map((g) => g.url));
-    const results = new Map<string, Awaited<ReturnType<StreamSide['retry']>>>();
-    let sent = 0;
-    let killedAt = 0;
-    const faults = (async () => {
-      while (sent < ORDERS / 3) await new Promise((r) => setTimeout(r, 5));
-      killedAt = Date.now();
-      await Promise.all([gateways[0]!.kill9(), nodes[0]!.kill()]);
-    })();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (sent < ORDERS) {
-          const order = orders[sent++]!;
-          results.set(order.key, await stream.retry(order.body));
-        }
-      }),
-    );
-    await faults;
+    const { results, faultAt } = await sendUnderFault(stream, orders, {
+      concurrency: CONCURRENCY,
+      faultAfter: ORDERS / 3,
+      fault: () => Promise.all([gateways[0]!.kill9(), nodes[0]!.kill()]).then(() => undefined),
+    });
     alive = [gateways[1]!];
 
-    const acked = orders.filter((o) => results.get(o.key)!.final.status === 200);
-    const idOf = (o: (typeof orders)[number]) =>
-      (results.get(o.key)!.final.body as { order: { provider_id: string } }).order.provider_id;
-    const refused = orders.filter((o) => results.get(o.key)!.final.status !== 200);
-    const retried = orders.filter((o) => results.get(o.key)!.attempts.length > 1);
-    console.log(
-      `[chain-faults] ${ORDERS} orders: ${acked.length} acknowledged, ${retried.length} retried by Stream, ` +
-        `${refused.length} refused (${[...new Set(refused.map((o) => results.get(o.key)!.final.status))].join(', ')})`,
-    );
-    // Most orders get through; a refusal may only be the documented offline answer.
-    expect(acked.length).toBeGreaterThan(ORDERS * 0.8);
-    for (const o of refused) {
-      const final = results.get(o.key)!.final;
-      expect(final.status).toBe(400);
-      expect(JSON.stringify(final.body)).toContain('pos_offline');
-    }
-
-    // Every acknowledged order is at its store, once, under the id Stream was given.
-    for (const o of acked) {
+    const audit = auditFault(orders, results, (o) => {
       const store = real[REAL.indexOf(o.locationId)];
-      if (store) {
-        const row = store.connector.ctx.orders.get(idOf(o));
-        expect(row, o.key).toBeTruthy();
-        expect(row!.idempotency_key).toBe(`key:${o.key}`);
-      } else expect(sims!.ledger(o.locationId).created.get(o.key)).toBe(idOf(o));
-      // A retry that reached the store got the same order back, never a second one.
-      const ids = results
-        .get(o.key)!
-        .attempts.filter((a) => a.status === 200)
-        .map((a) => (a.body as { order: { provider_id: string } }).order.provider_id);
-      expect(new Set(ids).size).toBe(1);
-    }
+      if (!store) return sims!.ledger(o.locationId).created.get(o.key) ?? null;
+      const row = store.connector.ctx.db
+        .prepare('SELECT id FROM orders WHERE idempotency_key = ?')
+        .get(`key:${o.key}`) as { id: string } | undefined;
+      return row?.id ?? null;
+    });
+    console.log(
+      `[chain-faults] ${ORDERS} orders: ${audit.acked.length} acknowledged, ${audit.retried} retried by Stream ` +
+        `(${sims!.dedupeHits()} reached a simulated store's dedupe), ${audit.refused.length} refused pos_offline, ` +
+        `of which ${audit.orphans.length} the store had taken (its answer lost with the node)`,
+    );
+    expect(audit.lost).toEqual([]);
+    expect(audit.doubled).toEqual([]);
+    // A refusal may only be the documented offline answer, and most orders get through.
+    expect(audit.refusedOtherwise).toEqual([]);
+    expect(audit.acked.length).toBeGreaterThan(ORDERS * 0.8);
     for (const [i, t] of real.entries()) {
       const sentHere = orders.filter((o) => o.locationId === REAL[i]).length;
       const rows = (
@@ -137,29 +109,11 @@ describe('the chain when a gateway replica and a NATS node die under load', () =
       ).n;
       expect(rows).toBeLessThanOrEqual(sentHere);
     }
-    const dedupeHits = SIM.reduce(
-      (n, id) => n + [...sims!.ledger(id).asked.values()].filter((v) => v > 1).length,
-      0,
-    );
-    // Refused orders the store had taken anyway (its answer was lost with the node): Stream
-    // failed them, the store shows them. Counted for the report, not hidden.
-    const orphans = refused.filter((o) => {
-      const store = real[REAL.indexOf(o.locationId)];
-      return store
-        ? store.connector.ctx.db
-            .prepare('SELECT 1 FROM orders WHERE idempotency_key = ?')
-            .get(`key:${o.key}`) !== undefined
-        : sims!.ledger(o.locationId).created.has(o.key);
-    });
-    console.log(
-      `[chain-faults] retries that reached a store's dedupe (simulated stores): ${dedupeHits}; ` +
-        `refused but taken by the store: ${orphans.length}`,
-    );
 
     // The stores reconnect on their own: all heartbeat again through the surviving NATS nodes
     // (a heartbeat older than STALE_S would list them offline) and take new orders.
     await new Promise((r) =>
-      setTimeout(r, Math.max(0, killedAt + (STALE_S + 1) * 1000 - Date.now())),
+      setTimeout(r, Math.max(0, faultAt + (STALE_S + 1) * 1000 - Date.now())),
     );
     await until(
       'every store online again',

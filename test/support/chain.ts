@@ -13,6 +13,7 @@ import { silentLogger } from '../../electron/core/util/log.js';
 import { testConfig } from './connector.js';
 import { relayConfig } from './gateway.js';
 import { freePort, GATEWAY_NATS_USER, startNats, type NatsNode } from './nats.js';
+import { orderCreated } from './orders.js';
 import { scratchDir } from './scratch.js';
 import { TEST_INBOUND_TOKEN, TEST_WEBHOOK_SECRET } from './secrets.js';
 import { sign } from './stream-client.js';
@@ -108,6 +109,8 @@ export interface SimStores {
   ids: string[];
   relays: StoreRelay[];
   ledger(locationId: string): SimStoreLedger;
+  /** Retries that reached a store's dedupe (a key asked more than once). */
+  dedupeHits(): number;
   stop(): Promise<void>;
 }
 
@@ -174,6 +177,11 @@ export async function startSimStores(
     ids: [...ids],
     relays,
     ledger,
+    dedupeHits: () =>
+      [...ledgers.values()].reduce(
+        (n, l) => n + [...l.asked.values()].filter((v) => v > 1).length,
+        0,
+      ),
     async stop() {
       await Promise.all(relays.map((r) => r.stop()));
       await responder.close();
@@ -238,4 +246,96 @@ export class StreamSide {
     }
     return { final: attempts.at(-1)!, attempts };
   }
+}
+
+/** One order as Stream sends it: the exact bytes (a retry resends them) and its key. */
+export interface ChainOrder {
+  locationId: string;
+  body: string;
+  key: string;
+}
+
+export function chainOrders(n: number, locationOf: (i: number) => string): ChainOrder[] {
+  return Array.from({ length: n }, (_, i) => {
+    const wire = orderCreated({ locationId: locationOf(i) });
+    const key = (wire.object as { idempotency_key: string }).idempotency_key;
+    return { locationId: locationOf(i), body: JSON.stringify(wire), key };
+  });
+}
+
+export type StreamOutcome = Awaited<ReturnType<StreamSide['retry']>>;
+
+/** Sends every order (each retried as Stream does) with `concurrency` at a time; `fault` runs
+ * once `faultAfter` orders have been sent, while the rest are in flight. */
+export async function sendUnderFault(
+  stream: StreamSide,
+  orders: readonly ChainOrder[],
+  options: { concurrency: number; faultAfter: number; fault: () => Promise<void> },
+): Promise<{ results: Map<string, StreamOutcome>; faultAt: number }> {
+  const results = new Map<string, StreamOutcome>();
+  let sent = 0;
+  let faultAt = 0;
+  const fault = (async () => {
+    while (sent < options.faultAfter) await new Promise((r) => setTimeout(r, 5));
+    faultAt = Date.now();
+    await options.fault();
+  })();
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      while (sent < orders.length) {
+        const order = orders[sent++]!;
+        results.set(order.key, await stream.retry(order.body));
+      }
+    }),
+  );
+  await fault;
+  return { results, faultAt };
+}
+
+const providerId = (a: StreamAttempt): string =>
+  (a.body as { order: { provider_id: string } }).order.provider_id;
+
+export interface FaultAudit {
+  acked: ChainOrder[];
+  /** Acknowledged (200) but not at the store under the id Stream was given. */
+  lost: ChainOrder[];
+  /** Acknowledged twice under different ids. */
+  doubled: ChainOrder[];
+  /** Not acknowledged: only the documented offline answer is allowed. */
+  refused: ChainOrder[];
+  refusedOtherwise: ChainOrder[];
+  /** Refused to Stream but taken by the store anyway (its answer was lost with a node). */
+  orphans: ChainOrder[];
+  retried: number;
+}
+
+/** `atStore(order)`: the id the store keeps the order's key under, or null. */
+export function auditFault(
+  orders: readonly ChainOrder[],
+  results: ReadonlyMap<string, StreamOutcome>,
+  atStore: (o: ChainOrder) => string | null,
+): FaultAudit {
+  const outcome = (o: ChainOrder) => results.get(o.key)!;
+  const acked = orders.filter((o) => outcome(o).final.status === 200);
+  const refused = orders.filter((o) => outcome(o).final.status !== 200);
+  return {
+    acked,
+    lost: acked.filter((o) => atStore(o) !== providerId(outcome(o).final)),
+    doubled: acked.filter(
+      (o) =>
+        new Set(
+          outcome(o)
+            .attempts.filter((a) => a.status === 200)
+            .map(providerId),
+        ).size > 1,
+    ),
+    refused,
+    refusedOtherwise: refused.filter(
+      (o) =>
+        outcome(o).final.status !== 400 ||
+        !JSON.stringify(outcome(o).final.body).includes('pos_offline'),
+    ),
+    orphans: refused.filter((o) => atStore(o) !== null),
+    retried: orders.filter((o) => outcome(o).attempts.length > 1).length,
+  };
 }
