@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Delivery } from './delivery.js';
 import { FulfillmentType, OrderOrigin, OrderStatus, RejectCode } from './domain.js';
+import { Kitchen } from './kitchen.js';
 
 export interface Modifier {
   providerId: string | null;
@@ -92,6 +93,8 @@ export const OrderSummary = z.object({
   missed: Missed.nullable(),
   /** Whether Stream has our answer: the order's oldest event not delivered yet, else its newest. */
   delivery: Delivery.nullable(),
+  /** What to cook, for the board's cards (absent from history's lists, which never show it). */
+  kitchen: Kitchen.optional(),
 });
 export type OrderSummary = z.infer<typeof OrderSummary>;
 

@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { CatalogBody, localApi } from '../../shared/contract.js';
 import { AcceptanceService } from './acceptance/decisions.js';
-import { DeadlineTimer } from './acceptance/deadline-timer.js';
 import { createHandlers, type Handlers } from './api/handlers.js';
 import { APP_VERSION, HealthReporter } from './api/health.js';
 import { CatalogStore } from './catalog/catalog.js';
@@ -40,6 +39,7 @@ import { totalsCheck } from './pos/totals.js';
 import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
 import { systemClock, type Clock } from './util/clock.js';
+import { DueTimer } from './util/due-timer.js';
 import { createIdGenerator } from './util/ids.js';
 import { committedLogger } from './util/committed-log.js';
 import { createLogger, type Logger } from './util/log.js';
@@ -47,6 +47,7 @@ import {
   catalogCheck,
   currencyCheck,
   locationCheck,
+  moneyCheck,
   nonEmptyCartCheck,
   type OrderCheck,
 } from './validation/checks.js';
@@ -165,14 +166,15 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   });
   const store = createStore(ctx, catalog, audit);
 
-  let deadlines: DeadlineTimer | null = null;
+  let deadlines: DueTimer | null = null;
   const rearm = (): void => deadlines?.rearm();
   const acceptance = new AcceptanceService(ctx, rearm);
-  deadlines = new DeadlineTimer(
+  // One timer for the earliest staff window that ends (stored, so a restart re-arms it).
+  deadlines = new DueTimer(
     clock,
-    () => ctx.orders.nextDeadline(),
-    () => acceptance.expireDue(),
+    { nextDueAt: () => ctx.orders.nextDeadline(), runDue: () => acceptance.expireDue() },
     log,
+    'expiring pending orders',
   );
   const lifecycle = new OrderLifecycle(ctx);
   const missed = new MissedOrders(ctx, {
@@ -192,6 +194,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const checks: OrderCheck[] = [
     locationCheck(config.location.id),
     nonEmptyCartCheck,
+    moneyCheck(config.catalog.maxAmountCents),
     currencyCheck(config.location.currency),
     catalogCheck(catalog),
     totalsCheck(catalog, config.location.id, config.catalog.totalsPolicy),
@@ -199,7 +202,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     ...(options.extraChecks ?? []),
   ];
   const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, (deadline) =>
-    deadlines?.added(deadline),
+    deadlines?.dueAt(deadline),
   );
   // Busy mode adds its minutes to the prep time Stream is given.
   ingest.prepTimeMinutes = store.prepTimeMinutes;
@@ -307,8 +310,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       storage.start();
       // Windows that ended while we were down are settled before anything new is taken in.
       storage.tolerate('settling expired windows', () => {
-        acceptance.expireDue();
-        deadlines.rearm();
+        deadlines.start();
+        deadlines.runDueNow();
       });
       // A first manager PIN from IT, kept only as its hash; a pause or 86 that ended while we were
       // down is undone (and Stream told) before anything new is taken in.

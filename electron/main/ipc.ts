@@ -5,6 +5,7 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import {
+  bodySchema,
   callSpec,
   INTERNAL,
   localApi,
@@ -17,9 +18,13 @@ import {
   type CallName,
   type IpcChannels,
 } from '../../shared/contract.js';
-import type { CallMeta, Handlers } from '../core/api/handlers.js';
-import { actorName, parseCallPart } from '../core/api/call-input.js';
-import type { Logger } from '../core/util/log.js';
+import {
+  actorName,
+  type CallMeta,
+  type Handlers,
+  type Logger,
+  parseCallPart,
+} from '../core/shell-door.js';
 import { isAppUrl } from './protocol.js';
 import { saveFileFromPage, type SaveFileDeps } from './save-file.js';
 
@@ -96,18 +101,11 @@ export async function dispatchCall(
   }
   try {
     const parts = splitRequest(spec, input);
-    const leftover = Object.keys(parts.body)[0];
-    if (!spec.body && leftover !== undefined)
-      return failure(
-        400,
-        'invalid_request',
-        `request.${leftover}: unknown field`,
-        `request.${leftover}`,
-      );
     const parsed = {
       ...parseCallPart(spec.params, parts.params, 'params'),
       ...parseCallPart(spec.query, parts.query, 'query'),
-      ...parseCallPart(spec.body, parts.body, 'body'),
+      // A field no part names lands in the body; a call without one refuses it (NO_BODY), as HTTP.
+      ...parseCallPart(bodySchema(spec), parts.body, 'body'),
     };
     const { actor, managerPin } = parsedOptions.data;
     // Only the trusted window of the counter reaches this dispatch (isTrustedSender).

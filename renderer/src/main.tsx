@@ -12,6 +12,7 @@ import { languageFor, setLanguage } from './i18n/language.js';
 import { texts } from './i18n/texts.js';
 import './styles/base.css';
 import './styles/board.css';
+import './styles/cards.css';
 import './styles/banners.css';
 import './styles/detail.css';
 import './styles/forms.css';

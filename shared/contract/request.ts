@@ -29,6 +29,19 @@ export function splitRequest(spec: CallSpec, request: Record<string, unknown>): 
   return parts;
 }
 
+/**
+ * What a call without a body accepts as its body: nothing. Both edges (the HTTP routes and the
+ * IPC dispatch) check a bodiless call's body against it, so a field the call does not know is
+ * refused the same way over either (400 `body`: unknown field), never ignored on one and refused
+ * on the other. The UI sends no body to such calls, so only a caller's mistake meets it.
+ */
+export const NO_BODY = z.object({}).strict();
+
+/** The schema a call's body is checked against (`NO_BODY` when it has none). */
+export function bodySchema(spec: CallSpec): z.ZodType {
+  return spec.body ?? NO_BODY;
+}
+
 /** The call's path with its `:params` filled in, percent-encoded. */
 export function fillPath(spec: CallSpec, params: Record<string, unknown>): string {
   return spec.path.replace(/:(\w+)/g, (_m, key: string) => encodeURIComponent(String(params[key])));

@@ -68,7 +68,10 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
     const text = (await shown.textContent()) ?? '';
     expect(text).toContain('Uber Eats');
     expect(text).toContain('Delivery');
-    expect(text).toContain('2 items');
+    // What to cook is on the card itself: the first item, its note, and what did not fit.
+    expect(text).toContain('1× Cheeseburger');
+    expect(text).toContain('Cut in half please');
+    expect(text).toContain('+1 more item');
     expect(text).toContain('UNPAID');
     expect(text).toMatch(/\$\d+\.\d\d/);
 

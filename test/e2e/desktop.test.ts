@@ -140,8 +140,10 @@ describe.skipIf(missing !== null)('desktop mode: a Stream order over the bridge'
       const banner = desktop.page.locator(`[data-testid="cancel-banner"][data-order-id="${id}"]`);
       await banner.waitFor();
       expect(await banner.textContent()).toMatch(/ORDER CANCELED.*C-7505/);
+      // The chime keeps 1.4 s between any two sounds (alert-policy.ts MIN_GAP_MS): the new
+      // order's may have just played.
       await expect
-        .poll(() => desktop.soundsStarted())
+        .poll(() => desktop.soundsStarted(), { timeout: 5_000 })
         .toContainEqual(expect.stringMatching(/^cancel\b.*\.wav$/));
       // Stream canceled it, so nothing goes back to Stream about it after the accept.
       expect(counter.heardByStream(id).filter((e) => !e.includes('order.accepted'))).toEqual([]);

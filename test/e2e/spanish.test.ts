@@ -86,7 +86,7 @@ describe.skipIf(missing !== null)('the screen in Spanish', () => {
 
     await look('board');
     const card = page.getByTestId('pending-card').first();
-    await card.locator('.pending-card__side button').click();
+    await card.getByRole('button', { name: /^Detalles/ }).click();
     await page.getByTestId('order-detail').waitFor();
     await look('detail');
     await page.keyboard.press('Escape');

@@ -252,7 +252,8 @@ describe('the staff window', () => {
       ),
       { numRuns: 1000 },
     );
-  });
+    // A thousand orders through real SQLite: about 10 s alone, three times that on a busy machine.
+  }, 120_000);
 });
 
 describe('restart in the middle of a window', () => {

@@ -176,7 +176,7 @@ describe('calls', () => {
       undefined,
       400,
       'invalid_request',
-      'request.drop',
+      'body',
     ],
     [
       'a bad query value',

@@ -15,6 +15,11 @@ export interface OrderOptions {
   future?: boolean;
   unpaid?: boolean;
   lineItems?: Json[];
+  /** The order's note (default "Leave at the door"); null sends none. */
+  specialInstructions?: string | null;
+  /** Discount entries as Stream sends them (A1 leaves their shape open). */
+  discounts?: Json[];
+  taxWithheldCents?: number;
 }
 
 export const cheeseburger = (quantity = 1): Json => ({
@@ -136,11 +141,12 @@ export function orderCreated(options: OrderOptions = {}): Json {
     is_future_order: options.future ?? false,
     subtotal,
     tax: Math.round(subtotal * 0.08),
-    tax_withheld_by_dsp: 0,
-    special_instructions: 'Leave at the door',
+    tax_withheld_by_dsp: options.taxWithheldCents ?? 0,
+    special_instructions:
+      options.specialInstructions === undefined ? 'Leave at the door' : options.specialInstructions,
     driver_tip: 300,
     delivery_fee: 199,
-    discounts: [],
+    discounts: options.discounts ?? [],
     unpaid: options.unpaid ?? false,
   };
   if (options.future) object.requested_for = new Date(Date.now() + 2 * 3600_000).toISOString();

@@ -1,14 +1,9 @@
 // The preload runs as Electron runs a sandboxed preload: CommonJS in a context whose `require`
 // knows only 'electron'. It must expose exactly `window.connector`, forward calls to the one
 // call channel, and hand listeners the message alone, never the IPC event (which holds `sender`).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import vm from 'node:vm';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { ConnectorBridge } from '../../shared/contract.js';
-
-const SOURCE = path.resolve(import.meta.dirname, '../../electron/preload/preload.cts');
+import { runPreloadInVm } from '../support/preload.js';
 
 type Handler = (event: unknown, value: unknown) => void;
 
@@ -41,22 +36,7 @@ function loadPreload() {
     if (name === 'electron') return electron;
     throw new Error(`module not found: ${name}`);
   };
-  const js = ts.transpileModule(readFileSync(SOURCE, 'utf8'), {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      verbatimModuleSyntax: false,
-    },
-    fileName: 'preload.cts',
-  }).outputText;
-  const module = { exports: {} };
-  vm.runInNewContext(js, {
-    require: sandboxRequire,
-    module,
-    exports: module.exports,
-    Promise,
-    TypeError,
-  });
+  runPreloadInVm(sandboxRequire);
   const emit = (channel: string, value: unknown) => {
     for (const handler of listeners.get(channel) ?? [])
       handler({ sender: { secret: 'ipc internals' } }, value);

@@ -1,6 +1,6 @@
 // The README is the newcomer's and IT's manual: its first lines give the two commands CI runs,
 // and its key table documents every configuration key.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configLeaves } from '../../electron/core/config/load.js';
 
@@ -23,6 +23,25 @@ describe('README', () => {
       const last = key.split('.').pop()!;
       return !readme.includes(`\`${key}\``) && !readme.includes(`\`.${last}\``);
     });
+    expect(missing).toEqual([]);
+  });
+
+  it("the core's map names folders and files that exist", () => {
+    const core = new URL('../../electron/core/', import.meta.url);
+    const map = readFileSync(new URL('README.md', core), 'utf8').split('## Recipes')[0]!;
+    const rows = map.split('\n').filter((line) => line.startsWith('| ') && !line.includes('---'));
+    const missing: string[] = [];
+    for (const row of rows.slice(1)) {
+      const [, folderCell = '', startCell = ''] = row.split('|').slice(1);
+      const folders = [...folderCell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+      for (const f of folders) if (!existsSync(new URL(f, core))) missing.push(f);
+      const folder = folders.find((f) => f.endsWith('/')) ?? '';
+      for (const [, file] of startCell.matchAll(/`([^`]+)`/g)) {
+        const inFolder = new URL(folder + file!, core);
+        if (!existsSync(inFolder) && !existsSync(new URL(file!, core))) missing.push(file!);
+      }
+    }
+    expect(rows.length).toBeGreaterThan(10);
     expect(missing).toEqual([]);
   });
 });

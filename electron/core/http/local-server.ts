@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { ServerResponse } from 'node:http';
 import {
   ACTOR_HEADER,
+  bodySchema,
   callNames,
   callSpec,
   isCounterOnly,
@@ -26,6 +27,7 @@ import type { Logger } from '../util/log.js';
 import { actorName, parseCallPart } from '../api/call-input.js';
 import { installErrorHandler } from './errors.js';
 import { installHostCheck } from './host-check.js';
+import { installQueryCheck } from './query-check.js';
 import { DEFAULT_TIMEOUTS, serverFactory } from './node-server.js';
 import { servePushChannel } from './push-channel.js';
 
@@ -56,6 +58,7 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
   installErrorHandler(app, deps.log);
 
   installHostCheck(app, deps.allowedHosts);
+  installQueryCheck(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
@@ -119,7 +122,7 @@ function registerCall(app: FastifyInstance, name: CallName, deps: LocalServerDep
       const input = {
         ...parseCallPart(spec.params, request.params, 'params'),
         ...parseCallPart(spec.query, request.query, 'query'),
-        ...parseCallPart(spec.body, request.body ?? {}, 'body'),
+        ...parseCallPart(bodySchema(spec), request.body ?? {}, 'body'),
       };
       const header = request.headers[ACTOR_HEADER];
       const actor = actorName(typeof header === 'string' ? header : undefined);

@@ -5,14 +5,8 @@ import type { Delivery } from '../../../shared/delivery.js';
 import type { OrderSummary, TimelineEntry } from '../../../shared/order.js';
 import type { Db } from '../db/connection.js';
 import type { CommittedLogger } from '../util/committed-log.js';
-import {
-  DELIVERY_JSON,
-  SUMMARY_COLUMNS,
-  toDetail,
-  toSummary,
-  type OrderRow,
-  type SummaryRow,
-} from './rows.js';
+import { STREAM_DELIVERIES_OF_ORDER } from '../outbox/queries.js';
+import { BOARD_COLUMNS, toDetail, toSummary, type OrderRow, type SummaryRow } from './rows.js';
 
 export type NewOrderRow = Omit<
   OrderRow,
@@ -50,20 +44,18 @@ export class OrderRepository {
         `SELECT id, body_sha256, answer_status, answer_body FROM orders WHERE idempotency_key = ?`,
       ),
       byId: db.prepare(`SELECT * FROM orders WHERE id = ?`),
-      detailById: db.prepare(`SELECT *, ${SUMMARY_COLUMNS} FROM orders WHERE id = ?`),
-      deliveries:
-        db.prepare(`SELECT ${DELIVERY_JSON} AS d FROM outbox o JOIN orders ON orders.id = o.ordering_key
-          WHERE o.lane = 'stream' AND o.ordering_key = ? ORDER BY o.seq`),
+      detailById: db.prepare(`SELECT *, ${BOARD_COLUMNS} FROM orders WHERE id = ?`),
+      deliveries: db.prepare(STREAM_DELIVERIES_OF_ORDER),
       markMissed:
         db.prepare(`UPDATE orders SET missed_at = @at, missed_reason = @reason, missed_note = @note
           WHERE id = @id AND missed_at IS NULL`),
       markMissedSeen:
         db.prepare(`UPDATE orders SET missed_seen_at = @at, missed_seen_by = @by, updated_at = @at
           WHERE id = @id AND missed_at IS NOT NULL AND missed_seen_at IS NULL`),
-      unseenMissed: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders
+      unseenMissed: db.prepare(`SELECT ${BOARD_COLUMNS} FROM orders
           WHERE missed_at IS NOT NULL AND missed_seen_at IS NULL ORDER BY missed_at DESC LIMIT 200`),
       missedSince: db.prepare(`SELECT COUNT(*) AS n FROM orders WHERE missed_at >= ?`),
-      summaryById: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders WHERE id = ?`),
+      summaryById: db.prepare(`SELECT ${BOARD_COLUMNS} FROM orders WHERE id = ?`),
       timeline: db.prepare(
         `SELECT at, kind, actor, detail FROM order_timeline WHERE order_id = ? ORDER BY id`,
       ),
@@ -71,7 +63,7 @@ export class OrderRepository {
         `INSERT INTO order_timeline (order_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)`,
       ),
       listRecent: db.prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM orders ORDER BY received_at DESC, id DESC LIMIT ?`,
+        `SELECT ${BOARD_COLUMNS} FROM orders ORDER BY received_at DESC, id DESC LIMIT ?`,
       ),
       countByStatus: db.prepare(`SELECT status, COUNT(*) AS n FROM orders WHERE status IN
           ('pending','accepted','preparing','ready','out_for_delivery') GROUP BY status`),
@@ -141,7 +133,7 @@ export class OrderRepository {
     const marks = statuses.map(() => '?').join(',');
     const rows = this.db
       .prepare(
-        `SELECT ${SUMMARY_COLUMNS} FROM orders WHERE status IN (${marks}) ORDER BY received_at DESC, id DESC LIMIT ?`,
+        `SELECT ${BOARD_COLUMNS} FROM orders WHERE status IN (${marks}) ORDER BY received_at DESC, id DESC LIMIT ?`,
       )
       .all(...statuses, limit) as SummaryRow[];
     return rows.map(toSummary);

@@ -15,7 +15,8 @@ import type { OrderRow } from '../orders/rows.js';
 import type { RetryPolicy } from '../outbox/schedule.js';
 import { STREAM_DECISION_WINDOW_MS } from '../stream/protocol/index.js';
 import { ApiError, notFound } from '../util/errors.js';
-import { AttentionTimer } from './attention.js';
+import { attentionTimer } from './attention.js';
+import type { DueTimer } from '../util/due-timer.js';
 import { PrinterWatch } from './printer-watch.js';
 import { AutoAcceptance, type IngestPosGate } from './auto-accept.js';
 import { checkCatalog, storeCatalog } from './catalog-import.js';
@@ -73,7 +74,7 @@ export class PosService {
   readonly workers: Partial<Record<PosTarget, PosLaneWorker>> = {};
   readonly driver: PosDriver | null;
   readonly printer: EscPosPrinterDriver | null;
-  private readonly attentionTimer: AttentionTimer;
+  private readonly attentionTimer: DueTimer;
   private readonly printerWatch: PrinterWatch | null;
   private readonly unsubscribe: () => void;
 
@@ -115,7 +116,7 @@ export class PosService {
       config.pos.autoAcceptBudgetMs,
       onDecided,
     );
-    this.attentionTimer = new AttentionTimer(
+    this.attentionTimer = attentionTimer(
       ctx,
       this.legs,
       config.pos.notInPosAfterSeconds * 1000,

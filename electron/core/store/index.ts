@@ -9,7 +9,7 @@ import { stockCheck, storeOpenCheck } from './checks.js';
 import type { StoreClockSettings } from './durations.js';
 import { OpeningSchedule } from './opening-hours.js';
 import { StoreControls } from './store-controls.js';
-import { StoreTimer } from './store-timer.js';
+import { DueTimer } from '../util/due-timer.js';
 
 export interface Store {
   controls: StoreControls;
@@ -34,19 +34,23 @@ export function createStore(ctx: CoreContext, catalog: CatalogStore, audit: Audi
     config.store.openingHours,
     config.store.closedDays,
   );
-  let timer: StoreTimer | null = null;
+  let timer: DueTimer | null = null;
   const rearm = (): void => timer?.rearm();
   const controls = new StoreControls(ctx, audit, schedule, clockSettings, rearm);
   const availability = new ItemAvailability(ctx, catalog, audit, clockSettings, rearm);
   catalog.setAvailabilityOverlay(availability);
-  timer = new StoreTimer(
+  // One timer for every store control: pause and busy ends, 86 restores, opening hours.
+  timer = new DueTimer(
     ctx.clock,
-    (now) => minOf(controls.nextWakeAt(now), availability.nextWakeAt()),
-    (now) => {
-      availability.tick(now);
-      controls.tick(now);
+    {
+      nextDueAt: (now) => minOf(controls.nextWakeAt(now), availability.nextWakeAt()),
+      runDue: (now) => {
+        availability.tick(now);
+        controls.tick(now);
+      },
     },
     ctx.log,
+    'store timer',
   );
   const armed = timer;
   return {
@@ -55,8 +59,8 @@ export function createStore(ctx: CoreContext, catalog: CatalogStore, audit: Audi
     checks: [storeOpenCheck(controls), stockCheck(availability)],
     prepTimeMinutes: () => controls.prepTimeMinutes(),
     start() {
-      armed.runDue();
-      armed.rearm();
+      armed.start();
+      armed.runDueNow();
     },
     stop: () => armed.stop(),
   };

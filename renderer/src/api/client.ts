@@ -3,18 +3,22 @@
 // call's own response schema. A call added to the contract appears here by itself.
 import {
   ACTOR_HEADER,
+  ApiError,
   ApiErrorBody,
   callNames,
   callSpec,
   fillPath,
   MANAGER_PIN_HEADER,
   mayDownload,
+  NO_BODY,
   splitRequest,
+  zodProblem,
   type CallName,
   type CallOutput,
   type CallRequest,
   type CallSpec,
 } from '../../../shared/contract.js';
+import type { z } from 'zod';
 import type { IpcBridge } from './bridge.js';
 import type { Transport } from './transport.js';
 import type { ServerClock } from './server-clock.js';
@@ -37,16 +41,9 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export class LocalApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'LocalApiError';
-  }
+/** The core's ApiError as the page receives it (status 0: no answer at all). */
+export class LocalApiError extends ApiError {
+  override name = 'LocalApiError';
 
   /** The server is unreachable (not an answer from it). */
   get isNetwork(): boolean {
@@ -90,10 +87,15 @@ async function perform(
   options: CallOptions,
 ): Promise<unknown> {
   const parts = splitRequest(spec, request);
-  const path = fillPath(spec, parts.params);
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(parts.query)) query.set(key, queryValue(value));
   const body = parts.body;
+  // What the URL cannot carry is refused here with the very problem the bridge answers: a path
+  // param missing or wrong (it would become `/api/orders/undefined`, a 404 instead of a 400), and
+  // a field of a bodiless call (no body is sent, so it would vanish; both edges refuse it).
+  refuseLocally(spec.params, parts.params, 'params');
+  if (!spec.body && Object.keys(body).length > 0) refuseLocally(NO_BODY, body, 'body');
+  const path = fillPath(spec, parts.params);
   const headers: Record<string, string> = { authorization: `Bearer ${http.token}` };
   const actor = deps.actor?.();
   if (actor) headers[ACTOR_HEADER] = actor;
@@ -134,6 +136,14 @@ async function perform(
     );
   }
   return validated(name, spec, json, res.status);
+}
+
+/** Throws the 400 both edges would answer when `value` does not pass `schema`. */
+function refuseLocally(schema: z.ZodType | undefined, value: unknown, where: string): void {
+  const parsed = schema?.safeParse(value);
+  if (!parsed || parsed.success) return;
+  const { status, code, message, field } = zodProblem(parsed.error, where);
+  throw new LocalApiError(status, code, message, field);
 }
 
 function isJson(res: Response): boolean {

@@ -1,7 +1,9 @@
 // The cashier's screen: a top bar that always shows how many orders wait, the banners that must
 // not be missed, and one screen at a time below (board, scheduled, done, health).
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import { CancelBanners, NewOrderStrip, SoundBanner } from '../features/alerts/AlertBanners.js';
+import { AlertDock } from '../features/alerts/AlertDock.js';
 import { PrinterBanner } from '../features/alerts/PrinterBanner.js';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner.js';
 import { HealthBanner } from '../features/health/HealthBanner.js';
@@ -18,9 +20,11 @@ import { PosAttentionBanner } from '../features/orders/PosAttentionBanner.js';
 import { MissedToday } from '../features/missed/MissedGroup.js';
 import { lanesOf } from '../features/orders/orders-store.js';
 import { RejectDialog } from '../features/orders/RejectDialog.js';
+import { ManagerPinBanner } from '../features/store/ManagerPinBanner.js';
 import { StorePanel } from '../features/store/StorePanel.js';
 import type { OrderSummary } from '../../../shared/order.js';
 import { useObservable, useServerNow, useServices } from './hooks.js';
+import { dialogs } from './dialogs.js';
 import { Notices } from './Notices.js';
 import { texts } from '../i18n/texts.js';
 import { APP_TEXTS } from './texts.js';
@@ -129,9 +133,47 @@ export function App() {
   const rejectOrder = rejectId ? orders.get(rejectId) : undefined;
   const detailOrder = detailId ? orders.get(detailId) : undefined;
   const showBoard = useCallback(() => setScreen('board'), []);
+  // While a dialog is open the loud alerts live in its slot (dialogs.ts); a tap on one that leads
+  // elsewhere closes the dialogs first.
+  const alertSlot = useObservable(dialogs.slot);
+  const showBoardFromAlert = useCallback(() => {
+    dialogs.closeAll();
+    setScreen('board');
+  }, []);
+  const openFromAlert = useCallback(
+    (id: string) => {
+      dialogs.closeAll();
+      ui.openDetail(id);
+    },
+    [ui],
+  );
   const t = texts(APP_TEXTS);
+  // A paused or closed store's tab is the red pill itself ("PAUSED until 16:30"): one place to
+  // read it and to tap it, and no extra element to squeeze the tabs when the store pauses.
+  const pausedWords =
+    storeStatus && !storeStatus.acceptingOrders
+      ? storeStatus.state === 'closed'
+        ? t.closed
+        : t.paused
+      : null;
+  const storeTab = pausedWords
+    ? {
+        label: `${pausedWords}${storeStatus?.reopensAt ? t.until(clockTime(storeStatus.reopensAt)) : ''}`,
+        short: pausedWords,
+        spoken: t.tabs.store.label,
+        alarm: true,
+      }
+    : tabWords(t.tabs.store);
   /** `short`: the label on narrow screens (1024 px), where seven tabs must fit in one row. */
-  const tabs: { id: Screen; label: string; short?: string; count?: number }[] = [
+  const tabs: {
+    id: Screen;
+    label: string;
+    short?: string;
+    count?: number;
+    /** Said before the label to screen readers ("Store: PAUSED until 16:30"). */
+    spoken?: string;
+    alarm?: boolean;
+  }[] = [
     {
       id: 'board',
       ...tabWords(t.tabs.board),
@@ -141,10 +183,7 @@ export function App() {
     { id: 'done', ...tabWords(t.tabs.done), count: lanes.done.length },
     { id: 'new', ...tabWords(t.tabs.new) },
     { id: 'history', ...tabWords(t.tabs.history) },
-    {
-      id: 'store',
-      ...tabWords(storeStatus && !storeStatus.acceptingOrders ? t.tabs.storePaused : t.tabs.store),
-    },
+    { id: 'store', ...storeTab },
     { id: 'health', ...tabWords(t.tabs.health) },
   ];
 
@@ -164,11 +203,14 @@ export function App() {
               <button
                 key={t.id}
                 type="button"
-                className={`tab${screen === t.id ? ' is-current' : ''}`}
+                className={`tab${screen === t.id ? ' is-current' : ''}${t.alarm ? ' tab--alarm' : ''}`}
+                data-testid={t.alarm ? 'paused-pill' : undefined}
                 aria-current={screen === t.id ? 'page' : undefined}
                 // The full name for screen readers and tests, whichever label the width shows.
                 aria-label={
-                  t.short ? `${t.label}${t.count !== undefined ? ` ${t.count}` : ''}` : undefined
+                  t.short
+                    ? `${t.spoken ? `${t.spoken}: ` : ''}${t.label}${t.count !== undefined ? ` ${t.count}` : ''}`
+                    : undefined
                 }
                 onClick={() => setScreen(t.id)}
               >
@@ -184,17 +226,6 @@ export function App() {
               </button>
             ))}
           </nav>
-          {storeStatus && !storeStatus.acceptingOrders && (
-            <button
-              type="button"
-              className="topbar__paused"
-              onClick={() => setScreen('store')}
-              data-testid="paused-pill"
-            >
-              {storeStatus.state === 'closed' ? t.closed : t.paused}
-              {storeStatus.reopensAt ? t.until(clockTime(storeStatus.reopensAt)) : ''}
-            </button>
-          )}
           <div
             className={`topbar__pending${lanes.pending.length ? ' has-pending' : ''}`}
             aria-live="polite"
@@ -206,12 +237,18 @@ export function App() {
         <div className="banners">
           <ConnectionBanner />
           <SoundBanner />
-          <CancelBanners onOpen={ui.openDetail} />
+          {!alertSlot && <CancelBanners onOpen={ui.openDetail} />}
           <PosAttentionBanner onOpen={ui.openDetail} />
           <PrinterBanner />
+          <ManagerPinBanner screen={screen} onSetUp={() => setScreen('store')} />
           {screen !== 'health' && <HealthBanner onDetails={() => setScreen('health')} />}
-          {screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
+          {!alertSlot && screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
         </div>
+        {alertSlot &&
+          createPortal(
+            <AlertDock onShowBoard={showBoardFromAlert} onOpen={openFromAlert} />,
+            alertSlot,
+          )}
         <main className="screen">
           {screen === 'board' && (
             <Board

@@ -20,6 +20,7 @@ const PATHS = {
   muted: 'M4 9h4l5-4v14l-5-4H4zM17 9l5 6M22 9l-5 6',
   check: 'M4 12.5l5 5L20 6',
   cross: 'M6 6l12 12M18 6L6 18',
+  note: 'M5 3h10l4 4v14H5zM15 3v4h4M8 11h8M8 15h8M8 19h5',
   route: 'M6 19a2 2 0 1 0 0 .01M18 5a2 2 0 1 0 0 .01M6 17V9a4 4 0 0 1 8 0v6a4 4 0 0 0 4 4M18 7v0',
 } as const;
 

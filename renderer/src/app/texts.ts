@@ -16,7 +16,6 @@ export const APP_TEXTS = translations(
       new: { label: '+ New order', short: '+ New' },
       history: { label: 'History', short: 'History' },
       store: { label: 'Store', short: 'Store' },
-      storePaused: { label: 'Store: PAUSED', short: 'Store: PAUSED' },
       health: { label: 'Health', short: 'Health' },
     },
     time: 'Time',
@@ -35,8 +34,8 @@ export const APP_TEXTS = translations(
   {
     // Spanish words run longer: at 1024 px the short labels (Futuros, Nuevo, Hist.) keep the tabs
     // in one row beside the clock and the pending count, and at 1366 px "Cerrados" (finished,
-    // rejected or canceled; the list's title names both) does. A paused store's tab is plain
-    // "Tienda" when narrow: the red PAUSADA pill stands beside it.
+    // rejected or canceled; the list's title names both) does. A paused store's tab is the red
+    // PAUSADA pill (App.tsx).
     tabs: {
       board: { label: 'Pedidos', short: 'Pedidos' },
       scheduled: { label: 'Programados', short: 'Futuros' },
@@ -44,7 +43,6 @@ export const APP_TEXTS = translations(
       new: { label: '+ Nuevo pedido', short: 'Nuevo' },
       history: { label: 'Historial', short: 'Hist.' },
       store: { label: 'Tienda', short: 'Tienda' },
-      storePaused: { label: 'Tienda: PAUSADA', short: 'Tienda' },
       health: { label: 'Estado', short: 'Estado' },
     },
     time: 'Hora',

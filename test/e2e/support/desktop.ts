@@ -5,13 +5,12 @@
 // REAL main-process IPC (electron/main/ipc.ts `registerIpc`, push.ts `forwardPushEvents`)
 // running against a real connector. What only Electron itself does (the sandbox, the real
 // context isolation, the app:// protocol) is checked on a release machine.
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ts from 'typescript';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { FakeStream } from '../../support/fake-stream.js';
 import { registerIpc } from '../../../electron/main/ipc.js';
@@ -20,11 +19,11 @@ import { forwardPushEvents } from '../../../electron/main/push.js';
 import { silentLogger } from '../../../electron/core/util/log.js';
 import type { Connector } from '../../../electron/core/app.js';
 import { FakeIpcMain } from '../../support/fake-electron.js';
+import { preloadJs } from '../../support/preload.js';
 import { launchChromium } from './browser.js';
 import { startE2eConnector, type E2eConnector } from './connector.js';
 import { uiForTest, type BuiltUi } from './ui-build.js';
 
-const PRELOAD = path.resolve(import.meta.dirname, '../../../electron/preload/preload.cts');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -91,14 +90,7 @@ const SOUND_RECORDER = `(() => {
 
 /** The preload as Electron runs it: CommonJS whose `require` knows only 'electron'. */
 function preloadInitScript(): string {
-  const js = ts.transpileModule(readFileSync(PRELOAD, 'utf8'), {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      verbatimModuleSyntax: false,
-    },
-    fileName: 'preload.cts',
-  }).outputText;
+  const js = preloadJs();
   return `(() => {
   const listeners = new Map();
   const ipcRenderer = {

@@ -1,5 +1,6 @@
 // The loud parts of the screen: the new-order strip (flashing, with a Silence button), one
 // banner per cancellation until someone confirms it, and the warning when sound is blocked.
+// While a dialog is open, App.tsx renders the first two inside it (app/dialogs.ts).
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { orderNumber, sourceName } from '../orders/labels.js';
@@ -7,16 +8,18 @@ import { clockTime } from '../orders/format.js';
 import { texts } from '../../i18n/texts.js';
 import { ALERT_TEXTS } from './texts.js';
 
-export function NewOrderStrip({ onShow }: { onShow: () => void }) {
+/** `loudOnly`: shown only while an order rings or runs out of time (over a dialog, where a calm
+ * reminder of orders already seen would only be in the way). */
+export function NewOrderStrip({ onShow, loudOnly }: { onShow: () => void; loudOnly?: boolean }) {
   const { alerts } = useServices();
   const { picture, pendingCount } = useObservable({
     get: alerts.getSnapshot,
     subscribe: alerts.subscribe,
   });
-  if (!pendingCount) return null;
-  const t = texts(ALERT_TEXTS);
   const urgent = picture.urgent.length > 0;
   const ringing = picture.ringing.length > 0;
+  if (!pendingCount || (loudOnly && !urgent && !ringing)) return null;
+  const t = texts(ALERT_TEXTS);
   return (
     <div
       className={`strip ${urgent ? 'strip--urgent' : ringing ? 'strip--ringing' : 'strip--calm'}`}

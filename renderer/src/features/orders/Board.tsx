@@ -70,16 +70,25 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
     <div className="board">
       <MissedGroup orders={lanes.missed} onOpen={ui.openDetail} />
       <section className="lane lane--pending" aria-labelledby="lane-pending-title">
-        <h2 id="lane-pending-title" className="lane__title">
-          {t.newOrders}{' '}
-          <span className="lane__count" data-testid="pending-count">
-            {pending.length}
-          </span>
-        </h2>
+        <div className="lane__head">
+          <h2 id="lane-pending-title" className="lane__title">
+            {t.newOrders}{' '}
+            <span className="lane__count" data-testid="pending-count">
+              {pending.length}
+            </span>
+          </h2>
+          {pending.length > 0 && (
+            <p className="lane__hint" aria-hidden="true">
+              {t.keys.title} <kbd>A</kbd> {t.keys.accept} · <kbd>R</kbd> {t.keys.reject} ·{' '}
+              <kbd>+</kbd>/<kbd>−</kbd> {t.keys.prep} · <kbd>↑</kbd>/<kbd>↓</kbd> {t.keys.choose} ·{' '}
+              <kbd>↵</kbd> {t.keys.details}
+            </p>
+          )}
+        </div>
         {pending.length === 0 ? (
           <p className="lane__empty">{t.noNewOrders}</p>
         ) : (
-          <ol className="lane__list" aria-label={t.newOrdersList}>
+          <ol className="lane__list lane__list--cards" aria-label={t.newOrdersList}>
             {pending.map((order) => (
               <li key={order.id}>
                 <PendingCard
@@ -106,13 +115,6 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
               </li>
             ))}
           </ol>
-        )}
-        {pending.length > 0 && (
-          <p className="lane__hint" aria-hidden="true">
-            {t.keys.title} <kbd>A</kbd> {t.keys.accept} · <kbd>R</kbd> {t.keys.reject} ·{' '}
-            <kbd>+</kbd>/<kbd>−</kbd> {t.keys.prep} · <kbd>↑</kbd>/<kbd>↓</kbd> {t.keys.choose} ·{' '}
-            <kbd>↵</kbd> {t.keys.details}
-          </p>
         )}
       </section>
       <section className="lane lane--progress" aria-labelledby="lane-progress-title">

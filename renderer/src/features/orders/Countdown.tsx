@@ -1,5 +1,6 @@
 // Time left to decide, as a ring AND as words: the ring empties, the number counts down, and the
-// label changes to "HURRY" in the last seconds, so urgency never depends on seeing colour.
+// label changes to "HURRY" in the last seconds, so urgency never depends on seeing colour. The
+// number never fades or blinks: it is read from a step back.
 import { texts } from '../../i18n/texts.js';
 import { URGENT_WITHIN_MS } from '../alerts/alert-policy.js';
 import { TIMING } from './texts.js';
@@ -11,13 +12,13 @@ interface Props {
   size?: number;
 }
 
-export function Countdown({ deadlineAt, receivedAt, now, size = 104 }: Props) {
+export function Countdown({ deadlineAt, receivedAt, now, size = 84 }: Props) {
   const total = Math.max(1, deadlineAt - receivedAt);
   const left = Math.max(0, deadlineAt - now);
   const seconds = Math.ceil(left / 1000);
   const urgent = left <= URGENT_WITHIN_MS;
   const over = left <= 0;
-  const stroke = 10;
+  const stroke = 8;
   const r = (size - stroke) / 2;
   const circumference = 2 * Math.PI * r;
   const fraction = Math.min(1, left / total);
@@ -55,10 +56,10 @@ export function Countdown({ deadlineAt, receivedAt, now, size = 104 }: Props) {
         />
       </svg>
       <div className="countdown__text" aria-hidden="true">
-        <span className="countdown__number" style={{ fontSize: size * 0.32 }}>
+        <span className="countdown__number" style={{ fontSize: size * 0.42 }}>
           {over ? '0' : seconds}
         </span>
-        <span className="countdown__unit" style={{ fontSize: Math.max(10, size * 0.12) }}>
+        <span className="countdown__unit" style={{ fontSize: Math.max(16, size * 0.17) }}>
           {over ? label : t.unit(label)}
         </span>
       </div>

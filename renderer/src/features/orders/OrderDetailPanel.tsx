@@ -24,6 +24,7 @@ import {
   sourceName,
 } from './labels.js';
 import { LineItems } from './ModifierTree.js';
+import { MoneyBreakdown } from './MoneyBreakdown.js';
 import { nextStep } from './next-step.js';
 import { OrderBadges } from './OrderBadges.js';
 import { PosLegPanel } from './PosLegPanel.js';
@@ -175,26 +176,7 @@ export function OrderDetailPanel({
             <section aria-labelledby="detail-items">
               <h3 id="detail-items">{t.items}</h3>
               <LineItems items={order.lineItems} currency={order.currency} />
-              <dl className="totals">
-                <dt>Subtotal</dt>
-                <dd>{money(order.subtotalCents, order.currency)}</dd>
-                <dt>{t.tax}</dt>
-                <dd>{money(order.taxCents, order.currency)}</dd>
-                {order.deliveryFeeCents > 0 && (
-                  <>
-                    <dt>{t.deliveryFee}</dt>
-                    <dd>{money(order.deliveryFeeCents, order.currency)}</dd>
-                  </>
-                )}
-                {order.driverTipCents > 0 && (
-                  <>
-                    <dt>{t.driverTip}</dt>
-                    <dd>{money(order.driverTipCents, order.currency)}</dd>
-                  </>
-                )}
-                <dt className="totals__total">Total</dt>
-                <dd className="totals__total">{money(order.totalCents, order.currency)}</dd>
-              </dl>
+              <MoneyBreakdown order={order} />
             </section>
             <section aria-labelledby="detail-people">
               <h3 id="detail-people">{t.customer}</h3>

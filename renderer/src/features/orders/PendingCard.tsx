@@ -1,8 +1,11 @@
-// A new order waiting for a decision: the biggest thing on the screen. Who it is from, what it
-// is, how long is left, and the two decisions, each one tap (or one key) away.
+// A new order waiting for a decision: who it is from, what to cook (items, modifiers, notes),
+// how long is left, and the two decisions, each one tap (or one key) away. Cards have one fixed
+// height so a rush fills the screen with as many as fit (rush.test.ts counts them).
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
+import { CardKitchen } from './CardKitchen.js';
+import { CARD_ROWS, badgeRows } from './kitchen-rows.js';
 import { Countdown } from './Countdown.js';
 import { money } from './format.js';
 import { fulfillmentLabel, itemCount, orderNumber, sourceName } from './labels.js';
@@ -50,32 +53,41 @@ export function PendingCard({
     >
       <div className="pending-card__top">
         {order.staffDeadlineAt !== null && (
-          <Countdown deadlineAt={order.staffDeadlineAt} receivedAt={order.receivedAt} now={now} />
+          <Countdown
+            deadlineAt={order.staffDeadlineAt}
+            receivedAt={order.receivedAt}
+            now={now}
+            size={76}
+          />
         )}
         <div className="pending-card__who">
           <h3 id={headingId} className="pending-card__title">
-            <span className="source">{sourceName(order.source, order.origin)}</span>{' '}
-            <span className="order-number">{number}</span>
+            <span className="order-number">{number}</span>{' '}
+            <span className="source">{sourceName(order.source, order.origin)}</span>
           </h3>
           <p className="pending-card__what">
             <span className="fulfillment">
               <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
               {fulfillmentLabel(order.fulfillmentType)}
             </span>
-            <span>{itemCount(order.itemCount)}</span>
             {order.customerName && <span>{order.customerName}</span>}
           </p>
-          <OrderBadges order={order} now={now} />
         </div>
-        <div className="pending-card__side">
-          <div className="pending-card__total">{money(order.totalCents, order.currency)}</div>
-          <button type="button" className="button button--ghost button--small" onClick={onOpen}>
-            {t.details} <kbd aria-hidden="true">↵</kbd>
-          </button>
-        </div>
+        <div className="pending-card__total">{money(order.totalCents, order.currency)}</div>
+      </div>
+      <div className="pending-card__body">
+        <OrderBadges order={order} now={now} />
+        {order.kitchen ? (
+          <CardKitchen kitchen={order.kitchen} rows={CARD_ROWS - badgeRows(order)} />
+        ) : (
+          <p>{itemCount(order.itemCount)}</p>
+        )}
       </div>
       <div className="pending-card__actions">
         <PrepStepper value={prep} onChange={onPrep} idPrefix={order.id} />
+        <button type="button" className="button button--ghost button--small" onClick={onOpen}>
+          {t.details} <kbd aria-hidden="true">↵</kbd>
+        </button>
         <button type="button" className="button button--accept" disabled={busy} onClick={onAccept}>
           {t.accept} <kbd aria-hidden="true">A</kbd>
         </button>

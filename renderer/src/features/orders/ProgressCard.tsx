@@ -1,10 +1,10 @@
-// An accepted order on its way out: status in words, when it is due, driver news from Stream,
-// and one big button for the next step.
+// An accepted order on its way out, as a compact row: its number, when it is due, driver news
+// from Stream, and one button that bumps it to its next step (the group title says its status).
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { clockTime, duration, money } from './format.js';
-import { fulfillmentLabel, itemCount, orderNumber, statusLabel, sourceName } from './labels.js';
+import { clockTime, duration } from './format.js';
+import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from './labels.js';
 import { nextStep, type NextStep } from './next-step.js';
 import { OrderDelivery } from '../delivery/DeliveryState.js';
 import { OrderBadges } from './OrderBadges.js';
@@ -50,11 +50,7 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
         )}
       >
         <span className="progress-card__line">
-          <span className={`status-chip status-chip--${order.status}`}>
-            {statusLabel(order.status)}
-          </span>
           <strong className="order-number">{number}</strong>
-          <span className="source">{sourceName(order.source, order.origin)}</span>
           {dueAt !== null && (
             <span className={`progress-card__due${late ? ' is-late' : ''}`}>
               {late ? t.late(duration(now - dueAt)) : t.due(clockTime(dueAt))}
@@ -62,13 +58,12 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
           )}
         </span>
         <span className="progress-card__line progress-card__sub">
+          <span className="source">{sourceName(order.source, order.origin)}</span>
           <span>
             <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
             {fulfillmentLabel(order.fulfillmentType)}
           </span>
-          <span>{itemCount(order.itemCount)}</span>
           {order.customerName && <span>{order.customerName}</span>}
-          <span>{money(order.totalCents, order.currency)}</span>
         </span>
         {driver && (
           <span className="progress-card__line progress-card__driver">

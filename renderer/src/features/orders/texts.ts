@@ -69,6 +69,9 @@ export const CARD = translations(
     unpaidTitle: 'Collect payment',
     itemNote: 'Note:',
     items: 'Items',
+    allergy: 'ALLERGY',
+    moreLines: (n: number) => `+${n} more ${n === 1 ? 'item' : 'items'} · Details`,
+    moreDetails: 'More in Details',
   },
   {
     accept: 'Aceptar',
@@ -86,6 +89,9 @@ export const CARD = translations(
     unpaidTitle: 'Cobrar el pago',
     itemNote: 'Nota:',
     items: 'Productos',
+    allergy: 'ALERGIA',
+    moreLines: (n: number) => `+${n} ${n === 1 ? 'producto más' : 'productos más'} · Detalles`,
+    moreDetails: 'Más en Detalles',
   },
 );
 
@@ -94,9 +100,9 @@ export const TIMING = translations(
   {
     timeUp: "Time's up",
     hurry: 'HURRY',
-    left: 'left',
-    /** The line under the number: "s left", "s HURRY" (the ring is 80 px across in the detail). */
-    unit: (label: string) => `s ${label}`,
+    left: 'sec',
+    /** The line under the number: "sec", "HURRY" (the ring is 76 px across on a card). */
+    unit: (label: string) => label,
     timeUpLabel: 'Time to decide is up',
     secondsLeft: (seconds: number) => `${seconds} seconds left to accept`,
     prepTime: 'Prep time',
@@ -118,6 +124,34 @@ export const TIMING = translations(
   },
 );
 
+/** An order's money on its details (MoneyBreakdown.tsx). */
+export const MONEY = translations(
+  {
+    subtotal: 'Items (subtotal)',
+    discount: 'Discount',
+    discountNamed: (name: string) => `Discount: ${name}`,
+    tax: 'Tax',
+    taxWithheld: 'Tax the platform pays itself',
+    storeCollects: 'The store collects',
+    platformPart: 'Paid to the delivery platform and the driver, not to the store:',
+    deliveryFee: 'Delivery fee',
+    driverTip: 'Driver tip',
+    customerPaid: 'The customer paid the platform',
+  },
+  {
+    subtotal: 'Productos (subtotal)',
+    discount: 'Descuento',
+    discountNamed: (name: string) => `Descuento: ${name}`,
+    tax: 'Impuestos',
+    taxWithheld: 'Impuestos que paga la plataforma',
+    storeCollects: 'La tienda cobra',
+    platformPart: 'Pagado a la plataforma de reparto y al repartidor, no a la tienda:',
+    deliveryFee: 'Costo de envío',
+    driverTip: 'Propina del repartidor',
+    customerPaid: 'El cliente pagó a la plataforma',
+  },
+);
+
 /** The order's details. */
 export const DETAIL = translations(
   {
@@ -129,9 +163,6 @@ export const DETAIL = translations(
     prep: (minutes: number) => `prep ${minutes} min`,
     orderNote: 'Order note:',
     items: 'Items',
-    tax: 'Tax',
-    deliveryFee: 'Delivery fee',
-    driverTip: 'Driver tip',
     customer: 'Customer',
     noCustomer: 'No customer details.',
     deliverTo: 'Deliver to',
@@ -151,9 +182,6 @@ export const DETAIL = translations(
     prep: (minutes: number) => `preparación ${minutes} min`,
     orderNote: 'Nota del pedido:',
     items: 'Productos',
-    tax: 'Impuestos',
-    deliveryFee: 'Costo de envío',
-    driverTip: 'Propina del repartidor',
     customer: 'Cliente',
     noCustomer: 'Sin datos del cliente.',
     deliverTo: 'Entregar en',

@@ -1,0 +1,230 @@
+// A Friday rush on the real thing: 11 orders waiting on a 1024×768 and a 1366×768 counter screen,
+// in Debian's Chromium against a real connector. Counts come from the page's own layout: the
+// cards wholly inside the window without scrolling, each with its countdown in sight, what to
+// cook written on it, text no smaller than 16 px, and a top bar that keeps its height when the
+// store is paused. Then the cashier accepts by keyboard and by tap, and the fake Stream cloud
+// hears each answer. Screenshots in English and Spanish go to test-results/screens.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeStream } from '../support/fake-stream.js';
+import { cheeseburger, halfAndHalfPizza, largeFries } from '../support/orders.js';
+import { api, setupPin } from '../support/manager-client.js';
+import { browserMissingReason } from './support/browser.js';
+import { startCounter, type Counter } from './support/counter.js';
+import { bigOrderItems, sendOrder } from './support/stream.js';
+
+const missing = browserMissingReason();
+const SHOTS = path.resolve('test-results/screens');
+const PIN = '24681357';
+const WAITING = 11;
+const SIZES = [
+  { width: 1024, height: 768, atLeast: 4 },
+  { width: 1366, height: 768, atLeast: 6 },
+] as const;
+
+interface CardView {
+  id: string;
+  /** Wholly inside the window and the lane's visible area. */
+  inSight: boolean;
+  countdownInSight: boolean;
+  countdownOpacity: number;
+  text: string;
+  /** The smallest font size of any text on the card, in CSS pixels, and that text. */
+  smallestFont: number;
+  smallestText: string;
+}
+
+/** Every pending card as the page lays it out now. */
+function cardsOnScreen(page: Page): Promise<CardView[]> {
+  return page.evaluate(() => {
+    const inside = (
+      r: DOMRect,
+      box: { top: number; bottom: number; left: number; right: number },
+    ) =>
+      r.top >= box.top - 0.5 &&
+      r.bottom <= box.bottom + 0.5 &&
+      r.left >= box.left - 0.5 &&
+      r.right <= box.right + 0.5;
+    const win = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+    const lane = document.querySelector('.lane--pending')!.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>('[data-testid="pending-card"]')].map(
+      (card) => {
+        const r = card.getBoundingClientRect();
+        const timer = card.querySelector<HTMLElement>('[role="timer"]');
+        const number = card.querySelector<HTMLElement>('.countdown__number');
+        let smallest = Infinity;
+        let smallestText = '';
+        const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement!;
+          // Key hints are decoration; visually hidden labels are for screen readers only.
+          if (!n.textContent?.trim() || el.closest('kbd')) continue;
+          if (el.getBoundingClientRect().width <= 1) continue;
+          const size = parseFloat(getComputedStyle(el).fontSize);
+          if (size < smallest) [smallest, smallestText] = [size, n.textContent];
+        }
+        return {
+          id: card.dataset.orderId!,
+          inSight: inside(r, win) && inside(r, lane),
+          countdownInSight: timer ? inside(timer.getBoundingClientRect(), win) : false,
+          countdownOpacity: number ? Number(getComputedStyle(number).opacity) : 0,
+          text: card.innerText,
+          smallestFont: smallest,
+          smallestText,
+        };
+      },
+    );
+  });
+}
+
+describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
+  let counter: Counter;
+  let browser: Browser;
+  let stream: FakeStream;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    stream = await FakeStream.start();
+    counter = await startCounter({
+      acceptance: { staffWindowSeconds: 55 },
+      stream: { apiUrl: stream.url },
+    });
+    ({ browser } = counter);
+    const { app } = counter;
+    await setupPin(app, PIN);
+    const kinds = ['delivery', 'pickup', 'curbside', 'drive_thru', 'dine_in'] as const;
+    for (let i = 0; i < WAITING; i++) {
+      const lineItems =
+        i % 3 === 0
+          ? bigOrderItems()
+          : i % 3 === 1
+            ? [cheeseburger(), largeFries()]
+            : [halfAndHalfPizza()];
+      ids.push(
+        await sendOrder(app.streamUrl, {
+          source: ['uber', 'doordash', 'grubhub'][i % 3]!,
+          dspOrderNumber: `R-${101 + i}`,
+          fulfillmentType: kinds[i % kinds.length],
+          unpaid: i === 4,
+          lineItems,
+          specialInstructions: i === 2 ? 'Sesame allergy, no seeds please' : undefined,
+        }),
+      );
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await counter?.close();
+    await stream?.close();
+  });
+
+  async function openBoard(size: { width: number; height: number }, locale = 'en-US') {
+    const page = await browser.newPage({ viewport: size, locale });
+    await page.goto(counter.app.boardUrl);
+    await page.locator('.app[data-connection="open"]').waitFor();
+    await expect.poll(async () => (await cardsOnScreen(page)).length).toBe(WAITING);
+    return page;
+  }
+
+  for (const size of SIZES)
+    it(`shows at least ${size.atLeast} whole cards with items, notes and a countdown at ${size.width}×${size.height}`, async () => {
+      const page = await openBoard(size);
+      const cards = await cardsOnScreen(page);
+      const seen = cards.filter((c) => c.inSight);
+      expect(seen.length).toBeGreaterThanOrEqual(size.atLeast);
+      for (const card of seen) {
+        expect(card.countdownInSight, `countdown of ${card.id}`).toBe(true);
+        expect(card.countdownOpacity).toBe(1);
+        // What to cook: a quantity and a name on every card.
+        expect(card.text).toMatch(/\d× \S/);
+        expect(card.smallestFont, `"${card.smallestText}" on ${card.id}`).toBeGreaterThanOrEqual(
+          16,
+        );
+      }
+      const all = seen.map((c) => c.text).join('\n');
+      expect(all).toContain('Cheeseburger');
+      expect(all).toContain('2× Extra Patty');
+      expect(all).toContain('Leave at the door');
+      expect(all).toContain('Cut in half please');
+      // The third order's note is an allergy: flagged in words on its card, not only in colour.
+      const allergy = seen.find((c) => c.id === ids[2]);
+      expect(allergy?.text).toMatch(/ALLERGY\s*Sesame allergy/);
+      // A card that cannot hold every line says how many are left for Details.
+      expect(all).toMatch(/\+\d more items? · Details/);
+
+      // The top bar keeps its height and the board does not move when the store pauses.
+      const bar = page.locator('.topbar');
+      const before = (await bar.boundingBox())!.height;
+      const firstTop = (await page.getByTestId('pending-card').first().boundingBox())!.y;
+      const paused = await api(counter.app.localUrl, 'POST', '/api/store/pause', {
+        body: { minutes: 30, reason: 'Too busy' },
+        pin: PIN,
+      });
+      expect(paused.status).toBe(200);
+      await page.getByTestId('paused-pill').waitFor();
+      expect((await bar.boundingBox())!.height).toBe(before);
+      expect((await page.getByTestId('pending-card').first().boundingBox())!.y).toBe(firstTop);
+      // Every tab is still wholly in sight: none cut off, none under the new-order count.
+      const tabs = await page.locator('nav.tabs').evaluate((nav) => ({
+        overflow: nav.scrollWidth - nav.clientWidth,
+        rights: [...nav.querySelectorAll('button')].map((b) => b.getBoundingClientRect().right),
+        countLeft: document.querySelector('.topbar__pending')!.getBoundingClientRect().left,
+      }));
+      expect(tabs.overflow).toBeLessThanOrEqual(0);
+      for (const right of tabs.rights) expect(right).toBeLessThanOrEqual(tabs.countLeft);
+      await page.screenshot({
+        path: path.join(SHOTS, `rush-en-${size.width}x${size.height}.png`),
+      });
+      expect(
+        (await api(counter.app.localUrl, 'POST', '/api/store/resume', { pin: PIN })).status,
+      ).toBe(200);
+      await page.getByTestId('paused-pill').waitFor({ state: 'detached' });
+
+      const es = await openBoard(size, 'es-MX');
+      const esSeen = (await cardsOnScreen(es)).filter((c) => c.inSight);
+      expect(esSeen.length).toBeGreaterThanOrEqual(size.atLeast);
+      expect(esSeen.find((c) => c.id === ids[2])?.text).toContain('ALERGIA');
+      await es.screenshot({ path: path.join(SHOTS, `rush-es-${size.width}x${size.height}.png`) });
+      await es.close();
+      await page.close();
+    }, 40_000);
+
+  it('accepts a few by keyboard and by tap at 1024×768; Stream hears each answer', async () => {
+    const page = await openBoard({ width: 1024, height: 768 });
+    const heard = (id: string) =>
+      stream.effects.some((e) => {
+        const json = e.json as { type?: string; object?: { provider_id?: string } };
+        return json.type === 'order.accepted' && json.object?.provider_id === id;
+      });
+    // The keyboard: A accepts the selected (first) card.
+    const first = (await cardsOnScreen(page))[0]!.id;
+    await page.keyboard.press('a');
+    await page.locator(`[data-testid="pending-card"][data-order-id="${first}"]`).waitFor({
+      state: 'detached',
+    });
+    // ↓ then A accepts the next-but-one.
+    const before = await cardsOnScreen(page);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('a');
+    const second = before[1]!.id;
+    await page.locator(`[data-testid="pending-card"][data-order-id="${second}"]`).waitFor({
+      state: 'detached',
+    });
+    // A tap on a card's Accept.
+    const third = (await cardsOnScreen(page)).find((c) => c.inSight)!.id;
+    await page
+      .locator(`[data-testid="pending-card"][data-order-id="${third}"]`)
+      .getByRole('button', { name: /^Accept/ })
+      .click();
+    for (const id of [first, second, third]) {
+      await stream.waitFor(() => heard(id));
+      await page.locator(`[data-testid="progress-card"][data-order-id="${id}"]`).waitFor();
+    }
+    expect((await cardsOnScreen(page)).length).toBe(WAITING - 3);
+    expect(stream.requests.every((r) => r.signatureValid)).toBe(true);
+    await page.close();
+  }, 30_000);
+});
