@@ -70,7 +70,20 @@ export const runtimeBoundaries = [
               group: ['react', 'react-dom', 'react-dom/*'],
               message: 'electron/main is wiring only: no UI code.',
             },
+            {
+              group: ['**/core/**', '!**/core/shell-door.js'],
+              message:
+                'electron/main reaches the core only through electron/core/shell-door.ts (its one door).',
+            },
           ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='ctx']",
+          message:
+            "electron/main does not reach into a connector's internals (ctx): use what shellDoor offers.",
         },
       ],
     },

@@ -90,6 +90,17 @@ export const InStoreCustomer = z
   })
   .strict();
 
+/** A client's idempotency key: the same key however its characters were composed or padded. */
+export const IdempotencyKey = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'required: one key per order being taken, sent again with every retry of it (a repeat returns the first order)'
+        : 'must be a string',
+  })
+  .transform((key) => key.normalize('NFC').trim())
+  .pipe(z.string().min(1, 'must not be empty').max(100));
+
 /** Fulfillment types a courier drives to the customer: they need an address and a phone. */
 export const DELIVERED_FULFILLMENT = ['delivery', 'merchant_managed_delivery'] as const;
 
@@ -101,7 +112,12 @@ export const InStoreOrderRequest = z
       .string()
       .regex(/^[a-z0-9_]{1,40}$/, 'must be lower-case letters, digits or _')
       .default('in_store'),
-    /** The POS's own ticket number: a repeat with the same one returns the first order. */
+    /** One key per order being taken, sent again with every try of it: a repeat with the same key
+     * returns the first order, so an answer lost on the way (a crash, a dropped connection) never
+     * makes a second order. The counter's form makes one per draft; a POS can use its ticket id.
+     * Compared after trimming and Unicode NFC normalization. */
+    clientKey: IdempotencyKey,
+    /** The POS's own ticket number, shown as the order's number. */
     sourceOrderId: z.string().trim().min(1).max(100).optional(),
     customer: InStoreCustomer.optional(),
     items: z.array(InStoreLineItem).min(1, 'needs at least one item').max(200),

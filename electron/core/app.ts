@@ -47,6 +47,7 @@ import {
   catalogCheck,
   currencyCheck,
   locationCheck,
+  moneyCheck,
   nonEmptyCartCheck,
   type OrderCheck,
 } from './validation/checks.js';
@@ -193,6 +194,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const checks: OrderCheck[] = [
     locationCheck(config.location.id),
     nonEmptyCartCheck,
+    moneyCheck(config.catalog.maxAmountCents),
     currencyCheck(config.location.currency),
     catalogCheck(catalog),
     totalsCheck(catalog, config.location.id, config.catalog.totalsPolicy),

@@ -8,8 +8,7 @@
 // schema and messages stay the one authority on what a valid configuration is.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../core/config/load.js';
-import type { Config } from '../core/config/schema.js';
+import { type Config, ConfigError, loadConfig } from '../core/shell-door.js';
 import { nestKeys, splitSecrets } from './secret-vault.js';
 
 export type Layer = Record<string, unknown>;

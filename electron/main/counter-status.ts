@@ -3,10 +3,7 @@
 // update policy (open orders, opening hours). Read through the same Local API handlers the UI
 // uses, refreshed on every push event and on a slow timer for changes no event announces.
 import { z } from 'zod';
-import type { Handlers } from '../core/api/handlers.js';
-import type { EventBus } from '../core/events/bus.js';
-import type { CancelTimer, Clock } from '../core/util/clock.js';
-import type { Logger } from '../core/util/log.js';
+import type { CancelTimer, Clock, Handlers, Logger, ShellDoor } from '../core/shell-door.js';
 
 export interface CounterState {
   pending: number;
@@ -112,8 +109,8 @@ export class CounterStatus {
     return this.running;
   }
 
-  start(bus: EventBus): Promise<void> {
-    this.unsubscribe = bus.subscribe(() => void this.refresh());
+  start(core: Pick<ShellDoor, 'subscribe'>): Promise<void> {
+    this.unsubscribe = core.subscribe(() => void this.refresh());
     const tick = (): void => {
       void this.refresh();
       this.cancelTimer = this.clock.setTimer(tick, this.refreshMs);

@@ -3,11 +3,7 @@
 // at login, updates that wait for an idle moment, a quit that asks first, and diagnostics export.
 import type { BrowserWindow } from 'electron';
 import path from 'node:path';
-import type { Connector } from '../core/app.js';
-import type { Config } from '../core/config/schema.js';
-import { integrityCheck } from '../core/db/connection.js';
-import type { Clock } from '../core/util/clock.js';
-import type { Logger } from '../core/util/log.js';
+import type { Clock, Config, Logger, ShellDoor } from '../core/shell-door.js';
 import type { ShellCommand } from '../../shared/contract.js';
 import { CounterStatus, readCounterState } from './counter-status.js';
 import { diagnosticsFileName, writeDiagnosticsArchive } from './diagnostics.js';
@@ -27,7 +23,8 @@ import { createMainWindow, revealWindow } from './window.js';
 
 export interface CounterDeps {
   electron: ElectronApi;
-  connector: Connector;
+  /** The running core, through its one door (core/shell-door.ts). */
+  core: ShellDoor;
   config: Config;
   paths: { preload: string; icon: string; trayIcon: (name: TrayIconName) => string };
   clock: Clock;
@@ -56,9 +53,9 @@ export interface Counter {
 }
 
 export async function startCounter(deps: CounterDeps): Promise<Counter> {
-  const { electron, connector, config, log } = deps;
+  const { electron, core, config, log } = deps;
   const { app } = electron;
-  const openOrders = (): number => connector.ctx.orders.openCounts().open;
+  const openOrders = (): number => core.openOrders();
   let win: BrowserWindow | null = null;
   let tray: TrayController | null = null;
 
@@ -94,7 +91,7 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
 
   registerIpc({
     ipcMain: electron.ipcMain,
-    handlers: connector.handlers,
+    handlers: core.handlers,
     windowContentsId: () => contents()?.id ?? null,
     log,
     rendererLog: deps.rendererLog,
@@ -114,7 +111,7 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
       },
     },
   });
-  forwardPushEvents(connector.ctx.bus, contents);
+  forwardPushEvents(core, contents);
   let alerts: OrderAlerts | null = null;
   if (config.desktop.notifications) {
     alerts = new OrderAlerts({
@@ -125,7 +122,7 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
       log,
     });
     const shown = alerts;
-    connector.ctx.bus.subscribe((message) => shown.handle(message));
+    core.subscribe((message) => shown.handle(message));
   }
 
   const exportDiagnostics = async (target?: string): Promise<string | null> => {
@@ -150,8 +147,7 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
       config,
       configFiles: deps.configFiles,
       versions: { app: app.getVersion(), ...deps.versions, platform: deps.platform },
-      integrityCheck: integrityCheck(connector.ctx.db),
-      health: await connector.handlers.getHealth({}, { actor: 'shell' }),
+      ...(await core.diagnostics()),
       secrets: deps.secrets(),
       now: new Date(deps.clock.now()),
     });
@@ -159,7 +155,7 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
     return file;
   };
 
-  const status = new CounterStatus(() => readCounterState(connector.handlers), deps.clock, log);
+  const status = new CounterStatus(() => readCounterState(core.handlers), deps.clock, log);
   const sleep = new SleepBlocker(electron.powerSaveBlocker, log);
   try {
     tray = new TrayController(
@@ -203,7 +199,7 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
     app.setBadgeCount(state.pending);
     updates.reconsider();
   });
-  await status.start(connector.ctx.bus);
+  await status.start(core);
   applyLoginItem(app, config.desktop.startAtLogin, deps.platform, log);
   updates.start();
 
@@ -243,7 +239,7 @@ export async function startCounter(deps: CounterDeps): Promise<Counter> {
     updates.stop();
     sleep.release();
     tray?.destroy();
-    connector.stop().then(
+    core.stop().then(
       () => app.quit(),
       (err: unknown) => {
         log.error('connector did not stop cleanly', { err });

@@ -7,8 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { SECRET_KEYS, type Config } from '../core/config/schema.js';
-import { redact } from '../core/util/log.js';
+import { type Config, redact, SECRET_KEYS } from '../core/shell-door.js';
 
 export interface DiagnosticsInput {
   logsDir: string;

@@ -3,7 +3,7 @@
 // permission and downloads nothing. Applied through `web-contents-created`, so a contents the
 // shell did not create itself (a devtools page, a future second window) is covered too.
 import type { App, Session, WebContents } from 'electron';
-import type { Logger } from '../core/util/log.js';
+import type { Logger } from '../core/shell-door.js';
 import { isAppUrl } from './protocol.js';
 
 export function guardWebContents(contents: WebContents, log: Logger): void {

@@ -18,9 +18,13 @@ import {
   type CallName,
   type IpcChannels,
 } from '../../shared/contract.js';
-import type { CallMeta, Handlers } from '../core/api/handlers.js';
-import { actorName, parseCallPart } from '../core/api/call-input.js';
-import type { Logger } from '../core/util/log.js';
+import {
+  actorName,
+  type CallMeta,
+  type Handlers,
+  type Logger,
+  parseCallPart,
+} from '../core/shell-door.js';
 import { isAppUrl } from './protocol.js';
 import { saveFileFromPage, type SaveFileDeps } from './save-file.js';
 

@@ -7,7 +7,7 @@ import type { LogMessage, NodeLogger } from 'electron-log';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
-import { redact, type Logger } from '../core/util/log.js';
+import { type Logger, redact } from '../core/shell-door.js';
 
 export const LOG_FILE_NAME = 'main.log';
 

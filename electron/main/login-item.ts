@@ -2,7 +2,7 @@
 // again before anyone thinks of it. Electron supports this on Windows and macOS; on Linux the
 // desktop's autostart folder is IT's to manage (electron/README.md, "IT").
 import type { App } from 'electron';
-import type { Logger } from '../core/util/log.js';
+import type { Logger } from '../core/shell-door.js';
 
 export function applyLoginItem(
   app: Pick<App, 'isPackaged' | 'setLoginItemSettings'>,

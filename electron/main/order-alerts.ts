@@ -7,7 +7,7 @@
 import type { BrowserWindow } from 'electron';
 import type { PushMessage } from '../../shared/contract.js';
 import type { OrderSummary } from '../../shared/order.js';
-import type { Logger } from '../core/util/log.js';
+import type { Logger } from '../core/shell-door.js';
 import type { ElectronApi } from './electron-api.js';
 
 export interface Alert {

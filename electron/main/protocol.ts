@@ -5,7 +5,7 @@
 import type { CustomScheme } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UI_CSP } from '../core/http/local-server.js';
+import { UI_CSP } from '../core/shell-door.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bundle';

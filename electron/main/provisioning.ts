@@ -4,7 +4,7 @@
 // kept as config.json.bak). Nothing is half-applied: a refused secret store stops it all.
 import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../core/config/load.js';
+import { ConfigError } from '../core/shell-door.js';
 import { readConfigLayer, type Layer } from './config-sources.js';
 import { splitSecrets, type SecretVault } from './secret-vault.js';
 

@@ -3,7 +3,7 @@
 // (tray menu, Cmd+Q, the updater's restart); only a confirmed or order-free quit goes ahead.
 // (On Windows, a system shutdown or logout does not emit `before-quit` and is never held up.)
 import type { BrowserWindow } from 'electron';
-import type { Logger } from '../core/util/log.js';
+import type { Logger } from '../core/shell-door.js';
 import type { ElectronApi } from './electron-api.js';
 
 export class QuitGuard {

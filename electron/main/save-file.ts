@@ -5,7 +5,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Logger } from '../core/util/log.js';
+import type { Logger } from '../core/shell-door.js';
 import type { SaveFileResult } from '../../shared/contract.js';
 
 /** Far above a year of history as CSV; a bigger string is not ours. */

@@ -7,7 +7,7 @@
 import type { SafeStorage } from 'electron';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SECRET_KEYS } from '../core/config/schema.js';
+import { SECRET_KEYS } from '../core/shell-door.js';
 
 export class SecretStoreUnavailable extends Error {
   override name = 'SecretStoreUnavailable';

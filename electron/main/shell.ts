@@ -4,12 +4,17 @@
 // window, IPC and the counter-terminal behaviour (counter.ts). Wiring only: no business logic.
 import type { NodeLogger } from 'electron-log';
 import path from 'node:path';
-import { createConnector, type Connector } from '../core/app.js';
-import { ConfigError } from '../core/config/load.js';
-import { SECRET_KEYS } from '../core/config/schema.js';
-import { NewerSchemaError } from '../core/db/migrate.js';
-import { systemClock, type Clock } from '../core/util/clock.js';
-import type { Logger } from '../core/util/log.js';
+import {
+  type Clock,
+  ConfigError,
+  type Connector,
+  createConnector,
+  type Logger,
+  NewerSchemaError,
+  SECRET_KEYS,
+  shellDoor,
+  systemClock,
+} from '../core/shell-door.js';
 import {
   loadDesktopConfig,
   machineConfigPath,
@@ -47,6 +52,8 @@ export interface ShellOptions {
 }
 
 export interface Shell {
+  /** The connector this process owns (tests look inside it); the shell's own code goes through
+   * `shellDoor(connector)` and nothing else. */
   connector: Connector;
   counter: Counter;
   desktopConfig: DesktopConfig;
@@ -160,14 +167,15 @@ export async function runShell(options: ShellOptions): Promise<Shell | null> {
       return fatal('Stream Connector cannot open its data', err.message, 3);
     throw err;
   }
-  secretValues.add(connector.localToken);
-  await connector.start();
+  const core = shellDoor(connector);
+  secretValues.add(core.localToken);
+  await core.start();
 
   const paths = bundlePaths(app.getAppPath());
   electron.protocol.handle(APP_SCHEME, createBundleHandler(paths.ui));
   const counter = await startCounter({
     electron,
-    connector,
+    core,
     config,
     paths,
     clock,

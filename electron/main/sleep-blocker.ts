@@ -2,7 +2,7 @@
 // open the shell keeps the system awake ('prevent-app-suspension': the screen may still dim,
 // which the operating system's display settings decide); with none open it lets go.
 import type { PowerSaveBlocker } from 'electron';
-import type { Logger } from '../core/util/log.js';
+import type { Logger } from '../core/shell-door.js';
 
 export class SleepBlocker {
   private blockerId: number | null = null;

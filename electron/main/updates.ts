@@ -3,9 +3,7 @@
 // (sha512 always; code signature on Windows and macOS), then installed either at the first idle
 // moment the restart policy allows (update-policy.ts) or when the app quits. Never downgraded:
 // a rollback is an install done by IT, and the database refuses a schema newer than the build.
-import type { Config } from '../core/config/schema.js';
-import type { CancelTimer, Clock } from '../core/util/clock.js';
-import type { Logger } from '../core/util/log.js';
+import type { CancelTimer, Clock, Config, Logger } from '../core/shell-door.js';
 import { decideRestart, inRestartWindow, type UpdateTrust } from './update-policy.js';
 
 /** The part of electron-updater's AppUpdater the controller uses. */

@@ -2,13 +2,13 @@
 // answers 503 (retryable), never 500, never a 200 for an order it did not store, stays up, and
 // recovers by itself when the lock goes or the space returns.
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startChildConnector, writeChildConfig } from '../support/child-connector.js';
 import { startTestConnector, tempDataDir } from '../support/connector.js';
-import { openDatabase } from '../../electron/core/db/connection.js';
+import { explainOpenFailure, openDatabase } from '../../electron/core/db/connection.js';
 import { orderCreated } from '../support/orders.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
 
@@ -260,5 +260,69 @@ describe('a damaged database page', () => {
     expect(message).toContain(file);
     expect(message).toMatch(/damaged or is not a database/);
     expect(message).toMatch(/npm run restore/);
+  });
+});
+
+describe('start-up on a damaged or unwritable database, as the store runs it', () => {
+  /** Starts headless mode on `dataDir` and resolves with its exit code and output. */
+  function startUp(dataDir: string): Promise<{ code: number | null; output: string }> {
+    const configFile = writeChildConfig(dataDir);
+    return new Promise((resolve) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.resolve('electron/headless.ts'), '--config', configFile],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let output = '';
+      child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+      child.once('exit', (code) => resolve({ code, output }));
+    });
+  }
+
+  it('a file that is not a database: the exit names the file, the cause and `npm run restore`', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const file = path.join(dataDir, 'connector.db');
+    writeFileSync(file, Buffer.alloc(8192, 0x41));
+    const { code, output } = await startUp(dataDir);
+    expect(code).toBe(1);
+    expect(output).toContain(`Start-up failed: database ${file} is damaged or is not a database`);
+    expect(output).toContain('npm run restore');
+  }, 30_000);
+
+  it('a database that cannot be opened for writing: the exit names the file, the cause and the chmod that fixes it', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    // Tests run as root here, so file modes cannot make it read-only: a folder where the file
+    // should be gives SQLite's own "unable to open database file" the same way.
+    const file = path.join(dataDir, 'connector.db');
+    mkdirSync(file);
+    const { code, output } = await startUp(dataDir);
+    expect(code).toBe(1);
+    expect(output).toContain(`Start-up failed: database ${file} cannot be opened for writing`);
+    expect(output).toContain('unable to open database file');
+    expect(output).toContain(`chmod u+w "${file}"`);
+  }, 30_000);
+
+  it('a write refused as read-only by SQLite itself is explained the same way', () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const file = path.join(dataDir, 'connector.db');
+    openDatabase(file).close();
+    const readOnly = new Database(file, { readonly: true });
+    let err: unknown;
+    try {
+      readOnly.exec('CREATE TABLE t (x INTEGER)');
+    } catch (e) {
+      err = e;
+    } finally {
+      readOnly.close();
+    }
+    expect((err as { code?: string }).code).toBe('SQLITE_READONLY');
+    const message = explainOpenFailure(file, err).message;
+    expect(message).toContain(file);
+    expect(message).toMatch(/cannot be opened for writing .*attempt to write a readonly database/);
+    expect(message).toMatch(/chmod u\+w/);
   });
 });

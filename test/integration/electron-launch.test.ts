@@ -1,13 +1,19 @@
 // Launches the real desktop app with Playwright's `_electron` and checks, from inside the real
-// Chromium and Electron, what the other electron-* tests check against the test double. Needs the
+// Chromium and Electron, what the other electron-* tests check against the test double, and the
+// cashier's one job end to end: the board loads, a Stream order sent to the app's own Stream
+// listener shows on it, a click accepts it, and the fake Stream receives `order.accepted`
+// (test/e2e/desktop*.test.ts run the same path without the binary). Needs the
 // Electron binary (release machines; it cannot be downloaded on development and CI machines, so
 // there this file says why it skipped), a build (`npm run build`) and better-sqlite3 rebuilt for
 // Electron (`npm run rebuild:electron`; `npm run rebuild:node` afterwards for the other tests).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendOrder } from '../e2e/support/stream.js';
+import { FakeStream } from '../support/fake-stream.js';
 import { TEST_INBOUND_TOKEN, TEST_WEBHOOK_SECRET } from '../support/secrets.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -31,6 +37,18 @@ function findElectron(): { path: string } | { reason: string } {
   return { path: binary };
 }
 
+/** A loopback port free right now, for the app's Stream listener (the test sends orders to it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 const electron = findElectron();
 if ('reason' in electron)
   console.log(
@@ -41,6 +59,8 @@ describe.skipIf('reason' in electron)('the real app under Electron', () => {
   let app: ElectronApplication;
   let page: Page;
   let dir: string;
+  let stream: FakeStream;
+  let streamUrl: string;
 
   beforeAll(async () => {
     for (const built of [
@@ -51,12 +71,21 @@ describe.skipIf('reason' in electron)('the real app under Electron', () => {
       if (!existsSync(path.join(root, built)))
         throw new Error(`${built} is missing: run \`npm run build\` first`);
     dir = mkdtempSync(path.join(tmpdir(), 'electron-launch-'));
+    stream = await FakeStream.start();
+    const streamPort = await freePort();
+    streamUrl = `http://127.0.0.1:${streamPort}`;
     const machineConfig = path.join(dir, 'machine.json');
     writeFileSync(
       machineConfig,
       JSON.stringify({
         location: { id: 'store-1', name: 'Launch test', timezone: 'UTC' },
-        stream: { port: 0, webhookSecret: TEST_WEBHOOK_SECRET, inboundToken: TEST_INBOUND_TOKEN },
+        stream: {
+          port: streamPort,
+          webhookSecret: TEST_WEBHOOK_SECRET,
+          inboundToken: TEST_INBOUND_TOKEN,
+          apiUrl: stream.url,
+          partnerSlug: 'test-pos',
+        },
         local: { port: 0 },
         desktop: { startAtLogin: false, updates: { enabled: false } },
       }),
@@ -75,6 +104,7 @@ describe.skipIf('reason' in electron)('the real app under Electron', () => {
 
   afterAll(async () => {
     await app?.close();
+    await stream?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -97,6 +127,25 @@ describe.skipIf('reason' in electron)('the real app under Electron', () => {
   it('exposes the bridge, and a call reaches the core over IPC', async () => {
     const result = await page.evaluate(() => window.connector!.call('getHealth'));
     expect(result).toMatchObject({ ok: true, data: { location: { id: 'store-1' } } });
+  });
+
+  it('shows a Stream order on the board, accepts it by a click, and Stream receives order.accepted', async () => {
+    const id = await sendOrder(streamUrl, { source: 'uber', dspOrderNumber: 'E-1001' });
+    const card = page.locator(`[data-testid="pending-card"][data-order-id="${id}"]`);
+    await card.waitFor({ timeout: 10_000 });
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await page.locator(`[data-testid="progress-card"][data-order-id="${id}"]`).waitFor();
+    const accepted = () =>
+      stream.effects.find((e) => {
+        const json = JSON.stringify(e.json);
+        return json.includes(id) && json.includes('order.accepted');
+      });
+    await stream.waitFor(() => accepted() !== undefined);
+    expect(accepted()!.json).toMatchObject({
+      type: 'order.accepted',
+      object: { provider_id: id, location_id: 'store-1' },
+    });
+    expect(stream.requests.every((r) => r.signatureValid)).toBe(true);
   });
 
   it('opens no new window', async () => {

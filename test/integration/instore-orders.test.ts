@@ -1,6 +1,7 @@
 // In-store orders (call-in, walk-in) through the Local API: priced from the catalog or free text,
 // totalled in integer cents with the configured tax rate, stored, and delivered to the fake
 // Stream in both documented shapes; bad input gets a 400 naming the field.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../electron/core/config/load.js';
@@ -90,7 +91,13 @@ const counterOrder = {
   notes: 'Ring the bell',
 };
 
-const post = <T>(p: WithFakeStream, body: unknown, actor?: string) =>
+/** One client key per order unless the test gives its own (as the form makes one per draft). */
+const withKey = (body: unknown): unknown =>
+  body && typeof body === 'object' && !Array.isArray(body) && !('clientKey' in body)
+    ? { clientKey: randomUUID(), ...body }
+    : body;
+
+const post = <T>(p: WithFakeStream, payload: unknown, actor?: string, body = withKey(payload)) =>
   actor
     ? fetch(`${p.t.localUrl}/api/in-store-orders`, {
         method: 'POST',
@@ -349,23 +356,43 @@ describe('in-store orders', () => {
     ]);
   });
 
-  it('a repeat with the same sourceOrderId returns the first order; different contents are a 409 naming the field', async () => {
+  it('needs a client key (400 saying why); a repeat with the same key, however composed or padded, returns the first order; different contents are a 409 naming the field', async () => {
     const p = await start();
+    const noKey = await local<ErrorBody>(p.t.localUrl, 'POST', '/api/in-store-orders', {
+      fulfillmentType: 'pickup',
+      items: [{ catalogId: 'fam-cheeseburger', quantity: 1 }],
+    });
+    expect(noKey.status).toBe(400);
+    expect(noKey.body.error).toMatchObject({ field: 'body.clientKey' });
+    expect(noKey.body.error.message).toContain('one key per order being taken');
+    const blank = await post<ErrorBody>(p, {
+      clientKey: '   ',
+      fulfillmentType: 'pickup',
+      items: [],
+    });
+    expect(blank.status).toBe(400);
+
     const body = {
       fulfillmentType: 'pickup',
+      clientKey: 'caf\u00e9-77', // "café-77", composed
       sourceOrderId: 'T-77',
       items: [{ catalogId: 'fam-cheeseburger', quantity: 1 }],
     };
     const first = await post<Detail>(p, body);
+    expect(first.status).toBe(200);
     const again = await post<Detail>(p, body);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
+    // The same key decomposed (e + combining accent) and with a trailing space: the same order.
+    const decomposed = await post<Detail>(p, { ...body, clientKey: 'cafe\u0301-77 ' });
+    expect(decomposed.status).toBe(200);
+    expect(decomposed.body.id).toBe(first.body.id);
     const changed = await post<ErrorBody>(p, {
       ...body,
       items: [{ catalogId: 'fam-cheeseburger', quantity: 2 }],
     });
     expect(changed.status).toBe(409);
-    expect(changed.body.error.field).toBe('body.sourceOrderId');
+    expect(changed.body.error.field).toBe('body.clientKey');
     expect(p.t.connector.ctx.db.prepare(`SELECT COUNT(*) AS n FROM outbox`).get()).toEqual({
       n: 1,
     });

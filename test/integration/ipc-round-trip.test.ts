@@ -164,6 +164,7 @@ const cases: Record<CallName, CallCase> = {
       request: {
         fulfillmentType: 'pickup',
         source: 'phone',
+        clientKey: 'draft-ipc-1',
         customer: { name: 'Ana Ruiz', phone: '555-0100' },
         items: [{ name: 'Lemonade', priceCents: 300, quantity: 2 }],
       },

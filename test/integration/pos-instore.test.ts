@@ -18,6 +18,7 @@ it('an in-store order reaches the POS once and prints a kitchen ticket', async (
     '/api/in-store-orders',
     {
       source: 'phone',
+      clientKey: 'pat-lee-1',
       fulfillmentType: 'pickup',
       customer: { name: 'Pat Lee', phone: '+15550001111' },
       items: [{ name: 'Birthday candle', priceCents: 199, quantity: 2 }],

@@ -97,6 +97,7 @@ describe('CSV export through the renderer client', () => {
     const res = await local(t.localUrl, 'POST', '/api/in-store-orders', {
       fulfillmentType: 'pickup',
       source: 'phone',
+      clientKey: 'ana-1',
       customer: { name: 'Ana "the chef", Ruiz' },
       items: [{ name: 'Soup', priceCents: 450, quantity: 2 }],
     });

@@ -250,16 +250,22 @@ describe('the order request and refused fields', () => {
       notes: 'Gate code 42',
       utensils: true,
     };
-    const request = orderRequest(form, [line({ name: 'Cake', unitCents: 1200 })], T);
+    const request = orderRequest(form, [line({ name: 'Cake', unitCents: 1200 })], T, 'draft-1');
     expect(InStoreOrderRequest.safeParse(request).success).toBe(true);
     expect(request).toMatchObject({
       source: 'walk_in',
+      clientKey: 'draft-1',
       customer: { name: 'Ana', phone: '555-0100' },
       deliveryAddress: { street: '1 Main St', city: 'Springfield', postalCode: '12345' },
       requestedFor: new Date(2026, 10, 24, 18, 30).getTime(),
       includeUtensils: true,
     });
-    const pickup = orderRequest(EMPTY_FORM, [line({ name: 'Cake', unitCents: 1200 })], T);
+    const pickup = orderRequest(
+      EMPTY_FORM,
+      [line({ name: 'Cake', unitCents: 1200 })],
+      T,
+      'draft-2',
+    );
     expect(pickup).not.toHaveProperty('deliveryAddress');
     expect(pickup).not.toHaveProperty('customer');
     expect(InStoreOrderRequest.safeParse(pickup).success).toBe(true);

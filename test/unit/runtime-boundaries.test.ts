@@ -117,6 +117,41 @@ describe('lint says which boundary an import crosses', () => {
     expect(messages).toEqual([expect.stringMatching(/no-restricted-imports: .*sandboxed preload/)]);
   });
 
+  it('electron/main importing a core module other than its door fails', async () => {
+    const messages = await lint(
+      'electron/main/sample.ts',
+      "import { integrityCheck } from '../core/db/connection.js';\nexport const check = integrityCheck;\n",
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^no-restricted-imports: .*only through electron\/core\/shell-door\.ts/,
+      ),
+    ]);
+    const typeOnly = await lint(
+      'electron/main/sample.ts',
+      "import type { Connector } from '../core/app.js';\nexport type C = Connector;\n",
+    );
+    expect(typeOnly).toEqual([expect.stringMatching(/^no-restricted-imports: .*shell-door/)]);
+  });
+
+  it("electron/main reaching into a connector's ctx fails, even through the door's types", async () => {
+    const messages = await lint(
+      'electron/main/sample.ts',
+      "import type { Connector } from '../core/shell-door.js';\n" +
+        'export const open = (c: Connector) => c.ctx.orders.openCounts().open;\n',
+    );
+    expect(messages).toEqual([expect.stringMatching(/^no-restricted-syntax: .*internals \(ctx\)/)]);
+  });
+
+  it('electron/main importing the door passes', async () => {
+    const messages = await lint(
+      'electron/main/sample.ts',
+      "import { shellDoor, type ShellDoor } from '../core/shell-door.js';\n" +
+        'export const door: (c: Parameters<typeof shellDoor>[0]) => ShellDoor = shellDoor;\n',
+    );
+    expect(messages).toEqual([]);
+  });
+
   it('core/ importing shared/ passes', async () => {
     const messages = await lint(
       'electron/core/orders/sample.ts',

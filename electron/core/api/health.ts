@@ -10,6 +10,7 @@ import {
 import type { PrinterStatus } from '../../../shared/pos.js';
 import type { CatalogStore } from '../catalog/catalog.js';
 import type { CoreContext } from '../context.js';
+import { OutboxQueries } from '../outbox/queries.js';
 import type { PosHealthSummary } from '../pos/service.js';
 import { isStorageError } from '../util/errors.js';
 
@@ -26,6 +27,7 @@ type Problem = Omit<HealthProblem, 'since' | 'count'> & {
 export class HealthReporter {
   private readonly startedAt: number;
   private readonly stmts;
+  private readonly outbox: OutboxQueries;
   /** When each problem without a stored time was first seen, so it can say "since". */
   private readonly firstSeen = new Map<string, number>();
   /** Problems reported last time, to log each appearing and clearing once. */
@@ -45,14 +47,8 @@ export class HealthReporter {
   ) {
     this.startedAt = ctx.clock.now();
     const db = ctx.db;
+    this.outbox = new OutboxQueries(db);
     this.stmts = {
-      // An event being sent right now is still backlog until Stream has answered 2xx.
-      outbox: db.prepare(`SELECT
-          SUM(state IN ('pending', 'sending')) AS pending,
-          MIN(CASE WHEN state IN ('pending', 'sending') THEN COALESCE(retry_from, created_at) END) AS oldest,
-          SUM(state = 'dead') AS dead,
-          MIN(CASE WHEN state = 'dead' THEN COALESCE(last_attempt_at, created_at) END) AS oldest_dead
-        FROM outbox WHERE lane = 'stream' AND state IN ('pending', 'sending', 'dead')`),
       lastContact: db.prepare(`SELECT value FROM kv WHERE key = 'stream.lastContactAt'`),
     };
   }
@@ -61,18 +57,13 @@ export class HealthReporter {
     const { config, clock } = this.ctx;
     const now = clock.now();
     // On a damaged database health still answers: the storage problem says why counts are 0.
-    const out = readOr(
-      () =>
-        this.stmts.outbox.get() as {
-          pending: number | null;
-          oldest: number | null;
-          dead: number | null;
-          oldest_dead: number | null;
-        },
-      { pending: 0, oldest: null, dead: 0, oldest_dead: null },
-    );
-    const pending = out.pending ?? 0;
-    const dead = out.dead ?? 0;
+    const out = readOr(() => this.outbox.streamBacklog(), {
+      pending: 0,
+      oldestPendingSince: null,
+      dead: 0,
+      oldestDeadAt: null,
+    });
+    const { pending, dead } = out;
     const last = readOr(
       () => this.stmts.lastContact.get() as { value: string } | undefined,
       undefined,
@@ -92,7 +83,7 @@ export class HealthReporter {
     };
     const found: Problem[] = [
       ...this.setupProblems(streamAuth),
-      ...this.streamProblems(now, pending, out.oldest, lastContactAt),
+      ...this.streamProblems(now, pending, out.oldestPendingSince, lastContactAt),
     ];
     if (dead > 0)
       found.push({
@@ -101,7 +92,7 @@ export class HealthReporter {
         message: `${dead} event(s) to Stream failed for good`,
         action:
           'Open Health → Messages to Stream, fix the cause Stream gave, then replay each one.',
-        since: out.oldest_dead,
+        since: out.oldestDeadAt,
         count: dead,
       });
     if (pos.notInPos > 0)

@@ -157,6 +157,10 @@ export const ConfigSchema = z
         /** An order whose subtotal is below the POS prices of its items (electron/core/pos/totals.ts):
          * `reject` it with `orderTotalsValidation`, `warn` (take it, note it on its timeline), `off`. */
         totalsPolicy: z.enum(['reject', 'warn', 'off']).default('warn'),
+        /** The most any one amount of an order from Stream may be (a price, line, tax, fee, tip,
+         * discount or the total), in cents; above it, or below 0, the order is refused as
+         * `invalid_cart` whatever `totalsPolicy` says. */
+        maxAmountCents: z.number().int().min(100).max(100_000_000).default(1_000_000),
       })
       .strict()
       .prefault({}),

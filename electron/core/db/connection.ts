@@ -41,7 +41,7 @@ export function explainOpenFailure(file: string, err: unknown): Error {
       text = `database ${file} is damaged or is not a database (${detail}). Fix: ${restore}.`;
       break;
     case 'readonly':
-      text = `database ${file} cannot be opened for writing (${detail}): the file or its folder is read-only or missing permissions. Fix: give this user write access, e.g. \`chmod u+w "${file}" "${path.dirname(file)}"\`, or point dataDir at a writable folder.`;
+      text = `database ${file} cannot be opened for writing (${detail}): the file or its folder is read-only, missing permissions, or not a plain file. Fix: give this user write access, e.g. \`chmod u+w "${file}" "${path.dirname(file)}"\` (and check \`ls -l "${file}"\` shows a file), or point dataDir at a writable folder.`;
       break;
     case 'full':
       text = `database ${file} cannot be opened: the disk is full (${detail}). Fix: free disk space on that drive, then start again.`;

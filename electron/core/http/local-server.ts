@@ -27,6 +27,7 @@ import type { Logger } from '../util/log.js';
 import { actorName, parseCallPart } from '../api/call-input.js';
 import { installErrorHandler } from './errors.js';
 import { installHostCheck } from './host-check.js';
+import { installQueryCheck } from './query-check.js';
 import { DEFAULT_TIMEOUTS, serverFactory } from './node-server.js';
 import { servePushChannel } from './push-channel.js';
 
@@ -57,6 +58,7 @@ export function buildLocalServer(deps: LocalServerDeps): FastifyInstance {
   installErrorHandler(app, deps.log);
 
   installHostCheck(app, deps.allowedHosts);
+  installQueryCheck(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');

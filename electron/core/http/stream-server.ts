@@ -25,6 +25,7 @@ import { ApiError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { errorBody, installErrorHandler, zodProblem, type StorageWatch } from './errors.js';
 import { allowedHostNames, installHostCheck } from './host-check.js';
+import { installQueryCheck } from './query-check.js';
 import { serverFactory } from './node-server.js';
 
 export interface StreamServerDeps {
@@ -66,6 +67,7 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   });
   installErrorHandler(app, log, deps.storage);
   installHostCheck(app, allowedHostNames(config.stream.host, config.stream.allowedHosts));
+  installQueryCheck(app);
 
   keepRawBodies(app);
 

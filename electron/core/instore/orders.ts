@@ -48,8 +48,8 @@ export class InStoreOrders {
     const { ctx } = this;
     const raw = Buffer.from(JSON.stringify(input));
     const sha = createHash('sha256').update(raw).digest('hex');
-    const key = `instore:${input.sourceOrderId ?? ctx.ids('ref')}`;
-    const previous = input.sourceOrderId ? ctx.orders.findByKey(key) : undefined;
+    const key = `instore:${input.clientKey}`;
+    const previous = ctx.orders.findByKey(key);
     if (previous) return this.repeat(previous, sha);
 
     const now = ctx.clock.now();
@@ -195,14 +195,14 @@ export class InStoreOrders {
     return ctx.orders.detail(id)!;
   }
 
-  /** The same `sourceOrderId` again: the first order if the request is the same, else 409. */
+  /** The same `clientKey` again: the first order if the request is the same, else 409. */
   private repeat(previous: { id: string; body_sha256: string }, sha: string): OrderDetail {
     if (previous.body_sha256 !== sha)
       throw new ApiError(
         409,
         'idempotency_conflict',
-        'body.sourceOrderId: an in-store order with this sourceOrderId was already taken with different contents',
-        'body.sourceOrderId',
+        'body.clientKey: an in-store order with this key was already taken with different contents (it is on the board; start a new order for a different one)',
+        'body.clientKey',
       );
     return this.ctx.orders.detail(previous.id)!;
   }

@@ -144,7 +144,7 @@ export class ManagerPins {
       throw new ApiError(
         403,
         'manager_pin_not_set',
-        'no manager PIN is set yet: set one first (POST /api/manager/pin)',
+        'no manager PIN is set yet: set one first on the Store screen ("Set the manager PIN")',
       );
     if (!pin)
       throw new ApiError(

@@ -5,14 +5,8 @@ import type { Delivery } from '../../../shared/delivery.js';
 import type { OrderSummary, TimelineEntry } from '../../../shared/order.js';
 import type { Db } from '../db/connection.js';
 import type { CommittedLogger } from '../util/committed-log.js';
-import {
-  DELIVERY_JSON,
-  BOARD_COLUMNS,
-  toDetail,
-  toSummary,
-  type OrderRow,
-  type SummaryRow,
-} from './rows.js';
+import { STREAM_DELIVERIES_OF_ORDER } from '../outbox/queries.js';
+import { BOARD_COLUMNS, toDetail, toSummary, type OrderRow, type SummaryRow } from './rows.js';
 
 export type NewOrderRow = Omit<
   OrderRow,
@@ -51,9 +45,7 @@ export class OrderRepository {
       ),
       byId: db.prepare(`SELECT * FROM orders WHERE id = ?`),
       detailById: db.prepare(`SELECT *, ${BOARD_COLUMNS} FROM orders WHERE id = ?`),
-      deliveries:
-        db.prepare(`SELECT ${DELIVERY_JSON} AS d FROM outbox o JOIN orders ON orders.id = o.ordering_key
-          WHERE o.lane = 'stream' AND o.ordering_key = ? ORDER BY o.seq`),
+      deliveries: db.prepare(STREAM_DELIVERIES_OF_ORDER),
       markMissed:
         db.prepare(`UPDATE orders SET missed_at = @at, missed_reason = @reason, missed_note = @note
           WHERE id = @id AND missed_at IS NULL`),

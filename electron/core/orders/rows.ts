@@ -9,6 +9,7 @@ import type { Delivery } from '../../../shared/delivery.js';
 import type { Driver, OrderDetail, OrderSummary, TimelineEntry } from '../../../shared/order.js';
 import { kitchenOf } from '../../../shared/kitchen.js';
 import type { NormalizedOrder } from '../stream/protocol/index.js';
+import { LAST_STREAM_DELIVERY } from '../outbox/queries.js';
 
 export interface OrderRow {
   id: string;
@@ -53,23 +54,11 @@ export interface OrderRow {
   missed_seen_by: string | null;
 }
 
-/** One outbox row about an order as staff see it (shared/delivery.ts). A decision's deadline is
- * Stream's window for the order; a replay starts the "not received" clock again. */
-export const DELIVERY_JSON = `json_object('eventId', o.id, 'kind', o.kind, 'state', o.state,
-  'attempts', o.attempts, 'createdAt', COALESCE(o.retry_from, o.created_at), 'nextAttemptAt', o.next_attempt_at,
-  'sentAt', o.sent_at, 'lastError', o.last_error, 'deadlineAt',
-  CASE WHEN o.kind IN ('order.accepted', 'order.rejected') THEN orders.stream_deadline_at END)`;
-
-/** The card's delivery: the order's oldest event Stream does not have yet, else its newest. */
-const LAST_DELIVERY = `(SELECT ${DELIVERY_JSON} FROM outbox o
-  WHERE o.lane = 'stream' AND o.ordering_key = orders.id
-  ORDER BY o.state = 'sent', CASE WHEN o.state = 'sent' THEN -o.seq ELSE o.seq END LIMIT 1)`;
-
 /** The columns a list needs; the raw body and normalized JSON stay on disk. */
 export const SUMMARY_COLUMNS = `id, origin, source, brand, dsp_order_number, fulfillment_type, status, is_future,
   requested_for, unpaid, customer_name, item_count, total_cents, currency, prep_time_minutes, received_at,
   staff_deadline_at, stream_deadline_at, stream_status, delivery_status, updated_at, missed_at, missed_reason,
-  missed_note, missed_seen_at, missed_seen_by, ${LAST_DELIVERY} AS last_delivery`;
+  missed_note, missed_seen_at, missed_seen_by, ${LAST_STREAM_DELIVERY} AS last_delivery`;
 
 /** The board's columns: a list's, plus the normalized order the card's "what to cook" comes from. */
 export const BOARD_COLUMNS = `${SUMMARY_COLUMNS}, normalized`;

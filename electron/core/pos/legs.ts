@@ -1,9 +1,10 @@
-// Every SQL statement about the POS leg of an order (table `pos_legs`, migration 0005) and about
-// the outbox rows of the `pos` and `printer` lanes beyond what OutboxRepository does. Callers run
-// these inside their own transactions; nothing here commits on its own.
+// Every SQL statement about the POS leg of an order (table `pos_legs`, migration 0005); what a leg
+// needs of its lane's outbox rows it asks outbox/queries.ts. Callers run these inside their own
+// transactions; nothing here commits on its own.
 import type { PosLeg, PosTarget } from '../../../shared/pos.js';
 import type { Db } from '../db/connection.js';
 import type { Lane } from '../outbox/enqueue.js';
+import { OutboxQueries, SENDING_ORDER_KEYS, type OutboxEventRow } from '../outbox/queries.js';
 
 export interface LegRow {
   order_id: string;
@@ -43,18 +44,16 @@ export const KIND = {
 /** The kind that puts an order into each target. */
 export const INJECT_KIND: Record<PosTarget, string> = { pos: KIND.inject, printer: KIND.ticket };
 
-export interface LaneRowState {
-  id: string;
-  state: 'pending' | 'sending' | 'sent' | 'dead';
-  attempts: number;
-}
+export type LaneRowState = Pick<OutboxEventRow, 'id' | 'state' | 'attempts'>;
 
 const LEG_COLUMNS = `l.*, o.dsp_order_number`;
 
 export class PosLegRepository {
   private readonly stmts;
+  private readonly outbox: OutboxQueries;
 
   constructor(private readonly db: Db) {
+    this.outbox = new OutboxQueries(db);
     this.stmts = {
       insert:
         db.prepare(`INSERT OR IGNORE INTO pos_legs (order_id, target, driver, state, decides_acceptance,
@@ -84,15 +83,9 @@ export class PosLegRepository {
         db.prepare(`UPDATE pos_legs SET attention_since = @now, updated_at = @now, revision = revision + 1
           WHERE state = 'queued' AND attention_since IS NULL AND queued_at <= @before
           RETURNING order_id, target`),
-      laneRow:
-        db.prepare(`SELECT id, state, attempts FROM outbox WHERE lane = @lane AND ordering_key = @orderId
-          AND kind = @kind ORDER BY seq DESC LIMIT 1`),
-      drop: db.prepare(`UPDATE outbox SET state = 'dead', last_error = @why
-          WHERE id = @id AND state = 'pending'`),
       interrupted:
         db.prepare(`UPDATE pos_legs SET uncertain = 1, updated_at = @now, revision = revision + 1
-          WHERE target = @target AND order_id IN (SELECT ordering_key FROM outbox
-            WHERE lane = @lane AND kind = @kind AND state = 'sending')`),
+          WHERE target = @target AND order_id IN (${SENDING_ORDER_KEYS})`),
     };
   }
 
@@ -172,7 +165,7 @@ export class PosLegRepository {
 
   /** The newest outbox row of this kind for the order on that lane. */
   laneRow(lane: Lane, orderId: string, kind: string): LaneRowState | undefined {
-    return this.stmts.laneRow.get({ lane, orderId, kind }) as LaneRowState | undefined;
+    return this.outbox.newestOf(lane, orderId, kind);
   }
 
   /** A crash or stop cut these injections short: each may have reached the POS (a ticket may be
@@ -188,7 +181,7 @@ export class PosLegRepository {
 
   /** Take a waiting row out of delivery (it stays in the outbox, `dead` with the reason). */
   drop(rowId: string, why: string): boolean {
-    return this.stmts.drop.run({ id: rowId, why }).changes === 1;
+    return this.outbox.dropPending(rowId, why);
   }
 }
 

@@ -2,7 +2,7 @@
 // hours, and busy mode's extra prep minutes. Every state is derived from stored times and "now",
 // so an order check is right even before a timer fires, and a restart loses nothing. Each change
 // that Stream must know of writes `location.status.updated` to the outbox in the same transaction.
-import type { OutboxState } from '../outbox/repository.js';
+import { OutboxQueries } from '../outbox/queries.js';
 import type { z } from 'zod';
 import type {
   BusyRequest,
@@ -45,6 +45,7 @@ const DELIVERY_WATCH_FOR_MS = 10 * 60_000;
 
 export class StoreControls {
   private readonly stmts;
+  private readonly outbox: OutboxQueries;
   private lastDelivery: string | null = null;
   private lastRevision = 0;
 
@@ -56,6 +57,7 @@ export class StoreControls {
     private readonly onChanged: () => void,
   ) {
     const { db } = ctx;
+    this.outbox = new OutboxQueries(db);
     this.stmts = {
       get: db.prepare(`SELECT * FROM store_controls WHERE id = 1`),
       pause:
@@ -69,10 +71,6 @@ export class StoreControls {
       streamSent:
         db.prepare(`UPDATE store_controls SET stream_status = ?, stream_paused_until = ?, stream_event_id = ?
           WHERE id = 1`),
-      outboxRow: db.prepare(
-        `SELECT id, kind, state, attempts, last_error, created_at, next_attempt_at, sent_at,
-          COALESCE(retry_from, created_at) AS since FROM outbox WHERE id = ?`,
-      ),
     };
   }
 
@@ -305,19 +303,7 @@ export class StoreControls {
 
   private streamState(row: ControlsRow): StoreStatus['stream'] {
     if (!row.stream_event_id || !row.stream_status) return null;
-    const out = this.stmts.outboxRow.get(row.stream_event_id) as
-      | {
-          id: string;
-          kind: string;
-          state: OutboxState;
-          attempts: number;
-          last_error: string | null;
-          created_at: number;
-          next_attempt_at: number;
-          sent_at: number | null;
-          since: number;
-        }
-      | undefined;
+    const out = this.outbox.event(row.stream_event_id);
     return {
       status: row.stream_status,
       pausedUntil: row.stream_paused_until,

@@ -2,7 +2,7 @@
 // items, unknown items, totals). Each check is a small function; the composition root decides
 // which run, so the store controls (pause, 86) plug in here without touching ingest.
 import type { NormalizedOrder, PosValidation } from '../stream/protocol/index.js';
-import { orderProblem, WRONG_LOCATION_ERROR } from '../stream/protocol/index.js';
+import { modifierCents, orderProblem, WRONG_LOCATION_ERROR } from '../stream/protocol/index.js';
 import type { CatalogStore } from '../catalog/catalog.js';
 
 export interface CheckContext {
@@ -59,6 +59,57 @@ export function catalogCheck(catalog: CatalogStore): OrderCheck {
     if (unknownModifiers.length) parts.push(`unknown modifiers: ${unknownModifiers.join(', ')}`);
     if (missingId) parts.push('items without a provider_id');
     return orderProblem('invalid_cart', parts.join('; '));
+  };
+}
+
+/** Every amount of the order, with where it is, for the money check. */
+function amountsOf(order: NormalizedOrder): { where: string; cents: number }[] {
+  const out: { where: string; cents: number }[] = [];
+  const visit = (mods: NormalizedOrder['lineItems'][number]['modifiers'], at: string): void =>
+    mods.forEach((m, i) => {
+      out.push({ where: `${at}.modifiers[${i}].price_amount`, cents: m.priceCents });
+      visit(m.modifiers, `${at}.modifiers[${i}]`);
+    });
+  order.lineItems.forEach((li, i) => {
+    const at = `line_items[${i}]`;
+    out.push({ where: `${at}.price_amount`, cents: li.priceCents });
+    out.push({
+      where: `${at} (quantity × price)`,
+      cents: li.quantity * (li.priceCents + modifierCents(li.modifiers)),
+    });
+    visit(li.modifiers, at);
+  });
+  out.push(
+    { where: 'subtotal', cents: order.subtotalCents },
+    { where: 'tax', cents: order.taxCents },
+    { where: 'tax_withheld_by_dsp', cents: order.taxWithheldCents ?? 0 },
+    { where: 'delivery_fee', cents: order.deliveryFeeCents },
+    { where: 'driver_tip', cents: order.driverTipCents },
+    { where: 'total', cents: order.totalCents },
+  );
+  order.discounts.forEach((d, i) => {
+    if (!d || typeof d !== 'object') return;
+    for (const [key, value] of Object.entries(d as Record<string, unknown>))
+      if (typeof value === 'number' && /(^|_)amount$/.test(key))
+        out.push({ where: `discounts[${i}].${key}`, cents: value });
+  });
+  return out;
+}
+
+/** Negative or absurd money (below 0, above `maxCents`) is refused whatever the totals policy:
+ * the POS would get nonsense and the CSV would show "-50.00" as text. */
+export function moneyCheck(maxCents: number): OrderCheck {
+  return ({ order }) => {
+    const wrong = amountsOf(order).filter((a) => a.cents < 0 || a.cents > maxCents);
+    if (!wrong.length) return null;
+    const shown = wrong
+      .slice(0, 3)
+      .map((a) => `${a.where} is ${a.cents} cents`)
+      .join('; ');
+    return orderProblem(
+      'invalid_cart',
+      `Amounts must be between 0 and ${maxCents} cents: ${shown}${wrong.length > 3 ? ` (and ${wrong.length - 3} more)` : ''}`,
+    );
   };
 }
 

@@ -3,6 +3,7 @@
 // call's own response schema. A call added to the contract appears here by itself.
 import {
   ACTOR_HEADER,
+  ApiError,
   ApiErrorBody,
   callNames,
   callSpec,
@@ -40,16 +41,9 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export class LocalApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'LocalApiError';
-  }
+/** The core's ApiError as the page receives it (status 0: no answer at all). */
+export class LocalApiError extends ApiError {
+  override name = 'LocalApiError';
 
   /** The server is unreachable (not an answer from it). */
   get isNetwork(): boolean {

@@ -20,6 +20,7 @@ import { PosAttentionBanner } from '../features/orders/PosAttentionBanner.js';
 import { MissedToday } from '../features/missed/MissedGroup.js';
 import { lanesOf } from '../features/orders/orders-store.js';
 import { RejectDialog } from '../features/orders/RejectDialog.js';
+import { ManagerPinBanner } from '../features/store/ManagerPinBanner.js';
 import { StorePanel } from '../features/store/StorePanel.js';
 import type { OrderSummary } from '../../../shared/order.js';
 import { useObservable, useServerNow, useServices } from './hooks.js';
@@ -239,6 +240,7 @@ export function App() {
           {!alertSlot && <CancelBanners onOpen={ui.openDetail} />}
           <PosAttentionBanner onOpen={ui.openDetail} />
           <PrinterBanner />
+          <ManagerPinBanner screen={screen} onSetUp={() => setScreen('store')} />
           {screen !== 'health' && <HealthBanner onDetails={() => setScreen('health')} />}
           {!alertSlot && screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
         </div>

@@ -1,6 +1,7 @@
 // Orders for the history and new-order tests, made fast through the real entry points: in-store
 // orders through the Local API (they are taken at once), Stream orders through the signed
 // listener and then accepted or rejected, a few at a time in parallel.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { OrderDetail } from '../../../shared/order.js';
 import { putCatalog, TEST_PIN, type PinTarget } from '../../support/manager-client.js';
@@ -21,7 +22,11 @@ export async function createInStore(
   localUrl: string,
   body: Record<string, unknown>,
 ): Promise<OrderDetail> {
-  const res = await local<OrderDetail>(localUrl, 'POST', '/api/in-store-orders', body);
+  // One client key per order, as the counter's form makes one per draft.
+  const res = await local<OrderDetail>(localUrl, 'POST', '/api/in-store-orders', {
+    clientKey: randomUUID(),
+    ...body,
+  });
   if (res.status !== 200)
     throw new Error(
       `POST /api/in-store-orders answered ${res.status}: ${JSON.stringify(res.body)}`,

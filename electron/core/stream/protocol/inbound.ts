@@ -265,9 +265,11 @@ export function currenciesOf(o: OrderCreatedObject): Set<string> {
   return found;
 }
 
-/** B3: the key that identifies an order across Stream's retries. */
+/** B3: the key that identifies an order across Stream's retries. Keys are compared after NFC
+ * normalization and trimming: "é" composed or not, or a trailing space, is the same order. */
 export function orderIdempotencyKey(o: OrderCreatedObject, bodySha256: string): string {
-  if (o.idempotency_key) return `key:${o.idempotency_key}`;
-  if (o.source && o.dsp_order_id) return `dsp:${o.source}:${o.dsp_order_id}`;
+  const same = (s: string): string => s.normalize('NFC').trim();
+  if (o.idempotency_key && same(o.idempotency_key)) return `key:${same(o.idempotency_key)}`;
+  if (o.source && o.dsp_order_id) return `dsp:${same(o.source)}:${same(o.dsp_order_id)}`;
   return `sha256:${bodySha256}`;
 }

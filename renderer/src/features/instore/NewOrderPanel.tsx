@@ -15,6 +15,7 @@ import { money } from '../orders/format.js';
 import { subtotalCents, type DraftLine } from './draft.js';
 import { formFieldOf, messageFor, type FieldErrors } from './field-errors.js';
 import { FreeTextDialog } from './FreeTextDialog.js';
+import { newClientKey } from './client-key.js';
 import { EMPTY_FORM, missingFields, orderRequest, type OrderForm } from './form.js';
 import { ItemChooser } from './ItemChooser.js';
 import { needsChoices, type MenuItem } from './menu.js';
@@ -35,7 +36,11 @@ interface Props {
 let lineKey = 0;
 /** The order being taken, kept outside the tree: a language switch re-creates the tree
  * (app/InLanguage.tsx), and a half-taken phone order must survive it. */
-let kept: { lines: DraftLine[]; form: OrderForm } = { lines: [], form: EMPTY_FORM };
+let kept: { lines: DraftLine[]; form: OrderForm; clientKey: string } = {
+  lines: [],
+  form: EMPTY_FORM,
+  clientKey: newClientKey(),
+};
 
 export function NewOrderPanel({ now, onOpenOrder }: Props) {
   const t = texts(TICKET_TEXTS);
@@ -43,12 +48,14 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
   const { menu, soldOut, problem, terms } = useMenu();
   const [lines, setLines] = useState<DraftLine[]>(() => kept.lines);
   const [form, setForm] = useState<OrderForm>(() => kept.form);
+  /** This draft's key, sent with every try (client-key.ts); a new one for the next order. */
+  const [clientKey, setClientKey] = useState(() => kept.clientKey);
   useEffect(() => {
-    kept = { lines, form };
-  }, [lines, form]);
+    kept = { lines, form, clientKey };
+  }, [lines, form, clientKey]);
   const [errors, setErrors] = useState<FieldErrors>({});
   /** Why the order was not taken (the core's words); shown after ours. */
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<{ why: string; unanswered: boolean } | null>(null);
   const [sending, setSending] = useState(false);
   const [taken, setTaken] = useState<OrderDetail | null>(null);
   const [chooser, setChooser] = useState<Chooser | null>(null);
@@ -150,6 +157,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
   const startOver = (): void => {
     setLines([]);
     setForm((f) => ({ ...EMPTY_FORM, source: f.source }));
+    setClientKey(newClientKey());
     setErrors({});
     setFormError(null);
   };
@@ -167,7 +175,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
     }
     setSending(true);
     try {
-      const order = await api.createInStoreOrder(orderRequest(form, lines, clock.now()));
+      const order = await api.createInStoreOrder(orderRequest(form, lines, clock.now(), clientKey));
       orders.upsert(order);
       setTaken(order);
       startOver();
@@ -177,7 +185,12 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
       if (field && err instanceof LocalApiError) {
         focusError.current = true;
         setErrors({ [field]: messageFor(err.message) });
-      } else setFormError(explain(err));
+      } else
+        setFormError({
+          why: explain(err),
+          // No answer at all: the try may have been taken, and the same key makes a retry safe.
+          unanswered: err instanceof LocalApiError && err.status === 0,
+        });
     } finally {
       setSending(false);
     }
@@ -243,7 +256,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
         )}
         {formError && (
           <p className="form-error" role="alert">
-            {t.notTaken(formError)}
+            {formError.unanswered ? t.notConfirmed(formError.why) : t.notTaken(formError.why)}
           </p>
         )}
         <TicketLines

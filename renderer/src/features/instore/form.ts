@@ -87,10 +87,12 @@ export function missingFields(form: OrderForm, lines: readonly DraftLine[]): Fie
   return errors;
 }
 
+/** `clientKey`: the draft's one key (client-key.ts), the same on every try of this order. */
 export function orderRequest(
   form: OrderForm,
   lines: readonly DraftLine[],
   now: number,
+  clientKey: string,
 ): InStoreOrderRequest {
   const name = form.customerName.trim();
   const phone = form.customerPhone.trim();
@@ -100,6 +102,7 @@ export function orderRequest(
   return {
     fulfillmentType: form.fulfillmentType,
     source: form.source,
+    clientKey,
     items: lines.map(lineRequest),
     ...(name ? { customer: { name, ...(phone ? { phone } : {}) } } : {}),
     ...(isDelivered(form.fulfillmentType)

@@ -190,6 +190,9 @@ export const TICKET_TEXTS = translations(
     sending: 'Sending…',
     /** The order could not be taken: our words, then why (the core's). */
     notTaken: (why: string) => `The order was not taken. ${why}`,
+    /** No answer came back: the connector may have taken it; sending again is safe (client key). */
+    notConfirmed: (why: string) =>
+      `${why} The order may already be taken: tap Send order again, it is never taken twice.`,
     /** "Order MVXPZR taken", around the order's number. */
     takenBefore: 'Order',
     takenAfter: 'taken',
@@ -216,6 +219,8 @@ export const TICKET_TEXTS = translations(
     send: 'Enviar pedido',
     sending: 'Enviando…',
     notTaken: (why: string) => `No se registró el pedido. ${why}`,
+    notConfirmed: (why: string) =>
+      `${why} Puede que el pedido ya esté registrado: toque Enviar pedido otra vez, nunca se registra dos veces.`,
     takenBefore: 'Pedido',
     takenAfter: 'registrado',
     open: 'Abrir pedido',

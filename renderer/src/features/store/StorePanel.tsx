@@ -10,6 +10,8 @@ import { explain } from '../orders/actions.js';
 import { storeDayTime } from '../orders/format.js';
 import { texts } from '../../i18n/texts.js';
 import { useManagerAction } from './ManagerPin.js';
+import { PinSetupPanel } from './PinSetupPanel.js';
+import { usePinStatus } from './use-pin-status.js';
 import { SoldOutPanel } from './SoldOutPanel.js';
 import { STORE_TEXTS } from './texts.js';
 
@@ -35,6 +37,7 @@ export function StorePanel({ now }: { now: number }) {
   const [reason, setReason] = useState<(typeof REASONS)[number]>(REASONS[0]);
   const t = texts(STORE_TEXTS);
   const [busy, setBusy] = useState(false);
+  const pinStatus = usePinStatus();
 
   const act = async (what: string, action: () => Promise<StoreStatus | null>): Promise<void> => {
     setBusy(true);
@@ -58,6 +61,7 @@ export function StorePanel({ now }: { now: number }) {
       <h2 id="store-title" className="lane__title">
         {t.title}
       </h2>
+      {pinStatus && !pinStatus.isSet && <PinSetupPanel />}
       <div className={`store__state store__state--${status.state}`} data-testid="store-state">
         <Icon name={status.acceptingOrders ? 'check' : 'stop'} size="1.6em" />
         <div>

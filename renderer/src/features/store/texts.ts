@@ -26,7 +26,7 @@ export const PIN_TEXTS = translations(
         case 'manager_pin_locked':
           return `Demasiados PIN incorrectos: bloqueado${n ? ` ${n} s más` : ' un momento'}`;
         case 'manager_pin_not_set':
-          return 'Todavía no hay PIN del gerente: configúrelo primero';
+          return 'Todavía no hay PIN del gerente: configúrelo primero en la pantalla Tienda';
         default:
           return `PIN rechazado: ${why}`;
       }
@@ -196,5 +196,58 @@ export const SOLD_OUT_TEXTS = translations(
     restored: (n: number) => `Reactivados por temporizador (${n})`,
     restoredAt: (name: string, time: string) => `${name} a las ${time}`,
     checked: (time: string) => `Actualizado a las ${time}`,
+  },
+);
+
+/** The first manager PIN, set at the counter, and the banners about the PIN. */
+export const PIN_SETUP_TEXTS = translations(
+  {
+    title: 'Set the manager PIN',
+    why: 'No manager PIN is set yet. Pausing the store, 86ing items, replacing the menu and changing settings all need one.',
+    pin: 'New manager PIN (4 to 12 digits)',
+    repeat: 'Type it again',
+    mismatch: 'The two PINs are not the same: type them again.',
+    tooShort: 'The PIN needs 4 to 12 digits.',
+    code: 'Setup code',
+    /** Desktop: the code for setting the PIN from a browser instead. */
+    codeHere: 'Setting it from a browser instead? It asks for this one-time setup code:',
+    /** Browser: where the code is. */
+    codeWhere:
+      'Type the 6-digit setup code shown on the counter: in the desktop app on this screen, or in the window where the connector was started (the line "Manager PIN setup code").',
+    save: 'Set the PIN',
+    saving: 'Setting…',
+    done: 'Manager PIN set. Keep it among managers.',
+    bannerNotSet: 'No manager PIN is set yet.',
+    bannerNotSetTodo: 'Set one now: pausing the store and 86ing items need it.',
+    setUp: 'Set the PIN',
+    /** Lockouts in a row since the last right PIN. */
+    bannerLocked: (count: number, at: string) =>
+      `The manager PIN was locked ${count === 1 ? 'once' : `${count} times in a row`} after wrong PINs (last at ${at}).`,
+    lockedUntil: (until: string) => ` It stays locked until ${until}`,
+    bannerLockedTodo:
+      'If no manager typed them, someone is guessing the PIN: check who can use the counter and the Local API, then change the PIN. The right PIN clears this notice.',
+  },
+  {
+    title: 'Configurar el PIN del gerente',
+    why: 'Todavía no hay PIN del gerente. Pausar la tienda, marcar productos agotados, reemplazar el menú y cambiar la configuración lo necesitan.',
+    pin: 'Nuevo PIN del gerente (de 4 a 12 dígitos)',
+    repeat: 'Escríbalo otra vez',
+    mismatch: 'Los dos PIN no coinciden: escríbalos otra vez.',
+    tooShort: 'El PIN necesita de 4 a 12 dígitos.',
+    code: 'Código de configuración',
+    codeHere: '¿Lo configura desde un navegador? Le pedirá este código de un solo uso:',
+    codeWhere:
+      'Escriba el código de 6 dígitos que muestra el mostrador: en la aplicación de escritorio en esta pantalla, o en la ventana donde se inició el conector (la línea "Manager PIN setup code").',
+    save: 'Configurar el PIN',
+    saving: 'Configurando…',
+    done: 'PIN del gerente configurado. Compártalo solo entre gerentes.',
+    bannerNotSet: 'Todavía no hay PIN del gerente.',
+    bannerNotSetTodo: 'Configúrelo ahora: pausar la tienda y marcar agotados lo necesitan.',
+    setUp: 'Configurar el PIN',
+    bannerLocked: (count: number, at: string) =>
+      `El PIN del gerente se bloqueó ${count === 1 ? 'una vez' : `${count} veces seguidas`} por PIN incorrectos (la última a las ${at}).`,
+    lockedUntil: (until: string) => ` Sigue bloqueado hasta las ${until}`,
+    bannerLockedTodo:
+      'Si no fue un gerente, alguien está intentando adivinar el PIN: revise quién puede usar el mostrador y la API local, y cambie el PIN. El PIN correcto quita este aviso.',
   },
 );

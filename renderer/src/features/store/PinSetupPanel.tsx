@@ -1,0 +1,105 @@
+// The first manager PIN, set at the counter (Store screen, while none is set). In the desktop app
+// the bridge sets it directly and shows the one-time setup code a browser would need; in a
+// browser the core wants that code too (it is shown only on the counter: the desktop app or the
+// connector's console), so whoever reaches the Local API first cannot choose the PIN.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useServices } from '../../app/hooks.js';
+import { texts } from '../../i18n/texts.js';
+import { explain } from '../orders/actions.js';
+import { PIN_SETUP_TEXTS } from './texts.js';
+
+const PIN_SHAPE = /^\d{4,12}$/;
+
+export function PinSetupPanel() {
+  const { api, transport, notify } = useServices();
+  const atCounter = transport.kind === 'ipc';
+  const t = texts(PIN_SETUP_TEXTS);
+  const [pin, setPin] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [code, setCode] = useState('');
+  const [shownCode, setShownCode] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!atCounter) return;
+    api.getManagerPinSetupCode().then(
+      (r) => setShownCode(r.setupCode),
+      () => undefined,
+    );
+  }, [api, atCounter]);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (!PIN_SHAPE.test(pin)) return setError(t.tooShort);
+    if (pin !== repeat) return setError(t.mismatch);
+    setBusy(true);
+    setError(null);
+    try {
+      await api.setupManagerPin(atCounter ? { pin } : { pin, setupCode: code.trim() });
+      notify('info', t.done);
+    } catch (err) {
+      setError(explain(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const digits = (value: string): string => value.replace(/\D/g, '').slice(0, 12);
+  return (
+    <form className="tile pin-setup" data-testid="pin-setup" onSubmit={(e) => void submit(e)}>
+      <h3>{t.title}</h3>
+      <p>{t.why}</p>
+      <label className="field">
+        <span>{t.pin}</span>
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={pin}
+          onChange={(e) => setPin(digits(e.target.value))}
+        />
+      </label>
+      <label className="field">
+        <span>{t.repeat}</span>
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => setRepeat(digits(e.target.value))}
+        />
+      </label>
+      {atCounter ? (
+        shownCode && (
+          <p className="connect-code" data-testid="pin-setup-code">
+            {t.codeHere} <strong>{shownCode}</strong>
+          </p>
+        )
+      ) : (
+        <>
+          <p>{t.codeWhere}</p>
+          <label className="field">
+            <span>{t.code}</span>
+            <input
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(e) => setCode(digits(e.target.value).slice(0, 6))}
+            />
+          </label>
+        </>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="tile__buttons">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t.saving : t.save}
+        </button>
+      </div>
+    </form>
+  );
+}
