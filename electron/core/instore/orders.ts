@@ -8,7 +8,7 @@ import { taxCents, type InStoreOrderRequest, type InStoreTerms } from '../../../
 import type { OrderDetail } from '../../../shared/order.js';
 import type { CatalogStore } from '../catalog/catalog.js';
 import type { Actor, CoreContext } from '../context.js';
-import type { NewOrderRow } from '../orders/repository.js';
+import { ensureSameRequest, newOrderRow } from '../orders/new-row.js';
 import {
   inStoreOrderCreated,
   type InStoreOrderForStream,
@@ -119,28 +119,13 @@ export class InStoreOrders {
       itemIds: lineItems.flatMap((li) => (li.providerId ? [li.providerId] : [])),
       modifierIds: [],
     };
-    const row: NewOrderRow = {
+    const row = newOrderRow(normalized, {
       id,
       idempotency_key: key,
       body_sha256: sha,
       raw_body: raw,
-      payload_generation: normalized.payloadGeneration,
       origin: 'in_store',
-      source: input.source,
-      brand: null,
-      dsp_order_id: null,
-      dsp_order_number: input.sourceOrderId ?? null,
-      location_id: location.id,
-      fulfillment_type: input.fulfillmentType,
       status: 'accepted',
-      is_future: requestedFor !== null ? 1 : 0,
-      requested_for: normalized.requestedFor,
-      unpaid: 0,
-      customer_name: customer?.name ?? null,
-      item_count: lineItems.reduce((n, li) => n + li.quantity, 0),
-      total_cents: total,
-      currency: normalized.currency,
-      normalized: JSON.stringify(normalized),
       prep_time_minutes: location.prepTimeMinutes,
       received_at: now,
       staff_deadline_at: null,
@@ -152,7 +137,7 @@ export class InStoreOrders {
       answer_status: 201,
       answer_body: JSON.stringify({ provider_id: id }),
       updated_at: now,
-    };
+    });
     const forStream: InStoreOrderForStream = {
       providerId: id,
       locationId: location.id,
@@ -197,13 +182,12 @@ export class InStoreOrders {
 
   /** The same `clientKey` again: the first order if the request is the same, else 409. */
   private repeat(previous: { id: string; body_sha256: string }, sha: string): OrderDetail {
-    if (previous.body_sha256 !== sha)
-      throw new ApiError(
-        409,
-        'idempotency_conflict',
-        'body.clientKey: an in-store order with this key was already taken with different contents (it is on the board; start a new order for a different one)',
-        'body.clientKey',
-      );
+    ensureSameRequest(
+      previous,
+      sha,
+      'body.clientKey: an in-store order with this key was already taken with different contents (it is on the board; start a new order for a different one)',
+      'body.clientKey',
+    );
     return this.ctx.orders.detail(previous.id)!;
   }
 }

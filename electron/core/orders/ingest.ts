@@ -19,8 +19,8 @@ import {
 } from '../stream/protocol/index.js';
 import type { GroupCommit } from '../db/group-commit.js';
 import type { NewOrderRow } from './repository.js';
+import { ensureSameRequest, newOrderRow } from './new-row.js';
 import { toSummary } from './rows.js';
-import { ApiError } from '../util/errors.js';
 import type { IngestPosGate } from '../pos/auto-accept.js';
 
 export interface IngestResult {
@@ -118,28 +118,13 @@ export class OrderIngest {
       decidedBy = 'system:auto-accept';
     }
     const answerBody = JSON.stringify(answer.body);
-    const row: NewOrderRow = {
+    const row = newOrderRow(order, {
       id,
       idempotency_key: key,
       body_sha256: sha,
       raw_body: raw,
-      payload_generation: order.payloadGeneration,
       origin: 'stream',
-      source: order.source,
-      brand: order.brand,
-      dsp_order_id: order.dspOrderId,
-      dsp_order_number: order.dspOrderNumber,
-      location_id: order.locationId,
-      fulfillment_type: order.fulfillmentType,
       status,
-      is_future: order.isFuture ? 1 : 0,
-      requested_for: order.requestedFor,
-      unpaid: order.unpaid ? 1 : 0,
-      customer_name: order.customers[0]?.name ?? null,
-      item_count: order.lineItems.reduce((n, li) => n + li.quantity, 0),
-      total_cents: order.totalCents,
-      currency: order.currency,
-      normalized: JSON.stringify(order),
       prep_time_minutes: status === 'rejected' ? null : prep,
       received_at: now,
       staff_deadline_at:
@@ -152,7 +137,7 @@ export class OrderIngest {
       answer_status: answer.status,
       answer_body: answerBody,
       updated_at: now,
-    };
+    });
     {
       ctx.orders.insert(row);
       ctx.orders.addTimeline(
@@ -177,12 +162,11 @@ export class OrderIngest {
     previous: { id: string; body_sha256: string; answer_status: number; answer_body: string },
     sha: string,
   ): IngestResult {
-    if (previous.body_sha256 !== sha)
-      throw new ApiError(
-        409,
-        'idempotency_conflict',
-        'an order with this idempotency key was already received with a different body',
-      );
+    ensureSameRequest(
+      previous,
+      sha,
+      'an order with this idempotency key was already received with a different body',
+    );
     return {
       answer: { status: previous.answer_status, body: JSON.parse(previous.answer_body) as unknown },
       orderId: previous.id,
