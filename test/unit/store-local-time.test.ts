@@ -9,7 +9,7 @@ import {
   localParts,
   nextLocalTime,
   parseClockTime,
-} from '../../electron/core/store/local-time.js';
+} from '../../shared/store-clock.js';
 import { ApiError } from '../../electron/core/util/errors.js';
 
 const NY = 'America/New_York';

@@ -9,7 +9,13 @@ import type { Db } from '../db/connection.js';
 import { toCsv } from '../manager/csv.js';
 import { SearchIndex } from './search-index.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../orders/rows.js';
-import { addDays, instantAt, isoDate, localParts, type LocalDate } from '../store/local-time.js';
+import {
+  addDays,
+  instantAt,
+  isoDate,
+  localParts,
+  type LocalDate,
+} from '../../../shared/store-clock.js';
 import { ApiError } from '../util/errors.js';
 
 type Query = z.output<typeof HistoryQuery>;

@@ -5,7 +5,7 @@
 import type { AuditEntry, FileDownload } from '../../../shared/manager.js';
 import type { CommittedLogger } from '../util/committed-log.js';
 import type { Db } from '../db/connection.js';
-import { localParts } from '../store/local-time.js';
+import { localParts } from '../../../shared/store-clock.js';
 import { toCsv } from './csv.js';
 
 export interface AuditRecord {

@@ -17,7 +17,7 @@ import type { Actor, CoreContext } from '../context.js';
 import type { AuditLog } from '../manager/audit-log.js';
 import type { NormalizedOrder, StockProblem } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
-import { describeLocalTime } from './local-time.js';
+import { describeLocalTime } from '../../../shared/store-clock.js';
 import { CatalogLookup } from './catalog-lookup.js';
 import { nextRollover, resolveDuration, type StoreClockSettings } from './durations.js';
 

@@ -3,7 +3,7 @@
 // "Today" ends at the store's day rollover (config `store.dayRolloverTime`, store time zone), so a
 // late-night 86 after midnight still belongs to the same business day.
 import { ApiError } from '../util/errors.js';
-import { nextLocalTime, parseClockTime } from './local-time.js';
+import { nextLocalTime, parseClockTime } from '../../../shared/store-clock.js';
 
 export interface DurationRequest {
   minutes?: number | undefined;

@@ -9,7 +9,7 @@ import {
   parseClockTime,
   weekdayOf,
   type LocalDate,
-} from './local-time.js';
+} from '../../../shared/store-clock.js';
 
 export const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];

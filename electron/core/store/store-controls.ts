@@ -15,7 +15,7 @@ import type { AuditLog } from '../manager/audit-log.js';
 import { locationStatusUpdated } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
 import { nextRollover, resolveDuration, type StoreClockSettings } from './durations.js';
-import { describeLocalTime } from './local-time.js';
+import { describeLocalTime } from '../../../shared/store-clock.js';
 import type { OpeningSchedule } from './opening-hours.js';
 
 interface ControlsRow {

@@ -16,6 +16,7 @@ import { ServerClock } from '../api/server-clock.js';
 import { AlertController } from '../features/alerts/alert-controller.js';
 import { SoundPlayer } from '../features/alerts/sound-player.js';
 import { OrdersStore } from '../features/orders/orders-store.js';
+import { setStoreTimeZone } from '../features/orders/format.js';
 import { Observable } from './observable.js';
 import { Settings } from './settings.js';
 import { StoreStatusStore } from './store-status.js';
@@ -78,6 +79,8 @@ export function createServices(transport: Transport): Services {
   const connection = new Observable<ConnectionState>('connecting');
   const notices = new Observable<readonly Notice[]>([]);
   const store = new StoreStatusStore();
+  // Every time on screen is on the store's clock (format.ts), once the store says its zone.
+  store.subscribe(() => setStoreTimeZone(store.get()?.schedule.timeZone));
   const posStatus = new Observable<PosStatus | null>(null);
   const missed = new Observable<MissedSummary | null>(null);
   const health = new Observable<Health | null>(null);

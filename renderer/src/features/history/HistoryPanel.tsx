@@ -6,10 +6,10 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { OrderStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useObservable, useServices } from '../../app/hooks.js';
-import { currentLanguage, intlLocale } from '../../i18n/language.js';
+import { currentLanguage } from '../../i18n/language.js';
 import { texts } from '../../i18n/texts.js';
 import { explain } from '../orders/actions.js';
-import { clockTime, money } from '../orders/format.js';
+import { clockTime, money, storeFormat } from '../orders/format.js';
 import { orderNumber, sourceName, statusLabel } from '../orders/labels.js';
 import { DailyTotals } from './DailyTotals.js';
 import { saveDownload } from './download.js';
@@ -299,23 +299,17 @@ export function HistoryPanel({ now, active, onOpenOrder }: Props) {
   );
 }
 
-// Made once per language: thousands of rows format their time while scrolling.
-const whenFormats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
-
-/** "Nov 23 06:39 PM" / "23 nov 6:39 p.m.": when a row's order came in. Spanish drops the hour's
- * leading zero: its "p.m." is wider than "PM", and the column is sized for the English. */
+/** "Nov 23 06:39 PM" / "23 nov 6:39 p.m.": when a row's order came in, on the store's clock
+ * (format.ts makes each formatter once: thousands of rows format their time while scrolling).
+ * Spanish drops the hour's leading zero: its "p.m." is wider than "PM", and the column is sized
+ * for the English. */
 function rowWhen(epochMs: number): string {
-  const language = currentLanguage();
-  let formats = whenFormats.get(language);
-  if (!formats) {
-    formats = {
-      day: new Intl.DateTimeFormat(intlLocale(), { day: 'numeric', month: 'short' }),
-      time: new Intl.DateTimeFormat(intlLocale(), { hour: 'numeric', minute: '2-digit' }),
-    };
-    whenFormats.set(language, formats);
-  }
-  const time = language === 'en' ? clockTime(epochMs) : formats.time.format(epochMs);
-  return `${formats.day.format(epochMs)} ${time}`;
+  const day = storeFormat('row-day', { day: 'numeric', month: 'short' }).format(epochMs);
+  const time =
+    currentLanguage() === 'en'
+      ? clockTime(epochMs)
+      : storeFormat('row-time', { hour: 'numeric', minute: '2-digit' }).format(epochMs);
+  return `${day} ${time}`;
 }
 
 /** One row; memoized, so scrolling renders only the rows that come into view. */

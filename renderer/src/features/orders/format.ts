@@ -1,14 +1,56 @@
 // Money, times and durations for the counter: big, short and unambiguous, in the terminal's
-// language.
+// language. Every time is on the store's clock (its `location.timezone`, learned from the store
+// status: services.ts calls setStoreTimeZone), never the counter PC's, with "tomorrow" or the
+// weekday where the store's day differs (shared/store-clock.ts does the day math).
+import { localDaysBetween } from '../../../../shared/store-clock.js';
 import { currentLanguage, intlLocale } from '../../i18n/language.js';
 import { texts, translations } from '../../i18n/texts.js';
 
-const WORDS = translations({ today: 'Today' }, { today: 'Hoy' });
+const WORDS = translations(
+  { today: 'Today', tomorrow: 'tomorrow', yesterday: 'yesterday' },
+  { today: 'Hoy', tomorrow: 'mañana', yesterday: 'ayer' },
+);
+
+/** The store's IANA zone; undefined (the PC's zone) until the store status says it. */
+let storeZone: string | undefined;
+
+export function setStoreTimeZone(zone: string | undefined): void {
+  if (zone === storeZone) return;
+  try {
+    if (zone) new Intl.DateTimeFormat('en', { timeZone: zone }); // refuses an unknown name
+    storeZone = zone;
+  } catch {
+    storeZone = undefined;
+  }
+}
+
+export function storeTimeZone(): string | undefined {
+  return storeZone;
+}
+
+/** An Intl formatter in the terminal's language and the store's zone, made once per pair. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+export function storeFormat(
+  name: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${name}|${currentLanguage()}|${storeZone ?? ''}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(), { ...options, timeZone: storeZone });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** Calendar days from `now` to `at` on the store's clock (0 today, 1 tomorrow). */
+function daysFromNow(at: number, now: number): number {
+  return localDaysBetween(storeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, now, at);
+}
 
 // Formatters are made once per language: building an Intl formatter costs far more than using
 // one, and long lists (history) format thousands of values.
 const moneyFormats = new Map<string, Intl.NumberFormat | null>();
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function money(cents: number, currency: string): string {
   const key = `${currentLanguage()}|${currency}`;
@@ -25,21 +67,27 @@ export function money(cents: number, currency: string): string {
 }
 
 export function clockTime(epochMs: number): string {
-  const language = currentLanguage();
-  let format = clockFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit' });
-    clockFormats.set(language, format);
-  }
-  return format.format(epochMs);
+  return storeFormat('hm', { hour: '2-digit', minute: '2-digit' }).format(epochMs);
 }
 
 export function clockTimeWithSeconds(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(intlLocale(), {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  return storeFormat('hms', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
+    epochMs,
+  );
+}
+
+/** A time with its day when that is not today on the store's clock: "10:00", "tomorrow 10:00",
+ * "Tue 10:00", "5 Dec 10:00" (a pause's end, an item back on sale, a retry). */
+export function storeDayTime(epochMs: number, now: number): string {
+  const time = clockTime(epochMs);
+  const days = daysFromNow(epochMs, now);
+  const w = texts(WORDS);
+  if (days === 0) return time;
+  if (days === 1) return `${w.tomorrow} ${time}`;
+  if (days === -1) return `${w.yesterday} ${time}`;
+  if (days > 1 && days < 7)
+    return `${storeFormat('wd', { weekday: 'short' }).format(epochMs)} ${time}`;
+  return `${storeFormat('dm', { day: 'numeric', month: 'short' }).format(epochMs)} ${time}`;
 }
 
 /** "45 s", "3 min", "1 h 05 min": how long ago or how long left, rounded the way staff say it. */
@@ -56,17 +104,14 @@ export function requestedTime(iso: string | null, now: number): string | null {
   if (!iso) return null;
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
-  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
-  const day = sameDay
-    ? texts(WORDS).today
-    : new Date(at).toLocaleDateString(intlLocale(), {
-        weekday: 'short',
-        day: 'numeric',
-        month: 'short',
-      });
+  const day =
+    daysFromNow(at, now) === 0
+      ? texts(WORDS).today
+      : storeFormat('wdm', { weekday: 'short', day: 'numeric', month: 'short' }).format(at);
   return `${day} ${clockTime(at)}`;
 }
 
+/** Whether two instants fall on the same day of the store's clock. */
 export function isSameLocalDay(a: number, b: number): boolean {
-  return new Date(a).toDateString() === new Date(b).toDateString();
+  return daysFromNow(a, b) === 0;
 }

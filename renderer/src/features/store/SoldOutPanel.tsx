@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AvailabilityState, CatalogObjectHit } from '../../../../shared/store.js';
 import { useServices } from '../../app/hooks.js';
 import { explain } from '../orders/actions.js';
-import { clockTime } from '../orders/format.js';
+import { clockTime, storeDayTime } from '../orders/format.js';
 import { texts } from '../../i18n/texts.js';
 import { useManagerAction } from './ManagerPin.js';
 import { SOLD_OUT_TEXTS, STORE_TEXTS } from './texts.js';
@@ -81,7 +81,7 @@ export function SoldOutPanel({ now }: { now: number }) {
             <li key={u.providerId} className="sold-out__row" data-testid="sold-out-row">
               <strong>{u.name ?? u.providerId}</strong>
               <span className="muted">
-                {u.until ? t.backOnAt(clockTime(u.until)) : t.untilBackOn}
+                {u.until ? t.backOnAt(storeDayTime(u.until, now)) : t.untilBackOn}
                 {u.reason ? ` · ${u.reason}` : ''}
                 {t.by(u.by)}
               </span>

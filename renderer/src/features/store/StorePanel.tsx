@@ -7,7 +7,7 @@ import type { StoreStatus } from '../../../../shared/store.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { explain } from '../orders/actions.js';
-import { clockTime } from '../orders/format.js';
+import { storeDayTime } from '../orders/format.js';
 import { texts } from '../../i18n/texts.js';
 import { useManagerAction } from './ManagerPin.js';
 import { PinSetupPanel } from './PinSetupPanel.js';
@@ -65,7 +65,7 @@ export function StorePanel({ now }: { now: number }) {
       <div className={`store__state store__state--${status.state}`} data-testid="store-state">
         <Icon name={status.acceptingOrders ? 'check' : 'stop'} size="1.6em" />
         <div>
-          <p className="store__headline">{headline(status, t)}</p>
+          <p className="store__headline">{headline(status, t, now)}</p>
           {status.stream?.outbox ? (
             <p>
               {status.stream.delivery === 'delivered' && streamLine(status, t)}{' '}
@@ -138,7 +138,7 @@ export function StorePanel({ now }: { now: number }) {
             <strong data-testid="store-prep">{t.prepMinutes(status.prepTimeMinutes)}</strong>
             {t.prepAfter(
               status.busy ? status.busy.extraMinutes : null,
-              status.busy?.until ? clockTime(status.busy.until) : null,
+              status.busy?.until ? storeDayTime(status.busy.until, now) : null,
             )}
           </p>
           <div className="choice-row">
@@ -172,12 +172,12 @@ export function StorePanel({ now }: { now: number }) {
   );
 }
 
-function headline(status: StoreStatus, t: StoreTexts): string {
+function headline(status: StoreStatus, t: StoreTexts, now: number): string {
   if (status.state === 'open') return t.headline.open;
   if (status.state === 'closed')
-    return t.headline.closed(status.reopensAt ? clockTime(status.reopensAt) : null);
+    return t.headline.closed(status.reopensAt ? storeDayTime(status.reopensAt, now) : null);
   return t.headline.paused(
-    status.pause?.until ? clockTime(status.pause.until) : null,
+    status.pause?.until ? storeDayTime(status.pause.until, now) : null,
     status.pause?.reason ? status.pause.reason : null,
   );
 }

@@ -1,5 +1,7 @@
-// Wall-clock math in the store's time zone with nothing but Intl: "the next 04:00 here", "which
-// weekday is it there", "17:30" for a reason text. Every instant is epoch milliseconds; a local
+// The store clock: wall-clock math in the store's time zone (`location.timezone`) with nothing
+// but Intl, for the core (day rollover, opening hours, history's days, reasons sent to Stream)
+// and the screen (renderer format.ts: every time shown, with today / tomorrow / weekday words):
+// "the next 04:00 here", "which weekday is it there", "17:30" for a reason text. Every instant is epoch milliseconds; a local
 // date is a plain {year, month, day}. DST is handled where it bites: a local time that does not
 // exist (the spring-forward gap) resolves to the moment the clocks jump past it, and one that
 // exists twice (the fall-back hour) resolves to its first occurrence.
@@ -103,6 +105,11 @@ export function localDateOf(timeZone: string, at: number): LocalDate {
 export function addDays(date: LocalDate, days: number): LocalDate {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Calendar days from `now`'s local date to `at`'s in the zone: 0 today, 1 tomorrow, −1 yesterday. */
+export function localDaysBetween(timeZone: string, now: number, at: number): number {
+  return (naive(localDateOf(timeZone, at), 0) - naive(localDateOf(timeZone, now), 0)) / DAY;
 }
 
 export function weekdayOf(date: LocalDate): number {
