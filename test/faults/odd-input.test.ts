@@ -3,6 +3,8 @@
 // is refused with `posValidation.orderValidation` `invalid_cart` whatever the totals policy;
 // Stream idempotency keys that differ only in Unicode form or padding are one order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../electron/core/util/log.js';
+import { dispatchCall } from '../../electron/main/ipc.js';
 import { startTestConnector, type TestConnector } from '../support/connector.js';
 import { orderCreated } from '../support/orders.js';
 import { TEST_INBOUND_TOKEN } from '../support/secrets.js';
@@ -55,6 +57,20 @@ describe('control characters in query strings', () => {
     expect((await fetch(`${t.localUrl}/api/history?q=a%00b`)).status).toBe(400);
     // Plain text with accents and spaces is fine.
     expect((await local(t.localUrl, 'GET', '/api/history?q=Jos%C3%A9%20P')).status).toBe(200);
+  });
+
+  it('through the desktop bridge too: a search with a NUL is a 400, not an internal error', async () => {
+    for (const [name, request] of [
+      ['searchHistory', { q: 'a\u0000b' }],
+      ['exportHistory', { q: 'line\nbreak' }],
+      ['searchCatalogObjects', { q: '\u001b[31m' }],
+    ] as const) {
+      const res = await dispatchCall(t.connector.handlers, name, request, {}, silentLogger);
+      expect(res, name).toMatchObject({
+        ok: false,
+        error: { status: 400, code: 'invalid_query', field: 'query.q' },
+      });
+    }
   });
 
   it('the Stream listener answers 400 too', async () => {
