@@ -23,6 +23,8 @@ export const GatewayConfigSchema = z
         url: z.string().min(1),
         user: z.string().min(1).optional(),
         password: z.string().min(1).optional(),
+        /** Copies of the registry and catalog buckets: 3 on a 3-node cluster survives a node. */
+        kvReplicas: z.number().int().min(1).max(5).default(1),
       })
       .strict(),
     /** The partner-level Stream secrets (the same as every store's `stream.*`, stream-api.md B2). */
@@ -38,6 +40,9 @@ export const GatewayConfigSchema = z
       }),
     /** A store that has not answered within this is offline for this request (below Stream's limit). */
     answerTimeoutMs: z.number().int().min(100).max(20_000).default(GATEWAY_ANSWER_TIMEOUT_MS),
+    /** No responder on a store listed online: its connection is probably moving to another NATS
+     * node, so it is asked again for up to this long before the offline answer. */
+    reconnectGraceMs: z.number().int().min(0).max(5000).default(1000),
     /** A store whose last heartbeat is older than this is listed offline. */
     storeStaleSeconds: z.number().int().min(5).max(3600).default(30),
   })

@@ -2,7 +2,7 @@
 // a new replica reads the same buckets). A store is online when its last heartbeat is fresh and
 // no replica marked it unreachable after that heartbeat (KV revisions order the two).
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Kvm, type KV } from '@nats-io/kv';
+import { Kvm, type KV, type KvEntry } from '@nats-io/kv';
 import {
   CATALOG_BUCKET,
   REGISTRY_BUCKET,
@@ -28,46 +28,89 @@ export class Fleet {
   private registry!: KV;
   private catalogs!: KV;
   private stopWatch: (() => void) | null = null;
+  private stopped = false;
+  private watchdog: NodeJS.Timeout | null = null;
+  private lastEntryAt = Date.now();
 
   constructor(
     private readonly nc: NatsConnection,
     private readonly staleMs: number,
     private readonly now: () => number = Date.now,
+    private readonly replicas = 1,
   ) {}
 
   async start(): Promise<void> {
     const kvm = new Kvm(this.nc);
     // Created by the first replica, opened by the others (same options: create is idempotent).
-    this.registry = await kvm.create(REGISTRY_BUCKET, { history: 1 });
-    this.catalogs = await kvm.create(CATALOG_BUCKET, { history: 1 });
-    const watch = await this.registry.watch({ key: '>' });
+    const options = { history: 1, replicas: this.replicas };
+    this.registry = await whenJetStreamReady(() => kvm.create(REGISTRY_BUCKET, options));
+    this.catalogs = await whenJetStreamReady(() => kvm.create(CATALOG_BUCKET, options));
+    await this.follow(0);
+    // Every store writes at least once per heartbeat: a watch silent for longer than a store
+    // may go quiet is a watch that lost its consumer (a NATS node died under it) without ending.
+    this.watchdog = setInterval(
+      () => {
+        if (this.stores.size > 0 && Date.now() - this.lastEntryAt > this.staleMs) {
+          this.lastEntryAt = Date.now();
+          this.stopWatch?.(); // its loop starts the next watch from the next revision
+        }
+      },
+      Math.max(1000, this.staleMs / 2),
+    );
+    this.watchdog.unref();
+  }
+
+  /** Applies every registry change; a watch that ends (its consumer lived on a NATS node that
+   * died) is started again from the next revision, so the view never freezes. */
+  private async follow(fromRevision: number): Promise<void> {
+    const watch = await whenJetStreamReady(() =>
+      this.registry.watch({
+        key: '>',
+        ...(fromRevision > 0 ? { resumeFromRevision: fromRevision } : {}),
+      }),
+    );
     this.stopWatch = () => watch.stop();
+    let next = fromRevision;
     void (async () => {
       for await (const e of watch) {
-        const [kind, id] = [
-          e.key.slice(0, e.key.indexOf('.')),
-          e.key.slice(e.key.indexOf('.') + 1),
-        ];
-        if (e.operation !== 'PUT') {
-          if (kind === 'loc') this.stores.delete(id);
-          else this.down.delete(id);
-          continue;
-        }
-        if (kind === 'down') this.down.set(id, e.revision);
-        else if (kind === 'loc') {
-          const parsed = StoreRecord.safeParse(safeJson(e.string()));
-          if (parsed.success)
-            this.stores.set(id, {
-              record: parsed.data,
-              revision: e.revision,
-              receivedAt: e.created.getTime(),
-            });
-        }
+        next = e.revision + 1;
+        this.lastEntryAt = Date.now();
+        this.apply(e);
       }
+      if (!this.stopped) await this.follow(next).catch(() => this.followLater(next));
     })();
   }
 
+  private followLater(fromRevision: number): void {
+    if (!this.stopped)
+      setTimeout(
+        () => void this.follow(fromRevision).catch(() => this.followLater(fromRevision)),
+        1000,
+      ).unref();
+  }
+
+  private apply(e: KvEntry): void {
+    const [kind, id] = [e.key.slice(0, e.key.indexOf('.')), e.key.slice(e.key.indexOf('.') + 1)];
+    if (e.operation !== 'PUT') {
+      if (kind === 'loc') this.stores.delete(id);
+      else this.down.delete(id);
+      return;
+    }
+    if (kind === 'down') this.down.set(id, Math.max(e.revision, this.down.get(id) ?? 0));
+    else if (kind === 'loc') {
+      const parsed = StoreRecord.safeParse(safeJson(e.string()));
+      if (parsed.success)
+        this.stores.set(id, {
+          record: parsed.data,
+          revision: e.revision,
+          receivedAt: e.created.getTime(),
+        });
+    }
+  }
+
   stop(): void {
+    this.stopped = true;
+    if (this.watchdog) clearInterval(this.watchdog);
     this.stopWatch?.();
   }
 
@@ -95,6 +138,20 @@ export class Fleet {
   async lastCatalog(locationId: string): Promise<string | null> {
     const entry = await this.catalogs.get(locationId);
     return entry && entry.operation === 'PUT' ? entry.string() : null;
+  }
+}
+
+/** A cluster that has just started (or lost its leader) answers JetStream requests only once it
+ * has elected one: a replica started beside it waits for that instead of exiting. */
+async function whenJetStreamReady<T>(create: () => Promise<T>, withinMs = 30_000): Promise<T> {
+  const end = Date.now() + withinMs;
+  for (;;) {
+    try {
+      return await create();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 

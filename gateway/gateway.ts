@@ -22,7 +22,7 @@ export async function startGateway(
   deps: { log: Logger; connect: (t: NatsTarget, o: { name: string }) => Promise<NatsConnection> },
 ): Promise<RunningGateway> {
   const nc = await deps.connect(config.nats, { name: 'stream-gateway' });
-  const fleet = new Fleet(nc, config.storeStaleSeconds * 1000);
+  const fleet = new Fleet(nc, config.storeStaleSeconds * 1000, Date.now, config.nats.kvReplicas);
   await fleet.start();
   const metrics = gatewayMetrics(fleet);
   const app = buildGateway({

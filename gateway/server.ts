@@ -41,6 +41,9 @@ export interface GatewayDeps {
 
 export type RouteOutcome = 'answered' | 'offline' | 'unknown_location' | 'cached_catalog';
 
+/** Between two asks of a store that has no subscription while it reconnects. */
+const RECONNECT_PAUSE_MS = 100;
+
 /** Retry-After for a 503 while a store is unreachable: Stream's retry is worth it that soon. */
 const OFFLINE_RETRY_SECONDS = '5';
 
@@ -165,27 +168,45 @@ async function forward(
   req: RelayRequest,
 ): Promise<RelayAnswer | null> {
   if (!RELAYABLE_ID.test(locationId)) return null;
-  try {
-    const msg = await deps.nc.request(storeSubject(locationId), encodeJson(req), {
-      timeout: deps.config.answerTimeoutMs,
-    });
-    const parsed = RelayAnswer.safeParse(JSON.parse(msg.string()));
-    if (parsed.success) return parsed.data;
-    deps.log.warn('store answered something that is not a relay answer', { locationId });
-  } catch (err) {
-    const reason =
-      err instanceof errors.RequestError && err.isNoResponders() ? 'no_responders' : 'timeout';
-    if (!(err instanceof errors.RequestError || err instanceof errors.TimeoutError))
-      deps.log.warn('relay request failed', { locationId, error: (err as Error).message });
-    if (deps.fleet.get(locationId)?.online)
-      await deps.fleet.markDown(locationId, reason).catch((e: unknown) =>
-        deps.log.warn('could not mark store offline', {
-          locationId,
-          error: (e as Error).message,
-        }),
-      );
+  const { answerTimeoutMs, reconnectGraceMs } = deps.config;
+  const started = performance.now();
+  for (;;) {
+    const left = answerTimeoutMs - (performance.now() - started);
+    try {
+      const msg = await deps.nc.request(storeSubject(locationId), encodeJson(req), {
+        timeout: Math.max(1, left),
+      });
+      const parsed = RelayAnswer.safeParse(JSON.parse(msg.string()));
+      if (parsed.success) return parsed.data;
+      deps.log.warn('store answered something that is not a relay answer', { locationId });
+      return null;
+    } catch (err) {
+      const noResponders = err instanceof errors.RequestError && err.isNoResponders();
+      // Nobody received it, so asking again is safe: a store listed online with no subscription
+      // is reconnecting (its NATS node died), which takes a few hundred milliseconds.
+      const waited = performance.now() - started;
+      if (
+        noResponders &&
+        deps.fleet.get(locationId)?.online &&
+        waited + RECONNECT_PAUSE_MS < Math.min(reconnectGraceMs, answerTimeoutMs)
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, RECONNECT_PAUSE_MS));
+        continue;
+      }
+      if (!(err instanceof errors.RequestError || err instanceof errors.TimeoutError))
+        deps.log.warn('relay request failed', { locationId, error: (err as Error).message });
+      if (deps.fleet.get(locationId)?.online)
+        await deps.fleet
+          .markDown(locationId, noResponders ? 'no_responders' : 'timeout')
+          .catch((e: unknown) =>
+            deps.log.warn('could not mark store offline', {
+              locationId,
+              error: (e as Error).message,
+            }),
+          );
+      return null;
+    }
   }
-  return null;
 }
 
 function relay(reply: FastifyReply, answer: RelayAnswer): FastifyReply {

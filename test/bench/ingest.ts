@@ -7,32 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChildConnector, writeChildConfig } from '../support/child-connector.js';
 import { tempDataDir } from '../support/connector.js';
-import { orderCreated } from '../support/orders.js';
-import { TEST_INBOUND_TOKEN } from '../support/secrets.js';
-import { sign } from '../support/stream-client.js';
-import { runLoad, type LoadResult, type PreparedRequest } from './load.js';
-import { percentile, type Row } from './table.js';
+import { mergeLoads, runLoad, signedOrders, type LoadResult } from './load.js';
+import type { Row } from './table.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONCURRENCY = 16;
 const REQUESTS_PER_ROUND = 1000;
 const ROUNDS = 3;
 const WARMUP = 300;
-
-function prepare(n: number): PreparedRequest[] {
-  return Array.from({ length: n }, () => {
-    const body = Buffer.from(JSON.stringify(orderCreated()));
-    return {
-      path: '/stream/orders',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${TEST_INBOUND_TOKEN}`,
-        'x-stream-signature': sign(body),
-      },
-    };
-  });
-}
 
 interface Target {
   url: string;
@@ -83,44 +65,23 @@ async function startBaselineTarget(): Promise<Target> {
   };
 }
 
-/** Merge rounds: total requests over total time, percentiles over every latency. */
-function merge(results: LoadResult[]): LoadResult {
-  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
-  const requests = results.reduce((n, r) => n + r.requests, 0);
-  const seconds = results.reduce((n, r) => n + r.seconds, 0);
-  const statuses: Record<number, number> = {};
-  for (const r of results)
-    for (const [k, v] of Object.entries(r.statuses))
-      statuses[Number(k)] = (statuses[Number(k)] ?? 0) + v;
-  return {
-    requests,
-    seconds,
-    throughput: requests / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    errors: results.reduce((n, r) => n + r.errors, 0),
-    statuses,
-    latencies,
-  };
-}
-
 export async function runIngestBench(): Promise<Row[]> {
   // Rounds alternate between the two so load from anything else on the machine hits both alike.
   const [base, conn] = [await startBaselineTarget(), await startConnectorTarget()];
   const baseRuns: LoadResult[] = [];
   const connRuns: LoadResult[] = [];
   try {
-    await runLoad(base.url, prepare(WARMUP), CONCURRENCY);
-    await runLoad(conn.url, prepare(WARMUP), CONCURRENCY);
+    await runLoad(base.url, signedOrders(WARMUP), CONCURRENCY);
+    await runLoad(conn.url, signedOrders(WARMUP), CONCURRENCY);
     for (let round = 0; round < ROUNDS; round++) {
-      baseRuns.push(await runLoad(base.url, prepare(REQUESTS_PER_ROUND), CONCURRENCY));
-      connRuns.push(await runLoad(conn.url, prepare(REQUESTS_PER_ROUND), CONCURRENCY));
+      baseRuns.push(await runLoad(base.url, signedOrders(REQUESTS_PER_ROUND), CONCURRENCY));
+      connRuns.push(await runLoad(conn.url, signedOrders(REQUESTS_PER_ROUND), CONCURRENCY));
     }
   } finally {
     await Promise.all([base.stop(), conn.stop()]);
   }
-  const baseline = merge(baseRuns);
-  const connector = merge(connRuns);
+  const baseline = mergeLoads(baseRuns);
+  const connector = mergeLoads(connRuns);
   const bad = Object.entries(connector.statuses).filter(([s]) => s !== '200');
   if (bad.length || connector.errors)
     throw new Error(

@@ -1,6 +1,9 @@
 // A small closed-loop load generator: `concurrency` workers, each sending the next prepared
 // request as soon as its previous one is answered, over keep-alive HTTP on loopback.
 import http from 'node:http';
+import { orderCreated } from '../support/orders.js';
+import { TEST_INBOUND_TOKEN } from '../support/secrets.js';
+import { sign } from '../support/stream-client.js';
 import { percentile } from './table.js';
 
 export interface PreparedRequest {
@@ -75,6 +78,47 @@ export async function runLoad(
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     errors,
+    statuses,
+    latencies,
+  };
+}
+
+/** `n` signed, bearer-authenticated `order.created` requests, each a new order (for the location
+ * `locationOf(i)` gives; store-1 by default). */
+export function signedOrders(
+  n: number,
+  locationOf: (i: number) => string = () => 'store-1',
+): PreparedRequest[] {
+  return Array.from({ length: n }, (_, i) => {
+    const body = Buffer.from(JSON.stringify(orderCreated({ locationId: locationOf(i) })));
+    return {
+      path: '/stream/orders',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${TEST_INBOUND_TOKEN}`,
+        'x-stream-signature': sign(body),
+      },
+    };
+  });
+}
+
+/** Merge rounds: total requests over total time, percentiles over every latency. */
+export function mergeLoads(results: LoadResult[]): LoadResult {
+  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const requests = results.reduce((n, r) => n + r.requests, 0);
+  const seconds = results.reduce((n, r) => n + r.seconds, 0);
+  const statuses: Record<number, number> = {};
+  for (const r of results)
+    for (const [k, v] of Object.entries(r.statuses))
+      statuses[Number(k)] = (statuses[Number(k)] ?? 0) + v;
+  return {
+    requests,
+    seconds,
+    throughput: requests / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: results.reduce((n, r) => n + r.errors, 0),
     statuses,
     latencies,
   };

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in one table (figure, value, target, baseline, ratio).
 import os from 'node:os';
+import { runGatewayBench } from './gateway.js';
 import { runIngestBench } from './ingest.js';
 import { runOutboxBench } from './outbox-drain.js';
 import { runPosBench } from './pos.js';
@@ -13,10 +14,13 @@ const benches: [string, () => Promise<Row[]>][] = [
   ['pos', runPosBench],
   ['scale', runScaleBench],
   ['ui', runUiBench],
+  ['gateway', runGatewayBench],
 ];
+// `npm run bench -- gateway pos`: only the benches named.
+const only = process.argv.slice(2);
 
 const rows: Row[] = [];
-for (const [name, run] of benches) {
+for (const [name, run] of benches.filter(([n]) => only.length === 0 || only.includes(n))) {
   process.stderr.write(`running ${name} …\n`);
   rows.push(...(await run()));
 }

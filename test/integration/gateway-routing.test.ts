@@ -121,6 +121,25 @@ describe('gateway routing by location', () => {
   });
 });
 
+describe('a store whose NATS connection is moving', () => {
+  it('is asked again within reconnectGraceMs instead of being refused pos_offline', async () => {
+    const relay = store2.connector.relay!;
+    await relay.stop(); // no subscription now, but its heartbeat is fresh: listed online
+    expect(gateway.fleet.get('store-2')?.online).toBe(true);
+    const back = new Promise<void>((resolve) =>
+      setTimeout(() => void relay.start().then(resolve), 300),
+    );
+    const res = await sendToStreamListener<{ order: { provider_id: string } }>(
+      gateway.url,
+      orderCreated({ locationId: 'store-2' }),
+    );
+    await back;
+    expect(res.status).toBe(200);
+    expect(store2.connector.ctx.orders.get(res.body.order.provider_id)).toBeTruthy();
+    expect(gateway.fleet.get('store-2')?.online).toBe(true);
+  });
+});
+
 describe('a store that is gone', () => {
   it('is answered for at once, marked offline, and its last catalog is still served', async () => {
     // store-1 published its catalog at its first heartbeat.
