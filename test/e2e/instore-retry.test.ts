@@ -97,4 +97,34 @@ describe.skipIf(missing !== null)('an in-store order retried after a lost answer
     expect(keys[2]).not.toBe(keys[0]);
     await page.close();
   }, 60_000);
+
+  it('a draft changed after a lost answer is not taken a second time: the form says the first one is on the board', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    let cut = false;
+    await page.route('**/api/in-store-orders', async (route) => {
+      if (cut) return route.continue();
+      cut = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    const before = (await local<{ orders: unknown[] }>(app.localUrl, 'GET', '/api/orders')).body
+      .orders.length;
+    await page.goto(app.boardUrl);
+    await page.locator('.app[data-connection="open"]').waitFor();
+    await page.getByRole('button', { name: /New order/ }).click();
+    await addFreeItem(page, 'Lemonade');
+    const send = page.getByRole('button', { name: /^Send order/ });
+    await send.click();
+    const error = page.locator('.form-error[role="alert"]');
+    await error.waitFor();
+    await addFreeItem(page, 'Cookie'); // the cashier adds to the draft before trying again
+    await send.click();
+    await expect
+      .poll(() => error.textContent())
+      .toContain('This order was already taken before your change');
+    const after = (await local<{ orders: unknown[] }>(app.localUrl, 'GET', '/api/orders')).body
+      .orders.length;
+    expect(after).toBe(before + 1);
+    await page.close();
+  }, 60_000);
 });

@@ -42,6 +42,16 @@ let kept: { lines: DraftLine[]; form: OrderForm; clientKey: string } = {
   clientKey: newClientKey(),
 };
 
+/** Why the order was not confirmed, in words for the cashier: no answer at all (it may have been
+ * taken; the same client key makes sending again safe), taken already before a change to the
+ * draft (it is on the board), or refused (the core's reason). */
+function notTakenText(err: unknown, t: (typeof TICKET_TEXTS)['en']): string {
+  if (err instanceof LocalApiError && err.status === 0) return t.notConfirmed(explain(err));
+  if (err instanceof LocalApiError && err.code === 'idempotency_conflict')
+    return t.takenBeforeChange;
+  return t.notTaken(explain(err));
+}
+
 export function NewOrderPanel({ now, onOpenOrder }: Props) {
   const t = texts(TICKET_TEXTS);
   const { api, orders, clock } = useServices();
@@ -55,7 +65,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
   }, [lines, form, clientKey]);
   const [errors, setErrors] = useState<FieldErrors>({});
   /** Why the order was not taken (the core's words); shown after ours. */
-  const [formError, setFormError] = useState<{ why: string; unanswered: boolean } | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [taken, setTaken] = useState<OrderDetail | null>(null);
   const [chooser, setChooser] = useState<Chooser | null>(null);
@@ -185,12 +195,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
       if (field && err instanceof LocalApiError) {
         focusError.current = true;
         setErrors({ [field]: messageFor(err.message) });
-      } else
-        setFormError({
-          why: explain(err),
-          // No answer at all: the try may have been taken, and the same key makes a retry safe.
-          unanswered: err instanceof LocalApiError && err.status === 0,
-        });
+      } else setFormError(notTakenText(err, t));
     } finally {
       setSending(false);
     }
@@ -256,7 +261,7 @@ export function NewOrderPanel({ now, onOpenOrder }: Props) {
         )}
         {formError && (
           <p className="form-error" role="alert">
-            {formError.unanswered ? t.notConfirmed(formError.why) : t.notTaken(formError.why)}
+            {formError}
           </p>
         )}
         <TicketLines

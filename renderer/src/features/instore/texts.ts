@@ -193,6 +193,9 @@ export const TICKET_TEXTS = translations(
     /** No answer came back: the connector may have taken it; sending again is safe (client key). */
     notConfirmed: (why: string) =>
       `${why} The order may already be taken: tap Send order again, it is never taken twice.`,
+    /** The first try was taken (its answer was lost) and the draft changed since. */
+    takenBeforeChange:
+      'This order was already taken before your change (its answer was lost on the way): it is on the board as it was first sent. Start over and take only what was added, or cancel that order.',
     /** "Order MVXPZR taken", around the order's number. */
     takenBefore: 'Order',
     takenAfter: 'taken',
@@ -221,6 +224,8 @@ export const TICKET_TEXTS = translations(
     notTaken: (why: string) => `No se registró el pedido. ${why}`,
     notConfirmed: (why: string) =>
       `${why} Puede que el pedido ya esté registrado: toque Enviar pedido otra vez, nunca se registra dos veces.`,
+    takenBeforeChange:
+      'Este pedido ya se registró antes de su cambio (la respuesta se perdió en el camino): está en el tablero tal como se envió primero. Empiece de nuevo y registre solo lo que se agregó, o cancele ese pedido.',
     takenBefore: 'Pedido',
     takenAfter: 'registrado',
     open: 'Abrir pedido',
