@@ -196,15 +196,16 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
   );
 }
 
-/** "In 30 min" → today or tomorrow at the clock time 30 minutes from now, on this terminal. */
+/** "In 30 min" → today or tomorrow at the clock time 30 minutes from now, on the store's clock. */
 function inMinutes(now: number, minutes: number): Partial<OrderForm> {
-  const at = new Date(now + minutes * 60_000);
-  const today = new Date(now).toDateString() === at.toDateString();
+  const zone = storeTimeZone();
+  const at = now + minutes * 60_000;
+  const p = localParts(zone, at);
   const two = (n: number) => String(n).padStart(2, '0');
   return {
     when: 'later',
-    day: today ? 'today' : 'tomorrow',
-    time: `${two(at.getHours())}:${two(at.getMinutes())}`,
+    day: localDaysBetween(zone, now, at) === 0 ? 'today' : 'tomorrow',
+    time: `${two(p.hour)}:${two(p.minute)}`,
   };
 }
 
