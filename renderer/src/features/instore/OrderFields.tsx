@@ -3,6 +3,8 @@
 // its own problem beside it, whether the form found it or the connector refused it.
 import type { ReactNode } from 'react';
 import { FULFILLMENT_TYPES } from '../../../../shared/domain.js';
+import { localDaysBetween, localParts } from '../../../../shared/store-clock.js';
+import { storeTimeZone } from '../orders/format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
 import { fulfillmentLabel } from '../orders/labels.js';

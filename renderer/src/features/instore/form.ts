@@ -2,6 +2,8 @@
 // everything again and names the field it refuses), and the `createInStoreOrder` request.
 import type { FulfillmentType } from '../../../../shared/domain.js';
 import { DELIVERED_FULFILLMENT, type InStoreOrderRequest } from '../../../../shared/instore.js';
+import { addDays, instantAt, localDateOf } from '../../../../shared/store-clock.js';
+import { storeTimeZone } from '../orders/format.js';
 import { texts } from '../../i18n/texts.js';
 import { lineRequest, type DraftLine } from './draft.js';
 import type { FieldErrors } from './field-errors.js';
