@@ -10,7 +10,7 @@ import {
   presetRange,
   totalsRange,
 } from '../../renderer/src/features/history/local-day.js';
-import { historyQuery } from '../../renderer/src/features/history/use-history.js';
+import { historyQuery, isOrderNumber } from '../../renderer/src/features/history/use-history.js';
 import { scrollToShow, visibleRows } from '../../renderer/src/features/history/VirtualList.js';
 import { startTestConnector, type TestConnector } from '../support/connector.js';
 import { TEST_LOCAL_TOKEN } from '../support/secrets.js';
@@ -86,6 +86,20 @@ describe('store-local days', () => {
       to: '2026-11-02',
       source: 'uber',
       status: 'rejected,expired',
+    });
+  });
+
+  it('looks an order number up on every date, and other words on the picked days', () => {
+    for (const q of ['H-0042', '#5120', 'U 5120', '5120', 'gh-88123'])
+      expect(isOrderNumber(q), q).toBe(true);
+    for (const q of ['Jane Doe', 'fries', 'H-1', 'Cheeseburger 2'])
+      expect(isOrderNumber(q), q).toBe(false);
+    const days = { from: '2026-11-01', to: '2026-11-02', source: '', statuses: [] };
+    expect(historyQuery({ q: 'H-0042', ...days })).toEqual({ q: 'H-0042' });
+    expect(historyQuery({ q: 'Jane', ...days })).toEqual({
+      q: 'Jane',
+      from: '2026-11-01',
+      to: '2026-11-02',
     });
   });
 });

@@ -258,6 +258,19 @@ describe('next step and sold-out choices', () => {
     expect(nextStep({ status: 'pending', fulfillmentType: 'pickup' })).toBeNull();
   });
 
+  it('goes from accepted straight to ready under the skip-preparing flow, and no other step changes', () => {
+    expect(nextStep({ status: 'accepted', fulfillmentType: 'pickup' }, true)).toEqual({
+      status: 'ready',
+      label: 'Mark ready',
+    });
+    expect(nextStep({ status: 'preparing', fulfillmentType: 'pickup' }, true)?.status).toBe(
+      'ready',
+    );
+    expect(nextStep({ status: 'ready', fulfillmentType: 'pickup' }, true)?.status).toBe(
+      'completed',
+    );
+  });
+
   it('lists items and every level of modifiers once, with their depth', () => {
     const mod = (providerId: string, modifiers: unknown[] = []) => ({
       providerId,

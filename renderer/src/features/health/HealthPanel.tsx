@@ -197,6 +197,15 @@ export function HealthPanel({ now }: { now: number }) {
             />{' '}
             {t.lightTheme}
           </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={prefs.skipPreparing}
+              data-testid="skip-preparing"
+              onChange={(e) => settings.update({ skipPreparing: e.target.checked })}
+            />{' '}
+            {t.skipPreparing}
+          </label>
           <label className="field">
             <span>{t.language}</span>
             {/* Each language named in itself, so whoever reads it finds their own. */}

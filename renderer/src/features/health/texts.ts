@@ -49,6 +49,7 @@ export const HEALTH = translations(
     thisCounter: 'This counter',
     cashierName: 'Cashier name (shown in the order timeline)',
     largeText: 'Large text',
+    skipPreparing: 'Fewer taps: accepted orders go straight to Ready (no “Start preparing”)',
     lightTheme: 'Light theme (for bright rooms)',
     /** Both languages in both: whoever cannot read the current one still finds the switch. */
     language: 'Language (Idioma)',
@@ -98,6 +99,7 @@ export const HEALTH = translations(
     thisCounter: 'Este mostrador',
     cashierName: 'Nombre del cajero (se ve en el historial del pedido)',
     largeText: 'Texto grande',
+    skipPreparing: 'Menos toques: los pedidos aceptados pasan directo a Listo (sin “Preparar”)',
     lightTheme: 'Tema claro (mucha luz)',
     language: 'Idioma (Language)',
     yes: 'sí',

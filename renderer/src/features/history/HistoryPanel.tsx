@@ -28,6 +28,7 @@ import { HISTORY } from './texts.js';
 import { useChangedOrders } from './use-changed-orders.js';
 import {
   historyQuery,
+  isOrderNumber,
   useHistorySearch,
   useHistoryTotals,
   type HistoryFilters,
@@ -283,6 +284,7 @@ export function HistoryPanel({ now, active, onOpenOrder }: Props) {
                     : pages.complete
                       ? t.count(pages.orders.length)
                       : t.soFar(t.count(pages.orders.length))}
+                  {isOrderNumber(filters.q) && <> · {t.allDates}</>}
                 </p>
               }
             />

@@ -19,13 +19,20 @@ export interface HistoryFilters {
 
 export const PAGE_SIZE = 200;
 
+/** An order number ("H-0042", "#5120", "U 5120", "5120"): searched across all dates whatever
+ * days are picked, so a driver asking about last week's order needs no change of dates first. */
+export function isOrderNumber(q: string): boolean {
+  return /^#?[a-z]{0,4}[-\s]?\d{3,}$/i.test(q.trim());
+}
+
 /** The filters as the Local API query (`searchHistory` and `exportHistory` take the same). */
 export function historyQuery(f: HistoryFilters): CallRequest<'exportHistory'> {
   const q = f.q.trim();
+  const days = !isOrderNumber(q);
   return {
     ...(q ? { q } : {}),
-    ...(f.from ? { from: f.from } : {}),
-    ...(f.to ? { to: f.to } : {}),
+    ...(days && f.from ? { from: f.from } : {}),
+    ...(days && f.to ? { to: f.to } : {}),
     ...(f.source ? { source: f.source } : {}),
     ...(f.statuses.length ? { status: f.statuses.join(',') } : {}),
   };

@@ -25,7 +25,7 @@ import {
 } from './labels.js';
 import { LineItems } from './ModifierTree.js';
 import { MoneyBreakdown } from './MoneyBreakdown.js';
-import { nextStep } from './next-step.js';
+import { useNextStep } from './use-next-step.js';
 import { OrderBadges } from './OrderBadges.js';
 import { PosLegPanel } from './PosLegPanel.js';
 import { PrepStepper } from './PrepStepper.js';
@@ -54,6 +54,7 @@ export function OrderDetailPanel({
 }: Props) {
   const { api } = useServices();
   const ui = useBoardUi();
+  const nextStep = useNextStep();
   const [order, setOrder] = useState<OrderDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -6,7 +6,8 @@ import { texts } from '../../i18n/texts.js';
 import { clockTime, money, requestedTime } from './format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from './labels.js';
-import { nextStep, type NextStep } from './next-step.js';
+import type { NextStep } from './next-step.js';
+import { useNextStep } from './use-next-step.js';
 import { CARD } from './texts.js';
 
 interface Props {
@@ -21,6 +22,7 @@ interface Props {
 
 export function OrderList({ title, empty, orders, now, busy, onOpen, onStep }: Props) {
   const t = texts(CARD);
+  const nextStep = useNextStep();
   return (
     <section className="list-screen" aria-labelledby="list-title">
       <h2 id="list-title" className="lane__title">

@@ -5,7 +5,8 @@ import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
 import { clockTime, duration } from './format.js';
 import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from './labels.js';
-import { nextStep, type NextStep } from './next-step.js';
+import type { NextStep } from './next-step.js';
+import { useNextStep } from './use-next-step.js';
 import { OrderDelivery } from '../delivery/DeliveryState.js';
 import { OrderBadges } from './OrderBadges.js';
 import { CARD } from './texts.js';
@@ -19,7 +20,7 @@ interface Props {
 }
 
 export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
-  const step = nextStep(order);
+  const step = useNextStep()(order);
   const number = orderNumber(order);
   const t = texts(CARD);
   // Prep time counts from the decision, which lands seconds after receipt: close enough to plan by.

@@ -1,11 +1,15 @@
 // Rejecting an order: one big button per reason (mapped to Stream's codes by the core), an
-// optional note, and for "item sold out" the items and options of this order to tick.
+// optional note, and for "item sold out" the items and options of this order to tick, with the
+// offer to 86 them for the rest of the day in the same go (a manager action: the keypad asks for
+// the PIN after the reject has gone, so the answer to Stream never waits for it).
 import { useEffect, useState } from 'react';
 import { REJECT_CODES, type RejectCode } from '../../../../shared/domain.js';
 import type { OrderDetail, OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { Modal } from '../../app/Modal.js';
 import { texts } from '../../i18n/texts.js';
+import { useManagerAction } from '../store/ManagerPin.js';
+import { explain } from './actions.js';
 import { Countdown } from './Countdown.js';
 import { orderNumber, rejectLabel, sourceName } from './labels.js';
 import { unavailableChoices, type Choice } from './modifier-tree.js';
@@ -23,8 +27,10 @@ interface Props {
 }
 
 export function RejectDialog({ order, now, onCancel, onReject }: Props) {
-  const { api } = useServices();
+  const { api, notify } = useServices();
+  const withPin = useManagerAction();
   const [code, setCode] = useState<RejectCode | null>(null);
+  const [also86, setAlso86] = useState(true);
   const [note, setNote] = useState('');
   const [detail, setDetail] = useState<OrderDetail | null>(null);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
@@ -53,6 +59,21 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
             .map(({ type, providerId }) => ({ type, providerId }))
         : [];
     onReject(code, note.trim(), unavailable);
+    if (also86 && unavailable.length) void soldOutForToday(unavailable.map((u) => u.providerId));
+  };
+  const soldOutForToday = async (providerIds: string[]): Promise<void> => {
+    const what = t.soldOutDone(providerIds.length);
+    try {
+      const done = await withPin(what, (pin) =>
+        api.setAvailability(
+          { providerIds, available: false, restOfDay: true },
+          { managerPin: pin },
+        ),
+      );
+      if (done) notify('info', what);
+    } catch (err) {
+      notify('error', t.soldOutFailed(explain(err)));
+    }
   };
 
   return (
@@ -109,6 +130,16 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
               {c.name}
             </label>
           ))}
+          {picked.size > 0 && (
+            <label className="unavailable__choice unavailable__86">
+              <input
+                type="checkbox"
+                checked={also86}
+                onChange={(e) => setAlso86(e.target.checked)}
+              />
+              {t.also86(picked.size)}
+            </label>
+          )}
         </fieldset>
       )}
       <label className="field">

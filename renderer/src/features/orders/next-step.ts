@@ -1,4 +1,5 @@
-// The one obvious next status for an order in progress, and what its button says.
+// The one obvious next status for an order in progress, and what its button says: one tap bumps
+// an order to it (the progress row's button, the Scheduled list's, the details').
 import type { StaffStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { texts } from '../../i18n/texts.js';
@@ -9,11 +10,18 @@ export interface NextStep {
   label: string;
 }
 
-export function nextStep(order: Pick<OrderSummary, 'status' | 'fulfillmentType'>): NextStep | null {
+/** `skipPreparing`: the counter's flow setting (settings.ts): accepted goes straight to ready, a
+ * step the core allows (shared/domain.ts STATUS_STEPS). */
+export function nextStep(
+  order: Pick<OrderSummary, 'status' | 'fulfillmentType'>,
+  skipPreparing = false,
+): NextStep | null {
   const t = texts(NEXT_STEP);
   switch (order.status) {
     case 'accepted':
-      return { status: 'preparing', label: t.startPreparing };
+      return skipPreparing
+        ? { status: 'ready', label: t.markReady }
+        : { status: 'preparing', label: t.startPreparing };
     case 'preparing':
       return { status: 'ready', label: t.markReady };
     case 'ready':

@@ -234,6 +234,11 @@ export const REJECT = translations(
     note: (required: boolean) => `Note for Stream ${required ? '(please say why)' : '(optional)'}`,
     back: 'Back',
     confirm: 'Reject order',
+    also86: (n: number) =>
+      `Also mark ${n === 1 ? 'it' : 'them'} sold out (86) for the rest of today · manager PIN`,
+    soldOutDone: (n: number) => `${n === 1 ? '1 item' : `${n} items`} 86'd for the rest of today`,
+    soldOutFailed: (why: string) =>
+      `The order was rejected, but the items are still on sale: ${why}`,
   },
   {
     title: (order: string) => `¿Rechazar ${order}?`,
@@ -242,6 +247,12 @@ export const REJECT = translations(
     note: (required: boolean) => `Nota para Stream ${required ? '(diga el motivo)' : '(opcional)'}`,
     back: 'Volver',
     confirm: 'Rechazar pedido',
+    also86: (n: number) =>
+      `Marcar también ${n === 1 ? 'el producto' : 'los productos'} como agotado (86) el resto del día · PIN de gerente`,
+    soldOutDone: (n: number) =>
+      `${n === 1 ? '1 producto agotado' : `${n} productos agotados`} el resto del día`,
+    soldOutFailed: (why: string) =>
+      `El pedido se rechazó, pero los productos siguen a la venta: ${why}`,
   },
 );
 
