@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { CatalogBody, localApi } from '../../shared/contract.js';
+import { localApi } from '../../shared/contract.js';
+import { checkCatalog, type CheckedCatalog } from './catalog/import.js';
 import { AcceptanceService } from './acceptance/decisions.js';
 import { createHandlers, type Handlers } from './api/handlers.js';
 import { APP_VERSION, HealthReporter } from './api/health.js';
@@ -376,8 +377,11 @@ function loadCatalogFile(catalog: CatalogStore, file: string, now: number): void
   } catch (err) {
     throw new Error(`catalog.file ${file}: ${(err as Error).message}`);
   }
-  const parsed = CatalogBody.safeParse(json);
-  if (!parsed.success)
-    throw new Error(`catalog.file ${file}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  catalog.replace(parsed.data, `file:${file}`, now);
+  let checked: CheckedCatalog;
+  try {
+    checked = checkCatalog(json);
+  } catch (err) {
+    throw new Error(`catalog.file ${file}: ${(err as Error).message}`);
+  }
+  catalog.replace(checked.catalog, `file:${file}`, now);
 }

@@ -1,16 +1,10 @@
 // The catalog Stream reads (stream-api.md A5): get, replace, import from the POS or a file.
 import { z } from 'zod';
-import { ImportCatalogRequest, ImportCatalogResult } from '../pos.js';
+import { ImportCatalogRequest, ImportCatalogResult, StreamCatalog } from '../pos.js';
 import { call } from './call.js';
 
-export const CatalogBody = z.object({
-  category: z.array(z.unknown()).default([]),
-  item_family: z.array(z.unknown()).default([]),
-  item: z.array(z.unknown()).default([]),
-  modifier_group: z.array(z.unknown()).default([]),
-  modifier: z.array(z.unknown()).default([]),
-  menu: z.array(z.unknown()).default([]),
-});
+/** The one schema of the catalog's wire shape, whichever way it comes in or goes out. */
+export const CatalogBody = StreamCatalog;
 
 export const catalogCalls = {
   getCatalog: call({ method: 'GET', path: '/api/catalog', response: CatalogBody }),

@@ -9,7 +9,10 @@ import type { StoreStatus } from '../../shared/store.js';
 import { ManualClock } from '../../electron/core/util/clock.js';
 import { dispatchCall } from '../../electron/main/ipc.js';
 import { silentLogger } from '../../electron/core/util/log.js';
-import { startTestConnector, type TestConnector } from '../support/connector.js';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { startChildConnector, writeChildConfig } from '../support/child-connector.js';
+import { startTestConnector, tempDataDir, type TestConnector } from '../support/connector.js';
 import { api, recordPush, setupPin, TEST_PIN } from '../support/manager-client.js';
 
 const started: TestConnector[] = [];
@@ -139,6 +142,30 @@ describe('setting the PIN', () => {
     );
     expect(after).toEqual({ ok: true, data: { setupCode: null } });
   });
+
+  it('headless mode prints the setup code on its console (never in the log file), and that code sets the first PIN', async () => {
+    const dataDir = tempDataDir();
+    const child = await startChildConnector(writeChildConfig(dataDir));
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const code = /Manager PIN setup code: (\d{6})/.exec(child.output())?.[1];
+      expect(code, child.output()).toBeDefined();
+      const wrong = await api(child.localUrl, 'POST', '/api/manager/pin', {
+        body: { pin: '13579', setupCode: code === '000000' ? '000001' : '000000' },
+      });
+      expect(wrong.status).toBe(403);
+      const set = await api(child.localUrl, 'POST', '/api/manager/pin', {
+        body: { pin: '13579', setupCode: code },
+      });
+      expect(set.status).toBe(200);
+      const log = readFileSync(path.join(dataDir, 'logs', 'connector.log'), 'utf8');
+      expect(log).toContain('manager.pin.set');
+      expect(log).not.toContain(code!);
+    } finally {
+      await child.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('is provisioned from config manager.initialPin as its hash only, and a PIN changed later wins over config', async () => {
     const t = await start({ config: { manager: { initialPin: '97531' } } });

@@ -77,7 +77,7 @@ function runCli(
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'electron', 'core', 'pos', 'catalog-cli.ts'), ...args],
+      ['--import', 'tsx', path.join(ROOT, 'electron', 'core', 'catalog', 'cli.ts'), ...args],
       {
         cwd: ROOT,
         env: { ...process.env, CONNECTOR_CONFIG: '', MANAGER_PIN: '', ...env },
@@ -189,6 +189,23 @@ describe('catalog import', () => {
       /item\.0\.provider_id: fam-cheeseburger is already used by item_family\.0/,
     );
     expect((await local(r.t.localUrl, 'GET', '/api/catalog')).status).toBe(404); // nothing stored
+
+    // PUT /api/catalog is checked the same way (one schema, one check on every way in).
+    const putWrong = await api<{ error: { field: string } }>(r.t.localUrl, 'PUT', '/api/catalog', {
+      body: bad,
+      pin: TEST_PIN,
+    });
+    expect(putWrong.status).toBe(400);
+    expect(putWrong.body.error.field).toBe('body.item_family.2.price_amount');
+    const putReused = await api<{ error: { message: string } }>(
+      r.t.localUrl,
+      'PUT',
+      '/api/catalog',
+      { body: dup, pin: TEST_PIN },
+    );
+    expect(putReused.status).toBe(400);
+    expect(putReused.body.error.message).toMatch(/fam-cheeseburger is already used by/);
+    expect((await local(r.t.localUrl, 'GET', '/api/catalog')).status).toBe(404);
 
     const dangling = structuredClone(DEV_CATALOG) as Record<string, { item_ids?: string[] }[]>;
     dangling.item_family![2]!.item_ids = ['item-fries-small', 'item-fries-huge'];

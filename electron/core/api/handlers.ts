@@ -3,6 +3,7 @@
 import type { CallInput, CallName, CallOutput } from '../../../shared/contract.js';
 import type { AcceptanceService } from '../acceptance/decisions.js';
 import type { CatalogStore } from '../catalog/catalog.js';
+import { checkCatalog, storeCatalog } from '../catalog/import.js';
 import type { Actor, CoreContext } from '../context.js';
 import type { OrderStatus } from '../../../shared/domain.js';
 import type { OrderSummary } from '../../../shared/order.js';
@@ -128,11 +129,10 @@ export function createHandlers({
       return current.stored;
     },
     putCatalog: (body) => {
-      const now = ctx.clock.now();
-      const index = catalog.replace(body, 'local-api', now);
-      const result = { objects: index.objects, loadedAt: now };
-      ctx.bus.publish('catalog.updated', result);
-      return result;
+      // The same checks as an import (ids unique, references), so every way in agrees.
+      const deps = { catalog, bus: ctx.bus, now: () => ctx.clock.now() };
+      const { objects, loadedAt } = storeCatalog(deps, checkCatalog(body, 'body'), 'local-api');
+      return { objects, loadedAt };
     },
   };
   return guardManagerCalls(handlers, pins, audit, ctx.clock);

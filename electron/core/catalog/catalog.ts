@@ -1,15 +1,10 @@
 // The store's catalog in Stream's shape (stream-api.md A5): stored whole, served to Stream, and
 // indexed in memory so order validation can tell a known item id from an unknown one.
-import type { z } from 'zod';
-import type { CatalogBody } from '../../../shared/contract.js';
+import type { StreamCatalog } from '../../../shared/pos.js';
 import type { Db } from '../db/connection.js';
 
-export type Catalog = z.output<typeof CatalogBody>;
-
-interface CatalogObject {
-  provider_id?: unknown;
-  item_ids?: unknown;
-}
+/** Stream's catalog shape, as checked on the way in (catalog/import.ts `checkCatalog`). */
+export type Catalog = StreamCatalog;
 
 export interface CatalogIndex {
   /** Valid `line_items[].provider_id` values: a family id, or `family|item` (A1). */
@@ -20,17 +15,13 @@ export interface CatalogIndex {
 
 export function indexCatalog(catalog: Catalog): CatalogIndex {
   const lineItemIds = new Set<string>();
-  for (const family of catalog.item_family as CatalogObject[]) {
-    if (typeof family.provider_id !== 'string') continue;
-    const itemIds = Array.isArray(family.item_ids)
-      ? family.item_ids.filter((i): i is string => typeof i === 'string')
-      : [];
+  for (const family of catalog.item_family) {
+    const itemIds = family.item_ids ?? [];
     if (itemIds.length === 0) lineItemIds.add(family.provider_id);
     for (const item of itemIds) lineItemIds.add(`${family.provider_id}|${item}`);
   }
   const modifierIds = new Set<string>();
-  for (const m of catalog.modifier as CatalogObject[])
-    if (typeof m.provider_id === 'string') modifierIds.add(m.provider_id);
+  for (const m of catalog.modifier) modifierIds.add(m.provider_id);
   const objects =
     catalog.category.length +
     catalog.item_family.length +
@@ -112,11 +103,10 @@ export class CatalogStore {
  * any location override that would switch them back on); the stored objects are not touched. */
 function withInactive(catalog: Catalog, ids: ReadonlySet<string>): Catalog {
   if (!ids.size) return catalog;
-  const mark = (list: unknown[]): unknown[] =>
-    list.map((o) => {
-      const obj = o as { provider_id?: unknown; location_overrides?: unknown } | null;
-      if (typeof obj?.provider_id !== 'string' || !ids.has(obj.provider_id)) return o;
-      const out: Record<string, unknown> = { ...obj, is_active: false };
+  const mark = <T extends { provider_id: string; location_overrides?: unknown }>(list: T[]): T[] =>
+    list.map((obj) => {
+      if (!ids.has(obj.provider_id)) return obj;
+      const out: T = { ...obj, is_active: false };
       if (Array.isArray(obj.location_overrides))
         out.location_overrides = obj.location_overrides.map(
           (lo: { override?: Record<string, unknown> } | null) =>

@@ -19,7 +19,7 @@ import { attentionTimer } from './attention.js';
 import type { DueTimer } from '../util/due-timer.js';
 import { PrinterWatch } from './printer-watch.js';
 import { AutoAcceptance, type IngestPosGate } from './auto-accept.js';
-import { checkCatalog, storeCatalog } from './catalog-import.js';
+import { checkCatalog, storeCatalog } from '../catalog/import.js';
 import { PosLaneWorker, type LaneEvents } from './delivery.js';
 import type { DriverResult, PosDriver } from './driver.js';
 import { redact } from '../util/log.js';

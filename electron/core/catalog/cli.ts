@@ -16,12 +16,12 @@ import {
   type CallOutput,
   type CallRequest,
 } from '../../../shared/contract.js';
-import { CatalogStore } from '../catalog/catalog.js';
+import { CatalogStore } from './catalog.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { openDatabase } from '../db/connection.js';
 import { ApiError } from '../util/errors.js';
-import { checkCatalog, type CheckedCatalog } from './catalog-import.js';
+import { checkCatalog, type CheckedCatalog } from './import.js';
 
 const USAGE =
   'usage: [MANAGER_PIN=<PIN>] npm run catalog:import -- <catalog.json> [--config <config.json>] [--offline]';

@@ -3,7 +3,7 @@
 // reuse a provider_id"), then stored whole. It is what Stream gets on `GET /stream/catalog` (86'd
 // objects shown inactive) and what ingest validates orders and totals against.
 import { StreamCatalog, type ImportCatalogResult } from '../../../shared/pos.js';
-import type { CatalogStore } from '../catalog/catalog.js';
+import type { CatalogStore } from './catalog.js';
 import type { EventBus } from '../events/bus.js';
 import { zodProblem } from '../http/errors.js';
 import { ApiError } from '../util/errors.js';
