@@ -101,16 +101,28 @@ describe('setting the PIN', () => {
     expect(fifth.body).toMatchObject({
       error: { message: expect.stringContaining('now shows a new one') as unknown },
     });
-    // The old code is spent: a guesser gets five tries per code, one in a million each.
-    const stale = await api(t.localUrl, 'POST', '/api/manager/pin', {
-      body: { pin: '13579', setupCode: code },
+    // Codes wait a minute now (twice as long after each further replacement), even the new one.
+    const fresh = t.connector.pins.currentSetupCode()!;
+    const waiting = await api(t.localUrl, 'POST', '/api/manager/pin', {
+      body: { pin: '13579', setupCode: fresh },
     });
-    expect(stale.status).toBe(403);
+    expect(waiting.body).toMatchObject({ error: { code: 'setup_code_locked' } });
+    t.clock.advance(60_000);
+    // The old code is spent: a guesser gets five tries per code and per wait.
+    const stale = await api(t.localUrl, 'POST', '/api/manager/pin', {
+      body: { pin: '13579', setupCode: fresh === code ? wrongCode : code },
+    });
+    expect(stale.body).toMatchObject({ error: { code: 'setup_code_wrong' } });
     expect(await pinStatus(t)).toMatchObject({ isSet: false });
     const audit = await api<{ entries: { action: string }[] }>(t.localUrl, 'GET', '/api/audit');
     expect(
       audit.body.entries.filter((e) => e.action === 'manager.pin.setup_code_wrong'),
     ).toHaveLength(6);
+    // The counter's new code, after the wait, sets it.
+    const set = await api(t.localUrl, 'POST', '/api/manager/pin', {
+      body: { pin: '13579', setupCode: fresh },
+    });
+    expect(set.status).toBe(200);
   });
 
   it('at the counter, the desktop bridge shows the setup code and sets the first PIN without it', async () => {
