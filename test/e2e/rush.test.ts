@@ -2,8 +2,9 @@
 // in Debian's Chromium against a real connector. Counts come from the page's own layout: the
 // cards wholly inside the window without scrolling, each with its countdown in sight, what to
 // cook written on it, text no smaller than 16 px, and a top bar that keeps its height when the
-// store is paused. Then the cashier accepts by keyboard and by tap, and the fake Stream cloud
-// hears each answer. Screenshots in English and Spanish go to test-results/screens.
+// store is paused. Then the cashier accepts by keyboard and by tap, the fake Stream cloud hears
+// each answer, and a cancel's banner comes without moving a card. Screenshots in English and
+// Spanish go to test-results/screens.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -13,7 +14,7 @@ import { cheeseburger, halfAndHalfPizza, largeFries } from '../support/orders.js
 import { api, setupPin } from '../support/manager-client.js';
 import { browserMissingReason } from './support/browser.js';
 import { startCounter, type Counter } from './support/counter.js';
-import { bigOrderItems, sendOrder } from './support/stream.js';
+import { bigOrderItems, sendCancel, sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
 const SHOTS = path.resolve('test-results/screens');
@@ -225,6 +226,13 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
     }
     expect((await cardsOnScreen(page)).length).toBe(WAITING - 3);
     expect(stream.requests.every((r) => r.signatureValid)).toBe(true);
+
+    // Stream cancels one of them mid-rush: its banner shows, and the cards stay where they were.
+    const before2 = await page.getByTestId('pending-card').first().boundingBox();
+    await sendCancel(counter.app.streamUrl, first);
+    await page.locator(`[data-testid="cancel-banner"][data-order-id="${first}"]`).waitFor();
+    expect(await page.getByTestId('pending-card').first().boundingBox()).toEqual(before2);
+    await page.screenshot({ path: path.join(SHOTS, 'rush-cancel-en-1024x768.png') });
     await page.close();
   }, 30_000);
 });

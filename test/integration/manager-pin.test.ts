@@ -9,7 +9,10 @@ import type { StoreStatus } from '../../shared/store.js';
 import { ManualClock } from '../../electron/core/util/clock.js';
 import { dispatchCall } from '../../electron/main/ipc.js';
 import { silentLogger } from '../../electron/core/util/log.js';
-import { startTestConnector, type TestConnector } from '../support/connector.js';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { startChildConnector, writeChildConfig } from '../support/child-connector.js';
+import { startTestConnector, tempDataDir, type TestConnector } from '../support/connector.js';
 import { api, recordPush, setupPin, TEST_PIN } from '../support/manager-client.js';
 
 const started: TestConnector[] = [];
@@ -98,16 +101,28 @@ describe('setting the PIN', () => {
     expect(fifth.body).toMatchObject({
       error: { message: expect.stringContaining('now shows a new one') as unknown },
     });
-    // The old code is spent: a guesser gets five tries per code, one in a million each.
-    const stale = await api(t.localUrl, 'POST', '/api/manager/pin', {
-      body: { pin: '13579', setupCode: code },
+    // Codes wait a minute now (twice as long after each further replacement), even the new one.
+    const fresh = t.connector.pins.currentSetupCode()!;
+    const waiting = await api(t.localUrl, 'POST', '/api/manager/pin', {
+      body: { pin: '13579', setupCode: fresh },
     });
-    expect(stale.status).toBe(403);
+    expect(waiting.body).toMatchObject({ error: { code: 'setup_code_locked' } });
+    t.clock.advance(60_000);
+    // The old code is spent: a guesser gets five tries per code and per wait.
+    const stale = await api(t.localUrl, 'POST', '/api/manager/pin', {
+      body: { pin: '13579', setupCode: fresh === code ? wrongCode : code },
+    });
+    expect(stale.body).toMatchObject({ error: { code: 'setup_code_wrong' } });
     expect(await pinStatus(t)).toMatchObject({ isSet: false });
     const audit = await api<{ entries: { action: string }[] }>(t.localUrl, 'GET', '/api/audit');
     expect(
       audit.body.entries.filter((e) => e.action === 'manager.pin.setup_code_wrong'),
     ).toHaveLength(6);
+    // The counter's new code, after the wait, sets it.
+    const set = await api(t.localUrl, 'POST', '/api/manager/pin', {
+      body: { pin: '13579', setupCode: fresh },
+    });
+    expect(set.status).toBe(200);
   });
 
   it('at the counter, the desktop bridge shows the setup code and sets the first PIN without it', async () => {
@@ -139,6 +154,30 @@ describe('setting the PIN', () => {
     );
     expect(after).toEqual({ ok: true, data: { setupCode: null } });
   });
+
+  it('headless mode prints the setup code on its console (never in the log file), and that code sets the first PIN', async () => {
+    const dataDir = tempDataDir();
+    const child = await startChildConnector(writeChildConfig(dataDir));
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const code = /Manager PIN setup code: (\d{6})/.exec(child.output())?.[1];
+      expect(code, child.output()).toBeDefined();
+      const wrong = await api(child.localUrl, 'POST', '/api/manager/pin', {
+        body: { pin: '13579', setupCode: code === '000000' ? '000001' : '000000' },
+      });
+      expect(wrong.status).toBe(403);
+      const set = await api(child.localUrl, 'POST', '/api/manager/pin', {
+        body: { pin: '13579', setupCode: code },
+      });
+      expect(set.status).toBe(200);
+      const log = readFileSync(path.join(dataDir, 'logs', 'connector.log'), 'utf8');
+      expect(log).toContain('manager.pin.set');
+      expect(log).not.toContain(code!);
+    } finally {
+      await child.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('is provisioned from config manager.initialPin as its hash only, and a PIN changed later wins over config', async () => {
     const t = await start({ config: { manager: { initialPin: '97531' } } });

@@ -126,6 +126,13 @@ describe('CSV export through the renderer client', () => {
     });
     const { file } = await api.exportHistory({ source: 'phone' });
     expect(file.name).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);
+    // Named after the store-local days it holds.
+    expect((await api.exportHistory({ from: '2026-11-01', to: '2026-11-02' })).file.name).toBe(
+      'orders-2026-11-01_2026-11-02.csv',
+    );
+    expect((await api.exportHistory({ from: '2026-11-01', to: '2026-11-01' })).file.name).toBe(
+      'orders-2026-11-01.csv',
+    );
     expect(file.contentType).toMatch(/^text\/csv/);
     const lines = file.content.trim().split(/\r?\n/);
     expect(lines).toHaveLength(2);

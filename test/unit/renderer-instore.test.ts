@@ -18,6 +18,7 @@ import {
   type ModifierPick,
 } from '../../renderer/src/features/instore/draft.js';
 import { formFieldOf, messageFor } from '../../renderer/src/features/instore/field-errors.js';
+import { setStoreTimeZone } from '../../renderer/src/features/orders/format.js';
 import { setLanguage } from '../../renderer/src/i18n/language.js';
 import {
   EMPTY_FORM,
@@ -272,6 +273,21 @@ describe('the order request and refused fields', () => {
     expect(requestedFor({ ...EMPTY_FORM, when: 'later', time: '09:05' }, T)).toBe(
       new Date(2026, 10, 23, 9, 5).getTime(),
     );
+  });
+
+  it("reads a requested time on the store's clock once the store's zone is known", () => {
+    const now = Date.UTC(2026, 11, 2, 23, 30); // 2 Dec 23:30 UTC = 3 Dec 08:30 in Tokyo
+    setStoreTimeZone('Asia/Tokyo');
+    try {
+      expect(requestedFor({ ...EMPTY_FORM, when: 'later', time: '18:30' }, now)).toBe(
+        Date.UTC(2026, 11, 3, 9, 30), // 3 Dec 18:30 Tokyo (UTC+9)
+      );
+      expect(
+        requestedFor({ ...EMPTY_FORM, when: 'later', day: 'tomorrow', time: '08:00' }, now),
+      ).toBe(Date.UTC(2026, 11, 3, 23, 0));
+    } finally {
+      setStoreTimeZone(undefined);
+    }
   });
 
   it('puts a refusal next to the closest field the form has', () => {

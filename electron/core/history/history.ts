@@ -13,6 +13,7 @@ import {
   addDays,
   instantAt,
   isoDate,
+  localDateOf,
   localParts,
   type LocalDate,
 } from '../../../shared/store-clock.js';
@@ -163,6 +164,16 @@ export class OrderHistory {
     };
   }
 
+  /** The days a download holds, on the store's calendar: "2026-12-01", "2026-11-24_2026-12-01",
+   * or up to the store's today when no days are picked. */
+  private fileDays(q: Filter, now: number): string {
+    const today = isoDate(localDateOf(this.timeZone, now));
+    const from = q.from ?? null;
+    const to = q.to ?? (from ? today : null);
+    if (!from) return to ?? today;
+    return from === to ? from : `${from}_${to}`;
+  }
+
   exportCsv(q: Filter, now: number): FileDownload {
     const { where, params } = this.filter(q);
     const rows = this.db
@@ -205,7 +216,7 @@ export class OrderHistory {
     );
     return {
       file: {
-        name: `orders-${new Date(now).toISOString().slice(0, 10)}.csv`,
+        name: `orders-${this.fileDays(q, now)}.csv`,
         contentType: 'text/csv; charset=utf-8',
         content: body,
       },

@@ -43,11 +43,17 @@ export interface SetupProof {
 
 /** Wrong setup codes before the code is replaced with a new one (shown on the counter). */
 const SETUP_CODE_TRIES = 5;
+/** After each replacement, codes over HTTP wait this long, twice as long after each further
+ * one (up to an hour): five guesses in a million per wait, however fast the caller. */
+const SETUP_CODE_PAUSE_MS = 60_000;
+const SETUP_CODE_MAX_PAUSE_MS = 3_600_000;
 
 export class ManagerPins {
   private readonly stmts;
   private setupCode: string | null = null;
   private wrongSetupCodes = 0;
+  private codeReplacements = 0;
+  private setupCodeWaitUntil = 0;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -208,6 +214,14 @@ export class ManagerPins {
         'setting the first manager PIN over the Local API needs the setup code shown on the counter screen (setupCode)',
         'setupCode',
       );
+    const now = this.ctx.clock.now();
+    if (now < this.setupCodeWaitUntil)
+      throw new ApiError(
+        403,
+        'setup_code_locked',
+        `too many wrong setup codes: try again in ${Math.ceil((this.setupCodeWaitUntil - now) / 1000)} s with the new code the counter shows, or set the PIN at the counter`,
+        'setupCode',
+      );
     if (expected && secretsEqual(code, expected)) {
       this.wrongSetupCodes = 0;
       return;
@@ -217,6 +231,9 @@ export class ManagerPins {
     if (replaced) {
       this.setupCode = null;
       this.wrongSetupCodes = 0;
+      const pause = SETUP_CODE_PAUSE_MS * 2 ** Math.min(this.codeReplacements, 10);
+      this.setupCodeWaitUntil = now + Math.min(pause, SETUP_CODE_MAX_PAUSE_MS);
+      this.codeReplacements += 1;
     }
     this.ctx.db.transaction(() =>
       this.audit.record({
@@ -231,7 +248,7 @@ export class ManagerPins {
       403,
       'setup_code_wrong',
       replaced
-        ? 'wrong setup code, too many times: the counter screen now shows a new one'
+        ? `wrong setup code, too many times: the counter screen now shows a new one, usable in ${Math.round((this.setupCodeWaitUntil - now) / 1000)} s`
         : 'wrong setup code: type the code shown on the counter screen',
       'setupCode',
     );

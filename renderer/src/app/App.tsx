@@ -1,5 +1,5 @@
-// The cashier's screen: a top bar that always shows how many orders wait, the banners that must
-// not be missed, and one screen at a time below (board, scheduled, done, health).
+// The cashier's screen: a top bar that always shows how many orders wait, one screen at a time
+// below it (board, scheduled, done, health), and under that the banners that must not be missed.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { CancelBanners, NewOrderStrip, SoundBanner } from '../features/alerts/AlertBanners.js';
@@ -234,16 +234,6 @@ export function App() {
             <span className="topbar__pending-label">{t.newOrders(lanes.pending.length)}</span>
           </div>
         </header>
-        <div className="banners">
-          <ConnectionBanner />
-          <SoundBanner />
-          {!alertSlot && <CancelBanners onOpen={ui.openDetail} />}
-          <PosAttentionBanner onOpen={ui.openDetail} />
-          <PrinterBanner />
-          <ManagerPinBanner screen={screen} onSetUp={() => setScreen('store')} />
-          {screen !== 'health' && <HealthBanner onDetails={() => setScreen('health')} />}
-          {!alertSlot && screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
-        </div>
         {alertSlot &&
           createPortal(
             <AlertDock onShowBoard={showBoardFromAlert} onOpen={openFromAlert} />,
@@ -293,6 +283,18 @@ export function App() {
           {screen === 'store' && <StorePanel now={now} />}
           {screen === 'health' && <HealthPanel now={now} />}
         </main>
+        {/* Below the screen, not above it: a banner that comes or goes never moves the board
+            under a finger about to tap (the cards keep their place; the lane gets shorter). */}
+        <div className="banners">
+          <ConnectionBanner />
+          <SoundBanner />
+          {!alertSlot && <CancelBanners onOpen={ui.openDetail} />}
+          <PosAttentionBanner onOpen={ui.openDetail} />
+          <PrinterBanner />
+          <ManagerPinBanner screen={screen} onSetUp={() => setScreen('store')} />
+          {screen !== 'health' && <HealthBanner onDetails={() => setScreen('health')} />}
+          {!alertSlot && screen !== 'board' && <NewOrderStrip onShow={showBoard} />}
+        </div>
         <Notices />
         {detailId && (
           <OrderDetailPanel

@@ -3,6 +3,8 @@
 // its own problem beside it, whether the form found it or the connector refused it.
 import type { ReactNode } from 'react';
 import { FULFILLMENT_TYPES } from '../../../../shared/domain.js';
+import { localDaysBetween, localParts } from '../../../../shared/store-clock.js';
+import { storeTimeZone } from '../orders/format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
 import { fulfillmentLabel } from '../orders/labels.js';
@@ -196,15 +198,16 @@ export function OrderFields({ form, errors, onChange, now }: Props) {
   );
 }
 
-/** "In 30 min" → today or tomorrow at the clock time 30 minutes from now, on this terminal. */
+/** "In 30 min" → today or tomorrow at the clock time 30 minutes from now, on the store's clock. */
 function inMinutes(now: number, minutes: number): Partial<OrderForm> {
-  const at = new Date(now + minutes * 60_000);
-  const today = new Date(now).toDateString() === at.toDateString();
+  const zone = storeTimeZone();
+  const at = now + minutes * 60_000;
+  const p = localParts(zone, at);
   const two = (n: number) => String(n).padStart(2, '0');
   return {
     when: 'later',
-    day: today ? 'today' : 'tomorrow',
-    time: `${two(at.getHours())}:${two(at.getMinutes())}`,
+    day: localDaysBetween(zone, now, at) === 0 ? 'today' : 'tomorrow',
+    time: `${two(p.hour)}:${two(p.minute)}`,
   };
 }
 

@@ -2,6 +2,8 @@
 // everything again and names the field it refuses), and the `createInStoreOrder` request.
 import type { FulfillmentType } from '../../../../shared/domain.js';
 import { DELIVERED_FULFILLMENT, type InStoreOrderRequest } from '../../../../shared/instore.js';
+import { addDays, instantAt, localDateOf } from '../../../../shared/store-clock.js';
+import { storeTimeZone } from '../orders/format.js';
 import { texts } from '../../i18n/texts.js';
 import { lineRequest, type DraftLine } from './draft.js';
 import type { FieldErrors } from './field-errors.js';
@@ -59,10 +61,10 @@ export function requestedFor(form: OrderForm, now: number): number | null {
   if (form.when === 'asap') return null;
   const match = /^(\d{2}):(\d{2})$/.exec(form.time);
   if (!match) return null;
-  const at = new Date(now);
-  if (form.day === 'tomorrow') at.setDate(at.getDate() + 1);
-  at.setHours(Number(match[1]), Number(match[2]), 0, 0);
-  return at.getTime();
+  // On the store's clock (a time the customer asked for is the store's time, not this PC's).
+  const zone = storeTimeZone();
+  const day = addDays(localDateOf(zone, now), form.day === 'tomorrow' ? 1 : 0);
+  return instantAt(zone, day, Number(match[1]) * 60 + Number(match[2]));
 }
 
 /** What is plainly missing, by field: no request is sent until this is empty. Everything the

@@ -24,8 +24,9 @@ export function setStoreTimeZone(zone: string | undefined): void {
   }
 }
 
-export function storeTimeZone(): string | undefined {
-  return storeZone;
+/** The store's zone, or this PC's until the store status has said it. */
+export function storeTimeZone(): string {
+  return storeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** An Intl formatter in the terminal's language and the store's zone, made once per pair. */
@@ -45,7 +46,7 @@ export function storeFormat(
 
 /** Calendar days from `now` to `at` on the store's clock (0 today, 1 tomorrow). */
 function daysFromNow(at: number, now: number): number {
-  return localDaysBetween(storeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, now, at);
+  return localDaysBetween(storeTimeZone(), now, at);
 }
 
 // Formatters are made once per language: building an Intl formatter costs far more than using

@@ -3,6 +3,7 @@
 // browser the core wants that code too (it is shown only on the counter: the desktop app or the
 // connector's console), so whoever reaches the Local API first cannot choose the PIN.
 import { useEffect, useState, type FormEvent } from 'react';
+import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
 import { explain } from '../orders/actions.js';
@@ -39,7 +40,7 @@ export function PinSetupPanel() {
       await api.setupManagerPin(atCounter ? { pin } : { pin, setupCode: code.trim() });
       notify('info', t.done);
     } catch (err) {
-      setError(explain(err));
+      setError(err instanceof LocalApiError ? t.refused(err.code, err.message) : explain(err));
     } finally {
       setBusy(false);
     }

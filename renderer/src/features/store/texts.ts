@@ -216,6 +216,8 @@ export const PIN_SETUP_TEXTS = translations(
       'Type the 6-digit setup code shown on the counter: in the desktop app on this screen, or in the window where the connector was started (the line "Manager PIN setup code").',
     save: 'Set the PIN',
     saving: 'Setting…',
+    /** The core's refusal: English shows its words; other languages say the known ones. */
+    refused: (_code: string, why: string) => why,
     done: 'Manager PIN set. Keep it among managers.',
     bannerNotSet: 'No manager PIN is set yet.',
     bannerNotSetTodo: 'Set one now: pausing the store and 86ing items need it.',
@@ -240,6 +242,23 @@ export const PIN_SETUP_TEXTS = translations(
       'Escriba el código de 6 dígitos que muestra el mostrador: en la aplicación de escritorio en esta pantalla, o en la ventana donde se inició el conector (la línea "Manager PIN setup code").',
     save: 'Configurar el PIN',
     saving: 'Configurando…',
+    refused: (code: string, why: string) => {
+      const seconds = /(\d+) s\b/.exec(why)?.[1];
+      switch (code) {
+        case 'setup_code_required':
+          return 'Falta el código de configuración que muestra el mostrador.';
+        case 'setup_code_wrong':
+          return why.includes('new one')
+            ? `Código incorrecto demasiadas veces: el mostrador muestra uno nuevo${seconds ? `, que sirve en ${seconds} s` : ''}.`
+            : 'Código de configuración incorrecto: escriba el que muestra el mostrador.';
+        case 'setup_code_locked':
+          return `Demasiados códigos incorrectos: inténtelo de nuevo${seconds ? ` en ${seconds} s` : ' en un momento'} con el código nuevo del mostrador, o configure el PIN en el mostrador.`;
+        case 'manager_pin_already_set':
+          return 'Ya hay un PIN del gerente.';
+        default:
+          return why;
+      }
+    },
     done: 'PIN del gerente configurado. Compártalo solo entre gerentes.',
     bannerNotSet: 'Todavía no hay PIN del gerente.',
     bannerNotSetTodo: 'Configúrelo ahora: pausar la tienda y marcar agotados lo necesitan.',
