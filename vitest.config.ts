@@ -22,6 +22,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // A hang guard, not a speed target: a browser scenario of many steps on a busy
+          // two-core machine can pass 30 s without anything being wrong.
+          testTimeout: 60_000,
           // One Vite build of the UI per run, shared by every e2e file (it runs only when an
           // e2e file is in the run).
           globalSetup: ['test/e2e/support/global-setup.ts'],

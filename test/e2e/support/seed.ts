@@ -53,7 +53,7 @@ export interface SeededHistory {
 /**
  * `inStore` call-in / walk-in orders (free-text items "Soup of the day #i", customers "Guest i")
  * and `stream` delivery-service orders numbered `H-0001`…, three in four accepted, the rest
- * rejected as too busy.
+ * rejected as too busy; every order taken is then completed.
  */
 export async function seedHistory(
   app: { localUrl: string; streamUrl: string },
@@ -84,6 +84,14 @@ export async function seedHistory(
   await inBatches(rejected.length, 20, (i) =>
     local(app.localUrl, 'POST', `/api/orders/${rejected[i]}/reject`, { code: 'store_busy' }),
   );
+  // Served and done, as at the end of a day: history holds them, the board is not 300 cards long.
+  const served = [...inStore.map((o) => o.id), ...accepted];
+  await inBatches(served.length, 25, async (i) => {
+    const res = await local(app.localUrl, 'POST', `/api/orders/${served[i]}/status`, {
+      status: 'completed',
+    });
+    if (res.status !== 200) throw new Error(`completing ${served[i]} answered ${res.status}`);
+  });
   return { inStore, accepted, rejected };
 }
 
