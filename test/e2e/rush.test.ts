@@ -235,4 +235,50 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
     await page.screenshot({ path: path.join(SHOTS, 'rush-cancel-en-1024x768.png') });
     await page.close();
   }, 30_000);
+
+  it('keeps the top bar one height with three-digit counts, at 1024, 1366 and 1920, in Spanish too', async () => {
+    const heights = new Map<string, number>();
+    const measure = async (tag: string) => {
+      for (const [width, height] of [
+        [1024, 768],
+        [1366, 768],
+        [1920, 1080],
+      ] as const)
+        for (const locale of ['en-US', 'es-MX']) {
+          const page = await browser.newPage({ viewport: { width, height }, locale });
+          await page.goto(counter.app.boardUrl);
+          await page.locator('.app[data-connection="open"]').waitFor();
+          await page.getByTestId('pending-card').first().waitFor();
+          const bar = await page.locator('.topbar').evaluate((el) => {
+            const nav = el.querySelector('nav.tabs')!;
+            return {
+              height: el.getBoundingClientRect().height,
+              overflow: nav.scrollWidth - nav.clientWidth,
+              pending: el.querySelector('.topbar__pending-number')!.textContent,
+            };
+          });
+          expect(bar.overflow, `${tag} ${locale} ${width}`).toBeLessThanOrEqual(0);
+          const key = `${locale} ${width}`;
+          if (!heights.has(key)) heights.set(key, bar.height);
+          expect(bar.height, `${tag} ${key}`).toBe(heights.get(key));
+          if (tag === 'many') {
+            expect(Number(bar.pending)).toBeGreaterThanOrEqual(100);
+            await page.screenshot({ path: path.join(SHOTS, `rush-100-${locale}-${width}.png`) });
+          }
+          await page.close();
+        }
+    };
+    await measure('few');
+    // A hundred more: the new-order count and the Orders tab's badge reach three digits.
+    for (let batch = 0; batch < 5; batch++)
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          sendOrder(counter.app.streamUrl, {
+            dspOrderNumber: `M-${batch * 20 + i}`,
+            lineItems: [largeFries()],
+          }),
+        ),
+      );
+    await measure('many');
+  }, 60_000);
 });
