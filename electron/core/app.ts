@@ -32,7 +32,7 @@ import { MissedOrders } from './orders/missed.js';
 import { OrderRepository } from './orders/repository.js';
 import { OutboxWriter } from './outbox/enqueue.js';
 import { OutboxApi } from './outbox/api.js';
-import { OutboxWorker, type OutboxWorkerOptions } from './outbox/deliver.js';
+import { StreamLaneWorker, type StreamLaneOptions } from './stream/lane/worker.js';
 import { createPosLegs } from './pos/leg-hooks.js';
 import { PosService, type PosOptions } from './pos/service.js';
 import { StoreRelay } from './relay/store-relay.js';
@@ -65,7 +65,7 @@ export interface ConnectorOptions {
   /** Checks added after the built-in ones (store pause, 86 …). */
   extraChecks?: OrderCheck[];
   /** Delivery worker tuning (tests shorten timeouts; defaults suit production). */
-  outbox?: Partial<OutboxWorkerOptions>;
+  outbox?: Partial<StreamLaneOptions>;
   /** POS delivery tuning (tests: retry jitter, timeouts; defaults suit production). */
   pos?: Partial<PosOptions>;
 }
@@ -82,7 +82,7 @@ export interface Connector {
   /** Pause / resume, opening hours, busy mode and 86. */
   store: Store;
   /** Sends outbox rows to Stream; started and stopped with the connector. */
-  outboxWorker: OutboxWorker;
+  outboxWorker: StreamLaneWorker;
   /** Accepted orders into the POS and onto the kitchen printer (electron/core/pos). */
   pos: PosService;
   /** The manager PIN, its lockouts and the first-PIN setup code the counter shows. */
@@ -128,7 +128,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   // Set once the parts it reads exist (below); the worker only reports after its first delivery.
   let onSent: ((sent: { kind: string; createdAt: number; sentAt: number }) => void) | null = null;
   // Nothing is sent from a request handler: writers poke the worker, which sends after commit.
-  const outboxWorker = new OutboxWorker(
+  const outboxWorker = new StreamLaneWorker(
     {
       db,
       clock,
