@@ -152,7 +152,6 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   });
 
   const catalog = new CatalogStore(db);
-  const inStore = new InStoreOrders(ctx, catalog);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
   const audit = new AuditLog(db, config.location.timezone);
   // connector.log: a line for every order event and audit entry, once it is committed.
@@ -167,9 +166,25 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   });
   const store = createStore(ctx, catalog, audit);
 
+  // Built in dependency order; each collaborator is given at construction, so none can be
+  // forgotten (an accepted order that never reaches the POS).
   let deadlines: DueTimer | null = null;
   const rearm = (): void => deadlines?.rearm();
-  const acceptance = new AcceptanceService(ctx, rearm);
+  const missed = new MissedOrders(ctx, {
+    timeZone: config.location.timezone,
+    dayRolloverTime: config.store.dayRolloverTime,
+  });
+  // The POS leg: queued on accept, withdrawn or voided on reject and cancel, each inside the
+  // decision's own transaction; in auto mode it decides the acceptance.
+  const pos = new PosService(ctx, catalog, rearm, options.pos);
+  const acceptance = new AcceptanceService(ctx, {
+    prepTimeMinutes: store.prepTimeMinutes,
+    afterAccept: pos.afterAccept,
+    afterReject: pos.afterWithdraw,
+    onMissed: (id) => missed.announce(id),
+    awaitsPos: pos.awaitsPos,
+    onDecided: rearm,
+  });
   // One timer for the earliest staff window that ends (stored, so a restart re-arms it).
   deadlines = new DueTimer(
     clock,
@@ -177,21 +192,11 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
     'expiring pending orders',
   );
-  const lifecycle = new OrderLifecycle(ctx);
-  const missed = new MissedOrders(ctx, {
-    timeZone: config.location.timezone,
-    dayRolloverTime: config.store.dayRolloverTime,
+  const lifecycle = new OrderLifecycle(ctx, {
+    afterCancel: pos.afterWithdraw,
+    onMissed: (id) => missed.announce(id),
   });
-  acceptance.onMissed = (id) => missed.announce(id);
-  lifecycle.onMissed = (id) => missed.announce(id);
-  // The POS leg: queued on accept, withdrawn or voided on reject and cancel, each inside the
-  // decision's own transaction; in auto mode it decides the acceptance.
-  const pos = new PosService(ctx, catalog, rearm, options.pos);
-  acceptance.afterAccept = pos.afterAccept;
-  inStore.afterAccept = pos.afterAccept;
-  acceptance.afterReject = pos.afterWithdraw;
-  acceptance.awaitsPos = pos.awaitsPos;
-  lifecycle.afterCancel = pos.afterWithdraw;
+  const inStore = new InStoreOrders(ctx, catalog, pos.afterAccept);
   const checks: OrderCheck[] = [
     locationCheck(config.location.id),
     nonEmptyCartCheck,
@@ -202,17 +207,12 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     ...store.checks,
     ...(options.extraChecks ?? []),
   ];
-  const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, (deadline) =>
-    deadlines?.dueAt(deadline),
-  );
-  // Busy mode adds its minutes to the prep time Stream is given.
-  ingest.prepTimeMinutes = store.prepTimeMinutes;
-  acceptance.prepTimeMinutes = store.prepTimeMinutes;
-  ingest.posGate = pos.ingestGate;
-  const health = new HealthReporter(ctx, catalog);
-  health.pos = () => pos.health();
-  health.printer = () => pos.printerLatest();
-  health.streamClockSkewMs = () => outboxWorker.clockSkewMs();
+  const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, {
+    // Busy mode adds its minutes to the prep time Stream is given.
+    prepTimeMinutes: store.prepTimeMinutes,
+    posGate: pos.ingestGate,
+    onPendingAdded: (deadline) => deadlines?.dueAt(deadline),
+  });
   const backups = new BackupService(
     db,
     path.join(config.dataDir, 'backups'),
@@ -229,7 +229,12 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
     config.health.databaseCheckMinutes,
   );
-  health.extraProblems.push(() => storage.problems());
+  const health = new HealthReporter(ctx, catalog, {
+    pos: () => pos.health(),
+    printer: () => pos.printerLatest(),
+    streamClockSkewMs: () => outboxWorker.clockSkewMs(),
+    extraProblems: [() => storage.problems()],
+  });
   const handlers = watchStorage(
     createHandlers({
       pos,

@@ -25,27 +25,30 @@ export interface RejectInput {
   unavailable?: { type: 'item' | 'modifier'; providerId: string }[] | undefined;
 }
 
-export class AcceptanceService {
-  /** The prep time when staff do not give one: the location's, plus busy-mode minutes once the
-   * store controls are wired in (app.ts). */
-  prepTimeMinutes: () => number = () => this.ctx.config.location.prepTimeMinutes;
-
+/** What a decision tells the rest of the core; given once, at construction (app.ts). */
+export interface AcceptanceCollaborators {
+  /** The prep time when staff do not give one: the location's plus busy-mode minutes. */
+  prepTimeMinutes(): number;
   /** Inside each accept's transaction: the POS leg queues the order (electron/core/pos). */
-  afterAccept: (row: OrderRow, now: number) => void = () => {};
+  afterAccept(row: OrderRow, now: number): void;
   /** Inside each reject's and expiry's transaction: the POS leg takes the order back or voids it. */
-  afterReject: (id: string, now: number, reason: string) => void = () => {};
+  afterReject(id: string, now: number, reason: string): void;
   /** After the commit of an expiry that left an order missed (orders/missed.ts). */
-  onMissed: (id: string) => void = () => {};
+  onMissed(id: string): void;
   /** True while an auto-accepted order waits for the POS: at the deadline it is `pos_offline`. */
-  awaitsPos: (id: string) => boolean = () => false;
+  awaitsPos(id: string): boolean;
+  /** A decision was made: the deadline timer looks again. */
+  onDecided(): void;
+}
 
+export class AcceptanceService {
   constructor(
     private readonly ctx: CoreContext,
-    private readonly onDecided: () => void,
+    private readonly collaborators: AcceptanceCollaborators,
   ) {}
 
   acceptOrder(id: string, prepTimeMinutes: number | undefined, actor: Actor): OrderDetail {
-    const prep = prepTimeMinutes ?? this.prepTimeMinutes();
+    const prep = prepTimeMinutes ?? this.collaborators.prepTimeMinutes();
     const won = this.decide(id, actor, () => this.writeAccept(id, prep, actor, `prep ${prep} min`));
     return this.finish(id, won);
   }
@@ -66,7 +69,7 @@ export class AcceptanceService {
     for (const id of ctx.orders.duePending(now)) {
       const won = ctx.db.transaction(() => {
         // Auto mode, and the POS never took the order: it is away (A2 `pos_offline`).
-        if (this.awaitsPos(id))
+        if (this.collaborators.awaitsPos(id))
           return this.writeReject(
             id,
             'rejected',
@@ -79,7 +82,7 @@ export class AcceptanceService {
         if (ctx.config.acceptance.onTimeout === 'accept') {
           return this.writeAccept(
             id,
-            this.prepTimeMinutes(),
+            this.collaborators.prepTimeMinutes(),
             'system:timeout',
             'staff window ended: accepted by policy',
             `AND staff_deadline_at <= ${now}`,
@@ -98,10 +101,10 @@ export class AcceptanceService {
       if (won) {
         expired.push(id);
         this.announce(id);
-        if (ctx.orders.get(id)?.status === 'expired') this.onMissed(id);
+        if (ctx.orders.get(id)?.status === 'expired') this.collaborators.onMissed(id);
       }
     }
-    if (expired.length) this.onDecided();
+    if (expired.length) this.collaborators.onDecided();
     return expired;
   }
 
@@ -115,7 +118,7 @@ export class AcceptanceService {
     const detail = this.ctx.orders.detail(id)!;
     if (!won) throw tooLate(detail.status, detail.staffDeadlineAt, this.ctx.clock.now());
     this.announce(id);
-    this.onDecided();
+    this.collaborators.onDecided();
     return detail;
   }
 
@@ -144,7 +147,7 @@ export class AcceptanceService {
     const row = ctx.orders.get(id)!;
     ctx.orders.addTimeline(id, now, 'accepted', actor, note);
     this.enqueueDecision(row, orderAccepted(id, row.location_id, prep), now);
-    this.afterAccept(row, now);
+    this.collaborators.afterAccept(row, now);
     return true;
   }
 
@@ -179,7 +182,7 @@ export class AcceptanceService {
     // Nobody answered: the order stays on the screen, with what Stream was told, until seen.
     if (status === 'expired') ctx.orders.markMissed(id, now, 'expired', text);
     this.enqueueDecision(row, orderRejected(id, row.location_id, validation), now);
-    this.afterReject(id, now, reason ?? text);
+    this.collaborators.afterReject(id, now, reason ?? text);
     return true;
   }
 

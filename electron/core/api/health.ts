@@ -24,6 +24,18 @@ type Problem = Omit<HealthProblem, 'since' | 'count'> & {
   count?: number | null;
 };
 
+/** What health reads from other parts of the core; given once, at construction (app.ts). */
+export interface HealthSources {
+  /** The POS leg's counts (electron/core/pos). */
+  pos(): PosHealthSummary;
+  /** The kitchen printer's last reading (electron/core/pos). */
+  printer(): PrinterStatus | null;
+  /** Stream's clock minus ours, from the Date of its last answer; null before one. */
+  streamClockSkewMs(): number | null;
+  /** Problems other parts of the core report (storage …). */
+  extraProblems: readonly (() => HealthProblem[])[];
+}
+
 export class HealthReporter {
   private readonly startedAt: number;
   private readonly stmts;
@@ -32,18 +44,10 @@ export class HealthReporter {
   private readonly firstSeen = new Map<string, number>();
   /** Problems reported last time, to log each appearing and clearing once. */
   private lastCodes = new Set<string>();
-  /** The POS leg's counts (electron/core/pos), wired by app.ts. */
-  pos: (() => PosHealthSummary) | null = null;
-  /** The kitchen printer's last reading (electron/core/pos), wired by app.ts. */
-  printer: (() => PrinterStatus | null) | null = null;
-  /** Stream's clock minus ours, from the Date of its last answer; null before one. */
-  streamClockSkewMs: () => number | null = () => null;
-  /** Problems other parts of the core report (storage …), wired by app.ts. */
-  readonly extraProblems: (() => HealthProblem[])[] = [];
-
   constructor(
     private readonly ctx: CoreContext,
     private readonly catalog: CatalogStore,
+    private readonly sources: HealthSources,
   ) {
     this.startedAt = ctx.clock.now();
     const db = ctx.db;
@@ -74,13 +78,7 @@ export class HealthReporter {
       bearer: !!config.stream.inboundToken,
       signature: !!config.stream.webhookSecret,
     };
-    const pos = this.pos?.() ?? {
-      driver: config.pos.driver,
-      printerEnabled: config.printer.enabled,
-      queued: 0,
-      notInPos: 0,
-      voidsFailed: 0,
-    };
+    const pos = this.sources.pos();
     const found: Problem[] = [
       ...this.setupProblems(streamAuth),
       ...this.streamProblems(now, pending, out.oldestPendingSince, lastContactAt),
@@ -111,7 +109,7 @@ export class HealthReporter {
         action: 'Void them in the POS by hand.',
         count: pos.voidsFailed,
       });
-    const printer = this.printer?.() ?? null;
+    const printer = this.sources.printer();
     if (printer && printer.problems.length > 0)
       found.push({
         code: 'printer_trouble',
@@ -120,7 +118,7 @@ export class HealthReporter {
         action:
           'Check the kitchen printer (power, paper, cover, cable); tickets wait until it is back.',
       });
-    const skew = this.streamClockSkewMs();
+    const skew = this.sources.streamClockSkewMs();
     if (skew !== null && Math.abs(skew) > CLOCK_SKEW_PROBLEM_MS)
       found.push({
         code: 'clock_skew',
@@ -132,7 +130,7 @@ export class HealthReporter {
       });
     // Storage first: the banner's "what to do" is the first problem's, and this one stops orders.
     const problems = this.finish(now, [
-      ...this.extraProblems.flatMap((source) => source()),
+      ...this.sources.extraProblems.flatMap((source) => source()),
       ...found,
     ]);
     return {

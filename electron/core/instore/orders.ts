@@ -25,13 +25,12 @@ const REQUESTED_FOR_SLACK_MS = 5 * 60_000;
 import type { OrderRow } from '../orders/rows.js';
 
 export class InStoreOrders {
-  /** An in-store order is taken as soon as it is made: into the POS and onto the kitchen printer
-   * like any accepted order (set by the composition root when a POS leg is configured). */
-  afterAccept: (row: OrderRow, now: number) => void = () => {};
-
   constructor(
     private readonly ctx: CoreContext,
     private readonly catalog: CatalogStore,
+    /** An in-store order is taken as soon as it is made: into the POS and onto the kitchen
+     * printer like any accepted order, inside its own transaction. */
+    private readonly afterAccept: (row: OrderRow, now: number) => void,
   ) {}
 
   /** How an order taken now is priced (read-only; the figures come from the config). */

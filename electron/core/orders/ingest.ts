@@ -42,28 +42,35 @@ const NOTHING_YET = {
   last_delivery: null,
 } as const;
 
+/** Given once, at construction (app.ts). */
+export interface IngestCollaborators {
+  /** The prep time given to Stream for a new order: the location's plus busy-mode minutes. */
+  prepTimeMinutes(): number;
+  /** Auto acceptance through the POS (electron/core/pos): in auto mode a new order waits for
+   * the POS, and Stream's answer waits a short budget for it. Null without a POS. */
+  posGate: IngestPosGate | null;
+  /** Told the deadline of each new pending order, so the deadline timer can arm for it. */
+  onPendingAdded(deadline: number): void;
+}
+
 export class OrderIngest {
-  /** The prep time given to Stream for a new order: the location's, plus busy-mode minutes once
-   * the store controls are wired in (app.ts). */
-  prepTimeMinutes: () => number = () => this.ctx.config.location.prepTimeMinutes;
-  /** Auto acceptance through the POS (electron/core/pos), wired by app.ts: in auto mode a new order
-   * waits for the POS, and Stream's answer waits a short budget for it. */
-  posGate: IngestPosGate | null = null;
+  private readonly posGate: IngestPosGate | null;
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly commits: GroupCommit,
     private readonly checks: readonly OrderCheck[],
-    /** Told the deadline of each new pending order, so the deadline timer can arm for it. */
-    private readonly onPendingAdded: (deadline: number) => void,
-  ) {}
+    private readonly collaborators: IngestCollaborators,
+  ) {
+    this.posGate = collaborators.posGate;
+  }
 
   /** Resolves once the order (or the fact that it is a repeat) is durably committed. */
   async ingest(raw: Buffer, created: OrderCreatedObject): Promise<IngestResult> {
     const { result, row } = await this.commits.run(() => this.store(raw, created));
     if (row) {
       this.ctx.bus.publish('order.created', toSummary({ ...row, ...NOTHING_YET }));
-      if (row.staff_deadline_at !== null) this.onPendingAdded(row.staff_deadline_at);
+      if (row.staff_deadline_at !== null) this.collaborators.onPendingAdded(row.staff_deadline_at);
     }
     // A repeat while the first request still waits for the POS gets the same answer.
     if (this.posGate)
@@ -92,7 +99,7 @@ export class OrderIngest {
       warnings,
     });
     const id = ctx.ids('ord');
-    const prep = this.prepTimeMinutes();
+    const prep = this.collaborators.prepTimeMinutes();
     const manual = ctx.config.acceptance.mode === 'manual';
 
     let status: NewOrderRow['status'];

@@ -21,13 +21,19 @@ import {
   type OutgoingEvent,
 } from '../stream/protocol/index.js';
 
-export class OrderLifecycle {
+/** Given once, at construction (app.ts). */
+export interface LifecycleCollaborators {
   /** Inside each cancel's transaction: the POS leg voids the order (electron/core/pos). */
-  afterCancel: (id: string, now: number, reason: string) => void = () => {};
+  afterCancel(id: string, now: number, reason: string): void;
   /** After the commit of a cancel that came before anyone answered (orders/missed.ts). */
-  onMissed: (id: string) => void = () => {};
+  onMissed(id: string): void;
+}
 
-  constructor(private readonly ctx: CoreContext) {}
+export class OrderLifecycle {
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly collaborators: LifecycleCollaborators,
+  ) {}
 
   setStaffStatus(id: string, status: StaffStatus, actor: Actor): OrderDetail {
     const { ctx } = this;
@@ -90,7 +96,7 @@ export class OrderLifecycle {
       }
     })();
     this.announce(row.id, canceled ? 'stream' : undefined);
-    if (canceled && row.status === 'pending') this.onMissed(row.id);
+    if (canceled && row.status === 'pending') this.collaborators.onMissed(row.id);
     return ctx.orders.detail(row.id)!;
   }
 
@@ -117,7 +123,7 @@ export class OrderLifecycle {
       cancelSource: cancel.cancel_source ?? null,
       cancelReason: (cancel.cancel_reason ?? cancel.reason) || null,
     });
-    if (canceled && row.status === 'pending') this.onMissed(row.id);
+    if (canceled && row.status === 'pending') this.collaborators.onMissed(row.id);
     return ctx.orders.detail(row.id)!;
   }
 
@@ -144,7 +150,7 @@ export class OrderLifecycle {
       );
     const event = orderCanceled(ctx.config.stream.eventShape, id, row.location_id, reason);
     this.staffMove(row, 'canceled', actor, reason, event, (now) =>
-      this.afterCancel(id, now, reason),
+      this.collaborators.afterCancel(id, now, reason),
     );
     this.announce(id, actor, { cancelSource: null, cancelReason: reason });
     return ctx.orders.detail(id)!;
@@ -188,7 +194,7 @@ export class OrderLifecycle {
       this.ctx.orders.addTimeline(id, now, 'canceled', actor, reason);
       // Stream gave up on it before anyone answered: a missed order, shown until seen.
       if (wasPending) this.ctx.orders.markMissed(id, now, 'stream_canceled', reason);
-      this.afterCancel(id, now, reason);
+      this.collaborators.afterCancel(id, now, reason);
     }
     return won;
   }
