@@ -7,7 +7,7 @@
 import type { BrowserWindow } from 'electron';
 import type { PushMessage } from '../../shared/contract.js';
 import type { OrderSummary } from '../../shared/order.js';
-import type { Logger } from '../core/shell-door.js';
+import type { Logger, ShellDoor } from '../core/shell-door.js';
 import type { ElectronApi } from './electron-api.js';
 
 export interface Alert {
@@ -123,4 +123,16 @@ export class OrderAlerts {
     notification.on('click', () => (orderId ? this.deps.showOrder(orderId) : this.deps.show()));
     notification.show();
   }
+}
+
+/** Alerts for every push message, when the configuration wants them (null when it does not). */
+export function startOrderAlerts(
+  enabled: boolean,
+  core: Pick<ShellDoor, 'subscribe'>,
+  deps: OrderAlertDeps,
+): OrderAlerts | null {
+  if (!enabled) return null;
+  const alerts = new OrderAlerts(deps);
+  core.subscribe((message) => alerts.handle(message));
+  return alerts;
 }

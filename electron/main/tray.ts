@@ -2,6 +2,7 @@
 // or needs attention, and how many orders wait for a decision; its menu shows the window,
 // opens the store controls, exports diagnostics and quits (asking first, see quit-guard.ts).
 import type { MenuItemConstructorOptions, Tray } from 'electron';
+import type { Logger } from '../core/shell-door.js';
 import type { CounterState } from './counter-status.js';
 import type { ElectronApi } from './electron-api.js';
 
@@ -93,5 +94,22 @@ export class TrayController {
 
   destroy(): void {
     this.tray.destroy();
+  }
+}
+
+/** The tray icon, or null where the desktop has none (the window then closes the app). */
+export function openTray(
+  electron: Pick<ElectronApi, 'Tray' | 'Menu' | 'nativeImage'>,
+  iconPath: (name: TrayIconName) => string,
+  actions: TrayActions,
+  state: CounterState,
+  log: Logger,
+): TrayController | null {
+  try {
+    return new TrayController(electron, iconPath, actions, state);
+  } catch (err) {
+    // Some Linux desktops have no tray; the window then closes the app like any other.
+    log.warn('no tray icon on this desktop', { err });
+    return null;
   }
 }

@@ -3,8 +3,14 @@
 // (sha512 always; code signature on Windows and macOS), then installed either at the first idle
 // moment the restart policy allows (update-policy.ts) or when the app quits. Never downgraded:
 // a rollback is an install done by IT, and the database refuses a schema newer than the build.
+import path from 'node:path';
 import type { CancelTimer, Clock, Config, Logger } from '../core/shell-door.js';
-import { decideRestart, inRestartWindow, type UpdateTrust } from './update-policy.js';
+import {
+  checkUpdateTrust,
+  decideRestart,
+  inRestartWindow,
+  type UpdateTrust,
+} from './update-policy.js';
 
 /** The part of electron-updater's AppUpdater the controller uses. */
 export interface UpdaterLike {
@@ -136,3 +142,44 @@ export class UpdateController {
     arm();
   }
 }
+
+export interface UpdaterSetup {
+  /** electron-updater's autoUpdater; null in runs without one (development, tests). */
+  updater: UpdaterLike | null;
+  platform: NodeJS.Platform;
+  isPackaged: boolean;
+  /** Where app-update.yml lives. */
+  resourcesPath: string;
+}
+
+/** The controller for this run: its updater (or one that finds nothing) and whether to trust it. */
+export function createUpdateController(
+  setup: UpdaterSetup,
+  deps: Omit<UpdateControllerDeps, 'updater' | 'trust'>,
+): UpdateController {
+  const { updater } = setup;
+  return new UpdateController({
+    ...deps,
+    updater: updater ?? inertUpdater,
+    trust: updater
+      ? checkUpdateTrust(
+          setup.platform,
+          setup.isPackaged,
+          path.join(setup.resourcesPath, 'app-update.yml'),
+        )
+      : { ok: false, reason: 'no updater in this run' },
+  });
+}
+
+/** Stands in when this run has no updater (development, tests): checks find nothing. */
+const inertUpdater: UpdaterLike = {
+  autoDownload: false,
+  autoInstallOnAppQuit: false,
+  allowDowngrade: false,
+  allowPrerelease: false,
+  channel: null,
+  setFeedURL() {},
+  checkForUpdates: () => Promise.resolve(null),
+  quitAndInstall() {},
+  on: () => undefined,
+};

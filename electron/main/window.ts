@@ -56,7 +56,7 @@ export interface MainWindowHooks {
 }
 
 export function createMainWindow(
-  electron: ElectronApi,
+  electron: Pick<ElectronApi, 'BrowserWindow'>,
   settings: WindowSettings,
   hooks: MainWindowHooks,
 ): BrowserWindow {

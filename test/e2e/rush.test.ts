@@ -31,6 +31,8 @@ interface CardView {
   inSight: boolean;
   countdownInSight: boolean;
   countdownOpacity: number;
+  /** The order number is shown whole (not cut with an ellipsis). */
+  numberWhole: boolean;
   text: string;
   /** The smallest font size of any text on the card, in CSS pixels, and that text. */
   smallestFont: number;
@@ -55,6 +57,7 @@ function cardsOnScreen(page: Page): Promise<CardView[]> {
         const r = card.getBoundingClientRect();
         const timer = card.querySelector<HTMLElement>('[role="timer"]');
         const number = card.querySelector<HTMLElement>('.countdown__number');
+        const orderNumber = card.querySelector<HTMLElement>('.order-number')!;
         let smallest = Infinity;
         let smallestText = '';
         const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
@@ -71,6 +74,7 @@ function cardsOnScreen(page: Page): Promise<CardView[]> {
           inSight: inside(r, win) && inside(r, lane),
           countdownInSight: timer ? inside(timer.getBoundingClientRect(), win) : false,
           countdownOpacity: number ? Number(getComputedStyle(number).opacity) : 0,
+          numberWhole: orderNumber.scrollWidth <= orderNumber.clientWidth,
           text: card.innerText,
           smallestFont: smallest,
           smallestText,
@@ -92,6 +96,8 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
     counter = await startCounter({
       acceptance: { staffWindowSeconds: 55 },
       stream: { apiUrl: stream.url },
+      // A store name as long as real ones (the demo's): the tabs must still all fit beside it.
+      location: { name: 'Demo Burger, Main St' },
     });
     ({ browser } = counter);
     const { app } = counter;
@@ -107,7 +113,7 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
       ids.push(
         await sendOrder(app.streamUrl, {
           source: ['uber', 'doordash', 'grubhub'][i % 3]!,
-          dspOrderNumber: `R-${101 + i}`,
+          dspOrderNumber: `DD-${5101 + i}`,
           fulfillmentType: kinds[i % kinds.length],
           unpaid: i === 4,
           lineItems,
@@ -139,6 +145,7 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
       for (const card of seen) {
         expect(card.countdownInSight, `countdown of ${card.id}`).toBe(true);
         expect(card.countdownOpacity).toBe(1);
+        expect(card.numberWhole, `number of ${card.id}`).toBe(true);
         // What to cook: a quantity and a name on every card.
         expect(card.text).toMatch(/\d× \S/);
         expect(card.smallestFont, `"${card.smallestText}" on ${card.id}`).toBeGreaterThanOrEqual(
@@ -258,6 +265,8 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
             };
           });
           expect(bar.overflow, `${tag} ${locale} ${width}`).toBeLessThanOrEqual(0);
+          for (const card of (await cardsOnScreen(page)).filter((c) => c.inSight))
+            expect(card.numberWhole, `number of ${card.id} at ${width}`).toBe(true);
           const key = `${locale} ${width}`;
           if (!heights.has(key)) heights.set(key, bar.height);
           expect(bar.height, `${tag} ${key}`).toBe(heights.get(key));
