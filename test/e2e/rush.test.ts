@@ -96,6 +96,8 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
     counter = await startCounter({
       acceptance: { staffWindowSeconds: 55 },
       stream: { apiUrl: stream.url },
+      // A store name as long as real ones (the demo's): the tabs must still all fit beside it.
+      location: { name: 'Demo Burger, Main St' },
     });
     ({ browser } = counter);
     const { app } = counter;
