@@ -33,35 +33,29 @@ function describeOrder(order: OrderSummary): string {
   return `${source}${number} · ${items} · ${formatMoney(order.totalCents, order.currency)}`;
 }
 
+/** An alert about one order: its one-line description, and a click that opens it. */
+function orderAlert(title: string, order: OrderSummary, urgency: Alert['urgency']): Alert {
+  return { title, body: describeOrder(order), orderId: order.id, urgency };
+}
+
 /** The alert a push event deserves, or null for events staff need not be pulled to. */
 export function alertFor(message: PushMessage): Alert | null {
   if (message.event === 'order.created') {
     const order = message.data;
     const waiting = order.status === 'pending';
-    return {
-      title: waiting ? 'New order: accept or reject' : 'New order',
-      body: describeOrder(order),
-      orderId: order.id,
-      urgency: waiting ? 'critical' : 'normal',
-    };
+    return orderAlert(
+      waiting ? 'New order: accept or reject' : 'New order',
+      order,
+      waiting ? 'critical' : 'normal',
+    );
   }
   if (message.event === 'order.canceled') {
     const order = message.data as OrderSummary;
-    return {
-      title: 'Order canceled',
-      body: describeOrder(order),
-      orderId: order.id,
-      urgency: 'critical',
-    };
+    return orderAlert('Order canceled', order, 'critical');
   }
   if (message.event === 'order.missed') {
     const { order } = message.data as { order: OrderSummary };
-    return {
-      title: 'Missed order: nobody answered it in time',
-      body: describeOrder(order),
-      orderId: order.id,
-      urgency: 'critical',
-    };
+    return orderAlert('Missed order: nobody answered it in time', order, 'critical');
   }
   if (message.event === 'printer.status') {
     const status = message.data;

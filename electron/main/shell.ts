@@ -1,38 +1,24 @@
 // The desktop shell's start-up, in order: one instance only; Electron switches that must be set
 // before `ready`; logging; provisioning and configuration; the same core as headless mode, from
 // the same composition root (createConnector) with its data in the user-data folder; then the
-// window, IPC and the counter-terminal behaviour (counter.ts). Wiring only: no business logic.
+// window, IPC and the counter-terminal behaviour (counter.ts). Wiring only: each step lives in
+// its own module, and this file is the order they run in.
 import type { NodeLogger } from 'electron-log';
 import path from 'node:path';
-import {
-  type Clock,
-  ConfigError,
-  type Connector,
-  createConnector,
-  type Logger,
-  NewerSchemaError,
-  SECRET_KEYS,
-  shellDoor,
-  systemClock,
-} from '../core/shell-door.js';
-import {
-  loadDesktopConfig,
-  machineConfigPath,
-  userConfigPath,
-  type DesktopConfig,
-} from './config-sources.js';
+import { type Clock, type Connector, systemClock } from '../core/shell-door.js';
+import { prepareBeforeReady } from './before-ready.js';
+import type { DesktopConfig } from './config-sources.js';
 import { startCounter, type Counter } from './counter.js';
 import type { ElectronApi } from './electron-api.js';
 import { hardenSession, installWebContentsGuards } from './hardening.js';
+import { KnownSecrets } from './known-secrets.js';
 import { configureLogging, scopedLogger } from './logging.js';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createBundleHandler } from './protocol.js';
-import { moveUserSecretsToVault, provision } from './provisioning.js';
-import { SecretStoreUnavailable, SecretVault } from './secret-vault.js';
+import { APP_SCHEME, createBundleHandler } from './protocol.js';
+import { loadShellConfig } from './shell-config.js';
 import { parseShellArgs } from './shell-args.js';
+import { startCore } from './start-core.js';
+import { stopOnStartFailure } from './start-failure.js';
 import type { UpdaterLike } from './updates.js';
-
-/** Must equal `appId` in electron-builder.yml: Windows ties notifications to it. */
-export const APP_ID = 'com.streamconnector.desktop';
 
 export interface ShellOptions {
   electron: ElectronApi;
@@ -77,106 +63,37 @@ export async function runShell(options: ShellOptions): Promise<Shell | null> {
   const { app } = electron;
   const clock = options.clock ?? systemClock;
   const args = parseShellArgs(options.argv);
-  if (args.userData) app.setPath('userData', args.userData);
-  if (!app.requestSingleInstanceLock()) {
-    // The running instance gets our argv through 'second-instance' and comes to the front.
-    app.quit();
-    return null;
-  }
-  app.enableSandbox();
-  electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-  if (platform === 'win32') app.setAppUserModelId(APP_ID);
-
-  const secretValues = new Set<string>();
+  if (!prepareBeforeReady(electron, args, platform)) return null;
+  const secrets = new KnownSecrets();
   configureLogging(options.log, {
     logsDir: app.getPath('logs'),
-    secrets: () => [...secretValues],
+    secrets: secrets.list,
     consoleLevel: options.consoleLevel ?? 'info',
   });
   const log = scopedLogger(options.log, 'shell');
   installWebContentsGuards(app, log);
-  const fatal = (title: string, message: string, code: number): null => {
-    log.error(title, { message });
-    electron.dialog.showErrorBox(title, message);
-    app.exit(code);
-    return null;
-  };
 
   await app.whenReady();
   hardenSession(electron.session.defaultSession, log);
-  const userData = app.getPath('userData');
-  const vault = new SecretVault(
-    path.join(userData, 'secrets.json'),
-    electron.safeStorage,
-    platform,
-  );
-  const userFile = userConfigPath(userData);
-  const machineFile = args.machineConfig ?? machineConfigPath(platform, env);
-
-  if (args.provision) {
-    try {
-      const result = await provision(args.provision, userFile, vault);
-      log.info('provisioned', { from: args.provision, ...result });
-    } catch (err) {
-      if (err instanceof ConfigError || err instanceof SecretStoreUnavailable)
-        return fatal('Provisioning failed', `${args.provision}: ${err.message}`, 2);
-      throw err;
-    }
-  }
-  const secrets = await readVault(vault, userFile, log);
-
-  let desktopConfig: DesktopConfig;
-  try {
-    desktopConfig = loadDesktopConfig({
-      machineFile,
-      userFile,
-      defaultDataDir: path.join(userData, 'data'),
+  const started = await stopOnStartFailure(electron, log, async () => {
+    const shellConfig = await loadShellConfig({ electron, args, env, platform, secrets, log });
+    const coreLog = scopedLogger(options.log, 'core');
+    const core = await startCore(
+      shellConfig.desktopConfig.config,
+      { log: coreLog, clock },
       secrets,
-      env,
-    });
-  } catch (err) {
-    if (err instanceof ConfigError)
-      return fatal('Stream Connector: configuration error', err.message, 2);
-    throw err;
-  }
-  const { config } = desktopConfig;
-  for (const key of SECRET_KEYS) {
-    const value = key
-      .split('.')
-      .reduce<unknown>(
-        (node, part) => (node as Record<string, unknown> | undefined)?.[part],
-        config,
-      );
-    if (typeof value === 'string') secretValues.add(value);
-  }
-  if (desktopConfig.plaintextMachineSecrets.length > 0)
-    log.warn(
-      'secrets in plain text in the machine-wide config file: import them with --provision instead',
-      {
-        file: machineFile,
-        keys: desktopConfig.plaintextMachineSecrets,
-      },
     );
-  log.info('configuration loaded', { files: desktopConfig.files, dataDir: config.dataDir });
-
-  let connector: Connector;
-  try {
-    connector = createConnector(config, { log: scopedLogger(options.log, 'core'), clock });
-  } catch (err) {
-    if (err instanceof NewerSchemaError)
-      return fatal('Stream Connector cannot open its data', err.message, 3);
-    throw err;
-  }
-  const core = shellDoor(connector);
-  secretValues.add(core.localToken);
-  await core.start();
+    return { ...shellConfig, ...core };
+  });
+  if (!started) return null;
+  const { desktopConfig, connector, core } = started;
 
   const paths = bundlePaths(app.getAppPath());
   electron.protocol.handle(APP_SCHEME, createBundleHandler(paths.ui));
   const counter = await startCounter({
     electron,
     core,
-    config,
+    config: desktopConfig.config,
     paths,
     clock,
     log,
@@ -186,32 +103,8 @@ export async function runShell(options: ShellOptions): Promise<Shell | null> {
     resourcesPath: options.resourcesPath,
     versions: options.versions,
     configFiles: desktopConfig.files,
-    secrets: () => [...secretValues],
-    provisionFile: (file) => provision(file, userFile, vault),
+    secrets: secrets.list,
+    provisionFile: started.provisionFile,
   });
   return { connector, counter, desktopConfig };
-}
-
-/**
- * Secrets from the vault, after moving any that were typed into the user's file. Without a
- * usable secret store the app still starts (secrets may come from CONNECTOR_* variables), and
- * says why in the log.
- */
-async function readVault(
-  vault: SecretVault,
-  userFile: string,
-  log: Logger,
-): Promise<Record<string, string>> {
-  try {
-    const moved = await moveUserSecretsToVault(userFile, vault);
-    if (moved.length > 0)
-      log.info('secrets moved from the config file into the encrypted store', { keys: moved });
-    return await vault.read();
-  } catch (err) {
-    if (err instanceof SecretStoreUnavailable || err instanceof ConfigError) {
-      log.error('stored secrets are unavailable', { reason: err.message });
-      return {};
-    }
-    throw err;
-  }
 }
