@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { localApi } from '../../shared/contract.js';
 import { checkCatalog, type CheckedCatalog } from './catalog/import.js';
 import { AcceptanceService } from './acceptance/decisions.js';
+import { PosAcceptance } from './acceptance/through-pos.js';
 import { createHandlers, type Handlers } from './api/handlers.js';
 import { APP_VERSION, HealthReporter } from './api/health.js';
 import { CatalogStore } from './catalog/catalog.js';
@@ -31,7 +32,8 @@ import { MissedOrders } from './orders/missed.js';
 import { OrderRepository } from './orders/repository.js';
 import { OutboxWriter } from './outbox/enqueue.js';
 import { OutboxApi } from './outbox/api.js';
-import { OutboxWorker, type OutboxWorkerOptions } from './outbox/deliver.js';
+import { StreamLaneWorker, type StreamLaneOptions } from './stream/lane/worker.js';
+import { createPosLegs } from './pos/leg-hooks.js';
 import { PosService, type PosOptions } from './pos/service.js';
 import { StoreRelay } from './relay/store-relay.js';
 import { connectorMetrics } from './metrics/connector-metrics.js';
@@ -63,7 +65,7 @@ export interface ConnectorOptions {
   /** Checks added after the built-in ones (store pause, 86 …). */
   extraChecks?: OrderCheck[];
   /** Delivery worker tuning (tests shorten timeouts; defaults suit production). */
-  outbox?: Partial<OutboxWorkerOptions>;
+  outbox?: Partial<StreamLaneOptions>;
   /** POS delivery tuning (tests: retry jitter, timeouts; defaults suit production). */
   pos?: Partial<PosOptions>;
 }
@@ -80,7 +82,7 @@ export interface Connector {
   /** Pause / resume, opening hours, busy mode and 86. */
   store: Store;
   /** Sends outbox rows to Stream; started and stopped with the connector. */
-  outboxWorker: OutboxWorker;
+  outboxWorker: StreamLaneWorker;
   /** Accepted orders into the POS and onto the kitchen printer (electron/core/pos). */
   pos: PosService;
   /** The manager PIN, its lockouts and the first-PIN setup code the counter shows. */
@@ -126,7 +128,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   // Set once the parts it reads exist (below); the worker only reports after its first delivery.
   let onSent: ((sent: { kind: string; createdAt: number; sentAt: number }) => void) | null = null;
   // Nothing is sent from a request handler: writers poke the worker, which sends after commit.
-  const outboxWorker = new OutboxWorker(
+  const outboxWorker = new StreamLaneWorker(
     {
       db,
       clock,
@@ -175,16 +177,24 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     dayRolloverTime: config.store.dayRolloverTime,
   });
   // The POS leg: queued on accept, withdrawn or voided on reject and cancel, each inside the
-  // decision's own transaction; in auto mode it decides the acceptance.
-  const pos = new PosService(ctx, catalog, rearm, options.pos);
+  // decision's own transaction.
+  const posLegs = createPosLegs(ctx);
   const acceptance = new AcceptanceService(ctx, {
     prepTimeMinutes: store.prepTimeMinutes,
-    afterAccept: pos.afterAccept,
-    afterReject: pos.afterWithdraw,
+    posLeg: posLegs.hooks,
     onMissed: (id) => missed.announce(id),
-    awaitsPos: pos.awaitsPos,
     onDecided: rearm,
   });
+  // In auto mode the POS (or the printer) decides the acceptance: it reports, acceptance decides.
+  const throughPos = new PosAcceptance(
+    ctx,
+    acceptance,
+    posLegs.legs,
+    posLegs.queue,
+    posLegs.decidingTarget,
+    config.pos.autoAcceptBudgetMs,
+  );
+  const pos = new PosService(ctx, catalog, posLegs, throughPos, options.pos);
   // One timer for the earliest staff window that ends (stored, so a restart re-arms it).
   deadlines = new DueTimer(
     clock,
@@ -193,10 +203,10 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     'expiring pending orders',
   );
   const lifecycle = new OrderLifecycle(ctx, {
-    afterCancel: pos.afterWithdraw,
+    afterCancel: posLegs.hooks.afterReject,
     onMissed: (id) => missed.announce(id),
   });
-  const inStore = new InStoreOrders(ctx, catalog, pos.afterAccept);
+  const inStore = new InStoreOrders(ctx, catalog, posLegs.hooks.afterAccept);
   const checks: OrderCheck[] = [
     locationCheck(config.location.id),
     nonEmptyCartCheck,
@@ -210,7 +220,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, {
     // Busy mode adds its minutes to the prep time Stream is given.
     prepTimeMinutes: store.prepTimeMinutes,
-    posGate: pos.ingestGate,
+    posGate: throughPos,
     onPendingAdded: (deadline) => deadlines?.dueAt(deadline),
   });
   const backups = new BackupService(
@@ -338,7 +348,11 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       started = true;
       await relay?.start();
       storage.tolerate('outbox worker', () => outboxWorker.start());
-      storage.tolerate('POS delivery', () => pos.start());
+      storage.tolerate('POS delivery', () => {
+        // Deciding legs that settled while their order stayed pending are decided first.
+        throughPos.reconcile();
+        pos.start();
+      });
       backups.start();
       log.info('connector started', {
         streamUrl,
@@ -361,6 +375,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       await relay?.stop();
       if (started) await Promise.all([streamServer.close(), localServer.close()]);
       await outboxWorker.stop();
+      // Stream requests still waiting on the POS get the stored ("async") answer now.
+      throughPos.stop();
       await pos.stop();
       db.close();
     },

@@ -20,7 +20,7 @@ import {
 import { openPushChannel } from '../support/push-client.js';
 import { TEST_LOCAL_TOKEN } from '../support/secrets.js';
 import { local } from '../support/stream-client.js';
-import type { OutboxWorkerOptions } from '../../electron/core/outbox/deliver.js';
+import type { StreamLaneOptions } from '../../electron/core/stream/lane/worker.js';
 
 type OutboxEvent = {
   id: string;
@@ -36,7 +36,7 @@ afterEach(async () => {
   pair = undefined;
 });
 
-async function start(outbox: Partial<OutboxWorkerOptions> = {}): Promise<WithFakeStream> {
+async function start(outbox: Partial<StreamLaneOptions> = {}): Promise<WithFakeStream> {
   pair = await startWithFakeStream({ outbox: { random: seeded(7), ...outbox } });
   return pair;
 }

@@ -13,7 +13,7 @@ import { EventEmitter } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { OutboxWorker } from '../../electron/core/outbox/deliver.js';
+import type { StreamLaneWorker } from '../../electron/core/stream/lane/worker.js';
 import type { PosLaneWorker } from '../../electron/core/pos/delivery.js';
 import type { PosOptions } from '../../electron/core/pos/service.js';
 import { ManualClock } from '../../electron/core/util/clock.js';
@@ -352,7 +352,7 @@ export async function startPosRig(options: PosRigOptions = {}): Promise<PosRig> 
     w: { activity(): { inFlight: number; tickQueued: boolean; nextWakeAt: number | null } };
     parked: () => number;
   }[] => {
-    const list: { w: PosLaneWorker | OutboxWorker; parked: () => number }[] = [
+    const list: { w: PosLaneWorker | StreamLaneWorker; parked: () => number }[] = [
       { w: t.connector.outboxWorker, parked: () => stream?.hangingCount() ?? 0 },
     ];
     const { pos: posWorker, printer: printerWorker } = t.connector.pos.workers;

@@ -15,7 +15,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ManualClock } from '../../electron/core/util/clock.js';
 import type { Logger } from '../../electron/core/util/log.js';
-import type { OutboxWorkerOptions } from '../../electron/core/outbox/deliver.js';
+import type { StreamLaneOptions } from '../../electron/core/stream/lane/worker.js';
 import { startTestConnector, type TestConnector } from './connector.js';
 import { TEST_WEBHOOK_SECRET } from './secrets.js';
 import { waitForEvent } from './wait-for-event.js';
@@ -371,7 +371,7 @@ export async function startWithFakeStream(
   options: {
     config?: Record<string, unknown>;
     fake?: Omit<FakeStreamOptions, 'clock'>;
-    outbox?: Partial<OutboxWorkerOptions>;
+    outbox?: Partial<StreamLaneOptions>;
     log?: Logger;
     dataDir?: string;
     clock?: ManualClock;

@@ -2,14 +2,14 @@
 // giving up, what each HTTP answer means, and Retry-After in both of its forms.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUTBOX_OPTIONS } from '../../electron/core/outbox/deliver.js';
+import { DEFAULT_STREAM_LANE_OPTIONS } from '../../electron/core/stream/lane/worker.js';
 import {
   backoffDelay,
   budgetExhausted,
   DEFAULT_RETRY_POLICY as policy,
-  judgeAnswer,
   parseRetryAfter,
 } from '../../electron/core/outbox/schedule.js';
+import { judgeAnswer } from '../../electron/core/stream/lane/verdict.js';
 
 const NOW = Date.UTC(2026, 0, 1);
 
@@ -56,7 +56,7 @@ describe('backoff', () => {
     // its cap (the integration test shows the same against a real hanging server).
     let elapsed = 0;
     for (let attempt = 1; attempt <= 3; attempt++) {
-      elapsed += DEFAULT_OUTBOX_OPTIONS.decisionTotalTimeoutMs;
+      elapsed += DEFAULT_STREAM_LANE_OPTIONS.decisionTotalTimeoutMs;
       elapsed += backoffDelay(
         policy,
         { urgency: 'decision', attempts: attempt, budgetStart: NOW },

@@ -21,7 +21,7 @@ import type { GroupCommit } from '../db/group-commit.js';
 import type { NewOrderRow } from './repository.js';
 import { ensureSameRequest, newOrderRow } from './new-row.js';
 import { toSummary } from './rows.js';
-import type { IngestPosGate } from '../pos/auto-accept.js';
+import type { IngestPosGate } from '../acceptance/through-pos.js';
 
 export interface IngestResult {
   answer: Answer;
@@ -116,7 +116,7 @@ export class OrderIngest {
       status = 'pending';
       answer = acceptLaterAnswer(id, prep);
     } else if (this.posGate?.active) {
-      // Auto mode with a POS: accepted once the POS has the order (pos/auto-accept.ts).
+      // Auto mode with a POS: accepted once the POS has the order (acceptance/through-pos.ts).
       status = 'pending';
       answer = acceptLaterAnswer(id, prep);
     } else {

@@ -1,4 +1,4 @@
-// The delivery loop of one outbox lane, whatever the lane delivers: the Stream lane (deliver.ts)
+// The delivery loop of one outbox lane, whatever the lane delivers: the Stream lane (stream/lane/)
 // and the POS and printer lanes (pos/delivery.ts) each extend LaneWorker. The lane says what an
 // attempt sends and what its answer means (the abstract hooks); this loop decides when attempts
 // start and when their results are written.

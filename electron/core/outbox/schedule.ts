@@ -1,4 +1,4 @@
-// When an event to Stream is tried again, and when we stop trying. Pure functions of the attempt
+// When an outbox event is tried again, and when we stop trying. Pure functions of the attempt
 // history and an injected random source, so the policy is tested without any network or waiting.
 //
 // - Full jitter (AWS, "Exponential Backoff and Jitter"): wait random(0, min(cap, base·2^n)), so
@@ -76,39 +76,6 @@ export type Verdict =
       endpointDown: boolean;
     }
   | { kind: 'dead'; reason: string };
-
-/** 4xx answers that a later try can fix (Standard Webhooks; RFC 9110 / 8470). */
-const RETRYABLE_4XX = new Set([408, 409, 425, 429]);
-
-export function judgeAnswer(
-  status: number,
-  retryAfter: string | undefined,
-  now: number,
-  policy: RetryPolicy,
-): Verdict {
-  if (status >= 200 && status < 300) return { kind: 'sent' };
-  if (status >= 300 && status < 400)
-    return {
-      kind: 'retry',
-      reason: `HTTP ${status}: redirects are not followed`,
-      endpointDown: false,
-    };
-  if (status === 429 || status === 503) {
-    const wait = parseRetryAfter(retryAfter, now);
-    return {
-      kind: 'retry',
-      reason: `HTTP ${status}${wait === undefined ? '' : ` (Retry-After ${Math.round(wait / 1000)} s)`}`,
-      ...(wait === undefined ? {} : { retryAfterMs: Math.min(wait, policy.maxRetryAfterMs) }),
-      endpointDown: status === 503,
-    };
-  }
-  if (status >= 400 && status < 500 && !RETRYABLE_4XX.has(status))
-    return {
-      kind: 'dead',
-      reason: `HTTP ${status}: Stream refused the event; retrying cannot fix it`,
-    };
-  return { kind: 'retry', reason: `HTTP ${status}`, endpointDown: status >= 500 };
-}
 
 /** `Retry-After` as delay-seconds or an HTTP-date (RFC 9110 §10.2.3); undefined when absent or
  * unreadable. A date in the past means "now". */

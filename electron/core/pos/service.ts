@@ -1,7 +1,8 @@
-// The POS leg as one unit for the composition root (app.ts): the drivers chosen in config, one
-// delivery worker per lane, the "not in POS" flag, auto acceptance, and what staff can do
-// (retry, mark entered by hand, reprint, read the printer, import the catalog). The hooks are
-// called by acceptance, lifecycle and ingest inside their own transactions.
+// The POS lanes as one unit for the composition root (app.ts): the drivers chosen in config, one
+// delivery worker per lane, the "not in POS" flag, and what staff can do (retry, mark entered by
+// hand, reprint, read the printer, import the catalog). The legs and their hooks are built first
+// (leg-hooks.ts); what the deciding leg of an auto-accepted order gets to is reported to
+// acceptance (`PosOutcomes`), which decides.
 import type {
   ImportCatalogResult,
   PosLeg,
@@ -11,14 +12,13 @@ import type {
 } from '../../../shared/pos.js';
 import type { CatalogStore } from '../catalog/catalog.js';
 import type { Actor, CoreContext } from '../context.js';
-import type { OrderRow } from '../orders/rows.js';
 import type { RetryPolicy } from '../outbox/schedule.js';
 import { STREAM_DECISION_WINDOW_MS } from '../stream/protocol/index.js';
 import { ApiError, notFound } from '../util/errors.js';
 import { attentionTimer } from './attention.js';
 import type { DueTimer } from '../util/due-timer.js';
 import { PrinterWatch } from './printer-watch.js';
-import { AutoAcceptance, type IngestPosGate } from './auto-accept.js';
+import type { PosOutcomes } from '../acceptance/through-pos.js';
 import { checkCatalog, storeCatalog } from '../catalog/import.js';
 import { PosLaneWorker, type LaneEvents } from './delivery.js';
 import type { DriverResult, PosDriver } from './driver.js';
@@ -26,8 +26,9 @@ import { redact } from '../util/log.js';
 import { EscPosPrinterDriver } from './drivers/escpos-printer.js';
 import { HttpJsonDriver } from './drivers/http-json.js';
 import { WatchedFolderDriver } from './drivers/watched-folder.js';
-import { INJECT_KIND, LANE_OF, PosLegRepository, toPosLeg } from './legs.js';
-import { PosQueue } from './queue.js';
+import type { PosLegs } from './leg-hooks.js';
+import { INJECT_KIND, LANE_OF, type PosLegRepository, toPosLeg } from './legs.js';
+import type { PosQueue } from './queue.js';
 
 export interface PosOptions {
   retry: RetryPolicy;
@@ -70,7 +71,7 @@ export interface PosHealthSummary {
 export class PosService {
   readonly legs: PosLegRepository;
   readonly queue: PosQueue;
-  readonly autoAccept: AutoAcceptance;
+  private readonly decidingTarget: PosTarget | null;
   readonly workers: Partial<Record<PosTarget, PosLaneWorker>> = {};
   readonly driver: PosDriver | null;
   readonly printer: EscPosPrinterDriver | null;
@@ -81,13 +82,16 @@ export class PosService {
   constructor(
     private readonly ctx: CoreContext,
     private readonly catalog: CatalogStore,
-    /** The acceptance deadline timer re-arms after an auto decision. */
-    onDecided: () => void,
+    posLegs: PosLegs,
+    /** Where the deciding leg's "taken" / "refused" goes: auto acceptance (acceptance/). */
+    private readonly outcomes: PosOutcomes,
     options: Partial<PosOptions> = {},
   ) {
     const opts = { ...DEFAULT_POS_OPTIONS, ...options };
     const { config, clock } = ctx;
-    this.legs = new PosLegRepository(ctx.db);
+    this.legs = posLegs.legs;
+    this.queue = posLegs.queue;
+    this.decidingTarget = posLegs.decidingTarget;
     this.driver = buildDriver(ctx, opts);
     this.printer = config.printer.enabled
       ? new EscPosPrinterDriver(
@@ -103,19 +107,6 @@ export class PosService {
           clock,
         )
       : null;
-    this.queue = new PosQueue(ctx, this.legs, {
-      pos: config.pos.driver === 'none' ? null : config.pos.driver,
-      printer: this.printer !== null,
-    });
-    const deciding: PosTarget | null = this.driver ? 'pos' : this.printer ? 'printer' : null;
-    this.autoAccept = new AutoAcceptance(
-      ctx,
-      this.legs,
-      this.queue,
-      deciding,
-      config.pos.autoAcceptBudgetMs,
-      onDecided,
-    );
     this.attentionTimer = attentionTimer(
       ctx,
       this.legs,
@@ -130,10 +121,8 @@ export class PosService {
         this.attentionTimer.rearmSoon();
       },
       attention: (orderId, target) => this.announceAttention(orderId, target),
-      injected: (orderId, target, posOrderId) =>
-        this.autoAccept.posAnswered(orderId, target, { ok: true, posOrderId }),
-      refused: (orderId, target, error) =>
-        this.autoAccept.posAnswered(orderId, target, { ok: false, error }),
+      injected: (orderId, target, posOrderId) => outcomes.taken(orderId, target, posOrderId),
+      refused: (orderId, target, error) => outcomes.refused(orderId, target, error),
     };
     const lane = (driver: PosDriver, target: PosTarget, concurrency: number) =>
       new PosLaneWorker(ctx, this.legs, target, driver, events, {
@@ -161,12 +150,7 @@ export class PosService {
     });
   }
 
-  get ingestGate(): IngestPosGate {
-    return this.autoAccept;
-  }
-
   start(): void {
-    this.autoAccept.reconcile();
     for (const worker of Object.values(this.workers)) worker.start();
     this.attentionTimer.start();
     this.printerWatch?.start();
@@ -181,26 +165,10 @@ export class PosService {
   async stop(): Promise<void> {
     this.unsubscribe();
     this.attentionTimer.stop();
-    this.autoAccept.stop();
     await this.printerWatch?.stop();
     // Each worker cuts its attempts short and closes its driver.
     await Promise.all(Object.values(this.workers).map((w) => w.stop()));
   }
-
-  // Hooks, each inside the caller's transaction. ---------------------------------------------
-
-  /** An order was accepted (staff, or the timeout policy): into the POS and onto the printer. */
-  afterAccept = (row: OrderRow, now: number): void => {
-    this.queue.queueOrder(row.id, now);
-  };
-
-  /** Rejected (staff, or the deadline with the POS still away) or canceled: take it back or void. */
-  afterWithdraw = (orderId: string, now: number, reason: string): void => {
-    this.queue.withdraw(orderId, reason, now);
-  };
-
-  /** The acceptance deadline: does this order wait for the POS (then it is a `pos_offline`)? */
-  awaitsPos = (orderId: string): boolean => this.legs.decidingTarget(orderId) !== null;
 
   // Local API. ---------------------------------------------------------------------------------
 
@@ -213,7 +181,7 @@ export class PosService {
         address: this.printer?.address ?? null,
         lastStatus: this.printerWatch?.latest() ?? null,
       },
-      acceptanceWaitsFor: config.acceptance.mode === 'auto' ? this.autoAccept.decidingTarget : null,
+      acceptanceWaitsFor: config.acceptance.mode === 'auto' ? this.decidingTarget : null,
       health: this.driver ? await this.driver.health() : null,
       queued: this.legs.counts().queued,
       attention: this.legs.needingAttention().map(toPosLeg),
@@ -299,7 +267,7 @@ export class PosService {
     this.publishLeg(orderId, target);
     this.attentionTimer.rearmSoon();
     // An auto-accepted order waiting for this leg: the store has it now.
-    this.autoAccept.posAnswered(orderId, target, { ok: true, posOrderId: posOrderId ?? null });
+    this.outcomes.taken(orderId, target, posOrderId ?? null);
     return this.orderLegs(orderId);
   }
 

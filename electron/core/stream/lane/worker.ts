@@ -1,32 +1,32 @@
 // The delivery worker for the `stream` lane: it picks outbox rows up and sends them to Stream
-// (attempt.ts). Nothing is sent from a request handler: code that writes a row pokes the worker,
+// (sender.ts). Nothing is sent from a request handler: code that writes a row pokes the worker,
 // and the worker sends once the writing transaction has committed.
 //
 // Guarantees: at-least-once (a row is `sent` only after a 2xx; a crash mid-attempt leaves it
 // `sending`, retried at the next start with the same key); per-key FIFO with at most one in
-// flight per key (repository.ts); at most `concurrency` attempts at once, one slot kept for
-// decisions; retries per schedule.ts; Retry-After pauses the whole endpoint; when Stream comes
+// flight per key (outbox/repository.ts); at most `concurrency` attempts at once, one slot kept for
+// decisions; retries per outbox/schedule.ts and verdict.ts; Retry-After pauses the whole endpoint; when Stream comes
 // back after an outage the backlog is pulled forward instead of each row waiting out its backoff.
 //
-// The loop (claims, one transaction per turn, wake-ups) is lane-worker.ts, shared with the POS
+// The loop (claims, one transaction per turn, wake-ups) is outbox/lane-worker.ts, shared with the POS
 // lanes; what is Stream's is here: what an attempt sends, and what Stream's answer means.
-import type { OutboxDeadAlert } from '../../../shared/outbox.js';
-import type { Config } from '../config/schema.js';
-import type { Db } from '../db/connection.js';
-import type { EventBus } from '../events/bus.js';
-import type { Clock } from '../util/clock.js';
-import type { Logger } from '../util/log.js';
-import { StreamSender, type AttemptOutcome } from './attempt.js';
-import { LaneWorker, type Finished } from './lane-worker.js';
-import { OutboxRepository, type AttemptRecord, type OutboxRow } from './repository.js';
+import type { OutboxDeadAlert } from '../../../../shared/outbox.js';
+import type { Config } from '../../config/schema.js';
+import type { Db } from '../../db/connection.js';
+import type { EventBus } from '../../events/bus.js';
+import type { Clock } from '../../util/clock.js';
+import type { Logger } from '../../util/log.js';
+import { StreamSender, type AttemptOutcome } from './sender.js';
+import { LaneWorker, type Finished } from '../../outbox/lane-worker.js';
+import { OutboxRepository, type AttemptRecord, type OutboxRow } from '../../outbox/repository.js';
 import {
   backoffDelay,
   budgetExhausted,
   DEFAULT_RETRY_POLICY,
   type RetryPolicy,
-} from './schedule.js';
+} from '../../outbox/schedule.js';
 
-export interface OutboxWorkerOptions {
+export interface StreamLaneOptions {
   /** Attempts in flight at once (and open sockets to Stream). */
   concurrency: number;
   /** Slots only decisions may use, so a backlog hanging on a slow Stream cannot hold them up. */
@@ -43,7 +43,7 @@ export interface OutboxWorkerOptions {
   random: () => number;
 }
 
-export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
+export const DEFAULT_STREAM_LANE_OPTIONS: StreamLaneOptions = {
   concurrency: 8,
   decisionSlots: 1,
   connectTimeoutMs: 5_000,
@@ -54,7 +54,7 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxWorkerOptions = {
   random: Math.random,
 };
 
-export interface OutboxWorkerDeps {
+export interface StreamLaneDeps {
   db: Db;
   clock: Clock;
   log: Logger;
@@ -72,8 +72,8 @@ export interface OutboxWorkerDeps {
  * a line per retry. */
 const logThisFailure = (attempt: number): boolean => (attempt & (attempt - 1)) === 0;
 
-export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
-  private readonly options: OutboxWorkerOptions;
+export class StreamLaneWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
+  private readonly options: StreamLaneOptions;
   private readonly sender: StreamSender;
   /** Keys whose rows changed in the turn being recorded (announced after its commit). */
   private moved = new Set<string>();
@@ -88,10 +88,10 @@ export class OutboxWorker extends LaneWorker<AttemptOutcome, OutboxDeadAlert> {
   };
 
   constructor(
-    private readonly deps: OutboxWorkerDeps,
-    options: Partial<OutboxWorkerOptions> = {},
+    private readonly deps: StreamLaneDeps,
+    options: Partial<StreamLaneOptions> = {},
   ) {
-    const opts = { ...DEFAULT_OUTBOX_OPTIONS, ...options };
+    const opts = { ...DEFAULT_STREAM_LANE_OPTIONS, ...options };
     super({
       db: deps.db,
       clock: deps.clock,

@@ -1,5 +1,6 @@
 // Auto acceptance through the POS (`acceptance.mode = auto` with a POS driver or, failing that,
-// the printer): the order is accepted when the POS has taken it.
+// the printer): the order is accepted when the POS has taken it. The POS lanes report "taken" /
+// "refused" here; the decision itself is acceptance's one `decide()` (decide.ts).
 // - Ingest stores the order `pending` with its deadline and, in the same transaction, queues the
 //   POS injection (fast retries). The stored answer is `async_acceptance`: right for a retry of
 //   Stream's request after a crash.
@@ -10,22 +11,15 @@
 // - Otherwise Stream gets `async_acceptance: true`, and the decision goes by webhook when the POS
 //   answers: `order.accepted`, or `order.rejected`.
 // - At the deadline, an order the POS still has not taken is rejected with `pos_offline`
-//   (acceptance/decisions.ts asks `awaitsPos`), and its injection withdrawn or voided.
+//   (decisions.ts asks `awaitsPos`), and its injection withdrawn or voided.
 import type { PosTarget } from '../../../shared/pos.js';
 import type { CoreContext } from '../context.js';
 import type { OrderRow } from '../orders/rows.js';
-import {
-  acceptNowAnswer,
-  describeValidation,
-  orderAccepted,
-  orderProblem,
-  orderRejected,
-  rejectAnswer,
-  type Answer,
-} from '../stream/protocol/index.js';
+import type { PosLegRepository } from '../pos/legs.js';
+import type { PosQueue } from '../pos/queue.js';
+import { orderProblem, type Answer } from '../stream/protocol/index.js';
 import type { CancelTimer } from '../util/clock.js';
-import type { PosLegRepository } from './legs.js';
-import type { PosQueue } from './queue.js';
+import type { AcceptanceService } from './decisions.js';
 
 /** What ingest (orders/ingest.ts) asks of the POS in auto mode. */
 export interface IngestPosGate {
@@ -39,24 +33,31 @@ export interface IngestPosGate {
 
 export type PosAnswer = { ok: true; posOrderId: string | null } | { ok: false; error: string };
 
+/** What the POS lanes report about the leg an auto-accepted order waits for (pos/service.ts). */
+export interface PosOutcomes {
+  /** The leg got there (or staff entered it by hand). */
+  taken(orderId: string, target: PosTarget, posOrderId: string | null): void;
+  /** The POS refused the order for good. */
+  refused(orderId: string, target: PosTarget, error: string): void;
+}
+
 interface Waiter {
   promise: Promise<Answer>;
   resolve: (answer: Answer) => void;
   cancel: CancelTimer;
 }
 
-export class AutoAcceptance implements IngestPosGate {
+export class PosAcceptance implements IngestPosGate, PosOutcomes {
   private readonly waiters = new Map<string, Waiter>();
 
   constructor(
     private readonly ctx: CoreContext,
+    private readonly acceptance: AcceptanceService,
     private readonly legs: PosLegRepository,
     private readonly queue: PosQueue,
     /** The leg an auto-accepted order waits for; null: accepted without waiting. */
     readonly decidingTarget: PosTarget | null,
     private readonly budgetMs: number,
-    /** An order was decided: the acceptance deadline timer re-arms. */
-    private readonly onDecided: () => void,
   ) {}
 
   get active(): boolean {
@@ -95,8 +96,16 @@ export class AutoAcceptance implements IngestPosGate {
     return promise;
   }
 
+  taken(orderId: string, target: PosTarget, posOrderId: string | null): void {
+    this.posAnswered(orderId, target, { ok: true, posOrderId });
+  }
+
+  refused(orderId: string, target: PosTarget, error: string): void {
+    this.posAnswered(orderId, target, { ok: false, error });
+  }
+
   /** The deciding leg got there (or was refused for good): accept (or reject) the order. */
-  posAnswered(orderId: string, target: PosTarget, result: PosAnswer): void {
+  private posAnswered(orderId: string, target: PosTarget, result: PosAnswer): void {
     const { ctx } = this;
     if (this.legs.decidingTarget(orderId) !== target) return;
     const row = ctx.orders.get(orderId);
@@ -108,20 +117,39 @@ export class AutoAcceptance implements IngestPosGate {
     // A Stream request still waiting on this order gets the decision as its answer; otherwise
     // Stream was told "async" and hears the decision by webhook.
     const waiter = this.waiters.get(orderId);
-    const decided = ctx.db.transaction((): Answer | null =>
+    const prep = row.prep_time_minutes ?? ctx.config.location.prepTimeMinutes;
+    const how = { window: 'open', tellStream: waiter ? 'answer' : 'webhook', pos: target } as const;
+    // The deadline may come first: then the expiry rejects it and voids the injection.
+    const decided = this.acceptance.decide(
+      orderId,
       result.ok
-        ? this.accept(row, target, result.posOrderId, now, !waiter)
-        : this.reject(row, target, result.error, now, !waiter),
-    )();
+        ? {
+            outcome: 'accept',
+            prepTimeMinutes: prep,
+            actor: 'system:auto-accept',
+            note: `the ${target} took it${result.posOrderId ? ` (${result.posOrderId})` : ''}; prep ${prep} min`,
+            ...how,
+          }
+        : {
+            outcome: 'reject',
+            status: 'rejected',
+            validation: orderProblem(
+              'invalid_cart',
+              `The POS refused the order: ${result.error}`.slice(0, 500),
+            ),
+            code: 'invalid_order',
+            actor: 'system:pos',
+            reason: null,
+            ...how,
+          },
+    );
     if (!decided) return;
     if (waiter) {
       waiter.cancel();
       this.waiters.delete(orderId);
       waiter.resolve(decided);
     }
-    const summary = ctx.orders.summary(orderId);
-    if (summary) ctx.bus.publish('order.updated', summary);
-    this.onDecided();
+    this.acceptance.decided(orderId);
   }
 
   /** Deciding legs that settled while their order stayed pending (a stop fell in between). */
@@ -148,99 +176,6 @@ export class AutoAcceptance implements IngestPosGate {
       if (row) waiter.resolve(storedAnswer(row));
     }
     this.waiters.clear();
-  }
-
-  private accept(
-    row: OrderRow,
-    target: PosTarget,
-    posOrderId: string | null,
-    now: number,
-    byWebhook: boolean,
-  ): Answer | null {
-    const { ctx } = this;
-    const prep = row.prep_time_minutes ?? ctx.config.location.prepTimeMinutes;
-    const won = ctx.orders.transition(
-      row.id,
-      ['pending'],
-      { status: 'accepted', decided_at: now, decided_by: 'system:auto-accept', updated_at: now },
-      `AND staff_deadline_at > ${now}`,
-    );
-    if (!won) return null; // the deadline came first: the expiry rejects it and voids the injection
-    this.legs.update(row.id, target, { decides_acceptance: 0 }, now);
-    ctx.orders.addTimeline(
-      row.id,
-      now,
-      'accepted',
-      'system:auto-accept',
-      `the ${target} took it${posOrderId ? ` (${posOrderId})` : ''}; prep ${prep} min`,
-    );
-    const answer = acceptNowAnswer(row.id, prep);
-    if (byWebhook) this.toStream(row, orderAccepted(row.id, row.location_id, prep), now);
-    else
-      ctx.orders.update(row.id, {
-        answer_status: answer.status,
-        answer_body: JSON.stringify(answer.body),
-        updated_at: now,
-      });
-    // The other legs (the kitchen printer beside a POS) follow the acceptance.
-    this.queue.queueOrder(row.id, now);
-    return answer;
-  }
-
-  private reject(
-    row: OrderRow,
-    target: PosTarget,
-    error: string,
-    now: number,
-    byWebhook: boolean,
-  ): Answer | null {
-    const { ctx } = this;
-    const validation = orderProblem(
-      'invalid_cart',
-      `The POS refused the order: ${error}`.slice(0, 500),
-    );
-    const text = describeValidation(validation);
-    const won = ctx.orders.transition(
-      row.id,
-      ['pending'],
-      {
-        status: 'rejected',
-        decided_at: now,
-        decided_by: 'system:pos',
-        reject_code: 'invalid_order',
-        reject_reason: text,
-        updated_at: now,
-      },
-      `AND staff_deadline_at > ${now}`,
-    );
-    if (!won) return null;
-    // It never got into the POS: the leg is settled, not something staff must chase.
-    this.legs.update(
-      row.id,
-      target,
-      { decides_acceptance: 0, state: 'withdrawn', attention_since: null },
-      now,
-    );
-    ctx.orders.addTimeline(row.id, now, 'rejected', 'system:pos', text);
-    const answer = rejectAnswer(validation);
-    if (byWebhook) this.toStream(row, orderRejected(row.id, row.location_id, validation), now);
-    else
-      ctx.orders.update(row.id, {
-        answer_status: answer.status,
-        answer_body: JSON.stringify(answer.body),
-        updated_at: now,
-      });
-    return answer;
-  }
-
-  private toStream(row: OrderRow, event: ReturnType<typeof orderAccepted>, now: number): void {
-    this.ctx.outbox.enqueue({
-      id: this.ctx.ids('evt'),
-      lane: 'stream',
-      orderingKey: row.id,
-      event,
-      now,
-    });
   }
 }
 

@@ -1,13 +1,14 @@
 // One delivery attempt of one outbox row to Stream's webhook endpoint (stream-api.md A4, B4): the
 // stored body byte for byte, its signature, the row id as Idempotency-Key, a bearer token when
 // client credentials are configured, and the verdict on what came back.
-import type { Config } from '../config/schema.js';
-import { webhookHeaders, webhookUrl } from '../stream/protocol/index.js';
-import type { Clock } from '../util/clock.js';
-import { HttpClient, type RequestLimits, type RequestResult } from '../util/http-request.js';
-import { AccessTokenCache } from './oauth.js';
-import type { AttemptRecord, OutboxRow } from './repository.js';
-import { judgeAnswer, type RetryPolicy, type Verdict } from './schedule.js';
+import type { Config } from '../../config/schema.js';
+import { webhookHeaders, webhookUrl } from '../protocol/index.js';
+import type { Clock } from '../../util/clock.js';
+import { HttpClient, type RequestLimits, type RequestResult } from '../../util/http-request.js';
+import { AccessTokenCache } from './access-token.js';
+import type { AttemptRecord, OutboxRow } from '../../outbox/repository.js';
+import type { RetryPolicy, Verdict } from '../../outbox/schedule.js';
+import { judgeAnswer } from './verdict.js';
 
 export interface AttemptOutcome {
   /** `aborted`: cut short by a stop, not Stream's doing; the row is simply tried again later. */

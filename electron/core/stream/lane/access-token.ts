@@ -6,9 +6,9 @@ import {
   tokenRequest,
   tokenUrl,
   OAUTH_DEFAULT_LIFETIME_SECONDS,
-} from '../stream/protocol/index.js';
-import type { Clock } from '../util/clock.js';
-import type { HttpClient, RequestLimits } from '../util/http-request.js';
+} from '../protocol/index.js';
+import type { Clock } from '../../util/clock.js';
+import type { HttpClient, RequestLimits } from '../../util/http-request.js';
 
 export interface ClientCredentials {
   apiUrl: string;
