@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { type Config, redact, SECRET_KEYS } from '../core/shell-door.js';
+import { type Config, redact } from '../core/shell-door.js';
+import { secretSlots } from './secret-vault.js';
 
 export interface DiagnosticsInput {
   logsDir: string;
@@ -27,16 +28,8 @@ export const REDACTED = '[redacted]';
 /** The config with every secret key replaced by a marker saying whether it is set. */
 export function redactConfig(config: Config): unknown {
   const copy = structuredClone(config) as unknown as Record<string, unknown>;
-  for (const key of SECRET_KEYS) {
-    const parts = key.split('.');
-    let node: unknown = copy;
-    for (const part of parts.slice(0, -1))
-      node = (node as Record<string, unknown> | undefined)?.[part];
-    if (typeof node !== 'object' || node === null) continue;
-    const leaf = parts[parts.length - 1]!;
-    const holder = node as Record<string, unknown>;
+  for (const { holder, leaf } of secretSlots(copy))
     holder[leaf] = holder[leaf] === undefined ? null : REDACTED;
-  }
   return copy;
 }
 

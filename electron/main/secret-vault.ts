@@ -103,6 +103,27 @@ export class SecretVault {
   }
 }
 
+/** Where each secret key sits in a config-shaped object: the object holding it and its name
+ * there. Keys whose holder is missing are left out. */
+export function secretSlots(
+  root: unknown,
+): { key: string; holder: Record<string, unknown>; leaf: string }[] {
+  return SECRET_KEYS.flatMap((key) => {
+    const parts = key.split('.');
+    const holder = parts
+      .slice(0, -1)
+      .reduce<unknown>(
+        (node, part) =>
+          typeof node === 'object' && node !== null
+            ? (node as Record<string, unknown>)[part]
+            : undefined,
+        root,
+      );
+    if (typeof holder !== 'object' || holder === null) return [];
+    return [{ key, holder: holder as Record<string, unknown>, leaf: parts[parts.length - 1]! }];
+  });
+}
+
 /** Splits config values into the secrets (by key path) and everything else. */
 export function splitSecrets(values: Record<string, unknown>): {
   secrets: Record<string, string>;
@@ -110,23 +131,11 @@ export function splitSecrets(values: Record<string, unknown>): {
 } {
   const rest = structuredClone(values);
   const secrets: Record<string, string> = {};
-  for (const key of SECRET_KEYS) {
-    const parts = key.split('.');
-    const parent = parts
-      .slice(0, -1)
-      .reduce<unknown>(
-        (node, part) =>
-          typeof node === 'object' && node !== null
-            ? (node as Record<string, unknown>)[part]
-            : undefined,
-        rest,
-      );
-    const leaf = parts[parts.length - 1]!;
-    if (typeof parent !== 'object' || parent === null) continue;
-    const value = (parent as Record<string, unknown>)[leaf];
+  for (const { key, holder, leaf } of secretSlots(rest)) {
+    const value = holder[leaf];
     if (typeof value !== 'string') continue;
     secrets[key] = value;
-    delete (parent as Record<string, unknown>)[leaf];
+    delete holder[leaf];
   }
   return { secrets, rest };
 }
