@@ -15,8 +15,9 @@ import type { Config } from './config/schema.js';
 import { configSecrets } from './config/secrets.js';
 import type { CoreContext } from './context.js';
 import { openDatabase } from './db/connection.js';
-import { BackupService } from './db/backup.js';
-import { StorageHealth, watchStorage } from './db/storage-health.js';
+import type { BackupService } from './db/backup.js';
+import { createStorage } from './db/index.js';
+import { watchStorage } from './db/storage-health.js';
 import { OrderHistory } from './history/history.js';
 import { RuntimeSettings } from './settings/runtime-settings.js';
 import { GroupCommit } from './db/group-commit.js';
@@ -39,21 +40,14 @@ import { PosService, type PosOptions } from './pos/service.js';
 import { StoreRelay } from './relay/store-relay.js';
 import { connectorMetrics } from './metrics/connector-metrics.js';
 import { readStoreVitals } from './metrics/store-vitals.js';
-import { totalsCheck } from './pos/totals.js';
 import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
 import { systemClock, type Clock } from './util/clock.js';
 import { createIdGenerator } from './util/ids.js';
 import { committedLogger } from './util/committed-log.js';
 import { createLogger, type Logger } from './util/log.js';
-import {
-  catalogCheck,
-  currencyCheck,
-  locationCheck,
-  moneyCheck,
-  nonEmptyCartCheck,
-  type OrderCheck,
-} from './validation/checks.js';
+import type { OrderCheck } from './validation/checks.js';
+import { orderChecks } from './validation/order-checks.js';
 
 export interface ConnectorOptions {
   clock?: Clock;
@@ -164,38 +158,16 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     onMissed: (id) => missed.announce(id),
   });
   const inStore = new InStoreOrders(ctx, catalog, posLegs.hooks.afterAccept);
-  const checks: OrderCheck[] = [
-    locationCheck(config.location.id),
-    nonEmptyCartCheck,
-    moneyCheck(config.catalog.maxAmountCents),
-    currencyCheck(config.location.currency),
-    catalogCheck(catalog),
-    totalsCheck(catalog, config.location.id, config.catalog.totalsPolicy),
-    ...store.checks,
-    ...(options.extraChecks ?? []),
-  ];
+  const checks = orderChecks(config, catalog, [...store.checks, ...(options.extraChecks ?? [])]);
   const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, {
     // Busy mode adds its minutes to the prep time Stream is given.
     prepTimeMinutes: store.prepTimeMinutes,
     posGate: throughPos,
     onPendingAdded: (deadline) => deadlines.dueAt(deadline),
   });
-  const backups = new BackupService(
-    db,
-    path.join(config.dataDir, 'backups'),
-    clock,
-    log,
-    config.backup,
-  );
+  const { backups, health: storage } = createStorage(ctx);
   // Merchant onboarding: the tokens Stream calls with (stream/auth).
   const streamOAuth = new StreamOAuth(db, clock, ctx.ids, audit, oauthSettings(config));
-  const storage = new StorageHealth(
-    db,
-    config.dataDir,
-    clock,
-    log,
-    config.health.databaseCheckMinutes,
-  );
   const health = new HealthReporter(ctx, catalog, {
     pos: () => pos.health(),
     printer: () => pos.printerLatest(),
