@@ -5,13 +5,14 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { localApi } from '../../shared/contract.js';
-import { checkCatalog, type CheckedCatalog } from './catalog/import.js';
-import { AcceptanceService } from './acceptance/decisions.js';
-import { PosAcceptance } from './acceptance/through-pos.js';
+import { loadCatalogFile } from './catalog/import.js';
+import type { AcceptanceService } from './acceptance/decisions.js';
+import { createAcceptance } from './acceptance/index.js';
 import { createHandlers, type Handlers } from './api/handlers.js';
 import { APP_VERSION, HealthReporter } from './api/health.js';
 import { CatalogStore } from './catalog/catalog.js';
 import type { Config } from './config/schema.js';
+import { configSecrets } from './config/secrets.js';
 import type { CoreContext } from './context.js';
 import { openDatabase } from './db/connection.js';
 import { BackupService } from './db/backup.js';
@@ -31,8 +32,8 @@ import { OrderLifecycle } from './orders/lifecycle.js';
 import { MissedOrders } from './orders/missed.js';
 import { OrderRepository } from './orders/repository.js';
 import { OutboxWriter } from './outbox/enqueue.js';
-import { OutboxApi } from './outbox/api.js';
-import { StreamLaneWorker, type StreamLaneOptions } from './stream/lane/worker.js';
+import { createStreamLane } from './stream/lane/index.js';
+import type { StreamLaneOptions, StreamLaneWorker } from './stream/lane/worker.js';
 import { createPosLegs } from './pos/leg-hooks.js';
 import { PosService, type PosOptions } from './pos/service.js';
 import { StoreRelay } from './relay/store-relay.js';
@@ -42,7 +43,6 @@ import { totalsCheck } from './pos/totals.js';
 import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
 import { systemClock, type Clock } from './util/clock.js';
-import { DueTimer } from './util/due-timer.js';
 import { createIdGenerator } from './util/ids.js';
 import { committedLogger } from './util/committed-log.js';
 import { createLogger, type Logger } from './util/log.js';
@@ -101,16 +101,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const log =
     options.log ??
     createLogger({
-      secrets: [
-        config.stream.webhookSecret,
-        config.stream.inboundToken,
-        config.stream.clientSecret,
-        config.stream.authorize.clientSecret,
-        localToken,
-        config.pos.authHeader,
-        config.manager.initialPin,
-        config.relay.password,
-      ],
+      secrets: configSecrets(config, localToken),
       file: path.join(config.dataDir, 'logs', 'connector.log'),
     });
   const db = openDatabase(path.join(config.dataDir, 'connector.db'));
@@ -127,31 +118,11 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
 
   // Set once the parts it reads exist (below); the worker only reports after its first delivery.
   let onSent: ((sent: { kind: string; createdAt: number; sentAt: number }) => void) | null = null;
-  // Nothing is sent from a request handler: writers poke the worker, which sends after commit.
-  const outboxWorker = new StreamLaneWorker(
-    {
-      db,
-      clock,
-      log,
-      stream: config.stream,
-      bus: ctx.bus,
-      // Every card shows whether Stream has the order's answer: tell the screens when it moves.
-      onDelivery: (key) => {
-        const summary = ctx.orders.summary(key);
-        if (summary) ctx.bus.publish('order.delivery', summary);
-      },
-      onSent: (sent) => onSent?.(sent),
-    },
+  const { worker: outboxWorker, api: outbox } = createStreamLane(
+    ctx,
+    (sent) => onSent?.(sent),
     options.outbox,
   );
-  ctx.outbox.onEnqueued((lane) => {
-    if (lane === 'stream') outboxWorker.poke();
-  });
-  const outbox = new OutboxApi({
-    repository: outboxWorker.repository,
-    clock,
-    poke: () => outboxWorker.poke(),
-  });
 
   const catalog = new CatalogStore(db);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
@@ -170,8 +141,6 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
 
   // Built in dependency order; each collaborator is given at construction, so none can be
   // forgotten (an accepted order that never reaches the POS).
-  let deadlines: DueTimer | null = null;
-  const rearm = (): void => deadlines?.rearm();
   const missed = new MissedOrders(ctx, {
     timeZone: config.location.timezone,
     dayRolloverTime: config.store.dayRolloverTime,
@@ -179,29 +148,17 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   // The POS leg: queued on accept, withdrawn or voided on reject and cancel, each inside the
   // decision's own transaction.
   const posLegs = createPosLegs(ctx);
-  const acceptance = new AcceptanceService(ctx, {
+  const {
+    decisions: acceptance,
+    throughPos,
+    deadlines,
+  } = createAcceptance(ctx, {
     prepTimeMinutes: store.prepTimeMinutes,
-    posLeg: posLegs.hooks,
+    posLegs,
     onMissed: (id) => missed.announce(id),
-    onDecided: rearm,
   });
-  // In auto mode the POS (or the printer) decides the acceptance: it reports, acceptance decides.
-  const throughPos = new PosAcceptance(
-    ctx,
-    acceptance,
-    posLegs.legs,
-    posLegs.queue,
-    posLegs.decidingTarget,
-    config.pos.autoAcceptBudgetMs,
-  );
+  // In auto mode the POS lanes report what the deciding leg got to; acceptance decides.
   const pos = new PosService(ctx, catalog, posLegs, throughPos, options.pos);
-  // One timer for the earliest staff window that ends (stored, so a restart re-arms it).
-  deadlines = new DueTimer(
-    clock,
-    { nextDueAt: () => ctx.orders.nextDeadline(), runDue: () => acceptance.expireDue() },
-    log,
-    'expiring pending orders',
-  );
   const lifecycle = new OrderLifecycle(ctx, {
     afterCancel: posLegs.hooks.afterReject,
     onMissed: (id) => missed.announce(id),
@@ -221,7 +178,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     // Busy mode adds its minutes to the prep time Stream is given.
     prepTimeMinutes: store.prepTimeMinutes,
     posGate: throughPos,
-    onPendingAdded: (deadline) => deadlines?.dueAt(deadline),
+    onPendingAdded: (deadline) => deadlines.dueAt(deadline),
   });
   const backups = new BackupService(
     db,
@@ -389,20 +346,4 @@ function readOrCreateLocalToken(dataDir: string): string {
   const token = randomBytes(24).toString('base64url');
   writeFileSync(file, token + '\n', { mode: 0o600 });
   return token;
-}
-
-function loadCatalogFile(catalog: CatalogStore, file: string, now: number): void {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`catalog.file ${file}: ${(err as Error).message}`);
-  }
-  let checked: CheckedCatalog;
-  try {
-    checked = checkCatalog(json);
-  } catch (err) {
-    throw new Error(`catalog.file ${file}: ${(err as Error).message}`);
-  }
-  catalog.replace(checked.catalog, `file:${file}`, now);
 }

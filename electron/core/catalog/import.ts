@@ -2,6 +2,7 @@
 // CLI): checked against Stream's shape, refused when two objects share a provider_id (A5: "never
 // reuse a provider_id"), then stored whole. It is what Stream gets on `GET /stream/catalog` (86'd
 // objects shown inactive) and what ingest validates orders and totals against.
+import { readFileSync } from 'node:fs';
 import { StreamCatalog, type ImportCatalogResult } from '../../../shared/pos.js';
 import type { CatalogStore } from './catalog.js';
 import type { EventBus } from '../events/bus.js';
@@ -80,4 +81,22 @@ export function storeCatalog(
   const index = deps.catalog.replace(checked.catalog, source, loadedAt);
   deps.bus.publish('catalog.updated', { objects: index.objects, loadedAt });
   return { objects: index.objects, loadedAt, source, warnings: checked.warnings };
+}
+
+/** `catalog.file`, loaded at every start: a file that does not read or check stops the start,
+ * naming the file. */
+export function loadCatalogFile(catalog: CatalogStore, file: string, now: number): void {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`catalog.file ${file}: ${(err as Error).message}`);
+  }
+  let checked: CheckedCatalog;
+  try {
+    checked = checkCatalog(json);
+  } catch (err) {
+    throw new Error(`catalog.file ${file}: ${(err as Error).message}`);
+  }
+  catalog.replace(checked.catalog, `file:${file}`, now);
 }

@@ -1,0 +1,53 @@
+// Acceptance as one unit for the composition root: the decisions (staff, expiry), auto acceptance
+// through the POS, and the timer for the earliest staff window that ends, built in the order they
+// need each other.
+import type { CoreContext } from '../context.js';
+import type { PosLegs } from '../pos/leg-hooks.js';
+import { DueTimer } from '../util/due-timer.js';
+import { AcceptanceService } from './decisions.js';
+import { PosAcceptance } from './through-pos.js';
+
+export interface AcceptanceDeps {
+  /** The prep time when nobody gives one: the location's plus busy-mode minutes. */
+  prepTimeMinutes: () => number;
+  /** The POS leg each decision moves, and the legs auto acceptance waits on. */
+  posLegs: PosLegs;
+  /** After the commit of an expiry that left an order missed (orders/missed.ts). */
+  onMissed: (id: string) => void;
+}
+
+export interface Acceptance {
+  decisions: AcceptanceService;
+  /** Auto acceptance through the POS: ingest's gate, and where the POS lanes report. */
+  throughPos: PosAcceptance;
+  /** The staff-window timer: told of each new pending order's deadline. */
+  deadlines: DueTimer;
+}
+
+export function createAcceptance(ctx: CoreContext, deps: AcceptanceDeps): Acceptance {
+  const { posLegs } = deps;
+  let deadlines: DueTimer | null = null;
+  const decisions = new AcceptanceService(ctx, {
+    prepTimeMinutes: deps.prepTimeMinutes,
+    posLeg: posLegs.hooks,
+    onMissed: deps.onMissed,
+    onDecided: () => deadlines?.rearm(),
+  });
+  // In auto mode the POS (or the printer) decides the acceptance: it reports, acceptance decides.
+  const throughPos = new PosAcceptance(
+    ctx,
+    decisions,
+    posLegs.legs,
+    posLegs.queue,
+    posLegs.decidingTarget,
+    ctx.config.pos.autoAcceptBudgetMs,
+  );
+  // One timer for the earliest staff window that ends (stored, so a restart re-arms it).
+  deadlines = new DueTimer(
+    ctx.clock,
+    { nextDueAt: () => ctx.orders.nextDeadline(), runDue: () => decisions.expireDue() },
+    ctx.log,
+    'expiring pending orders',
+  );
+  return { decisions, throughPos, deadlines };
+}
