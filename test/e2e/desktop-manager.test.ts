@@ -79,7 +79,10 @@ describe.skipIf(missing !== null)('desktop mode: the counter beside Stream order
       await page.getByRole('button', { name: 'Export CSV' }).click();
       await expect.poll(() => desktop.saves.length).toBe(1);
       const [save] = desktop.saves;
-      expect(path.basename(save!.suggestedPath)).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);
+      // Named after the store-local days it holds (the range picked).
+      expect(path.basename(save!.suggestedPath)).toMatch(
+        /^orders-\d{4}-\d{2}-\d{2}(_\d{4}-\d{2}-\d{2})?\.csv$/,
+      );
       await expect.poll(() => readFileSync(save!.path, 'utf8').length).toBeGreaterThan(0);
       const csv = readFileSync(save!.path, 'utf8').trim().split(/\r?\n/);
       expect(csv[0]).toContain('order_number');

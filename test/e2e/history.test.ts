@@ -144,7 +144,10 @@ describe.skipIf(missing !== null)('order history in Chromium', () => {
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);
+    // Named after the store-local days it holds (the range picked: last 7 days).
+    expect(download.suggestedFilename()).toMatch(
+      /^orders-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     const csv = readFileSync(await download.path(), 'utf8')
       .trim()
       .split(/\r?\n/);

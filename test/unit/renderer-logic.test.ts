@@ -1,6 +1,6 @@
 // The cashier UI's rules that do not need a browser: the server clock estimate, when alerts
 // sound, how orders fall into lanes, and the next step for an order in progress.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OrderSummary } from '../../shared/order.js';
 import { ServerClock } from '../../renderer/src/api/server-clock.js';
 import {
@@ -149,6 +149,24 @@ describe('orders store and lanes', () => {
     expect(lanes.inProgress.map((o) => o.id)).toEqual(['cooking']);
     expect(lanes.scheduled.map((o) => o.id)).toEqual(['later']);
     expect(lanes.done.map((o) => o.id)).toEqual(['done']);
+  });
+
+  it('sorts 300 orders into lanes with a fixed number of calendar lookups, not one per order', () => {
+    // The board sorts on every push; a calendar lookup per order (an Intl call each) froze a
+    // page with 285 orders of the day for tens of seconds. Count the formatter calls instead.
+    const many = Array.from({ length: 300 }, (_, i) =>
+      order({ id: `o${i}`, status: i % 2 ? 'completed' : 'preparing', updatedAt: T0 - i * 1000 }),
+    );
+    const parts = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    const options = vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions');
+    try {
+      const lanes = lanesOf(many, T0 + 1_000);
+      expect(lanes.done).toHaveLength(150);
+      expect(parts.mock.calls.length + options.mock.calls.length).toBeLessThan(40);
+    } finally {
+      parts.mockRestore();
+      options.mockRestore();
+    }
   });
 
   it('keeps an order pushed while the reload was on its way, and drops what the reload left out', () => {

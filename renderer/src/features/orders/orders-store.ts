@@ -3,7 +3,7 @@
 // newer `updatedAt` wins, a reload replaces everything, and the lanes are computed here once.
 import { OPEN_STATUSES, type OrderStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
-import { isSameLocalDay } from './format.js';
+import { localDayAround } from './format.js';
 
 export interface Lanes {
   /** Waiting for a staff decision, most urgent first. */
@@ -28,12 +28,15 @@ export function isOpen(order: OrderSummary): boolean {
 
 export function lanesOf(orders: Iterable<OrderSummary>, now: number): Lanes {
   const lanes: Lanes = { pending: [], inProgress: [], scheduled: [], done: [], missed: [] };
+  const today = localDayAround(now);
+  const doneToday = (o: OrderSummary): boolean =>
+    o.updatedAt >= today.start && o.updatedAt < today.end;
   for (const o of orders) {
     if (o.missed && o.missed.seenAt === null) lanes.missed.push(o);
     if (o.status === 'pending') lanes.pending.push(o);
     else if (o.status === 'accepted' && o.isFuture) lanes.scheduled.push(o);
     else if (IN_PROGRESS.includes(o.status)) lanes.inProgress.push(o);
-    else if (DONE.includes(o.status) && isSameLocalDay(o.updatedAt, now)) lanes.done.push(o);
+    else if (DONE.includes(o.status) && doneToday(o)) lanes.done.push(o);
   }
   const deadline = (o: OrderSummary): number => o.staffDeadlineAt ?? Number.MAX_SAFE_INTEGER;
   lanes.pending.sort((a, b) => deadline(a) - deadline(b) || a.receivedAt - b.receivedAt);
