@@ -102,7 +102,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const ctx: CoreContext = {
     config,
     db,
-    orders: new OrderRepository(db),
+    // connector.log: a line for every order event and audit entry, once it is committed.
+    orders: new OrderRepository(db, committedLogger(db, log, 'order_timeline')),
     outbox: new OutboxWriter(db),
     bus: new EventBus(),
     clock,
@@ -120,10 +121,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
 
   const catalog = new CatalogStore(db);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
-  const audit = new AuditLog(db, config.location.timezone);
-  // connector.log: a line for every order event and audit entry, once it is committed.
-  ctx.orders.logTimeline = committedLogger(db, log, 'order_timeline');
-  audit.logEntry = committedLogger(db, log, 'audit_log');
+  const audit = new AuditLog(db, config.location.timezone, committedLogger(db, log, 'audit_log'));
   // Settings a manager changed at the counter win over the file, from the first order on.
   const settings = new RuntimeSettings(ctx, audit);
   const pins = new ManagerPins(ctx, audit, {

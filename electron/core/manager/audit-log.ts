@@ -65,6 +65,9 @@ export class AuditLog {
   constructor(
     db: Db,
     private readonly timeZone: string,
+    /** A log line for every committed entry (app.ts gives it): pause, resume, busy, 86, PIN
+     * failures and lockouts, settings, and every manager call (`managerPin: true`). */
+    private readonly logEntry: CommittedLogger | null = null,
   ) {
     this.insert =
       db.prepare(`INSERT INTO audit_log (at, actor, action, target, reason, detail, manager_pin)
@@ -77,10 +80,6 @@ export class AuditLog {
   }
 
   /** Call inside the transaction of the change being recorded. */
-  /** A log line for every committed entry (app.ts wires it): pause, resume, busy, 86, PIN
-   * failures and lockouts, settings, and every manager call (`managerPin: true`). */
-  logEntry: CommittedLogger | null = null;
-
   record(r: AuditRecord): void {
     const { lastInsertRowid } = this.insert.run(
       r.at,

@@ -23,11 +23,12 @@ export type NewOrderRow = Omit<
 export class OrderRepository {
   private readonly stmts;
 
-  /** A log line for every committed timeline entry (app.ts wires it): decisions, status changes,
-   * cancels, POS and printer results, each with the order id and who. */
-  logTimeline: CommittedLogger | null = null;
-
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** A log line for every committed timeline entry (app.ts gives it): decisions, status
+     * changes, cancels, POS and printer results, each with the order id and who. */
+    private readonly logTimeline: CommittedLogger | null = null,
+  ) {
     this.stmts = {
       insert:
         db.prepare(`INSERT INTO orders (id, idempotency_key, body_sha256, raw_body, payload_generation, origin,
