@@ -25,11 +25,10 @@ export interface Acceptance {
 }
 
 export function createAcceptance(ctx: CoreContext, deps: AcceptanceDeps): Acceptance {
-  const { posLegs } = deps;
   let deadlines: DueTimer | null = null;
   const decisions = new AcceptanceService(ctx, {
     prepTimeMinutes: deps.prepTimeMinutes,
-    posLeg: posLegs.hooks,
+    posLeg: deps.posLegs.hooks,
     onMissed: deps.onMissed,
     onDecided: () => deadlines?.rearm(),
   });
@@ -37,9 +36,7 @@ export function createAcceptance(ctx: CoreContext, deps: AcceptanceDeps): Accept
   const throughPos = new PosAcceptance(
     ctx,
     decisions,
-    posLegs.legs,
-    posLegs.queue,
-    posLegs.decidingTarget,
+    deps.posLegs,
     ctx.config.pos.autoAcceptBudgetMs,
   );
   // One timer for the earliest staff window that ends (stored, so a restart re-arms it).

@@ -15,6 +15,7 @@
 import type { PosTarget } from '../../../shared/pos.js';
 import type { CoreContext } from '../context.js';
 import type { OrderRow } from '../orders/rows.js';
+import type { PosLegs } from '../pos/leg-hooks.js';
 import type { PosLegRepository } from '../pos/legs.js';
 import type { PosQueue } from '../pos/queue.js';
 import { orderProblem, type Answer } from '../stream/protocol/index.js';
@@ -49,16 +50,21 @@ interface Waiter {
 
 export class PosAcceptance implements IngestPosGate, PosOutcomes {
   private readonly waiters = new Map<string, Waiter>();
+  private readonly legs: PosLegRepository;
+  private readonly queue: PosQueue;
+  /** The leg an auto-accepted order waits for; null: accepted without waiting. */
+  private readonly decidingTarget: PosTarget | null;
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly acceptance: AcceptanceService,
-    private readonly legs: PosLegRepository,
-    private readonly queue: PosQueue,
-    /** The leg an auto-accepted order waits for; null: accepted without waiting. */
-    readonly decidingTarget: PosTarget | null,
+    posLegs: PosLegs,
     private readonly budgetMs: number,
-  ) {}
+  ) {
+    this.legs = posLegs.legs;
+    this.queue = posLegs.queue;
+    this.decidingTarget = posLegs.decidingTarget;
+  }
 
   get active(): boolean {
     return this.ctx.config.acceptance.mode === 'auto' && this.decidingTarget !== null;
