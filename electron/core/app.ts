@@ -113,11 +113,6 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
 
   // Set once the parts it reads exist (below); the worker only reports after its first delivery.
   let onSent: ((sent: { kind: string; createdAt: number; sentAt: number }) => void) | null = null;
-  const { worker: outboxWorker, api: outbox } = createStreamLane(
-    ctx,
-    (sent) => onSent?.(sent),
-    options.outbox,
-  );
 
   const catalog = new CatalogStore(db);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
@@ -130,6 +125,14 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     maxLockoutMs: config.manager.pinLockoutMaxSeconds * 1000,
   });
   const store = createStore(ctx, catalog, audit);
+  const { worker: outboxWorker, api: outbox } = createStreamLane(
+    ctx,
+    {
+      onSent: (sent) => onSent?.(sent),
+      onStoreStatusDelivery: () => store.controls.deliveryMoved(),
+    },
+    options.outbox,
+  );
 
   // Built in dependency order; each collaborator is given at construction, so none can be
   // forgotten (an accepted order that never reaches the POS).
