@@ -147,6 +147,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     decisions: acceptance,
     throughPos,
     deadlines,
+    policy,
   } = createAcceptance(ctx, {
     prepTimeMinutes: store.prepTimeMinutes,
     posLegs,
@@ -160,12 +161,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   });
   const inStore = new InStoreOrders(ctx, catalog, posLegs.hooks.afterAccept);
   const checks = orderChecks(config, catalog, [...store.checks, ...(options.extraChecks ?? [])]);
-  const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, {
-    // Busy mode adds its minutes to the prep time Stream is given.
-    prepTimeMinutes: store.prepTimeMinutes,
-    posGate: throughPos,
-    onPendingAdded: (deadline) => deadlines.dueAt(deadline),
-  });
+  const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, policy);
   const { backups, health: storage } = createStorage(ctx);
   // Merchant onboarding: the tokens Stream calls with (stream/auth).
   const streamOAuth = new StreamOAuth(db, clock, ctx.ids, audit, oauthSettings(config));
