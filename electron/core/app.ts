@@ -114,7 +114,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   // Set once the parts it reads exist (below); the worker only reports after its first delivery.
   let onSent: ((sent: { kind: string; createdAt: number; sentAt: number }) => void) | null = null;
 
-  const catalog = new CatalogStore(db);
+  const catalog = new CatalogStore(db, config.location.id);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
   const audit = new AuditLog(db, config.location.timezone, committedLogger(db, log, 'audit_log'));
   // Settings a manager changed at the counter win over the file, from the first order on.
