@@ -16,7 +16,7 @@ import { modifierCents, type NormalizedOrder } from '../stream/protocol/index.js
 
 export function toPosOrder(row: OrderRow): PosOrder {
   const n = JSON.parse(row.normalized) as NormalizedOrder;
-  const money = orderMoney(n);
+  const money = orderMoney({ ...n, origin: row.origin });
   return {
     schema: POS_ORDER_SCHEMA,
     version: POS_ORDER_VERSION,
