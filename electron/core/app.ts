@@ -38,6 +38,7 @@ import type { StreamLaneOptions, StreamLaneWorker } from './stream/lane/worker.j
 import { createPosLegs } from './pos/leg-hooks.js';
 import { PosService, type PosOptions } from './pos/service.js';
 import { StoreRelay } from './relay/store-relay.js';
+import { publishConnectCode } from './relay/connect-code.js';
 import { connectorMetrics } from './metrics/connector-metrics.js';
 import { readStoreVitals } from './metrics/store-vitals.js';
 import { InStoreOrders } from './instore/orders.js';
@@ -190,6 +191,12 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       settings,
       missed,
       streamOAuth,
+      chainConnect: config.relay.url
+        ? {
+            createConnectCode: () =>
+              publishConnectCode(relay?.connection ?? null, config.location.id, clock.now()),
+          }
+        : null,
     }),
     (name) => localApi[name].method !== 'GET',
     storage,
