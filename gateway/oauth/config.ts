@@ -12,6 +12,9 @@ export const GatewayOAuthSchema = z
     redirectUris: oauthRedirectUris,
     /** Shown on the sign-in page: "Stream is asking to receive orders for the stores of …". */
     name: z.string().min(1).max(200).default('this chain'),
+    /** Wrong connect codes per 10 minutes across the chain before sign-ins wait for the next
+     * 10 minutes (a code typed at the gateway names no store, so no one code can be voided). */
+    wrongCodesPer10Minutes: z.number().int().min(5).max(10_000).default(50),
     accessTokenMinutes: z.number().int().min(5).max(1440).default(60),
     refreshTokenDays: z.number().int().min(1).max(365).default(90),
   })
@@ -35,6 +38,7 @@ export function merchantOAuthSettings(c: GatewayOAuthConfig): MerchantOAuthSetti
     clientId: c.clientId,
     clientSecret: c.clientSecret,
     redirectUris: c.redirectUris,
+    wrongCodesPerWindow: c.wrongCodesPer10Minutes,
     accessTokenMs: c.accessTokenMinutes * 60_000,
     refreshTokenMs: c.refreshTokenDays * 86_400_000,
   };

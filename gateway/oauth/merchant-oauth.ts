@@ -41,12 +41,15 @@ import {
   randomSecret,
   sha256Hex,
 } from '../../electron/core/stream/auth/secrets.js';
+import { SignInLimit } from './sign-in-limit.js';
 
 /** `oauth.*` of the gateway config, resolved (lifetimes in ms). */
 export interface MerchantOAuthSettings extends TokenLifetimes {
   clientId: string;
   clientSecret: string;
   redirectUris: readonly string[];
+  /** Wrong connect codes per 10 minutes, chain-wide, before sign-ins wait (sign-in-limit.ts). */
+  wrongCodesPerWindow: number;
 }
 
 /** Which merchant a registered location belongs to (the fleet view), null when unknown. */
@@ -83,13 +86,17 @@ const tokenKey = (token: string): string => `token.${sha256Hex(token)}`;
 const familyKey = (id: string): string => `family.${id}`;
 
 export class MerchantOAuth implements AuthorizationServer, AccessTokenVerifier {
+  private readonly misses: SignInLimit;
+
   private constructor(
     private readonly state: KV,
     private readonly connectCodes: KV,
     readonly settings: MerchantOAuthSettings | null,
     private readonly merchantOf: MerchantOf,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.misses = new SignInLimit(state, settings?.wrongCodesPerWindow ?? 0, now);
+  }
 
   /** Opens (the first replica creates) the two buckets with `replicas` copies each. */
   static async open(
@@ -121,8 +128,12 @@ export class MerchantOAuth implements AuthorizationServer, AccessTokenVerifier {
     const code = normalizeConnectCode(typed);
     if (code === null) return { wrongCode: true };
     return reach(async () => {
+      if (await this.misses.reached()) return { refused: 'too_many_attempts' };
       const found = await this.findConnectCode(sha256Hex(code));
-      if (!found) return { wrongCode: true };
+      if (!found) {
+        await this.misses.noteMiss();
+        return { wrongCode: true };
+      }
       const merchantId = this.merchantOf(found.key);
       if (merchantId === null) return { refused: 'unregistered' };
       // Spent by exactly one sign-in, whichever replica it reached.

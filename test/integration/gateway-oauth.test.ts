@@ -39,6 +39,7 @@ const OAUTH = {
   clientSecret: CLIENT_SECRET,
   redirectUris: [REDIRECT],
   name: 'Acme Burgers',
+  wrongCodesPer10Minutes: 5,
 };
 
 const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET };
@@ -51,6 +52,8 @@ const recorder = (): Logger =>
 /** Every secret the flow handed out (connect codes, authorization codes, tokens). */
 const handedOut: string[] = [];
 
+/** Kept for the last test, which runs after sign-ins are paused. */
+let merchantBTokens: Tokens;
 let nats: NatsNode;
 let gw1: RunningGateway;
 let gw2: RunningGateway;
@@ -205,6 +208,7 @@ describe('merchant onboarding through the gateway', () => {
 
     // Merchant B onboards from its own counter: its token lists only its store.
     const tokensB = await onboard(b1, gw2.url, gw1.url);
+    merchantBTokens = tokensB;
     expect(tokensB.id).toBe('merchant-b');
     expect(
       (await locationsWith(gw1.url, tokensB.access_token)).body.map((l) => l.provider_id),
@@ -293,6 +297,29 @@ describe('merchant onboarding through the gateway', () => {
     }
   });
 
+  it('pauses sign-ins for the whole chain after too many wrong codes, on every replica', async () => {
+    const params = { client_id: CLIENT_ID, redirect_uri: REDIRECT };
+    const window = () => Math.floor(Date.now() / 600_000);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const started = window();
+      const answers: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const page = await submitConnectCode(i % 2 ? gw1.url : gw2.url, params, 'ZZZZ-ZZZ2');
+        expect(page.status).toBe(400);
+        answers.push(page.html.includes('Too many wrong codes') ? 'paused' : 'wrong');
+      }
+      const right = await submitConnectCode(gw1.url, params, await connectCodeAt(a1));
+      // A 10-minute window that turned over mid-way resets the count: run it once more.
+      if (window() !== started) continue;
+      expect(answers.at(-1)).toBe('paused');
+      expect(answers.filter((a) => a === 'wrong').length).toBeLessThanOrEqual(5);
+      expect(right.status).toBe(400);
+      expect(right.html).toContain('Too many wrong codes');
+      return;
+    }
+    throw new Error('the 10-minute window turned over twice');
+  });
+
   it('never writes a code or token to any log', () => {
     expect(lines.length).toBeGreaterThan(0);
     const all = lines.join('\n');
@@ -302,7 +329,8 @@ describe('merchant onboarding through the gateway', () => {
   });
 
   it('with NATS down, token checks and the token endpoint answer 503 with Retry-After', async () => {
-    const tokens = await onboard(a2, gw1.url, gw2.url);
+    const tokens = merchantBTokens;
+    expect((await locationsWith(gw1.url, tokens.access_token)).status).toBe(200);
     await nats.stop();
     const listed = await fetch(`${gw1.url}/stream/locations`, {
       headers: bearer(tokens.access_token),

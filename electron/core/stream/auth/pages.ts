@@ -32,6 +32,8 @@ const TEXT = {
         'The sign-in service cannot reach its records right now, so nothing could be checked or connected.',
       unregistered:
         'The code belongs to a store the gateway does not know yet (it has not registered). Its connector must be running and connected.',
+      too_many_attempts:
+        'Too many wrong codes were typed in the last few minutes, so signing in is paused for up to 10 minutes.',
     },
     retryTodo: 'Wait a minute and start connecting again from Stream.',
   },
@@ -63,6 +65,8 @@ const TEXT = {
         'El servicio de inicio de sesión no puede acceder a sus registros ahora mismo, así que no se pudo comprobar ni conectar nada.',
       unregistered:
         'El código es de una tienda que la pasarela todavía no conoce (no se ha registrado). Su conector tiene que estar en marcha y conectado.',
+      too_many_attempts:
+        'Se han escrito demasiados códigos incorrectos en los últimos minutos, así que el inicio de sesión queda en pausa hasta 10 minutos.',
     },
     retryTodo: 'Espere un minuto y vuelva a empezar la conexión desde Stream.',
   },
@@ -143,7 +147,8 @@ export type RefusalReason = keyof (typeof TEXT)['en']['reasons'];
 export function errorPage(lang: PageLanguage, reason: RefusalReason): string {
   const t = TEXT[lang];
   const detail = t.reasons[reason];
-  const todo = reason === 'unavailable' || reason === 'unregistered' ? t.retryTodo : t.errorTodo;
+  const retry: readonly RefusalReason[] = ['unavailable', 'unregistered', 'too_many_attempts'];
+  const todo = retry.includes(reason) ? t.retryTodo : t.errorTodo;
   return page(
     lang,
     t.errorTitle,
