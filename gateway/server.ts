@@ -24,6 +24,7 @@ import type { Logger } from '../electron/core/util/log.js';
 import { ApiError } from '../electron/core/util/errors.js';
 import type { GatewayConfig } from './config.js';
 import type { Fleet } from './fleet.js';
+import { natsHealth } from './nats-health.js';
 import type { MerchantOAuth } from './oauth/merchant-oauth.js';
 import { registerGatewayOAuth } from './oauth/routes.js';
 import { locationScope, merchantFilter, refuseOtherMerchant, storeHeaders } from './oauth/scope.js';
@@ -59,8 +60,9 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
   installStreamAuth(app, new StreamAuthenticator(config.stream, deps.oauth));
   registerGatewayOAuth(app, { oauth: deps.oauth, config: config.oauth, log });
 
+  const natsUp = natsHealth(deps.nc);
   app.get('/healthz', { config: { noStreamAuth: true } }, async (_request, reply) => {
-    const connected = !deps.nc.isClosed() && deps.nc.getServer() !== '';
+    const connected = natsUp();
     return reply.code(connected ? 200 : 503).send({ status: connected ? 'ok' : 'nats_down' });
   });
 

@@ -351,5 +351,7 @@ describe('merchant onboarding through the gateway', () => {
     );
     expect(page.status).toBe(503);
     expect(page.html).toContain('cannot reach its records');
+    // The replica itself says so, and the load balancer takes it out.
+    expect((await fetch(`${gw1.url}/healthz`)).status).toBe(503);
   });
 });
