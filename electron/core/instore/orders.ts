@@ -87,10 +87,7 @@ export class InStoreOrders {
         'body.requestedFor',
       );
     const { location, stream } = ctx.config;
-    const lineItems = PriceList.from(
-      this.catalog.current()?.catalog ?? null,
-      location.id,
-    ).lineItems(input.items);
+    const lineItems = PriceList.from(this.catalog.current()).lineItems(input.items);
     const money = this.money(input, subtotalCents(lineItems));
     const total = money.totalCents;
     if (total > MAX_TOTAL_CENTS)
