@@ -177,6 +177,14 @@ describe.skipIf(missing !== null)('a phone order with look-up, fee and payment i
     });
     expect(order.deliveryAddress).toMatchObject({ street: '12 Elm St', unit: 'Apt 4B' });
 
+    // On the board its card says where it goes, apartment included.
+    await page.getByRole('button', { name: /^Orders/ }).click();
+    const card = page.locator(`[data-testid="progress-card"][data-order-id="${id}"]`);
+    expect(await card.getByTestId('card-deliver-to').textContent()).toBe(' 12 Elm St, Apt 4B');
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'board-en-1024x768.png') });
+    await page.getByRole('button', { name: /New order/ }).click();
+
     // Its details: the unit line in the address, the fee in what the store collects.
     await taken.getByRole('button', { name: 'Open order' }).click();
     const detail = page.getByTestId('order-detail');
