@@ -66,6 +66,15 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
           </span>
           {order.customerName && <span>{order.customerName}</span>}
         </span>
+        {order.deliverTo && (
+          <span
+            className="progress-card__line progress-card__where"
+            data-testid="card-deliver-to"
+            title={order.deliverTo}
+          >
+            <Icon name="truck" /> {order.deliverTo}
+          </span>
+        )}
         {driver && (
           <span className="progress-card__line progress-card__driver">
             <Icon name="route" /> {t.driver} {driver}
