@@ -24,7 +24,10 @@ export const BOARD = translations(
       reject: 'reject',
       prep: 'prep time',
       choose: 'choose',
+      lane: 'lane',
       details: 'details',
+      bump: 'next step',
+      space: 'Space',
     },
   },
   {
@@ -45,7 +48,10 @@ export const BOARD = translations(
       reject: 'rechazar',
       prep: 'tiempo de prep.',
       choose: 'elegir',
+      lane: 'columna',
       details: 'detalles',
+      bump: 'siguiente paso',
+      space: 'Espacio',
     },
   },
 );
