@@ -1,5 +1,6 @@
 // The orders board: new orders on the left, large and loud; orders in progress on the right,
 // grouped by where they are. Everything a cashier needs in the first hour is on this screen.
+import { useRef } from 'react';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
 import type { OrderActions } from './actions.js';
@@ -10,6 +11,7 @@ import { PendingCard } from './PendingCard.js';
 import { ProgressCard } from './ProgressCard.js';
 import { BOARD } from './texts.js';
 import { progressGroups, useBoardCursor } from './use-board-cursor.js';
+import { useWholeRows } from './use-whole-rows.js';
 
 interface Props {
   lanes: Lanes;
@@ -28,12 +30,15 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
   const { pending, inProgress } = lanes;
   const prepOf = (id: string, fallback: number | null): number =>
     ui.prepFor(id, fallback ?? defaultPrep);
+  const laneRef = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const rows = useWholeRows(laneRef, listRef, pending.length);
   const t = texts(BOARD);
 
   return (
     <div className="board">
       <MissedGroup orders={lanes.missed} onOpen={ui.openDetail} />
-      <section className="lane lane--pending" aria-labelledby="lane-pending-title">
+      <section ref={laneRef} className="lane lane--pending" aria-labelledby="lane-pending-title">
         <div className="lane__head">
           <h2 id="lane-pending-title" className="lane__title">
             {t.newOrders}{' '}
@@ -51,11 +56,22 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
               <kbd>−</kbd> {t.keys.prep} · <kbd>↵</kbd> {t.keys.details}
             </p>
           )}
+          {rows.below > 0 && (
+            <button
+              type="button"
+              className="lane__more"
+              data-testid="more-below"
+              aria-label={t.moreBelowSpoken(rows.below)}
+              onClick={rows.scrollDown}
+            >
+              {t.moreBelow(rows.below)}
+            </button>
+          )}
         </div>
         {pending.length === 0 ? (
           <p className="lane__empty">{t.noNewOrders}</p>
         ) : (
-          <ol className="lane__list lane__list--cards" aria-label={t.newOrdersList}>
+          <ol ref={listRef} className="lane__list lane__list--cards" aria-label={t.newOrdersList}>
             {pending.map((order) => (
               <li key={order.id}>
                 <PendingCard

@@ -29,6 +29,9 @@ export const BOARD = translations(
       bump: 'next step',
       space: 'Space',
     },
+    /** The new-order lane's button when cards wait below the rows in sight. */
+    moreBelow: (n: number) => `↓ ${n} more`,
+    moreBelowSpoken: (n: number) => `${n} more new ${n === 1 ? 'order' : 'orders'} below, show`,
   },
   {
     newOrders: 'Pedidos nuevos',
@@ -53,6 +56,9 @@ export const BOARD = translations(
       bump: 'siguiente paso',
       space: 'Espacio',
     },
+    moreBelow: (n: number) => `↓ ${n} más`,
+    moreBelowSpoken: (n: number) =>
+      `${n} ${n === 1 ? 'pedido nuevo más' : 'pedidos nuevos más'} abajo, mostrar`,
   },
 );
 
