@@ -4,6 +4,8 @@
 // focus with it (a focus ring you can see), Space accepts the chosen new order, → jumps to the
 // orders in progress, B and Space bump the chosen one through its steps until it is handed off,
 // the keys are on the screen, and no key acts while a dialog or a text field has the focus.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
@@ -16,6 +18,7 @@ import { sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
 const VIEWPORT = { width: 1366, height: 768 };
+const SHOTS = path.resolve('test-results/screens');
 
 interface Mode {
   app: E2eConnector;
@@ -55,7 +58,9 @@ function focused(page: Page) {
       id: el?.dataset.orderId ?? null,
       kind: el?.dataset.testid ?? null,
       chosen: el?.classList.contains('is-selected') ?? false,
-      outline: style ? `${style.outlineStyle} ${parseFloat(style.outlineWidth)}` : 'none',
+      outline: style
+        ? `${style.outlineStyle} ${parseFloat(style.outlineWidth)} ${style.outlineColor}`
+        : 'none',
     };
   });
 }
@@ -102,7 +107,10 @@ for (const [name, start] of Object.entries(MODES))
       expect(await pending.first().getAttribute('class')).toContain('is-selected');
       await page.keyboard.press('ArrowDown');
       await expect.poll(() => focused(page)).toMatchObject({ id: ids[1], chosen: true });
-      expect((await focused(page)).outline).toMatch(/^solid [3-9]/);
+      // The focus ring: solid, at least 3 px, in the focus colour (base.css --focus #7cc4ff).
+      expect((await focused(page)).outline).toMatch(/^solid [3-9] rgb\(124, 196, 255\)$/);
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, `board-keys-${name}-new.png`) });
       await page.keyboard.press('ArrowUp');
       await expect.poll(async () => (await focused(page)).id).toBe(ids[0]);
 
@@ -119,7 +127,9 @@ for (const [name, start] of Object.entries(MODES))
       await expect
         .poll(() => focused(page))
         .toMatchObject({ id: ids[1], kind: 'progress-card', chosen: true });
+      expect((await focused(page)).outline).toMatch(/^solid [3-9] rgb\(124, 196, 255\)$/);
       expect(await page.getByTestId('bump-hint').innerText()).toMatch(/B\s*next step/);
+      await page.screenshot({ path: path.join(SHOTS, `board-keys-${name}-progress.png`) });
       await page.keyboard.press('b');
       await expect.poll(() => status(ids[1]!)).toBe('preparing');
       // It stays chosen (nothing else in progress), so the next bump moves it again.

@@ -56,16 +56,27 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
               <kbd>−</kbd> {t.keys.prep} · <kbd>↵</kbd> {t.keys.details}
             </p>
           )}
-          {rows.below > 0 && (
-            <button
-              type="button"
-              className="lane__more"
-              data-testid="more-below"
-              aria-label={t.moreBelowSpoken(rows.below)}
-              onClick={rows.scrollDown}
-            >
-              {t.moreBelow(rows.below)}
-            </button>
+          {(rows.above > 0 || rows.below > 0) && (
+            <span className="lane__more">
+              <button
+                type="button"
+                data-testid="more-above"
+                disabled={rows.above === 0}
+                aria-label={t.moreAboveSpoken(rows.above)}
+                onClick={() => rows.scroll(-1)}
+              >
+                {t.moreAbove(rows.above)}
+              </button>
+              <button
+                type="button"
+                data-testid="more-below"
+                disabled={rows.below === 0}
+                aria-label={t.moreBelowSpoken(rows.below)}
+                onClick={() => rows.scroll(1)}
+              >
+                {t.moreBelow(rows.below)}
+              </button>
+            </span>
           )}
         </div>
         {pending.length === 0 ? (

@@ -29,7 +29,9 @@ export const BOARD = translations(
       bump: 'next step',
       space: 'Space',
     },
-    /** The new-order lane's button when cards wait below the rows in sight. */
+    /** The new-order lane's buttons when cards wait above / below the rows in sight. */
+    moreAbove: (n: number) => `↑ ${n}`,
+    moreAboveSpoken: (n: number) => `${n} new ${n === 1 ? 'order' : 'orders'} above, show`,
     moreBelow: (n: number) => `↓ ${n} more`,
     moreBelowSpoken: (n: number) => `${n} more new ${n === 1 ? 'order' : 'orders'} below, show`,
   },
@@ -56,6 +58,9 @@ export const BOARD = translations(
       bump: 'siguiente paso',
       space: 'Espacio',
     },
+    moreAbove: (n: number) => `↑ ${n}`,
+    moreAboveSpoken: (n: number) =>
+      `${n} ${n === 1 ? 'pedido nuevo' : 'pedidos nuevos'} arriba, mostrar`,
     moreBelow: (n: number) => `↓ ${n} más`,
     moreBelowSpoken: (n: number) =>
       `${n} ${n === 1 ? 'pedido nuevo más' : 'pedidos nuevos más'} abajo, mostrar`,

@@ -6,10 +6,11 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
 export interface RowsView {
-  /** Cards wholly below the visible rows (0 when every card is in sight). */
+  /** Cards above / below the visible rows (0 when every card is in sight). */
+  above: number;
   below: number;
-  /** Scroll the list one row down. */
-  scrollDown: () => void;
+  /** Scroll the list one row down (+1) or up (−1). */
+  scroll: (rows: 1 | -1) => void;
 }
 
 export function useWholeRows(
@@ -17,27 +18,31 @@ export function useWholeRows(
   list: RefObject<HTMLElement | null>,
   count: number,
 ): RowsView {
-  const [below, setBelow] = useState(0);
+  const [hidden, setHidden] = useState({ above: 0, below: 0 });
 
   useLayoutEffect(() => {
     const laneEl = lane.current;
     const listEl = list.current;
     if (!laneEl || !listEl) {
-      setBelow(0);
+      setHidden({ above: 0, below: 0 });
       return undefined;
     }
-    const countBelow = (): void => {
-      const bottom = listEl.getBoundingClientRect().bottom;
-      let n = 0;
-      for (const li of listEl.children) if (li.getBoundingClientRect().top >= bottom - 1) n++;
-      setBelow(n);
+    const countHidden = (): void => {
+      const box = listEl.getBoundingClientRect();
+      let above = 0;
+      let below = 0;
+      for (const li of listEl.children) {
+        const r = li.getBoundingClientRect();
+        if (r.top >= box.bottom - 1) below++;
+        else if (r.bottom <= box.top + 1) above++;
+      }
+      setHidden((h) => (h.above === above && h.below === below ? h : { above, below }));
     };
     const fit = (): void => {
       const first = listEl.firstElementChild as HTMLElement | null;
       if (!first) return;
       const style = getComputedStyle(listEl);
       const gap = parseFloat(style.rowGap) || 0;
-      const pad = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
       const row = first.getBoundingClientRect().height + gap;
       // Room from the list's top to the lane's bottom edge (inside its padding).
       const laneBox = laneEl.getBoundingClientRect();
@@ -45,30 +50,30 @@ export function useWholeRows(
         laneBox.bottom -
         parseFloat(getComputedStyle(laneEl).paddingBottom) -
         listEl.getBoundingClientRect().top;
-      const rows = Math.max(1, Math.floor((room - pad + gap) / row));
-      listEl.style.maxHeight = `${rows * row - gap + pad}px`;
-      countBelow();
+      const rows = Math.max(1, Math.floor((room + gap) / row));
+      listEl.style.maxHeight = `${rows * row - gap}px`;
+      countHidden();
     };
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(laneEl);
     observer.observe(listEl);
-    listEl.addEventListener('scroll', countBelow, { passive: true });
+    listEl.addEventListener('scroll', countHidden, { passive: true });
     return () => {
       observer.disconnect();
-      listEl.removeEventListener('scroll', countBelow);
+      listEl.removeEventListener('scroll', countHidden);
       listEl.style.maxHeight = '';
     };
   }, [lane, list, count]);
 
   return {
-    below,
-    scrollDown: () => {
+    ...hidden,
+    scroll: (rows) => {
       const listEl = list.current;
       const first = listEl?.firstElementChild as HTMLElement | null;
       if (!listEl || !first) return;
       const gap = parseFloat(getComputedStyle(listEl).rowGap) || 0;
-      listEl.scrollBy({ top: first.getBoundingClientRect().height + gap });
+      listEl.scrollBy({ top: rows * (first.getBoundingClientRect().height + gap) });
     },
   };
 }
