@@ -10,7 +10,7 @@ import { DetailDecisions } from './DetailDecisions.js';
 import { DetailPeople } from './DetailPeople.js';
 import { money } from './format.js';
 import { fulfillmentLabel, itemCount, orderNumber, statusLabel, sourceName } from './labels.js';
-import { LineItems } from './ModifierTree.js';
+import { AllergyFlag, LineItems } from './ModifierTree.js';
 import { MoneyBreakdown } from './MoneyBreakdown.js';
 import { OrderBadges } from './OrderBadges.js';
 import { PosLegPanel } from './PosLegPanel.js';
@@ -81,7 +81,8 @@ export function OrderDetailPanel({
           {order.specialInstructions && (
             <p className="instructions instructions--order">
               <Icon name="warning" />
-              <strong>{t.orderNote}</strong> {order.specialInstructions}
+              <strong>{t.orderNote}</strong> <AllergyFlag note={order.specialInstructions} />
+              {order.specialInstructions}
             </p>
           )}
 
