@@ -96,6 +96,12 @@ export const PosOrder = z
       .string()
       .nullable()
       .describe('how to reach the customer ("Gate code 1234")'),
+    allergy_alert: z
+      .boolean()
+      .describe('a note names an allergy (shared/allergy.ts words): show it to whoever cooks'),
+    allergy_notes: z
+      .array(z.string())
+      .describe('the notes that name an allergy: the order\'s first, then "Item: note" per item'),
     currency: z.string().describe('ISO 4217, upper case'),
     line_items: z.array(PosLineItem),
     subtotal_cents: cents.describe('the items, before discounts'),

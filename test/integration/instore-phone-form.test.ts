@@ -422,9 +422,13 @@ it('in-store orders taken before the look-up existed are found after the upgrade
       items: [{ name: 'Soup', priceCents: 500, quantity: 1 }],
     });
   await first.stop();
-  // The database as the build before 0012 left it: no look-up table, version 11.
+  // The database as the build before 0012 left it: no look-up table (nor the later order
+  // counts of 0013), version 11.
   const raw = new Database(path.join(dataDir, 'connector.db'));
   raw.exec('DROP TABLE instore_phone');
+  for (const trigger of ['insert', 'delete', 'update'])
+    raw.exec(`DROP TRIGGER order_counts_${trigger}`);
+  raw.exec('DROP TABLE order_counts');
   raw.pragma('user_version = 11');
   raw.close();
 
