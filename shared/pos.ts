@@ -111,7 +111,7 @@ export const PosOrder = z
     delivery_fee_cents: cents,
     driver_tip_cents: cents,
     total_cents: cents.describe(
-      'what the store collects: subtotal − discounts + tax − tax withheld by the platform',
+      'what the store collects: subtotal − discounts + tax − tax withheld by the platform, + the delivery fee on in-store orders (the store’s own charge)',
     ),
     customer_paid_cents: cents.describe(
       'what the customer paid: subtotal − discounts + tax + delivery fee + tip',

@@ -17,7 +17,7 @@ import { modifierCents, type NormalizedOrder } from '../stream/protocol/index.js
 
 export function toPosOrder(row: OrderRow): PosOrder {
   const n = JSON.parse(row.normalized) as NormalizedOrder;
-  const money = orderMoney(n);
+  const money = orderMoney({ ...n, origin: row.origin });
   const allergies = allergyNotes(n);
   return {
     schema: POS_ORDER_SCHEMA,

@@ -168,6 +168,9 @@ function totals(t: TicketWriter, order: PosOrder): void {
   rows.push(['Tax', order.tax_cents]);
   if (order.tax_withheld_by_dsp_cents)
     rows.push(['Tax paid by platform', -order.tax_withheld_by_dsp_cents]);
+  // An in-store order's delivery fee is the store's own charge, part of its total.
+  if (order.origin === 'in_store' && order.delivery_fee_cents)
+    rows.push(['Delivery fee', order.delivery_fee_cents]);
   rows.push(['Store total', order.total_cents]);
   for (const [label, cents] of rows) t.line(`${label}: ${money(cents, order.currency)}`);
 }
