@@ -136,6 +136,10 @@ for (const [name, start] of Object.entries(MODES))
       await expect.poll(async () => (await focused(page)).id).toBe(ids[1]);
       await page.keyboard.press(' ');
       await expect.poll(() => status(ids[1]!)).toBe('ready');
+      // Its row moved to the Ready group (a new element): the focus followed it there.
+      await expect
+        .poll(() => focused(page))
+        .toMatchObject({ id: ids[1], kind: 'progress-card', chosen: true });
       await page.keyboard.press(' ');
       await expect.poll(() => status(ids[1]!)).toBe('completed');
       // Handed off: its row leaves, and the choice goes back to the new orders.

@@ -11,7 +11,9 @@ import { DETAIL, timelineKind } from './texts.js';
 
 export function DetailPeople({ order }: { order: OrderDetail }) {
   const t = texts(DETAIL);
-  const address = addressText(order.deliveryAddress);
+  // Every address shape Stream sends; one we cannot read is shown as sent rather than hidden.
+  const address = order.deliveryAddress ? addressText(order.deliveryAddress) : [];
+  if (order.deliveryAddress && !address.length) address.push(JSON.stringify(order.deliveryAddress));
   return (
     <section aria-labelledby="detail-people">
       <h3 id="detail-people">{t.customer}</h3>

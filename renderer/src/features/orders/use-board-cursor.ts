@@ -61,8 +61,11 @@ export function useBoardCursor(
 
   useEffect(() => {
     if (!focusNext.current || !selected) return;
-    focusNext.current = false;
-    cardElement(selected.id)?.focus();
+    const card = cardElement(selected.id);
+    card?.focus();
+    // Kept until the focus lands: a bumped row that moves to another group is a new element, and
+    // the render that mounts it comes with the status change, after the key.
+    if (card && document.activeElement === card) focusNext.current = false;
   }, [selected]);
 
   const keys = useMemo((): BoardKeys => {
@@ -111,7 +114,7 @@ export function useBoardCursor(
       lane: (delta) => {
         if (delta > 0 && isPending(selected)) choose(progress[0]);
         else if (delta < 0 && selected && !isPending(selected)) choose(pending[0]);
-        else choose(selected); // already in that lane: show where the choice is
+        else if (selected) cardElement(selected.id)?.focus(); // already there: show the choice
       },
       open: () => selected && ui.openDetail(selected.id),
     };

@@ -50,8 +50,11 @@ export function useWholeRows(
         laneBox.bottom -
         parseFloat(getComputedStyle(laneEl).paddingBottom) -
         listEl.getBoundingClientRect().top;
-      const rows = Math.max(1, Math.floor((room + gap) / row));
-      listEl.style.maxHeight = `${rows * row - gap}px`;
+      const rows = Math.floor((room + gap) / row);
+      // Not even one whole row fits (large text under the Missed group and a banner): the list
+      // takes the room there is and scrolls freely, so every card's buttons can still be reached.
+      listEl.toggleAttribute('data-tight', rows < 1);
+      listEl.style.maxHeight = `${rows < 1 ? Math.max(room, 0) : rows * row - gap}px`;
       countHidden();
     };
     fit();
@@ -63,6 +66,7 @@ export function useWholeRows(
       observer.disconnect();
       listEl.removeEventListener('scroll', countHidden);
       listEl.style.maxHeight = '';
+      listEl.removeAttribute('data-tight');
     };
   }, [lane, list, count]);
 
