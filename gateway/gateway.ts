@@ -8,12 +8,14 @@ import type { GatewayConfig } from './config.js';
 import { Fleet } from './fleet.js';
 import { gatewayMetrics } from './metrics.js';
 import { buildGateway } from './server.js';
+import { Withdrawals, type WithdrawalEvent } from './withdrawals.js';
 
 export interface RunningGateway {
   url: string;
   metricsUrl: string;
   nc: NatsConnection;
   fleet: Fleet;
+  withdrawals: Withdrawals;
   stop(): Promise<void>;
 }
 
@@ -24,11 +26,18 @@ export async function startGateway(
   const nc = await deps.connect(config.nats, { name: 'stream-gateway' });
   const fleet = new Fleet(nc, config.storeStaleSeconds * 1000, Date.now, config.nats.kvReplicas);
   await fleet.start();
-  const metrics = gatewayMetrics(fleet);
+  let onWithdrawal: (e: WithdrawalEvent) => void = () => {};
+  const withdrawals = new Withdrawals(nc, fleet, deps.log, config.nats.kvReplicas, (e) =>
+    onWithdrawal(e),
+  );
+  await withdrawals.start();
+  const metrics = gatewayMetrics(fleet, withdrawals);
+  onWithdrawal = (e) => metrics.withdrawal(e);
   const app = buildGateway({
     config,
     nc,
     fleet,
+    withdrawals,
     log: deps.log,
     observe: (outcome, ms) => metrics.observe(outcome, ms),
   });
@@ -46,8 +55,10 @@ export async function startGateway(
     metricsUrl,
     nc,
     fleet,
+    withdrawals,
     async stop() {
       fleet.stop();
+      withdrawals.stop();
       await Promise.all([app.close(), metricsApp.close()]);
       await nc.close();
     },

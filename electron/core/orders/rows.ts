@@ -6,7 +6,13 @@ import type {
   RejectCode,
 } from '../../../shared/domain.js';
 import type { Delivery } from '../../../shared/delivery.js';
-import type { Driver, OrderDetail, OrderSummary, TimelineEntry } from '../../../shared/order.js';
+import type {
+  Driver,
+  MissedReason,
+  OrderDetail,
+  OrderSummary,
+  TimelineEntry,
+} from '../../../shared/order.js';
 import { kitchenOf } from '../../../shared/kitchen.js';
 import type { NormalizedOrder } from '../stream/protocol/index.js';
 import { LAST_STREAM_DELIVERY } from '../outbox/queries.js';
@@ -48,7 +54,7 @@ export interface OrderRow {
   driver: string | null;
   updated_at: number;
   missed_at: number | null;
-  missed_reason: 'expired' | 'stream_canceled' | null;
+  missed_reason: MissedReason | null;
   missed_note: string | null;
   missed_seen_at: number | null;
   missed_seen_by: string | null;
