@@ -28,7 +28,10 @@ import { orderCreated } from '../support/orders.js';
 import { parseExposition, sample } from '../support/prom-text.js';
 
 const REAL = ['store-a', 'store-b', 'store-c'];
-const SIM = Array.from({ length: 50 }, (_, i) => `sim-${i}`);
+// 50 in the suite (two shared cores); `CHAIN_SIM_STORES=500 npx vitest run test/faults/chain-faults.test.ts`
+// runs the issue's full size, as `npm run bench -- gateway` always does.
+const SIM_STORES = Number(process.env.CHAIN_SIM_STORES ?? 50);
+const SIM = Array.from({ length: SIM_STORES }, (_, i) => `sim-${i}`);
 const ORDERS = 300;
 const CONCURRENCY = 6;
 const STALE_S = 5;

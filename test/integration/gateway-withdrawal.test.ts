@@ -156,6 +156,47 @@ describe('an order the gateway refused pos_offline while the store took it', () 
   });
 });
 
+describe('an order staff accepted before its withdrawal arrived', () => {
+  it('is canceled with the cancel alert saying why, not missed', async () => {
+    const relay = store.connector.relay!;
+    const answered = gate();
+    let accepted: number | null = null;
+    relay.hooks = {
+      // The cashier is fast: the order is accepted while its answer is still on the way.
+      beforeRespond: async (req) => {
+        const order = JSON.parse(Buffer.from(req.body!, 'base64').toString()) as {
+          object: { idempotency_key: string };
+        };
+        const row = store.connector.ctx.orders.findByKey(`key:${order.object.idempotency_key}`)!;
+        accepted = (await local(store.localUrl, 'POST', `/api/orders/${row.id}/accept`, {})).status;
+        await answered.opened;
+      },
+    };
+    const pushed: PushMessage[] = [];
+    const unsubscribe = store.connector.ctx.bus.subscribe((m) => pushed.push(m));
+    await until('store online', () => gateway.fleet.get('store-1')?.online === true);
+    const order = orderCreated({ locationId: 'store-1' });
+    try {
+      const refused = await sendToStreamListener(gateway.url, order);
+      expect(refused.status).toBe(400);
+      expect(accepted).toBe(200);
+    } finally {
+      answered.open();
+      relay.hooks = {};
+    }
+    const row = () =>
+      store.connector.ctx.db
+        .prepare('SELECT id, status, missed_reason FROM orders WHERE idempotency_key = ?')
+        .get(keyOf(order)) as { id: string; status: string; missed_reason: string | null };
+    await until('the store withdrew the accepted order', () => row().status === 'canceled');
+    expect(row().missed_reason).toBeNull();
+    const canceled = pushed.find((m) => m.event === 'order.canceled');
+    expect(canceled?.data).toMatchObject({ id: row().id, canceledBy: 'relay' });
+    expect(pushed.some((m) => m.event === 'order.missed')).toBe(false);
+    unsubscribe();
+  });
+});
+
 function refused400Body(): unknown {
   return {
     posValidation: {
