@@ -103,7 +103,7 @@ async function scrapeMetrics(localUrl: string): Promise<void> {
 
 /** `/metrics` with a year of orders against the same scrape of a connector with none (the
  * baseline, same run): a scrape must not grow with the orders kept. And the orders series'
- * read (the counts kept by migration 0012) against the full count it replaced, same file. */
+ * read (the counts kept by migration 0013) against the full count it replaced, same file. */
 async function metricsScrapeRows(dir: string, full: { p50: number; p99: number }): Promise<Row[]> {
   const emptyDir = tempDataDir();
   try {

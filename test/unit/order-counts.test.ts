@@ -1,4 +1,4 @@
-// The order counts behind `stream_connector_orders` (migration 0012) against a full count of the
+// The order counts behind `stream_connector_orders` (migration 0013) against a full count of the
 // orders table: after a migration over existing orders, and after every kind of write the
 // connector makes (insert, status moves, missed marks, deletes, a source rewritten), in a real
 // SQLite file. The counts are what a scrape reads, so they must never drift from the table.
@@ -77,7 +77,7 @@ describe('order counts kept in step with the orders table', () => {
     const file = path.join(scratchDir('order-counts-'), 'connector.db');
     const before = new Database(file);
     open.push(before);
-    runMigrations(before, loadMigrations().slice(0, 11));
+    runMigrations(before, loadMigrations().slice(0, 12));
     const repo = new OrderRepository(before);
     for (let i = 0; i < 300; i++)
       repo.insert(

@@ -1,8 +1,8 @@
 // The connector's Prometheus series (`GET /metrics` on the Local listener, behind the Local API
 // token). Gauges are read from the store's real state at scrape time (store-vitals.ts, and the
-// order counts the database keeps in step with the orders table); the one histogram is fed by
-// the Stream lane when Stream answered 2xx, after the commit that recorded it, so a value here
-// is always backed by delivery state.
+// order counts the database keeps in step with the orders table); the one histogram is fed by the
+// Stream lane when Stream answered 2xx, after the commit
+// that recorded it, so a value here is always backed by delivery state.
 import { Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/connection.js';
 import type { StoreVitals } from './store-vitals.js';
@@ -52,7 +52,7 @@ export function connectorMetrics(deps: {
   latency?: DecisionLatency;
 }): ConnectorMetrics {
   const registry = new Registry();
-  // Kept by triggers in the same transaction as every order write (migration 0012), so a scrape
+  // Kept by triggers in the same transaction as every order write (migration 0013), so a scrape
   // reads a few rows instead of the whole orders table; groups emptied since are left out.
   const ordersByOutcome = deps.db.prepare(
     'SELECT source, outcome, n FROM order_counts WHERE n > 0',
