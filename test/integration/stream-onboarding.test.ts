@@ -17,6 +17,7 @@ import {
   requestToken,
   submitConnectCode,
   type AuthorizeParams,
+  type IssuedTokens,
 } from '../support/stream-onboarding.js';
 
 const CLIENT_ID = 'stream-onboarding-test';
@@ -30,14 +31,7 @@ const AUTHORIZE = {
   ssoDetails: { email: 'owner@demo.example', fullName: 'Dana Owner', phoneNumber: '+15555550100' },
 };
 
-interface Tokens {
-  access_token: string;
-  refresh_token: string;
-  expire_time: number;
-  refresh_token_expire_time: number;
-  id: string;
-  sso_details?: Record<string, string>;
-}
+type Tokens = IssuedTokens;
 
 let t: TestConnector;
 beforeEach(async () => {

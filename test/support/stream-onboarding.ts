@@ -103,3 +103,44 @@ export function codeFromRedirect(location: string): { code: string | null; state
   const url = new URL(location);
   return { code: url.searchParams.get('code'), state: url.searchParams.get('state') };
 }
+
+/** The Request Token answer (A7). */
+export interface IssuedTokens {
+  access_token: string;
+  refresh_token: string;
+  expire_time: number;
+  refresh_token_expire_time: number;
+  id: string;
+  sso_details?: Record<string, string>;
+}
+
+export interface StreamClient {
+  id: string;
+  secret: string;
+}
+
+/** Stream exchanging an authorization code (JSON, as documented). */
+export function exchangeCode(
+  baseUrl: string,
+  client: StreamClient,
+  grant: { code: string; redirectUri: string; verifier?: string },
+) {
+  return requestToken<IssuedTokens & { error?: string }>(baseUrl, {
+    client_id: client.id,
+    client_secret: client.secret,
+    code: grant.code,
+    grant_type: 'authorization_code',
+    redirect_uri: grant.redirectUri,
+    ...(grant.verifier ? { code_verifier: grant.verifier } : {}),
+  });
+}
+
+/** Stream's refresh grant. */
+export function refreshTokens(baseUrl: string, client: StreamClient, refreshToken: string) {
+  return requestToken<IssuedTokens & { error?: string }>(baseUrl, {
+    client_id: client.id,
+    client_secret: client.secret,
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+  });
+}
