@@ -10,12 +10,14 @@ import { merchantOAuthSettings } from './oauth/config.js';
 import { MerchantOAuth } from './oauth/merchant-oauth.js';
 import { gatewayMetrics } from './metrics.js';
 import { buildGateway } from './server.js';
+import { Withdrawals, type WithdrawalEvent } from './withdrawals.js';
 
 export interface RunningGateway {
   url: string;
   metricsUrl: string;
   nc: NatsConnection;
   fleet: Fleet;
+  withdrawals: Withdrawals;
   stop(): Promise<void>;
 }
 
@@ -34,11 +36,18 @@ export async function startGateway(
       { replicas: config.nats.kvReplicas },
     ),
   );
-  const metrics = gatewayMetrics(fleet);
+  let onWithdrawal: (e: WithdrawalEvent) => void = () => {};
+  const withdrawals = new Withdrawals(nc, fleet, deps.log, config.nats.kvReplicas, (e) =>
+    onWithdrawal(e),
+  );
+  await withdrawals.start();
+  const metrics = gatewayMetrics(fleet, withdrawals);
+  onWithdrawal = (e) => metrics.withdrawal(e);
   const app = buildGateway({
     config,
     nc,
     fleet,
+    withdrawals,
     oauth,
     log: deps.log,
     observe: (outcome, ms) => metrics.observe(outcome, ms),
@@ -57,8 +66,10 @@ export async function startGateway(
     metricsUrl,
     nc,
     fleet,
+    withdrawals,
     async stop() {
       fleet.stop();
+      withdrawals.stop();
       await Promise.all([app.close(), metricsApp.close()]);
       await nc.close();
     },

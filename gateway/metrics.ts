@@ -3,14 +3,33 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Fleet } from './fleet.js';
 import type { RouteOutcome } from './server.js';
+import type { WithdrawalEvent, Withdrawals } from './withdrawals.js';
 
 export interface GatewayMetrics {
   registry: Registry;
   observe(outcome: RouteOutcome, ms: number): void;
+  withdrawal(event: WithdrawalEvent): void;
 }
 
-export function gatewayMetrics(fleet: Pick<Fleet, 'all'>): GatewayMetrics {
+export function gatewayMetrics(
+  fleet: Pick<Fleet, 'all'>,
+  withdrawals: Pick<Withdrawals, 'pending'> = { pending: 0 },
+): GatewayMetrics {
   const registry = new Registry();
+  const withdrawalEvents = new Counter({
+    name: 'stream_gateway_withdrawals_total',
+    help: 'Orders refused pos_offline after their store was asked: recorded (or record_failed) for the store, then its answer (withdrawn, already, not_here)',
+    labelNames: ['event'],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'stream_gateway_withdrawals_pending',
+    help: 'Refused orders whose store has not confirmed the withdrawal yet (seen by this replica)',
+    registers: [registry],
+    collect() {
+      this.set(withdrawals.pending);
+    },
+  });
   const requests = new Counter({
     name: 'stream_gateway_requests_total',
     help: 'Stream requests routed to stores, by outcome',
@@ -100,6 +119,9 @@ export function gatewayMetrics(fleet: Pick<Fleet, 'all'>): GatewayMetrics {
     observe(outcome, ms) {
       requests.inc({ outcome });
       latency.observe({ outcome }, ms / 1000);
+    },
+    withdrawal(event) {
+      withdrawalEvents.inc({ event });
     },
   };
 }

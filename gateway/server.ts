@@ -2,7 +2,10 @@
 // authenticated with the connector's own Stream-auth code, routed by location over NATS to that
 // store's connector, and its answer relayed verbatim. A store that does not answer is offline:
 // `order.created` is refused at once with `pos_offline` (Stream fails the order fast instead of
-// timing out), anything else gets 503 so Stream retries (stream-api.md B7).
+// timing out), anything else gets 503 so Stream retries (stream-api.md B7). An `order.created` the
+// store may have received (it was asked, but its answer did not come in time) is recorded for the
+// store to withdraw before Stream hears `pos_offline` (withdrawals.ts).
+import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { errors, type NatsConnection } from '@nats-io/transport-node';
 import { errorBody, installErrorHandler } from '../electron/core/http/errors.js';
@@ -19,7 +22,12 @@ import {
   keepRawBodies,
   StreamAuthenticator,
 } from '../electron/core/stream/auth/index.js';
-import { orderProblem, rejectAnswer } from '../electron/core/stream/protocol/index.js';
+import {
+  orderIdempotencyKey,
+  orderProblem,
+  rejectAnswer,
+  storeUnreachableAnswer,
+} from '../electron/core/stream/protocol/index.js';
 import type { Logger } from '../electron/core/util/log.js';
 import { ApiError } from '../electron/core/util/errors.js';
 import type { GatewayConfig } from './config.js';
@@ -28,11 +36,13 @@ import { natsHealth } from './nats-health.js';
 import type { MerchantOAuth } from './oauth/merchant-oauth.js';
 import { registerGatewayOAuth } from './oauth/routes.js';
 import { locationScope, merchantFilter, refuseOtherMerchant, storeHeaders } from './oauth/scope.js';
+import type { Withdrawals } from './withdrawals.js';
 
 export interface GatewayDeps {
   config: GatewayConfig;
   nc: NatsConnection;
   fleet: Fleet;
+  withdrawals: Pick<Withdrawals, 'record' | 'deliver' | 'has'>;
   /** Merchant onboarding over KV (its settings null when `oauth.clientId` is not set). */
   oauth: MerchantOAuth;
   log: Logger;
@@ -70,7 +80,6 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
     // The connector's own parsing: a body it would refuse is refused here with the same answer.
     const parsed = parseEvent(request);
     if ('refused' in parsed) return reply.code(parsed.refused.status).send(refusalBody(parsed));
-    const { type } = parsed.event;
     const locationId = parsed.event.object.location_id;
     if (!locationId)
       throw new ApiError(
@@ -81,27 +90,47 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
     const scope = locationScope(request, deps.fleet, locationId);
     if (scope === 'other_merchant') return refuseOtherMerchant(reply, request, locationId);
     const started = performance.now();
-    const answer =
+    const raw = request.body as Buffer;
+    const routed: Routed =
       scope === 'unknown'
-        ? null
+        ? { mayHaveIt: false }
         : await forward(deps, locationId, {
             method: 'POST',
             url: '/stream/orders',
             headers: storeHeaders(request, config.stream),
-            body: (request.body as Buffer).toString('base64'),
+            body: raw.toString('base64'),
           });
-    if (answer) {
+    const orderKey =
+      parsed.event.type === 'order.created'
+        ? orderIdempotencyKey(parsed.event.object, createHash('sha256').update(raw).digest('hex'))
+        : null;
+    if ('answer' in routed) {
       deps.observe?.('answered', performance.now() - started);
-      return relay(reply, answer);
+      // A retry of an order this gateway already refused (the replica that refused it died
+      // before Stream heard): Stream hears the refusal its store is withdrawing the order for.
+      if (orderKey && routed.answer.status < 400 && deps.withdrawals.has(locationId, orderKey)) {
+        void deps.withdrawals.deliver(locationId, orderKey);
+        const refusal = storeUnreachableAnswer();
+        return reply.code(refusal.status).send(refusal.body);
+      }
+      return relay(reply, routed.answer);
     }
     const known = deps.fleet.get(locationId) !== null;
     deps.observe?.(known ? 'offline' : 'unknown_location', performance.now() - started);
-    if (type === 'order.created') {
-      const problem = known
-        ? orderProblem('pos_offline', 'The store is offline (its connector did not answer)')
-        : orderProblem('location_not_found', `unknown location ${locationId}`);
-      const rejected = rejectAnswer(problem);
-      return reply.code(rejected.status).send(rejected.body);
+    if (orderKey) {
+      if (!known) {
+        const rejected = rejectAnswer(
+          orderProblem('location_not_found', `unknown location ${locationId}`),
+        );
+        return reply.code(rejected.status).send(rejected.body);
+      }
+      // The store was asked and may have the order: keep the refusal durably first, so it is
+      // withdrawn even if this replica dies right after answering Stream.
+      if (routed.mayHaveIt) await deps.withdrawals.record(locationId, orderKey);
+      const refusal = storeUnreachableAnswer();
+      void reply.code(refusal.status).send(refusal.body);
+      if (routed.mayHaveIt) void deps.withdrawals.deliver(locationId, orderKey);
+      return reply;
     }
     if (!known)
       return reply
@@ -143,17 +172,17 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
     const scope = locationScope(request, deps.fleet, locationId);
     if (scope === 'other_merchant') return refuseOtherMerchant(reply, request, locationId);
     const started = performance.now();
-    const answer =
+    const routed: Routed =
       scope === 'unknown'
-        ? null
+        ? { mayHaveIt: false }
         : await forward(deps, locationId, {
             method: 'GET',
             url: '/stream/catalog',
             headers: storeHeaders(request, config.stream),
           });
-    if (answer) {
+    if ('answer' in routed) {
       deps.observe?.('answered', performance.now() - started);
-      return relay(reply, answer);
+      return relay(reply, routed.answer);
     }
     // A merchant-limited call gets a kept catalog only for a store of its own merchant.
     const cached = scope === 'ok' ? await deps.fleet.lastCatalog(locationId) : null;
@@ -178,13 +207,13 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
   return app;
 }
 
-/** The store's answer, or null when it is unreachable (no responder, or silent past the limit). */
-async function forward(
-  deps: GatewayDeps,
-  locationId: string,
-  req: RelayRequest,
-): Promise<RelayAnswer | null> {
-  if (!RELAYABLE_ID.test(locationId)) return null;
+/** The store's answer, or that it is unreachable; `mayHaveIt` when it was asked and may have
+ * taken the request in (no answer in time, or one that made no sense), as opposed to nobody
+ * listening on its subject (NATS "no responders": nobody received it). */
+type Routed = { answer: RelayAnswer } | { mayHaveIt: boolean };
+
+async function forward(deps: GatewayDeps, locationId: string, req: RelayRequest): Promise<Routed> {
+  if (!RELAYABLE_ID.test(locationId)) return { mayHaveIt: false };
   const { answerTimeoutMs, reconnectGraceMs } = deps.config;
   const started = performance.now();
   for (;;) {
@@ -194,9 +223,9 @@ async function forward(
         timeout: Math.max(1, left),
       });
       const parsed = RelayAnswer.safeParse(JSON.parse(msg.string()));
-      if (parsed.success) return parsed.data;
+      if (parsed.success) return { answer: parsed.data };
       deps.log.warn('store answered something that is not a relay answer', { locationId });
-      return null;
+      return { mayHaveIt: true };
     } catch (err) {
       const noResponders = err instanceof errors.RequestError && err.isNoResponders();
       // Nobody received it, so asking again is safe: a store listed online with no subscription
@@ -221,7 +250,7 @@ async function forward(
               error: (e as Error).message,
             }),
           );
-      return null;
+      return { mayHaveIt: !noResponders };
     }
   }
 }

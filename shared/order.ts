@@ -57,9 +57,15 @@ export type Driver = z.infer<typeof Driver>;
 
 /** An order nobody answered: its window ran out, or Stream canceled it first. It stays on the
  * Orders screen until a person has seen it. */
+/** Why an order was missed: its staff window ran out, Stream canceled it first, or the chain
+ * gateway told Stream `pos_offline` because this store did not answer in time (the store then
+ * withdrew it). */
+export const MISSED_REASONS = ['expired', 'stream_canceled', 'store_unreachable'] as const;
+export type MissedReason = (typeof MISSED_REASONS)[number];
+
 export const Missed = z.object({
   at: z.number().int(),
-  reason: z.enum(['expired', 'stream_canceled']),
+  reason: z.enum(MISSED_REASONS),
   /** What Stream was told (an expiry), or the reason Stream gave (a cancel). */
   note: z.string().nullable(),
   seenAt: z.number().int().nullable(),

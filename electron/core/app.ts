@@ -196,6 +196,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         startedAt: clock.now(),
         catalog: () => catalog.current()?.catalog ?? null,
         heartbeat: vitals,
+        withdraw: (key) => lifecycle.withdrawUnanswered(key),
       })
     : null;
   const handlers = watchStorage(

@@ -55,6 +55,12 @@ export function alertFor(message: PushMessage): Alert | null {
   }
   if (message.event === 'order.missed') {
     const { order } = message.data as { order: OrderSummary };
+    if (order.missed?.reason === 'store_unreachable')
+      return orderAlert(
+        'Order withdrawn: Stream failed it because the store did not answer in time',
+        order,
+        'critical',
+      );
     return orderAlert('Missed order: nobody answered it in time', order, 'critical');
   }
   if (message.event === 'printer.status') {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { StoreRelay } from '../../electron/core/relay/store-relay.js';
+import { storeUnreachableAnswer } from '../../electron/core/stream/protocol/index.js';
 import { silentLogger } from '../../electron/core/util/log.js';
 import { testConfig } from './connector.js';
 import { relayConfig } from './gateway.js';
@@ -99,10 +100,12 @@ export async function startChildGateway(
   });
 }
 
-/** What one simulated store took in: each idempotency key once, and how often it was asked. */
+/** What one simulated store took in: each idempotency key once, how often it was asked, and the
+ * keys it withdrew because the gateway told Stream pos_offline for them. */
 export interface SimStoreLedger {
   created: Map<string, string>;
   asked: Map<string, number>;
+  withdrawn: Set<string>;
 }
 
 export interface SimStores {
@@ -127,11 +130,11 @@ export async function startSimStores(
   const ledgers = new Map<string, SimStoreLedger>();
   const ledger = (id: string): SimStoreLedger => {
     let l = ledgers.get(id);
-    if (!l) ledgers.set(id, (l = { created: new Map(), asked: new Map() }));
+    if (!l) ledgers.set(id, (l = { created: new Map(), asked: new Map(), withdrawn: new Set() }));
     return l;
   };
   const responder: FastifyInstance = Fastify({ logger: false });
-  responder.post('/stream/orders', async (request) => {
+  responder.post('/stream/orders', async (request, reply) => {
     const event = request.body as {
       type: string;
       object: { location_id: string; idempotency_key?: string };
@@ -139,6 +142,11 @@ export async function startSimStores(
     const l = ledger(event.object.location_id);
     const key = event.object.idempotency_key ?? '';
     l.asked.set(key, (l.asked.get(key) ?? 0) + 1);
+    // A withdrawn order's answer is the gateway's, as on a real connector.
+    if (l.withdrawn.has(key)) {
+      const refusal = storeUnreachableAnswer();
+      return reply.code(refusal.status).send(refusal.body);
+    }
     let id = l.created.get(key);
     if (!id) l.created.set(key, (id = `sim_${event.object.location_id}_${l.created.size + 1}`));
     return { order: { provider_id: id } };
@@ -158,6 +166,14 @@ export async function startSimStores(
       version: '0.1.0-sim',
       startedAt,
       catalog: () => null,
+      withdraw: (idempotencyKey) => {
+        const l = ledger(id);
+        const key = idempotencyKey.replace(/^key:/, '');
+        if (!l.created.has(key)) return 'not_here';
+        if (l.withdrawn.has(key)) return 'already';
+        l.withdrawn.add(key);
+        return 'withdrawn';
+      },
       heartbeat: async () => ({
         at: Date.now(),
         pending: 0,
@@ -263,6 +279,33 @@ export function chainOrders(n: number, locationOf: (i: number) => string): Chain
   });
 }
 
+/** Until no replica has a withdrawal its store has not confirmed (stores reconnected and took
+ * them), read from each replica's own metrics. */
+export async function withdrawalsSettled(gateways: readonly ChildGateway[]): Promise<boolean> {
+  for (const g of gateways) {
+    const text = await (await fetch(`${g.metricsUrl}/metrics`)).text();
+    const m = /^stream_gateway_withdrawals_pending (\S+)$/m.exec(text);
+    if (!m || Number(m[1]) !== 0) return false;
+  }
+  return true;
+}
+
+/** A real connector's database: the order Stream's key maps to, and whether it was withdrawn. */
+export function connectorLedger(db: { prepare(sql: string): { get(...a: unknown[]): unknown } }): {
+  id(o: ChainOrder): string | null;
+  withdrawn(o: ChainOrder): boolean;
+} {
+  const row = (o: ChainOrder) =>
+    db
+      .prepare('SELECT id, answer_status FROM orders WHERE idempotency_key = ?')
+      .get(`key:${o.key}`) as { id: string; answer_status: number } | undefined;
+  return {
+    id: (o) => row(o)?.id ?? null,
+    // Its answer became the gateway's refusal in the same transaction as the withdrawal.
+    withdrawn: (o) => (row(o)?.answer_status ?? 0) >= 400,
+  };
+}
+
 export type StreamOutcome = Awaited<ReturnType<StreamSide['retry']>>;
 
 /** Sends every order (each retried as Stream does) with `concurrency` at a time; `fault` runs
@@ -297,30 +340,35 @@ const providerId = (a: StreamAttempt): string =>
 
 export interface FaultAudit {
   acked: ChainOrder[];
-  /** Acknowledged (200) but not at the store under the id Stream was given. */
+  /** Acknowledged (200) but not at the store under the id Stream was given, or withdrawn. */
   lost: ChainOrder[];
   /** Acknowledged twice under different ids. */
   doubled: ChainOrder[];
   /** Not acknowledged: only the documented offline answer is allowed. */
   refused: ChainOrder[];
   refusedOtherwise: ChainOrder[];
-  /** Refused to Stream but taken by the store anyway (its answer was lost with a node). */
+  /** Refused to Stream, taken by the store anyway (its answer came too late or was lost with a
+   * node), and withdrawn by the store as the gateway told it to. */
+  withdrawn: ChainOrder[];
+  /** Refused to Stream but still kept by the store: must be none once withdrawals settled. */
   orphans: ChainOrder[];
   retried: number;
 }
 
-/** `atStore(order)`: the id the store keeps the order's key under, or null. */
+/** `atStore(order)`: the id the store keeps the order's key under, or null; `withdrawnAt`:
+ * whether the store withdrew it (the gateway told Stream pos_offline for it). */
 export function auditFault(
   orders: readonly ChainOrder[],
   results: ReadonlyMap<string, StreamOutcome>,
   atStore: (o: ChainOrder) => string | null,
+  withdrawnAt: (o: ChainOrder) => boolean,
 ): FaultAudit {
   const outcome = (o: ChainOrder) => results.get(o.key)!;
   const acked = orders.filter((o) => outcome(o).final.status === 200);
   const refused = orders.filter((o) => outcome(o).final.status !== 200);
   return {
     acked,
-    lost: acked.filter((o) => atStore(o) !== providerId(outcome(o).final)),
+    lost: acked.filter((o) => atStore(o) !== providerId(outcome(o).final) || withdrawnAt(o)),
     doubled: acked.filter(
       (o) =>
         new Set(
@@ -335,7 +383,8 @@ export function auditFault(
         outcome(o).final.status !== 400 ||
         !JSON.stringify(outcome(o).final.body).includes('pos_offline'),
     ),
-    orphans: refused.filter((o) => atStore(o) !== null),
+    withdrawn: refused.filter((o) => atStore(o) !== null && withdrawnAt(o)),
+    orphans: refused.filter((o) => atStore(o) !== null && !withdrawnAt(o)),
     retried: orders.filter((o) => outcome(o).attempts.length > 1).length,
   };
 }

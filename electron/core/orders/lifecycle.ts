@@ -15,11 +15,19 @@ import { ApiError, notFound } from '../util/errors.js';
 import {
   orderCanceled,
   orderStatusUpdated,
+  storeUnreachableAnswer,
   STREAM_STATUS_EFFECT,
   type OrderCanceledObject,
   type OrderUpdatedObject,
   type OutgoingEvent,
 } from '../stream/protocol/index.js';
+
+/** What the timeline, the cancel alert and the log say about a withdrawn order. */
+export const WITHDRAWN_TEXT =
+  'Stream failed this order because the store did not answer in time — the customer was told it was not accepted';
+
+/** What became of a withdrawal the chain gateway sent (relay/wire.ts WithdrawalAck). */
+export type WithdrawalOutcome = 'withdrawn' | 'already' | 'not_here';
 
 /** Given once, at construction (app.ts). */
 export interface LifecycleCollaborators {
@@ -125,6 +133,58 @@ export class OrderLifecycle {
     });
     if (canceled && row.status === 'pending') this.collaborators.onMissed(row.id);
     return ctx.orders.detail(row.id)!;
+  }
+
+  /**
+   * The chain gateway told Stream `pos_offline` for this order (its store did not answer in
+   * time), yet the order reached us: withdraw it. It leaves the board and the POS (a pending one
+   * is missed, shown until seen; one already accepted gets the cancel alert), the timeline says
+   * why, and its stored answer becomes the gateway's, so a retry from Stream hears `pos_offline`
+   * too. Nothing goes to Stream: it has already failed the order. Idempotent.
+   */
+  withdrawUnanswered(idempotencyKey: string): WithdrawalOutcome {
+    const { ctx } = this;
+    const found = ctx.orders.findByKey(idempotencyKey);
+    if (!found) return 'not_here';
+    const refusal = storeUnreachableAnswer();
+    const refusalBody = JSON.stringify(refusal.body);
+    // Already refused (by our own checks, or withdrawn before): Stream and we agree.
+    if (found.answer_status >= 400) return 'already';
+    const row = ctx.orders.get(found.id)!;
+    const now = ctx.clock.now();
+    const canceled = ctx.db.transaction(() => {
+      ctx.orders.update(row.id, {
+        answer_status: refusal.status,
+        answer_body: refusalBody,
+        updated_at: now,
+      });
+      const won = ctx.orders.transition(row.id, OPEN_STATUSES, {
+        status: 'canceled',
+        updated_at: now,
+      });
+      ctx.orders.addTimeline(
+        row.id,
+        now,
+        'withdrawn',
+        'relay',
+        won ? WITHDRAWN_TEXT : `${WITHDRAWN_TEXT} (no effect here: the order was ${row.status})`,
+      );
+      if (won) {
+        if (row.status === 'pending') ctx.orders.markMissed(row.id, now, 'store_unreachable', null);
+        this.collaborators.afterCancel(row.id, now, WITHDRAWN_TEXT);
+      }
+      return won;
+    })();
+    ctx.log.warn('order withdrawn: the gateway told Stream pos_offline', {
+      orderId: row.id,
+      was: row.status,
+    });
+    this.announce(row.id, canceled ? 'relay' : undefined, {
+      cancelSource: null,
+      cancelReason: WITHDRAWN_TEXT,
+    });
+    if (canceled && row.status === 'pending') this.collaborators.onMissed(row.id);
+    return 'withdrawn';
   }
 
   /** Staff cancel an accepted order: Stream is told with `order.canceled` and the reason (A4),

@@ -2,7 +2,7 @@
 // wrap several calls in `db.transaction` when they must land together.
 import type { OrderStatus } from '../../../shared/domain.js';
 import type { Delivery } from '../../../shared/delivery.js';
-import type { OrderSummary, TimelineEntry } from '../../../shared/order.js';
+import type { MissedReason, OrderSummary, TimelineEntry } from '../../../shared/order.js';
 import type { Db } from '../db/connection.js';
 import type { CommittedLogger } from '../util/committed-log.js';
 import { STREAM_DELIVERIES_OF_ORDER } from '../outbox/queries.js';
@@ -106,12 +106,7 @@ export class OrderRepository {
   }
 
   /** The order is missed (inside the expiry's or the cancel's transaction); once only. */
-  markMissed(
-    id: string,
-    at: number,
-    reason: 'expired' | 'stream_canceled',
-    note: string | null,
-  ): boolean {
+  markMissed(id: string, at: number, reason: MissedReason, note: string | null): boolean {
     return this.stmts.markMissed.run({ id, at, reason, note }).changes === 1;
   }
 
@@ -194,7 +189,7 @@ export class OrderRepository {
 
 /** Lost orders and failures stand out in the log; the rest of an order's life is info. */
 function timelineLevel(kind: string): 'info' | 'warn' {
-  return /expired|canceled|failed|attention|not_in_pos/.test(kind) ? 'warn' : 'info';
+  return /expired|canceled|withdrawn|failed|attention|not_in_pos/.test(kind) ? 'warn' : 'info';
 }
 
 /** What history search matches: the words a cashier would type to find an order. */

@@ -7,7 +7,13 @@ import type {
 } from '../../../shared/domain.js';
 import { DELIVERY_TYPES } from '../../../shared/domain.js';
 import type { Delivery } from '../../../shared/delivery.js';
-import type { Driver, OrderDetail, OrderSummary, TimelineEntry } from '../../../shared/order.js';
+import type {
+  Driver,
+  MissedReason,
+  OrderDetail,
+  OrderSummary,
+  TimelineEntry,
+} from '../../../shared/order.js';
 import { streetLine } from '../../../shared/address.js';
 import { kitchenOf } from '../../../shared/kitchen.js';
 import type { NormalizedOrder } from '../stream/protocol/index.js';
@@ -50,7 +56,7 @@ export interface OrderRow {
   driver: string | null;
   updated_at: number;
   missed_at: number | null;
-  missed_reason: 'expired' | 'stream_canceled' | null;
+  missed_reason: MissedReason | null;
   missed_note: string | null;
   missed_seen_at: number | null;
   missed_seen_by: string | null;

@@ -1,12 +1,19 @@
 // A store's side of the chain relay: an outbound NATS connection that answers the gateway's
 // relayed Stream requests through this connector's own Stream server (`inject()`: the same
 // authentication, idempotency and validation as a direct call), and keeps the store's registry
-// record and last catalog in JetStream KV.
+// record and last catalog in JetStream KV. It also takes the gateway's withdrawals: an order the
+// gateway refused `pos_offline` because this store's answer came too late (gateway/README.md).
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { Config } from '../config/schema.js';
+import type { WithdrawalOutcome } from '../orders/lifecycle.js';
+import {
+  orderIdempotencyKey,
+  storeUnreachableAnswer,
+  type OrderCreatedObject,
+} from '../stream/protocol/index.js';
 import type { Logger } from '../util/log.js';
 import { connectNats } from './connect.js';
 import {
@@ -14,13 +21,19 @@ import {
   REGISTRY_BUCKET,
   RELAYABLE_ID,
   RelayRequest,
+  Withdrawal,
   encodeJson,
   registryKey,
   storeInboxPrefix,
   storeSubject,
   type RelayAnswer,
   type StoreRecord,
+  type WithdrawalAck,
 } from './wire.js';
+
+/** How long a withdrawal for an order not received yet is remembered: a request still in flight
+ * in NATS arrives within seconds, and none survives this connection (core NATS keeps nothing). */
+const REFUSE_LATE_MS = 10 * 60_000;
 
 export interface StoreRelayDeps {
   config: Config;
@@ -32,6 +45,15 @@ export interface StoreRelayDeps {
   heartbeat: () => Promise<StoreRecord['heartbeat']>;
   /** The catalog as Get Catalog serves it now, or null before one is loaded. */
   catalog: () => unknown;
+  /** Withdraw the order with this idempotency key (orders/lifecycle.ts withdrawUnanswered). */
+  withdraw: (idempotencyKey: string) => WithdrawalOutcome;
+}
+
+/** Tests: hold a relayed request before this store takes it in (a late delivery) or after it
+ * did but before the answer leaves (a late or lost answer), to control lateness exactly. */
+export interface RelayHooks {
+  beforeInject?: (req: RelayRequest) => Promise<void>;
+  beforeRespond?: (req: RelayRequest, answer: RelayAnswer) => Promise<void>;
 }
 
 export class StoreRelay {
@@ -42,6 +64,10 @@ export class StoreRelay {
   private catalogs: KV | null = null;
   private lastCatalogHash = '';
   private readonly inFlight = new Set<Promise<void>>();
+  /** Orders withdrawn before they arrived: idempotency key → until when to refuse them. */
+  private readonly refuseLate = new Map<string, number>();
+  /** Tests only (RelayHooks). */
+  hooks: RelayHooks = {};
 
   constructor(private readonly deps: StoreRelayDeps) {
     const { id } = deps.config.location;
@@ -91,28 +117,84 @@ export class StoreRelay {
   }
 
   private async answer(msg: Msg): Promise<void> {
-    let answer: RelayAnswer;
-    const parsed = RelayRequest.safeParse(safeJson(msg.data));
+    const json = safeJson(msg.data);
+    const withdrawal = Withdrawal.safeParse(json);
+    if (withdrawal.success) return this.takeWithdrawal(msg, withdrawal.data);
+    const parsed = RelayRequest.safeParse(json);
     if (!parsed.success) {
-      answer = jsonAnswer(400, {
-        error: { code: 'bad_relay_request', message: 'not a relay request' },
-      });
-    } else {
-      const req = parsed.data;
-      const res = await this.deps.streamServer.inject({
-        method: req.method,
-        url: req.url,
-        headers: req.headers,
-        ...(req.body !== undefined ? { payload: Buffer.from(req.body, 'base64') } : {}),
-      });
-      const headers: Record<string, string> = {};
-      for (const name of ['content-type', 'retry-after']) {
-        const v = res.headers[name];
-        if (typeof v === 'string') headers[name] = v;
-      }
-      answer = { status: res.statusCode, headers, body: res.rawPayload.toString('base64') };
+      msg.respond(
+        encodeJson(
+          jsonAnswer(400, { error: { code: 'bad_relay_request', message: 'not a relay request' } }),
+        ),
+      );
+      return;
     }
+    const req = parsed.data;
+    await this.hooks.beforeInject?.(req);
+    if (this.withdrawnBeforeArrival(req)) {
+      this.deps.log.warn('refused an order that arrived after the gateway told Stream pos_offline');
+      msg.respond(encodeJson(refusedAnswer()));
+      return;
+    }
+    const res = await this.deps.streamServer.inject({
+      method: req.method,
+      url: req.url,
+      headers: req.headers,
+      ...(req.body !== undefined ? { payload: Buffer.from(req.body, 'base64') } : {}),
+    });
+    const headers: Record<string, string> = {};
+    for (const name of ['content-type', 'retry-after']) {
+      const v = res.headers[name];
+      if (typeof v === 'string') headers[name] = v;
+    }
+    let answer: RelayAnswer = {
+      status: res.statusCode,
+      headers,
+      body: res.rawPayload.toString('base64'),
+    };
+    // Its withdrawal came while it was being taken in (and found nothing yet): withdraw now.
+    if (res.statusCode < 400 && this.withdrawnBeforeArrival(req)) {
+      this.deps.withdraw(this.refusedKeyOf(req)!);
+      answer = refusedAnswer();
+    }
+    await this.hooks.beforeRespond?.(req, answer);
     msg.respond(encodeJson(answer));
+  }
+
+  /** The gateway told Stream `pos_offline` for one of our orders: withdraw it, or, when it has
+   * not arrived (yet), refuse it if it still does. The answer lets the gateway forget it. */
+  private takeWithdrawal(msg: Msg, { withdraw }: Withdrawal): void {
+    const { log, config } = this.deps;
+    if (withdraw.locationId !== config.location.id) return; // not ours: no answer, it retries
+    let outcome: WithdrawalAck['withdrawal'];
+    try {
+      outcome = this.deps.withdraw(withdraw.idempotencyKey);
+    } catch (err) {
+      // Unanswered: the gateway asks again (storage full, database busy …).
+      log.warn('could not withdraw an order the gateway refused', {
+        error: (err as Error).message,
+      });
+      return;
+    }
+    const now = Date.now();
+    for (const [key, until] of this.refuseLate) if (until < now) this.refuseLate.delete(key);
+    if (outcome === 'not_here') this.refuseLate.set(withdraw.idempotencyKey, now + REFUSE_LATE_MS);
+    msg.respond(encodeJson({ withdrawal: outcome } satisfies WithdrawalAck));
+  }
+
+  /** An `order.created` the gateway already refused for us (its withdrawal came first). */
+  private withdrawnBeforeArrival(req: RelayRequest): boolean {
+    return this.refuseLate.size > 0 && this.refusedKeyOf(req) !== null;
+  }
+
+  /** The request's idempotency key when it is an `order.created` withdrawn before it arrived. */
+  private refusedKeyOf(req: RelayRequest): string | null {
+    if (req.body === undefined) return null;
+    const raw = Buffer.from(req.body, 'base64');
+    const event = safeJson(raw) as { type?: unknown; object?: OrderCreatedObject } | undefined;
+    if (event?.type !== 'order.created' || !event.object) return null;
+    const key = orderIdempotencyKey(event.object, createHash('sha256').update(raw).digest('hex'));
+    return this.refuseLate.has(key) ? key : null;
   }
 
   private async beat(): Promise<void> {
@@ -166,6 +248,12 @@ function safeJson(data: Uint8Array): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The gateway's own `pos_offline` answer, as this store now gives it for a withdrawn order. */
+function refusedAnswer(): RelayAnswer {
+  const refusal = storeUnreachableAnswer();
+  return jsonAnswer(refusal.status, refusal.body);
 }
 
 export function jsonAnswer(

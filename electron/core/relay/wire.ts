@@ -1,6 +1,7 @@
 // The relay's wire between the chain gateway and each store's connector over NATS: subjects,
 // registry buckets and the request / answer envelopes. Both sides import this file, nothing else
 // knows these names.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** Location ids that can be a NATS subject token and a KV key as they are. */
@@ -23,6 +24,30 @@ export const REGISTRY_BUCKET = 'stream_registry';
 export const CATALOG_BUCKET = 'stream_catalogs';
 export const registryKey = (locationId: string): string => `loc.${locationId}`;
 export const downKey = (locationId: string): string => `down.${locationId}`;
+
+/** JetStream KV: `<location>.<sha256 of the idempotency key>` is an order the gateway refused
+ * `pos_offline` after asking its store (no answer in time), until the store has confirmed it
+ * withdrew the order (or never had it). Written before Stream is answered; see gateway/README.md. */
+export const WITHDRAWAL_BUCKET = 'stream_withdrawals';
+export const withdrawalKey = (locationId: string, idempotencyKey: string): string =>
+  `${locationId}.${createHash('sha256').update(idempotencyKey).digest('hex')}`;
+
+/** Gateway → store, on the store's own subject: "Stream was told pos_offline for this order". */
+export const Withdrawal = z.object({
+  withdraw: z.object({
+    locationId: z.string(),
+    /** The order's idempotency key as the store keeps it (orderIdempotencyKey). */
+    idempotencyKey: z.string(),
+    /** When the gateway gave up waiting (its clock; shown, never compared). */
+    at: z.number(),
+  }),
+});
+export type Withdrawal = z.infer<typeof Withdrawal>;
+
+/** The store's answer: it withdrew the order, had already, or never had it (and now refuses it
+ * if the request still arrives). Any of the three settles the withdrawal. */
+export const WithdrawalAck = z.object({ withdrawal: z.enum(['withdrawn', 'already', 'not_here']) });
+export type WithdrawalAck = z.infer<typeof WithdrawalAck>;
 
 /** A Stream request as the gateway received it: method, path, headers and the raw body. */
 export const RelayRequest = z.object({

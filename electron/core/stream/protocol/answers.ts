@@ -56,6 +56,15 @@ export function orderProblem(order_error: string, order_error_reason: string): P
   return { orderValidation: [{ order_error, order_error_reason }] };
 }
 
+/** The answer to an `order.created` its store did not answer in time (the chain gateway, B7):
+ * the documented `pos_offline`, so Stream fails the order fast. A store that took the order
+ * anyway withdraws it and keeps this as its answer, so a retry hears the same. */
+export function storeUnreachableAnswer(): Answer {
+  return rejectAnswer(
+    orderProblem('pos_offline', 'The store is offline (its connector did not answer)'),
+  );
+}
+
 /** Two validations as one: a check that finds several problems reports all of them. */
 export function mergeValidations(all: readonly PosValidation[]): PosValidation {
   const out: PosValidation = {};

@@ -72,7 +72,14 @@ export function CancelBanners({ onOpen }: { onOpen: (id: string) => void }) {
               order.customerName,
             )}
             <small>
-              {t.canceledBy(canceledBy === 'stream' ? t.byStream : canceledBy, clockTime(at))}
+              {t.canceledBy(
+                canceledBy === 'stream'
+                  ? t.byStream
+                  : canceledBy === 'relay'
+                    ? t.byRelay
+                    : canceledBy,
+                clockTime(at),
+              )}
             </small>
           </span>
           <button type="button" className="button button--strip" onClick={() => onOpen(order.id)}>

@@ -91,7 +91,11 @@ export class AlertController {
     this.missedHeard.add(order.id);
     this.player.play('missed');
     const words = texts(ALERT_TEXTS).notification;
-    this.notify(`missed:${order.id}`, words.missedTitle(describe(order)), words.missedBody);
+    this.notify(
+      `missed:${order.id}`,
+      words.missedTitle(describe(order)),
+      order.missed?.reason === 'store_unreachable' ? words.withdrawnBody : words.missedBody,
+    );
   }
 
   dismissCancel(id: string): void {

@@ -15,6 +15,9 @@ export const ALERT_TEXTS = translations(
       ` — ${order}${customer ? ` (${customer})` : ''}. Stop preparing it.`,
     canceledBy: (who: string, time: string) => ` Canceled by ${who} at ${time}`,
     byStream: 'Stream (customer or delivery platform)',
+    /** A withdrawn order (the chain gateway told Stream pos_offline): who, and what it means. */
+    byRelay:
+      'Stream, because this store did not answer in time (the customer was told it was not accepted)',
     details: 'Details',
     gotIt: 'Got it',
     noSound:
@@ -27,6 +30,8 @@ export const ALERT_TEXTS = translations(
       canceledBody: 'Stop preparing this order.',
       missedTitle: (order: string) => `MISSED: ${order}`,
       missedBody: 'Nobody answered it in time. It is on the Orders screen until someone taps Seen.',
+      withdrawnBody:
+        'Stream failed it because the store did not answer in time; the customer was told it was not accepted. Do not prepare it.',
       newTitle: (order: string) => `New order: ${order}`,
       newBody: 'Accept or reject it on the board.',
     },
@@ -44,6 +49,8 @@ export const ALERT_TEXTS = translations(
       ` — ${order}${customer ? ` (${customer})` : ''}. Deje de prepararlo.`,
     canceledBy: (who: string, time: string) => ` Cancelado por ${who} a las ${time}`,
     byStream: 'Stream (cliente o plataforma de reparto)',
+    byRelay:
+      'Stream, porque esta tienda no respondió a tiempo (al cliente se le dijo que no fue aceptado)',
     details: 'Detalles',
     gotIt: 'Entendido',
     noSound:
@@ -57,6 +64,8 @@ export const ALERT_TEXTS = translations(
       missedTitle: (order: string) => `PERDIDO: ${order}`,
       missedBody:
         'Nadie lo respondió a tiempo. Queda en la pantalla de pedidos hasta que alguien toque Visto.',
+      withdrawnBody:
+        'Stream lo dio por fallido porque la tienda no respondió a tiempo; al cliente se le dijo que no fue aceptado. No lo prepare.',
       newTitle: (order: string) => `Pedido nuevo: ${order}`,
       newBody: 'Acéptelo o recházelo en el tablero.',
     },

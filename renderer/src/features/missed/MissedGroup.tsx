@@ -55,8 +55,14 @@ export function MissedGroup({ orders, onOpen }: Props) {
                 {o.customerName && <span>{o.customerName}</span>}
                 <span>{money(o.totalCents, o.currency)}</span>
                 <span className="missed__told">
-                  {o.missed!.reason === 'expired' ? t.expired : t.streamCanceled}{' '}
-                  <q>{o.missed!.note}</q>
+                  {o.missed!.reason === 'store_unreachable' ? (
+                    t.storeUnreachable
+                  ) : (
+                    <>
+                      {o.missed!.reason === 'expired' ? t.expired : t.streamCanceled}{' '}
+                      <q>{o.missed!.note}</q>
+                    </>
+                  )}
                 </span>
               </button>
               <button

@@ -9,6 +9,8 @@ export const MISSED_TEXTS = translations(
     missedAt: (time: string) => `Missed at ${time}`,
     expired: 'No answer in time. Stream was told:',
     streamCanceled: 'Stream canceled it before anyone answered:',
+    storeUnreachable:
+      'Stream failed this order because the store did not answer in time — the customer was told it was not accepted. Do not prepare it.',
     seen: 'Seen',
     seenLabel: (order: string) => `Seen: ${order}`,
     today: (n: number) => (n === 1 ? '1 missed today' : `${n} missed today`),
@@ -33,6 +35,8 @@ export const MISSED_TEXTS = translations(
     missedAt: (time: string) => `Perdido a las ${time}`,
     expired: 'Sin respuesta a tiempo. A Stream se le dijo:',
     streamCanceled: 'Stream lo canceló antes de que alguien respondiera:',
+    storeUnreachable:
+      'Stream dio este pedido por fallido porque la tienda no respondió a tiempo: al cliente se le dijo que no fue aceptado. No lo prepare.',
     seen: 'Visto',
     seenLabel: (order: string) => `Visto: ${order}`,
     today: (n: number) => (n === 1 ? '1 perdido hoy' : `${n} perdidos hoy`),

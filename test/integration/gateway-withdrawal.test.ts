@@ -1,0 +1,211 @@
+// Orders refused `pos_offline` but taken by the store (issue 17): the gateway stops waiting for a
+// store and tells Stream `pos_offline`, yet the store receives the order anyway. Lateness is
+// controlled exactly with the relay's hooks (no timing): the store's answer, or the request
+// itself, is held until the gateway has answered Stream. The store must withdraw the order (off
+// the board, not acceptable, missed with its reason, a timeline entry, the cancel alert) and a
+// retry from Stream must hear the same refusal; an order whose withdrawal came first is refused.
+// Real nats-server, real gateway replica, real connector.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningGateway } from '../../gateway/gateway.js';
+import type { PushMessage } from '../../shared/contract.js';
+import { WITHDRAWN_TEXT } from '../../electron/core/orders/lifecycle.js';
+import { startTestConnector, type TestConnector } from '../support/connector.js';
+import { relayConfig, startTestGateway } from '../support/gateway.js';
+import { startNats, type NatsNode } from '../support/nats.js';
+import { orderCreated } from '../support/orders.js';
+import { local, sendToStreamListener } from '../support/stream-client.js';
+
+let nats: NatsNode;
+let gateway: RunningGateway;
+let store: TestConnector;
+
+async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 20_000) {
+  const end = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A promise and its resolver: the gate a hook waits at. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  return { opened, open };
+}
+
+const keyOf = (order: ReturnType<typeof orderCreated>) =>
+  `key:${(order.object as { idempotency_key: string }).idempotency_key}`;
+
+beforeAll(async () => {
+  nats = await startNats({ stores: ['store-1'] });
+  // The wait is short so the test is quick; no assertion depends on it.
+  gateway = await startTestGateway(nats.url, { answerTimeoutMs: 800 });
+  store = await startTestConnector({ config: relayConfig(nats.url, 'store-1') });
+  await until('store registered', () => gateway.fleet.get('store-1')?.online === true);
+});
+
+afterAll(async () => {
+  await store?.dispose();
+  await gateway?.stop();
+  await nats?.stop();
+});
+
+describe('an order the gateway refused pos_offline while the store took it', () => {
+  it('is withdrawn by the store: off the board, missed with its reason, and a retry hears pos_offline', async () => {
+    const relay = store.connector.relay!;
+    const answered = gate();
+    const heldAnswers: number[] = [];
+    relay.hooks = {
+      // The store has committed the order; its answer leaves only after Stream was answered.
+      beforeRespond: async (_req, answer) => {
+        heldAnswers.push(answer.status);
+        await answered.opened;
+      },
+    };
+    const pushed: PushMessage[] = [];
+    const unsubscribe = store.connector.ctx.bus.subscribe((m) => pushed.push(m));
+    const order = orderCreated({ locationId: 'store-1' });
+    const body = JSON.stringify(order);
+    try {
+      const refused = await sendToStreamListener(gateway.url, body);
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('pos_offline');
+      expect(heldAnswers).toEqual([200]); // the store had taken it: the late answer said yes
+    } finally {
+      answered.open();
+      relay.hooks = {};
+    }
+
+    const row = () =>
+      store.connector.ctx.db
+        .prepare('SELECT * FROM orders WHERE idempotency_key = ?')
+        .get(keyOf(order)) as
+        | { id: string; status: string; missed_reason: string | null; answer_status: number }
+        | undefined;
+    await until('the store withdrew the order', () => row()?.status === 'canceled');
+    const id = row()!.id;
+    expect(row()!.missed_reason).toBe('store_unreachable');
+    expect(row()!.answer_status).toBe(400);
+    await until('the gateway forgot it', () => gateway.withdrawals.pending === 0);
+
+    // Not on the board as pending, and staff cannot accept it (so the POS never gets it).
+    const pending = await local<{ orders: { id: string }[] }>(
+      store.localUrl,
+      'GET',
+      '/api/orders?status=pending',
+    );
+    expect(pending.body.orders.map((o) => o.id)).not.toContain(id);
+    const accept = await local(store.localUrl, 'POST', `/api/orders/${id}/accept`, {});
+    expect(accept.status).toBe(409);
+
+    // The manager sees it as missed, with why, and the timeline says so.
+    const detail = await local<{
+      missed: { reason: string } | null;
+      timeline: { kind: string; actor: string; detail: string | null }[];
+    }>(store.localUrl, 'GET', `/api/orders/${id}`);
+    expect(detail.body.missed?.reason).toBe('store_unreachable');
+    expect(detail.body.timeline).toContainEqual(
+      expect.objectContaining({ kind: 'withdrawn', actor: 'relay', detail: WITHDRAWN_TEXT }),
+    );
+    const canceled = pushed.find((m) => m.event === 'order.canceled');
+    expect(canceled?.data).toMatchObject({ id, canceledBy: 'relay', cancelReason: WITHDRAWN_TEXT });
+    expect(pushed.some((m) => m.event === 'order.missed')).toBe(true);
+    unsubscribe();
+
+    // Stream retries the same bytes (it never does after a 400, but a replica may have died
+    // before Stream heard): the store's answer is now the gateway's refusal.
+    await until('store online again', () => gateway.fleet.get('store-1')?.online === true);
+    const again = await sendToStreamListener(gateway.url, body);
+    expect(again.status).toBe(400);
+    expect(again.body).toEqual(refused400Body());
+  });
+
+  it('refuses an order whose withdrawal reached the store before the order did', async () => {
+    const relay = store.connector.relay!;
+    const delivered = gate();
+    let held = 0;
+    relay.hooks = {
+      // A late delivery: the request reaches the store only after the gateway gave up on it
+      // and the store has answered the withdrawal ("never had it").
+      beforeInject: async () => {
+        held++;
+        await delivered.opened;
+      },
+    };
+    const order = orderCreated({ locationId: 'store-1' });
+    try {
+      const refused = await sendToStreamListener(gateway.url, order);
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('pos_offline');
+      await until('the store confirmed it never had it', () => gateway.withdrawals.pending === 0);
+      expect(held).toBe(1);
+    } finally {
+      delivered.open();
+      relay.hooks = {};
+    }
+    await until('the store online', () => gateway.fleet.get('store-1')?.online === true);
+    // Taken in nowhere: no row, nothing on any screen.
+    const row = store.connector.ctx.db
+      .prepare('SELECT id FROM orders WHERE idempotency_key = ?')
+      .get(keyOf(order));
+    expect(row).toBeUndefined();
+    const metrics = await (await fetch(`${gateway.metricsUrl}/metrics`)).text();
+    expect(metrics).toMatch(/stream_gateway_withdrawals_total\{event="not_here"\} 1/);
+    expect(metrics).toMatch(/stream_gateway_withdrawals_total\{event="withdrawn"\} 1/);
+  });
+});
+
+describe('an order staff accepted before its withdrawal arrived', () => {
+  it('is canceled with the cancel alert saying why, not missed', async () => {
+    const relay = store.connector.relay!;
+    const answered = gate();
+    let accepted: number | null = null;
+    relay.hooks = {
+      // The cashier is fast: the order is accepted while its answer is still on the way.
+      beforeRespond: async (req) => {
+        const order = JSON.parse(Buffer.from(req.body!, 'base64').toString()) as {
+          object: { idempotency_key: string };
+        };
+        const row = store.connector.ctx.orders.findByKey(`key:${order.object.idempotency_key}`)!;
+        accepted = (await local(store.localUrl, 'POST', `/api/orders/${row.id}/accept`, {})).status;
+        await answered.opened;
+      },
+    };
+    const pushed: PushMessage[] = [];
+    const unsubscribe = store.connector.ctx.bus.subscribe((m) => pushed.push(m));
+    await until('store online', () => gateway.fleet.get('store-1')?.online === true);
+    const order = orderCreated({ locationId: 'store-1' });
+    try {
+      const refused = await sendToStreamListener(gateway.url, order);
+      expect(refused.status).toBe(400);
+      expect(accepted).toBe(200);
+    } finally {
+      answered.open();
+      relay.hooks = {};
+    }
+    const row = () =>
+      store.connector.ctx.db
+        .prepare('SELECT id, status, missed_reason FROM orders WHERE idempotency_key = ?')
+        .get(keyOf(order)) as { id: string; status: string; missed_reason: string | null };
+    await until('the store withdrew the accepted order', () => row().status === 'canceled');
+    expect(row().missed_reason).toBeNull();
+    const canceled = pushed.find((m) => m.event === 'order.canceled');
+    expect(canceled?.data).toMatchObject({ id: row().id, canceledBy: 'relay' });
+    expect(pushed.some((m) => m.event === 'order.missed')).toBe(false);
+    unsubscribe();
+  });
+});
+
+function refused400Body(): unknown {
+  return {
+    posValidation: {
+      orderValidation: [
+        {
+          order_error: 'pos_offline',
+          order_error_reason: 'The store is offline (its connector did not answer)',
+        },
+      ],
+    },
+  };
+}
