@@ -2,30 +2,19 @@
 // the cashier UI with real content, in Debian's Chromium against a real connector: no serious
 // or critical violation anywhere. A failure lists each rule with the elements it found.
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { seedCounterScene } from './support/seed.js';
 
 const missing = browserMissingReason();
 
 describe.skipIf(missing !== null)('accessibility of every screen', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // A long staff window: the pending order stays on the board for the whole scan.
-    counter = await startCounter({ acceptance: { staffWindowSeconds: 55 } });
-    ({ app, browser } = counter);
-    await seedCounterScene(app);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+  // A long staff window: the pending order stays on the board for the whole scan.
+  const counter = useCounter({ acceptance: { staffWindowSeconds: 55 } }, ({ app }) =>
+    seedCounterScene(app),
+  );
 
   /** Serious and critical violations on the page as it is now, as readable lines. */
   async function scan(page: Page, where: string): Promise<string[]> {
@@ -50,10 +39,10 @@ describe.skipIf(missing !== null)('accessibility of every screen', () => {
     'finds no serious or critical violation on any screen or dialog',
     { timeout: 90_000 },
     async () => {
-      // AxeBuilder needs a page from an explicit browser context.
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      // AxeBuilder needs a page from an explicit counter.browser context.
+      const context = await counter.browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
-      await page.goto(app.boardUrl);
+      await page.goto(counter.app.boardUrl);
       await page.locator('.app[data-connection="open"]').waitFor();
       await page.getByTestId('pending-card').first().waitFor();
       const found: string[] = [];
