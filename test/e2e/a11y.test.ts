@@ -39,7 +39,7 @@ describe.skipIf(missing !== null)('accessibility of every screen', () => {
     'finds no serious or critical violation on any screen or dialog',
     { timeout: 90_000 },
     async () => {
-      // AxeBuilder needs a page from an explicit counter.browser context.
+      // AxeBuilder needs a page from an explicit browser context.
       const context = await counter.browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       await page.goto(counter.app.boardUrl);

@@ -243,7 +243,7 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
     await page.close();
   });
 
-  it('asks for a tap when the counter.browser blocks sound, and the tap turns sound on', async () => {
+  it('asks for a tap when the browser blocks sound, and the tap turns sound on', async () => {
     const plain = await launchChromium();
     try {
       const page = await openBoard(plain);

@@ -45,7 +45,7 @@ describe.skipIf(missing !== null)("the store's clock on a PC in another zone", (
     const page = await context.newPage();
     await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
-    // The counter.browser really is in the other zone.
+    // The browser really is in the other zone.
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
       PC_ZONE,
     );

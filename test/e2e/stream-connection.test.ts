@@ -41,10 +41,10 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
     await pad.waitFor({ state: 'detached' });
   }
 
-  /** The merchant's counter.browser on the connector's sign-in page; returns where it was sent back. */
+  /** The merchant's browser on the connector's sign-in page; returns where it was sent back. */
   async function signInAsMerchant(code: string, challenge: string): Promise<URL> {
     const page = await counter.browser.newPage({ viewport: { width: 1024, height: 768 } });
-    // Stream's callback is not on this machine: catch the redirect the counter.browser follows.
+    // Stream's callback is not on this machine: catch the redirect the browser follows.
     let callback: string | null = null;
     let calledBack!: () => void;
     const sentBack = new Promise<void>((resolve) => (calledBack = resolve));

@@ -135,7 +135,7 @@ describe.skipIf(missing !== null)('what Stream has, on the screen', () => {
     counter.stream.behave(null);
   }, 90_000);
 
-  it('a plain counter.browser shows the sound prompt over the board after every reload, and Health says sound is blocked', async () => {
+  it('a plain browser shows the sound prompt over the board after every reload, and Health says sound is blocked', async () => {
     const plain = await launchChromium();
     try {
       const page = await plain.newPage({ viewport: SIZES[0]! });
