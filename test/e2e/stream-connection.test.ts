@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { setupPin } from '../support/manager-client.js';
 import { orderCreated } from '../support/orders.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
-import { codeFromRedirect, pkcePair, requestToken } from '../support/stream-onboarding.js';
+import { codeFromRedirect, onboard, type SignIn } from '../support/stream-onboarding.js';
 import { browserMissingReason } from './support/browser.js';
 import { useCounter } from './support/counter.js';
 
@@ -42,7 +42,7 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
   }
 
   /** The merchant's browser on the connector's sign-in page; returns where it was sent back. */
-  async function signInAsMerchant(code: string, challenge: string): Promise<URL> {
+  const signInAsMerchant: SignIn = async (baseUrl, params, code) => {
     const page = await counter.browser.newPage({ viewport: { width: 1024, height: 768 } });
     // Stream's callback is not on this machine: catch the redirect the browser follows.
     let callback: string | null = null;
@@ -53,15 +53,8 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
       await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Stream</p>' });
       calledBack();
     });
-    const query = new URLSearchParams({
-      client_id: CLIENT_ID,
-      response_type: 'code',
-      redirect_uri: REDIRECT,
-      state: 'e2e-state',
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-    });
-    await page.goto(`${counter.app.streamUrl}/oauth/authorize?${query.toString()}`);
+    const query = new URLSearchParams({ response_type: 'code', ...params });
+    await page.goto(`${baseUrl}/oauth/authorize?${query.toString()}`);
     await page.getByText('Test Store').first().waitFor();
     // A mistyped code says so on the page and sends nobody anywhere.
     await page.getByLabel(/Connect code/i).fill('AAAA-AAAA');
@@ -74,7 +67,7 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
     await sentBack;
     await page.close();
     return new URL(callback!);
-  }
+  };
 
   it('gives a connect code with the PIN, shows the connection Stream made, and disconnects', async () => {
     const page = await counter.browser.newPage({ viewport: { width: 1024, height: 768 } });
@@ -92,24 +85,20 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
     await page.screenshot({ path: 'test-results/screens/stream-connect-code-1024.png' });
 
     // The merchant, sent by Stream to the sign-in page, types the code from the screen.
-    const { verifier, challenge } = pkcePair();
-    const back = await signInAsMerchant(shown, challenge);
-    expect(back.origin + back.pathname).toBe(REDIRECT);
-    const { code, state } = codeFromRedirect(back.toString());
-    expect(state).toBe('e2e-state');
-
-    // Stream exchanges the code, then sends an order with the access token.
-    const tokens = await requestToken<{ access_token: string; id: string }>(counter.app.streamUrl, {
-      client_id: CLIENT_ID,
-      client_secret: CLIENT_SECRET,
-      code: code!,
-      grant_type: 'authorization_code',
-      redirect_uri: REDIRECT,
-      code_verifier: verifier,
-    });
-    expect(tokens.status).toBe(201);
-    expect(tokens.body.id).toBe('merchant-e2e');
-    const bearer = { signature: null, authorization: `Bearer ${tokens.body.access_token}` };
+    // Stream exchanges the code (a 201 with tokens), then sends an order with the access token.
+    const { tokens, redirect } = await onboard<{ access_token: string; id: string }>(
+      counter.app.streamUrl,
+      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: REDIRECT },
+      shown,
+      {
+        authorize: { state: 'e2e-state', code_challenge_method: 'S256' },
+        signIn: signInAsMerchant,
+      },
+    );
+    expect(redirect.origin + redirect.pathname).toBe(REDIRECT);
+    expect(codeFromRedirect(redirect.toString()).state).toBe('e2e-state');
+    expect(tokens.id).toBe('merchant-e2e');
+    const bearer = { signature: null, authorization: `Bearer ${tokens.access_token}` };
     const order = await sendToStreamListener(
       counter.app.streamUrl,
       orderCreated({ dspOrderNumber: 'OA-1' }),
