@@ -2,9 +2,9 @@
 // the group's min / max), the groups a chosen option opens, quantity and a note for the
 // kitchen. Every choice is a big button; Tab / Shift+Tab and Enter / Space work throughout.
 import { useRef, useState } from 'react';
-import { Modal } from '../../app/Modal.js';
+import { Modal } from '../../ui/Modal.js';
 import { texts } from '../../i18n/texts.js';
-import { money } from '../orders/format.js';
+import { money } from '../../ui/format.js';
 import {
   groupProblems,
   groupRule,

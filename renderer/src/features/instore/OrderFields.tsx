@@ -4,10 +4,10 @@
 import type { ReactNode } from 'react';
 import { FULFILLMENT_TYPES } from '../../../../shared/domain.js';
 import { localDaysBetween, localParts } from '../../../../shared/store-clock.js';
-import { storeTimeZone } from '../orders/format.js';
+import { storeTimeZone } from '../../ui/format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { fulfillmentLabel } from '../orders/labels.js';
+import { fulfillmentLabel } from '../../ui/labels.js';
 import type { FieldErrors } from './field-errors.js';
 import { isDelivered, ORDER_SOURCES, orderSourceLabel, type OrderForm } from './form.js';
 import { FIELD_TEXTS } from './texts.js';

@@ -3,7 +3,7 @@
 import type { FulfillmentType } from '../../../../shared/domain.js';
 import { DELIVERED_FULFILLMENT, type InStoreOrderRequest } from '../../../../shared/instore.js';
 import { addDays, instantAt, localDateOf } from '../../../../shared/store-clock.js';
-import { storeTimeZone } from '../orders/format.js';
+import { storeTimeZone } from '../../ui/format.js';
 import { texts } from '../../i18n/texts.js';
 import { lineRequest, type DraftLine } from './draft.js';
 import type { FieldErrors } from './field-errors.js';

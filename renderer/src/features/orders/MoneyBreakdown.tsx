@@ -3,7 +3,7 @@
 // what went to the platform and the driver, and what the customer paid the platform in all.
 import { orderMoney, type MoneyInput } from '../../../../shared/money.js';
 import { texts } from '../../i18n/texts.js';
-import { money } from './format.js';
+import { money } from '../../ui/format.js';
 import { MONEY } from './texts.js';
 
 export function MoneyBreakdown({ order }: { order: MoneyInput & { currency: string } }) {

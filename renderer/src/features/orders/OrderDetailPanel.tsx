@@ -6,14 +6,14 @@ import { useEffect, useState } from 'react';
 import { CancelControl } from './CancelControl.js';
 import type { OrderDetail } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
-import { Modal } from '../../app/Modal.js';
+import { Modal } from '../../ui/Modal.js';
 import { currentLanguage } from '../../i18n/language.js';
 import { texts } from '../../i18n/texts.js';
 import type { OrderActions } from './actions.js';
-import { explain } from './actions.js';
+import { explain } from '../../ui/explain.js';
 import { useBoardUi } from './board-ui.js';
 import { Countdown } from './Countdown.js';
-import { clockTime, clockTimeWithSeconds, money } from './format.js';
+import { clockTime, clockTimeWithSeconds, money } from '../../ui/format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import {
   fulfillmentLabel,
@@ -22,7 +22,7 @@ import {
   rejectLabel,
   statusLabel,
   sourceName,
-} from './labels.js';
+} from '../../ui/labels.js';
 import { LineItems } from './ModifierTree.js';
 import { MoneyBreakdown } from './MoneyBreakdown.js';
 import { useNextStep } from './use-next-step.js';

@@ -8,9 +8,9 @@ import type { PosLeg, PosTarget } from '../../../../shared/pos.js';
 import { useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { explain } from './actions.js';
+import { explain } from '../../ui/explain.js';
 import { newestLegs } from './pos-legs.js';
-import { clockTime } from './format.js';
+import { clockTime } from '../../ui/format.js';
 import { POS_LEG } from './texts.js';
 
 const targetLabel = (target: PosTarget): string => texts(POS_LEG).target[target];
