@@ -25,6 +25,7 @@ import { EventBus } from './events/bus.js';
 import { allowedHostNames } from './http/host-check.js';
 import { buildLocalServer } from './http/local-server.js';
 import { buildStreamServer } from './http/stream-server.js';
+import { listeners } from './http/servers.js';
 import { StreamAuthenticator, StreamOAuth, oauthSettings } from './stream/auth/index.js';
 import { AuditLog } from './manager/audit-log.js';
 import { ManagerPins } from './manager/manager-pin.js';
@@ -38,7 +39,7 @@ import type { StreamLaneOptions, StreamLaneWorker } from './stream/lane/worker.j
 import { createPosLegs } from './pos/leg-hooks.js';
 import { PosService, type PosOptions } from './pos/service.js';
 import { StoreRelay } from './relay/store-relay.js';
-import { connectorMetrics } from './metrics/connector-metrics.js';
+import { connectorMetrics, decisionLatency } from './metrics/connector-metrics.js';
 import { readStoreVitals } from './metrics/store-vitals.js';
 import { InStoreOrders } from './instore/orders.js';
 import { createStore, type Store } from './store/index.js';
@@ -58,8 +59,8 @@ export interface ConnectorOptions {
   uiDir?: string;
   /** Checks added after the built-in ones (store pause, 86 …). */
   extraChecks?: OrderCheck[];
-  /** Delivery worker tuning (tests shorten timeouts; defaults suit production). */
-  outbox?: Partial<StreamLaneOptions>;
+  /** Stream lane tuning (tests shorten timeouts; defaults suit production). */
+  streamLane?: Partial<StreamLaneOptions>;
   /** POS delivery tuning (tests: retry jitter, timeouts; defaults suit production). */
   pos?: Partial<PosOptions>;
 }
@@ -75,8 +76,8 @@ export interface Connector {
   backups: BackupService;
   /** Pause / resume, opening hours, busy mode and 86. */
   store: Store;
-  /** Sends outbox rows to Stream; started and stopped with the connector. */
-  outboxWorker: StreamLaneWorker;
+  /** The Stream lane's worker: sends `stream` outbox rows; started and stopped with the connector. */
+  streamLane: StreamLaneWorker;
   /** Accepted orders into the POS and onto the kitchen printer (electron/core/pos). */
   pos: PosService;
   /** The manager PIN, its lockouts and the first-PIN setup code the counter shows. */
@@ -111,15 +112,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     log,
   };
 
-  // Set once the parts it reads exist (below); the worker only reports after its first delivery.
-  let onSent: ((sent: { kind: string; createdAt: number; sentAt: number }) => void) | null = null;
-  const { worker: outboxWorker, api: outbox } = createStreamLane(
-    ctx,
-    (sent) => onSent?.(sent),
-    options.outbox,
-  );
-
-  const catalog = new CatalogStore(db);
+  const catalog = new CatalogStore(db, config.location.id);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
   const audit = new AuditLog(db, config.location.timezone, committedLogger(db, log, 'audit_log'));
   // Settings a manager changed at the counter win over the file, from the first order on.
@@ -130,6 +123,17 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     maxLockoutMs: config.manager.pinLockoutMaxSeconds * 1000,
   });
   const store = createStore(ctx, catalog, audit);
+  // The decision-to-Stream histogram the lane feeds; the rest of the metrics come last, as they
+  // read everything (the lane's health included).
+  const latency = decisionLatency();
+  const { worker: streamLane, api: outbox } = createStreamLane(
+    ctx,
+    {
+      onSent: (sent) => latency.sent(sent),
+      onStoreStatusDelivery: () => store.controls.deliveryMoved(),
+    },
+    options.streamLane,
+  );
 
   // Built in dependency order; each collaborator is given at construction, so none can be
   // forgotten (an accepted order that never reaches the POS).
@@ -144,6 +148,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     decisions: acceptance,
     throughPos,
     deadlines,
+    policy,
   } = createAcceptance(ctx, {
     prepTimeMinutes: store.prepTimeMinutes,
     posLegs,
@@ -157,19 +162,14 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   });
   const inStore = new InStoreOrders(ctx, catalog, posLegs.hooks.afterAccept);
   const checks = orderChecks(config, catalog, [...store.checks, ...(options.extraChecks ?? [])]);
-  const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, {
-    // Busy mode adds its minutes to the prep time Stream is given.
-    prepTimeMinutes: store.prepTimeMinutes,
-    posGate: throughPos,
-    onPendingAdded: (deadline) => deadlines.dueAt(deadline),
-  });
+  const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, policy);
   const { backups, health: storage } = createStorage(ctx);
   // Merchant onboarding: the tokens Stream calls with (stream/auth).
   const streamOAuth = new StreamOAuth(db, clock, ctx.ids, audit, oauthSettings(config));
   const health = new HealthReporter(ctx, catalog, {
     pos: () => pos.health(),
     printer: () => pos.printerLatest(),
-    streamClockSkewMs: () => outboxWorker.clockSkewMs(),
+    streamClockSkewMs: () => streamLane.clockSkewMs(),
     extraProblems: [() => storage.problems()],
   });
   const handlers = watchStorage(
@@ -208,8 +208,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     storage,
   });
   const vitals = () => readStoreVitals({ db, clock, health, missed, pos, storage });
-  const metrics = connectorMetrics({ db, version: APP_VERSION, vitals });
-  onSent = (sent) => metrics.sent(sent);
+  const metrics = connectorMetrics({ db, version: APP_VERSION, vitals, latency });
   const localServer = buildLocalServer({
     token: localToken,
     allowedHosts: allowedHostNames(config.local.host, config.local.allowedHosts),
@@ -231,8 +230,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         heartbeat: vitals,
       })
     : null;
+  const servers = listeners(config, { stream: streamServer, local: localServer });
 
-  let started = false;
   return {
     relay,
     pins,
@@ -244,7 +243,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     localToken,
     acceptance,
     backups,
-    outboxWorker,
+    streamLane,
     store,
     pos,
     async start() {
@@ -260,21 +259,9 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       // down is undone (and Stream told) before anything new is taken in.
       if (config.manager.initialPin) await pins.provision(config.manager.initialPin);
       storage.tolerate('store controls', () => store.start());
-      // Fastify names its address http:// even when the server it was given speaks TLS.
-      const listened = await streamServer.listen({
-        host: config.stream.host,
-        port: config.stream.port,
-      });
-      const streamUrl = config.stream.tls.certFile
-        ? listened.replace(/^http:/, 'https:')
-        : listened;
-      const localUrl = await localServer.listen({
-        host: config.local.host,
-        port: config.local.port,
-      });
-      started = true;
+      const { streamUrl, localUrl } = await servers.listen();
       await relay?.start();
-      storage.tolerate('outbox worker', () => outboxWorker.start());
+      storage.tolerate('outbox worker', () => streamLane.start());
       storage.tolerate('POS delivery', () => {
         // Deciding legs that settled while their order stayed pending are decided first.
         throughPos.reconcile();
@@ -300,8 +287,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       await backups.idle();
       store.stop();
       await relay?.stop();
-      if (started) await Promise.all([streamServer.close(), localServer.close()]);
-      await outboxWorker.stop();
+      await servers.close();
+      await streamLane.stop();
       // Stream requests still waiting on the POS get the stored ("async") answer now.
       throughPos.stop();
       await pos.stop();

@@ -21,7 +21,7 @@ afterEach(async () => {
 
 describe('Stream offline for ten minutes', () => {
   it('orders, decisions and status changes go on; afterwards every event arrives once, in order, quickly', async () => {
-    const p: WithFakeStream = await startWithFakeStream({ outbox: { random: seeded(11) } });
+    const p: WithFakeStream = await startWithFakeStream({ streamLane: { random: seeded(11) } });
     cleanups.push(() => p.dispose());
     const outageEnds = p.t.clock.now() + 10 * 60_000;
     p.fake.behave((r) => (r.at < outageEnds ? answer(503) : undefined));

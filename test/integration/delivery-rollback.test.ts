@@ -55,13 +55,13 @@ const REFUSE_CLAIMS_AFTER_A_SUCCESS = `
 describe('a rolled-back turn after an outage', () => {
   it('still pulls the backlog forward: every waiting event leaves within seconds of Stream coming back', async () => {
     const log = errorLog();
-    const p: WithFakeStream = await startWithFakeStream({ outbox: { random: seeded(7) }, log });
+    const p: WithFakeStream = await startWithFakeStream({ streamLane: { random: seeded(7) }, log });
     cleanups.push(() => p.dispose());
     const other = new Database(path.join(p.t.dataDir, 'connector.db'));
     cleanups.push(() => {
       other.close();
     });
-    const worker = p.t.connector.outboxWorker;
+    const worker = p.t.connector.streamLane;
     const recordFailed = 'outbox: could not record delivery results';
 
     // Stream answers 500 for five minutes: each order's head (its accept) fails dozens of times

@@ -86,7 +86,7 @@ describe('health problems', () => {
       expect.objectContaining({ code: 'dead_letters', count: 1, area: 'stream' }),
     ]);
     s.fake.behave(null);
-    const [dead] = s.t.connector.outboxWorker.repository.list('dead', 1);
+    const [dead] = s.t.connector.streamLane.repository.list('dead', 1);
     expect((await local(s.t.localUrl, 'POST', `/api/outbox/${dead!.id}/replay`)).status).toBe(200);
     await s.drive(s.allDelivered(1));
     h = await health(s);

@@ -55,7 +55,7 @@ async function decideAtSecond40(
 
 describe('a decision at second 40 reaches Stream inside its 60-second window', () => {
   it('while Stream answers 500 for the next 15 seconds', async () => {
-    pair = await startWithFakeStream({ outbox: { random: seeded(1) } });
+    pair = await startWithFakeStream({ streamLane: { random: seeded(1) } });
     const r = await decideAtSecond40(pair, 'accept', (_n, since) =>
       since < 15_000 ? answer(500) : undefined,
     );
@@ -65,7 +65,7 @@ describe('a decision at second 40 reaches Stream inside its 60-second window', (
   });
 
   it('while Stream hangs on the first two tries and answers 503 on the third', async () => {
-    pair = await startWithFakeStream({ outbox: { random: seeded(2) } });
+    pair = await startWithFakeStream({ streamLane: { random: seeded(2) } });
     const r = await decideAtSecond40(pair, 'reject', (n) =>
       n <= 2 ? hang : n === 3 ? answer(503) : undefined,
     );
@@ -75,7 +75,7 @@ describe('a decision at second 40 reaches Stream inside its 60-second window', (
 
   it('with the worst jitter every time (each wait at its cap) while Stream fails for 17 seconds', async () => {
     // random() → just under 1: every backoff is as long as the policy allows.
-    pair = await startWithFakeStream({ outbox: { random: () => 0.999_999 } });
+    pair = await startWithFakeStream({ streamLane: { random: () => 0.999_999 } });
     const r = await decideAtSecond40(pair, 'accept', (_n, since) =>
       since < 17_000 ? answer(500) : undefined,
     );
@@ -84,7 +84,7 @@ describe('a decision at second 40 reaches Stream inside its 60-second window', (
   });
 
   it('while a backlog of status updates hangs on every slot but the one kept for decisions', async () => {
-    pair = await startWithFakeStream({ outbox: { random: seeded(3) } });
+    pair = await startWithFakeStream({ streamLane: { random: seeded(3) } });
     const p = pair;
     const typeOf = (json: unknown) =>
       (json as { type?: string; event?: string }).type ?? (json as { event?: string }).event;

@@ -37,7 +37,7 @@ afterEach(async () => {
 });
 
 async function start(outbox: Partial<StreamLaneOptions> = {}): Promise<WithFakeStream> {
-  pair = await startWithFakeStream({ outbox: { random: seeded(7), ...outbox } });
+  pair = await startWithFakeStream({ streamLane: { random: seeded(7), ...outbox } });
   return pair;
 }
 

@@ -50,7 +50,7 @@ afterEach(async () => {
 
 describe('restarts', () => {
   it('a stop in the middle of a backlog loses nothing, and the restarted connector uses the same keys', async () => {
-    const first = await startWithFakeStream({ outbox: { random: seeded(5) } });
+    const first = await startWithFakeStream({ streamLane: { random: seeded(5) } });
     cleanups.push(() => first.fake.close());
     // Stream takes three events, then fails, then hangs, so the stop finds attempts on the wire.
     first.fake.behave((r) => (r.index < 3 ? undefined : r.index < 12 ? answer(503) : hang));
@@ -76,7 +76,7 @@ describe('restarts', () => {
       dataDir: first.t.dataDir,
       clock: first.t.clock,
       reuse: first.fake,
-      outbox: { random: seeded(6) },
+      streamLane: { random: seeded(6) },
     });
     cleanups.push(() => second.t.dispose());
     await second.drive(second.allDelivered(20));

@@ -352,3 +352,32 @@ describe('restart during an 86', () => {
     expect((await order(again, [largeFries()])).status).toBe(200);
   });
 });
+
+describe('86 and in-store orders', () => {
+  it('refuses an 86’d family, size or modifier on a counter order, and takes it again once restored', async () => {
+    t = await start();
+    await setupPin(t);
+    const counterOrder = (items: unknown[]) =>
+      api<{ error?: { code: string; field: string } }>(t.localUrl, 'POST', '/api/in-store-orders', {
+        body: { fulfillmentType: 'pickup', clientKey: `k-${Math.random()}`, items },
+        actor: 'Lee',
+      });
+    const fries = { catalogId: 'fam-fries|item-fries-large', quantity: 1 };
+    const burger = {
+      catalogId: 'fam-cheeseburger',
+      quantity: 1,
+      modifiers: [{ catalogId: 'mod-bacon' }],
+    };
+    await set86(t, { providerIds: ['fam-fries', 'mod-bacon'], available: false });
+    for (const [items, field] of [
+      [[fries], 'body.items.0.catalogId'],
+      [[burger], 'body.items.0.modifiers.0.catalogId'],
+    ] as const) {
+      const refused = await counterOrder([...items]);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'unavailable', field });
+    }
+    await set86(t, { providerIds: ['fam-fries', 'mod-bacon'], available: true });
+    expect((await counterOrder([fries, burger])).status).toBe(200);
+  });
+});

@@ -74,6 +74,10 @@ describe('Stream confirmation of the store status', () => {
       delivery: 'pending',
       queuedAt: t.clock.now(),
     });
+    // While Stream has not answered, the store timer's next due time is still the pause's end.
+    const controls = t.connector.store.controls;
+    const pauseEnds = t.clock.now() + 30 * 60_000;
+    expect(controls.nextWakeAt(t.clock.now())).toBe(pauseEnds);
 
     await outboxSettled(sent.eventId);
     expect(received).toEqual([
@@ -95,9 +99,10 @@ describe('Stream confirmation of the store status', () => {
       attempts: 1,
       lastError: null,
     });
-    // The store timer looks again a few seconds later and tells staff without them asking.
-    t.clock.advance(5_000);
+    // Staff are told as soon as the lane recorded Stream's answer, with no clock moved and
+    // without asking; the store timer keeps no poll for it, only the pause's own end.
     expect(push.of('store.updated').at(-1)?.stream).toMatchObject({ delivery: 'delivered' });
+    expect(controls.nextWakeAt(t.clock.now())).toBe(pauseEnds);
 
     answers.push(400);
     const resumed = await api<StoreStatus>(t.localUrl, 'POST', '/api/store/resume', {
@@ -111,5 +116,7 @@ describe('Stream confirmation of the store status', () => {
       delivery: 'failed',
       lastError: expect.stringContaining('400') as string,
     });
+    expect(push.of('store.updated').at(-1)?.stream).toMatchObject({ delivery: 'failed' });
+    expect(controls.nextWakeAt(t.clock.now())).toBeNull();
   });
 });

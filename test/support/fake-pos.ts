@@ -353,7 +353,7 @@ export async function startPosRig(options: PosRigOptions = {}): Promise<PosRig> 
     parked: () => number;
   }[] => {
     const list: { w: PosLaneWorker | StreamLaneWorker; parked: () => number }[] = [
-      { w: t.connector.outboxWorker, parked: () => stream?.hangingCount() ?? 0 },
+      { w: t.connector.streamLane, parked: () => stream?.hangingCount() ?? 0 },
     ];
     const { pos: posWorker, printer: printerWorker } = t.connector.pos.workers;
     if (posWorker)

@@ -371,7 +371,7 @@ export async function startWithFakeStream(
   options: {
     config?: Record<string, unknown>;
     fake?: Omit<FakeStreamOptions, 'clock'>;
-    outbox?: Partial<StreamLaneOptions>;
+    streamLane?: Partial<StreamLaneOptions>;
     log?: Logger;
     dataDir?: string;
     clock?: ManualClock;
@@ -387,16 +387,16 @@ export async function startWithFakeStream(
     config: { ...config, stream: { ...(config.stream as object), apiUrl: fake.url } },
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.log ? { log: options.log } : {}),
-    ...(options.outbox ? { outbox: options.outbox } : {}),
+    ...(options.streamLane ? { streamLane: options.streamLane } : {}),
   });
   return {
     t,
     fake,
     allDelivered: (n) => () =>
       fake.effects.length === n &&
-      t.connector.outboxWorker.repository.list('backlog', 1).length === 0,
+      t.connector.streamLane.repository.list('backlog', 1).length === 0,
     drive: (done, o = {}) =>
-      driveClockUntil({ clock, worker: t.connector.outboxWorker, fake, done, ...o }),
+      driveClockUntil({ clock, worker: t.connector.streamLane, fake, done, ...o }),
     async dispose() {
       await t.dispose();
       await fake.close();

@@ -2,8 +2,9 @@
 // variations, modifiers at any depth, this location's price overrides; and the order subtotal at
 // those prices (null when something has no POS price).
 import { describe, expect, it } from 'vitest';
+import { indexCatalog } from '../../shared/catalog-index.js';
 import type { Catalog } from '../../electron/core/catalog/catalog.js';
-import { posPrices, posSubtotal } from '../../electron/core/pos/totals.js';
+import { posSubtotal } from '../../electron/core/pos/totals.js';
 import type { NormalizedOrder } from '../../electron/core/stream/protocol/index.js';
 
 const catalog: Catalog = {
@@ -54,15 +55,16 @@ const mod = (
 });
 
 describe('POS prices', () => {
-  const prices = posPrices(catalog, 'store-1');
+  const prices = indexCatalog(catalog, 'store-1');
 
   it('prices families, variations (with this location’s override) and modifiers', () => {
-    expect(Object.fromEntries(prices.items)).toEqual({
+    const priceOf = [...prices.lineItems].map(([id, item]) => [id, item.priceCents]);
+    expect(Object.fromEntries(priceOf)).toEqual({
       'fam-burger': 900,
       'fam-fries|fries-s': 300,
       'fam-fries|fries-l': 500,
     });
-    expect(prices.modifiers.get('m-cheese')).toBe(75);
+    expect(prices.modifiers.get('m-cheese')?.priceCents).toBe(75);
   });
 
   it('totals an order at POS prices, nested modifiers included', () => {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InStoreOrderRequest, taxCents } from '../../shared/instore.js';
 import type { Catalog } from '../../electron/core/catalog/catalog.js';
+import { indexCatalog } from '../../shared/catalog-index.js';
 import { PriceList, subtotalCents as coreSubtotal } from '../../electron/core/instore/pricing.js';
 import {
   groupProblems,
@@ -35,8 +36,10 @@ import {
 
 const catalog = JSON.parse(
   readFileSync(new URL('../../config/dev-catalog.json', import.meta.url), 'utf8'),
-) as Record<string, unknown[]>;
+) as Catalog;
 const menu: Menu = buildMenu(catalog, 'store-1');
+/** The core's reading of the same catalog: the index the menu is built from too. */
+const menuIndex = indexCatalog(catalog, 'store-1');
 const group = (id: string) => menu.groups.get(id)!;
 const modifier = (id: string) => menu.modifiers.get(id)!;
 const pick = (picks: ModifierPick[], groupId: string, modifierId: string) =>
@@ -185,7 +188,7 @@ describe('modifier choices', () => {
     });
     expect(requests[2]).toEqual({ name: 'Candle', priceCents: 50, quantity: 1 });
     const core = coreSubtotal(
-      PriceList.from(catalog as unknown as Catalog, 'store-1').lineItems(requests),
+      PriceList.from({ index: menuIndex, unavailable: new Set() }).lineItems(requests),
     );
     expect(subtotalCents(lines)).toBe(core);
     expect(core).toBe(2 * (1799 + 100 + 100) + 3 * (899 + 150) + 50);

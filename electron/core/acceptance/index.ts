@@ -1,10 +1,11 @@
 // Acceptance as one unit for the composition root: the decisions (staff, expiry), auto acceptance
-// through the POS, and the timer for the earliest staff window that ends, built in the order they
-// need each other.
+// through the POS, the timer for the earliest staff window that ends, and the policy ingest asks
+// for a new order's first status, built in the order they need each other.
 import type { CoreContext } from '../context.js';
 import type { PosLegs } from '../pos/leg-hooks.js';
 import { DueTimer } from '../util/due-timer.js';
 import { AcceptanceService } from './decisions.js';
+import { AcceptancePolicy } from './policy.js';
 import { PosAcceptance } from './through-pos.js';
 
 export interface AcceptanceDeps {
@@ -18,8 +19,10 @@ export interface AcceptanceDeps {
 
 export interface Acceptance {
   decisions: AcceptanceService;
-  /** Auto acceptance through the POS: ingest's gate, and where the POS lanes report. */
+  /** Auto acceptance through the POS: where the POS lanes report. */
   throughPos: PosAcceptance;
+  /** Manual, auto or auto through the POS: a new order's first status (orders/ingest.ts). */
+  policy: AcceptancePolicy;
   /** The staff-window timer: told of each new pending order's deadline. */
   deadlines: DueTimer;
 }
@@ -46,5 +49,10 @@ export function createAcceptance(ctx: CoreContext, deps: AcceptanceDeps): Accept
     ctx.log,
     'expiring pending orders',
   );
-  return { decisions, throughPos, deadlines };
+  const policy = new AcceptancePolicy(ctx, {
+    prepTimeMinutes: deps.prepTimeMinutes,
+    throughPos,
+    deadlines,
+  });
+  return { decisions, throughPos, deadlines, policy };
 }

@@ -1,8 +1,8 @@
 // Auto acceptance through the POS (`acceptance.mode = auto` with a POS driver or, failing that,
 // the printer): the order is accepted when the POS has taken it. The POS lanes report "taken" /
 // "refused" here; the decision itself is acceptance's one `decide()` (decide.ts).
-// - Ingest stores the order `pending` with its deadline and, in the same transaction, queues the
-//   POS injection (fast retries). The stored answer is `async_acceptance`: right for a retry of
+// - Ingest stores the order `pending` with its deadline (the policy: policy.ts) and, in the same
+//   transaction, queues the POS injection (fast retries). The stored answer is `async_acceptance`: right for a retry of
 //   Stream's request after a crash.
 // - After the commit, Stream's request waits up to `pos.autoAcceptBudgetMs` for the POS. If it
 //   answers in time, the order is accepted (or, refused by the POS, rejected) and Stream gets that
@@ -22,11 +22,11 @@ import { orderProblem, type Answer } from '../stream/protocol/index.js';
 import type { CancelTimer } from '../util/clock.js';
 import type { AcceptanceService } from './decisions.js';
 
-/** What ingest (orders/ingest.ts) asks of the POS in auto mode. */
-export interface IngestPosGate {
+/** What the acceptance policy (policy.ts) asks of the POS in auto mode. */
+export interface PosGate {
   /** True when a new valid order must wait for the POS before it is accepted. */
   readonly active: boolean;
-  /** Inside the ingest transaction, after the order row is written: queue the injection. */
+  /** Inside ingest's transaction, after the order row is written: queue the injection. */
   hold(orderId: string, now: number): void;
   /** After the commit: the answer Stream gets (waits up to the budget for the POS). */
   answer(orderId: string, stored: Answer): Promise<Answer>;
@@ -48,7 +48,7 @@ interface Waiter {
   cancel: CancelTimer;
 }
 
-export class PosAcceptance implements IngestPosGate, PosOutcomes {
+export class PosAcceptance implements PosGate, PosOutcomes {
   private readonly waiters = new Map<string, Waiter>();
   private readonly legs: PosLegRepository;
   private readonly queue: PosQueue;

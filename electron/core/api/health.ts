@@ -144,7 +144,7 @@ export class HealthReporter {
       catalog: {
         loaded: !!current,
         loadedAt: current?.loadedAt ?? null,
-        objects: current?.index.objects ?? 0,
+        objects: current?.index.objectCount ?? 0,
       },
       outbox: { pending, dead, lastStreamContactAt: lastContactAt },
       pos,

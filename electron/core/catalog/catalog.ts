@@ -1,36 +1,13 @@
 // The store's catalog in Stream's shape (stream-api.md A5): stored whole, served to Stream, and
-// indexed in memory so order validation can tell a known item id from an unknown one.
+// indexed once per load for this location (shared/catalog-index.ts): order checks, totals,
+// in-store pricing, the 86 lookup and Get Catalog's callers all read that one index.
+import { indexCatalog, type CatalogIndex } from '../../../shared/catalog-index.js';
 import type { StreamCatalog } from '../../../shared/pos.js';
 import type { Db } from '../db/connection.js';
 
 /** Stream's catalog shape, as checked on the way in (catalog/import.ts `checkCatalog`). */
 export type Catalog = StreamCatalog;
-
-export interface CatalogIndex {
-  /** Valid `line_items[].provider_id` values: a family id, or `family|item` (A1). */
-  lineItemIds: Set<string>;
-  modifierIds: Set<string>;
-  objects: number;
-}
-
-export function indexCatalog(catalog: Catalog): CatalogIndex {
-  const lineItemIds = new Set<string>();
-  for (const family of catalog.item_family) {
-    const itemIds = family.item_ids ?? [];
-    if (itemIds.length === 0) lineItemIds.add(family.provider_id);
-    for (const item of itemIds) lineItemIds.add(`${family.provider_id}|${item}`);
-  }
-  const modifierIds = new Set<string>();
-  for (const m of catalog.modifier) modifierIds.add(m.provider_id);
-  const objects =
-    catalog.category.length +
-    catalog.item_family.length +
-    catalog.item.length +
-    catalog.modifier_group.length +
-    catalog.modifier.length +
-    catalog.menu.length;
-  return { lineItemIds, modifierIds, objects };
-}
+export type { CatalogIndex };
 
 /** Ids the served catalog shows as `is_active: false` (86'd items: store/availability.ts). */
 export interface AvailabilityOverlay {
@@ -44,7 +21,10 @@ export interface CurrentCatalog {
   catalog: Catalog;
   /** Exactly as loaded; never altered by 86. */
   stored: Catalog;
+  /** Built once per load from `stored`, for this location. */
   index: CatalogIndex;
+  /** The provider_ids 86'd now (shared/catalog-index.ts `isAvailable` reads both). */
+  unavailable: ReadonlySet<string>;
   loadedAt: number;
 }
 
@@ -53,17 +33,21 @@ export class CatalogStore {
   private overlay: AvailabilityOverlay | null = null;
   private served: { from: Catalog; version: number; catalog: Catalog } | null = null;
 
-  constructor(private readonly db: Db) {
+  /** `locationId`: the location whose prices and availability the index reads. */
+  constructor(
+    private readonly db: Db,
+    private readonly locationId: string,
+  ) {
     const row = db.prepare(`SELECT body, loaded_at FROM catalog WHERE id = 1`).get() as
       { body: string; loaded_at: number } | undefined;
     if (row) {
       const catalog = JSON.parse(row.body) as Catalog;
-      this.cached = { catalog, index: indexCatalog(catalog), loadedAt: row.loaded_at };
+      this.cached = { catalog, index: indexCatalog(catalog, locationId), loadedAt: row.loaded_at };
     }
   }
 
   replace(catalog: Catalog, source: string, now: number): CatalogIndex {
-    const index = indexCatalog(catalog);
+    const index = indexCatalog(catalog, this.locationId);
     this.db
       .prepare(
         `INSERT INTO catalog (id, body, source, loaded_at) VALUES (1, ?, ?, ?)
@@ -80,6 +64,7 @@ export class CatalogStore {
       ...this.cached,
       stored: this.cached.catalog,
       catalog: this.servedCatalog(this.cached.catalog),
+      unavailable: this.overlay?.unavailableIds() ?? new Set(),
     };
   }
 

@@ -68,9 +68,13 @@ async function main(args: string[]): Promise<number> {
   }
   const db = openDatabase(path.join(config.dataDir, 'connector.db'));
   try {
-    const index = new CatalogStore(db).replace(checked.catalog, `file:${fileName}`, Date.now());
+    const index = new CatalogStore(db, config.location.id).replace(
+      checked.catalog,
+      `file:${fileName}`,
+      Date.now(),
+    );
     console.log(
-      `${index.objects} catalog objects stored in ${config.dataDir}; the connector serves them from its next start`,
+      `${index.objectCount} catalog objects stored in ${config.dataDir}; the connector serves them from its next start`,
     );
   } finally {
     db.close();

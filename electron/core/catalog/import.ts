@@ -79,8 +79,8 @@ export function storeCatalog(
 ): ImportCatalogResult {
   const loadedAt = deps.now();
   const index = deps.catalog.replace(checked.catalog, source, loadedAt);
-  deps.bus.publish('catalog.updated', { objects: index.objects, loadedAt });
-  return { objects: index.objects, loadedAt, source, warnings: checked.warnings };
+  deps.bus.publish('catalog.updated', { objects: index.objectCount, loadedAt });
+  return { objects: index.objectCount, loadedAt, source, warnings: checked.warnings };
 }
 
 /** `catalog.file`, loaded at every start: a file that does not read or check stops the start,

@@ -60,10 +60,7 @@ export class InStoreOrders {
         'body.requestedFor',
       );
     const { location, stream } = ctx.config;
-    const lineItems = PriceList.from(
-      this.catalog.current()?.catalog ?? null,
-      location.id,
-    ).lineItems(input.items);
+    const lineItems = PriceList.from(this.catalog.current()).lineItems(input.items);
     const subtotal = subtotalCents(lineItems);
     const tax = taxCents(subtotal, ctx.config.instore.taxRatePercent);
     const total = subtotal + tax;

@@ -3,66 +3,21 @@
 // own. Totals are integer cents; tax is the configured rate, rounded half up once per order.
 import type { InStoreLineItem, InStoreModifierInput } from '../../../shared/instore.js';
 import type { LineItem, Modifier } from '../../../shared/order.js';
-import type { Catalog } from '../catalog/catalog.js';
+import { isAvailable, type CatalogIndex, type Sellable } from '../../../shared/catalog-index.js';
+import type { CurrentCatalog } from '../catalog/catalog.js';
 import { modifierCents } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
 
-interface Priced {
-  name: string;
-  priceCents: number;
-  active: boolean;
-}
-
-interface CatalogObject {
-  provider_id?: unknown;
-  name?: unknown;
-  price_amount?: unknown;
-  is_active?: unknown;
-  item_ids?: unknown;
-  location_overrides?: unknown;
-}
-
-/** The catalog's sellable objects by the ids an order uses: `family`, `family|item`, modifier id. */
+/** The catalog's sellable objects by the ids an order uses (its index: `family`, `family|item`,
+ * modifier id), with what is 86'd now switched off. */
 export class PriceList {
   private constructor(
-    private readonly items: Map<string, Priced | { variations: string[] }>,
-    private readonly modifiers: Map<string, Priced>,
+    private readonly index: CatalogIndex | null,
+    private readonly unavailable: ReadonlySet<string>,
   ) {}
 
-  static from(catalog: Catalog | null, locationId: string): PriceList {
-    const items = new Map<string, Priced | { variations: string[] }>();
-    const modifiers = new Map<string, Priced>();
-    if (!catalog) return new PriceList(items, modifiers);
-    const variations = new Map<string, CatalogObject>();
-    for (const item of catalog.item as CatalogObject[])
-      if (typeof item.provider_id === 'string') variations.set(item.provider_id, item);
-    for (const family of catalog.item_family as CatalogObject[]) {
-      if (typeof family.provider_id !== 'string') continue;
-      const familyPrice = priced(family, locationId, nameOf(family, family.provider_id));
-      const itemIds = Array.isArray(family.item_ids)
-        ? family.item_ids.filter((i): i is string => typeof i === 'string')
-        : [];
-      if (itemIds.length === 0) {
-        items.set(family.provider_id, familyPrice);
-        continue;
-      }
-      items.set(family.provider_id, {
-        variations: itemIds.map((i) => `${family.provider_id as string}|${i}`),
-      });
-      for (const itemId of itemIds) {
-        const item = variations.get(itemId);
-        if (!item) continue;
-        const variation = priced(item, locationId, `${familyPrice.name} (${nameOf(item, itemId)})`);
-        items.set(`${family.provider_id}|${itemId}`, {
-          ...variation,
-          active: variation.active && familyPrice.active,
-        });
-      }
-    }
-    for (const m of catalog.modifier as CatalogObject[])
-      if (typeof m.provider_id === 'string')
-        modifiers.set(m.provider_id, priced(m, locationId, nameOf(m, m.provider_id)));
-    return new PriceList(items, modifiers);
+  static from(current: Pick<CurrentCatalog, 'index' | 'unavailable'> | null): PriceList {
+    return new PriceList(current?.index ?? null, current?.unavailable ?? new Set());
   }
 
   lineItems(input: readonly InStoreLineItem[]): LineItem[] {
@@ -90,7 +45,7 @@ export class PriceList {
       const { name, priceCents } =
         m.catalogId === undefined
           ? { name: m.name!, priceCents: m.priceCents ?? 0 }
-          : this.known(this.modifiers.get(m.catalogId), m.catalogId, field, 'modifier');
+          : this.known(this.index?.modifiers.get(m.catalogId), m.catalogId, field, 'modifier');
       return {
         providerId: m.catalogId ?? null,
         name,
@@ -101,19 +56,19 @@ export class PriceList {
     });
   }
 
-  private item(id: string, field: string): Priced {
-    const found = this.items.get(id);
-    if (found && 'variations' in found)
+  private item(id: string, field: string): Sellable {
+    const sizes = this.index?.familyById.get(id)?.itemIds ?? [];
+    if (sizes.length)
       throw new ApiError(
         400,
         'invalid_request',
-        `${field}.catalogId: ${id} has sizes; use one of ${found.variations.join(', ')}`,
+        `${field}.catalogId: ${id} has sizes; use one of ${sizes.map((i) => `${id}|${i}`).join(', ')}`,
         `${field}.catalogId`,
       );
-    return this.known(found, id, field, 'item');
+    return this.known(this.index?.lineItems.get(id), id, field, 'item');
   }
 
-  private known(found: Priced | undefined, id: string, field: string, what: string): Priced {
+  private known(found: Sellable | undefined, id: string, field: string, what: string): Sellable {
     if (!found)
       throw new ApiError(
         400,
@@ -121,7 +76,7 @@ export class PriceList {
         `${field}.catalogId: no ${what} ${id} in the catalog`,
         `${field}.catalogId`,
       );
-    if (!found.active)
+    if (!isAvailable(found, this.unavailable))
       throw new ApiError(
         400,
         'unavailable',
@@ -130,27 +85,6 @@ export class PriceList {
       );
     return found;
   }
-}
-
-function nameOf(o: CatalogObject, fallback: string): string {
-  return typeof o.name === 'string' && o.name.trim() ? o.name : fallback;
-}
-
-/** A catalog object's name, price and availability at this location (A5 location_overrides). */
-function priced(o: CatalogObject, locationId: string, name: string): Priced {
-  let price = typeof o.price_amount === 'number' ? o.price_amount : 0;
-  let active = o.is_active !== false;
-  const overrides = Array.isArray(o.location_overrides) ? (o.location_overrides as unknown[]) : [];
-  for (const entry of overrides) {
-    const { provider_location_id, override } = (entry ?? {}) as {
-      provider_location_id?: unknown;
-      override?: Record<string, unknown>;
-    };
-    if (provider_location_id !== locationId || !override) continue;
-    if (typeof override.price_amount === 'number') price = override.price_amount;
-    if (typeof override.is_active === 'boolean') active = override.is_active;
-  }
-  return { name, priceCents: Math.round(price), active };
 }
 
 export function subtotalCents(lines: readonly LineItem[]): number {

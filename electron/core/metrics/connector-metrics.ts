@@ -1,6 +1,6 @@
 // The connector's Prometheus series (`GET /metrics` on the Local listener, behind the Local API
 // token). Gauges are read from the store's real state at scrape time (store-vitals.ts, the orders
-// table); the one histogram is fed by the outbox worker when Stream answered 2xx, after the commit
+// table); the one histogram is fed by the Stream lane when Stream answered 2xx, after the commit
 // that recorded it, so a value here is always backed by delivery state.
 import { Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/connection.js';
@@ -23,14 +23,39 @@ export interface ConnectorMetrics {
   registry: Registry;
   /** The exposition text: the vitals are read once for the whole scrape. */
   render(): Promise<string>;
-  /** An outbox event Stream took (the outbox worker's `onSent`). */
+}
+
+/** The decision-to-Stream latency, fed by the Stream lane (its `onSent`). Built before the lane,
+ * and so before the vitals the rest of the metrics read (which read the lane's health). */
+export interface DecisionLatency {
+  readonly histogram: Histogram;
+  /** An outbox event Stream took. */
   sent(event: { kind: string; createdAt: number; sentAt: number }): void;
+}
+
+export function decisionLatency(): DecisionLatency {
+  const histogram = new Histogram({
+    name: 'stream_connector_decision_to_stream_seconds',
+    help: 'From a decision (accept / reject) to Stream’s 2xx for it',
+    labelNames: ['decision'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120],
+    registers: [],
+  });
+  return {
+    histogram,
+    sent({ kind, createdAt, sentAt }) {
+      const decision = DECISION_KINDS[kind];
+      if (decision) histogram.observe({ decision }, Math.max(0, sentAt - createdAt) / 1000);
+    },
+  };
 }
 
 export function connectorMetrics(deps: {
   db: Db;
   version: string;
   vitals: () => Promise<StoreVitals>;
+  /** The lane-fed histogram (a fresh one when not given). */
+  latency?: DecisionLatency;
 }): ConnectorMetrics {
   const registry = new Registry();
   const ordersByOutcome = deps.db.prepare(
@@ -116,13 +141,7 @@ export function connectorMetrics(deps: {
     labelNames: ['version'],
     registers: [registry],
   }).set({ version: deps.version }, 1);
-  const decisionLatency = new Histogram({
-    name: 'stream_connector_decision_to_stream_seconds',
-    help: 'From a decision (accept / reject) to Stream’s 2xx for it',
-    labelNames: ['decision'],
-    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120],
-    registers: [registry],
-  });
+  registry.registerMetric((deps.latency ?? decisionLatency()).histogram);
   return {
     registry,
     async render() {
@@ -132,10 +151,6 @@ export function connectorMetrics(deps: {
       } finally {
         scrape = null;
       }
-    },
-    sent({ kind, createdAt, sentAt }) {
-      const decision = DECISION_KINDS[kind];
-      if (decision) decisionLatency.observe({ decision }, Math.max(0, sentAt - createdAt) / 1000);
     },
   };
 }

@@ -6,29 +6,9 @@ import { ApiError } from '../util/errors.js';
 import type { NormalizedOrder } from '../stream/protocol/index.js';
 import type { NewOrderRow } from './repository.js';
 
-/** The columns that restate the order itself. */
-type FromOrder =
-  | 'payload_generation'
-  | 'source'
-  | 'brand'
-  | 'dsp_order_id'
-  | 'dsp_order_number'
-  | 'location_id'
-  | 'fulfillment_type'
-  | 'is_future'
-  | 'requested_for'
-  | 'unpaid'
-  | 'customer_name'
-  | 'item_count'
-  | 'total_cents'
-  | 'currency'
-  | 'normalized';
-
-export type OrderDecisionColumns = Omit<NewOrderRow, FromOrder>;
-
-export function newOrderRow(order: NormalizedOrder, decided: OrderDecisionColumns): NewOrderRow {
+/** The columns that restate the order itself: the one list of them is this function's keys. */
+function orderColumns(order: NormalizedOrder) {
   return {
-    ...decided,
     payload_generation: order.payloadGeneration,
     source: order.source,
     brand: order.brand,
@@ -44,7 +24,14 @@ export function newOrderRow(order: NormalizedOrder, decided: OrderDecisionColumn
     total_cents: order.totalCents,
     currency: order.currency,
     normalized: JSON.stringify(order),
-  };
+  } satisfies Partial<NewOrderRow>;
+}
+
+/** What the caller decided: every other column of a new row. */
+export type OrderDecisionColumns = Omit<NewOrderRow, keyof ReturnType<typeof orderColumns>>;
+
+export function newOrderRow(order: NormalizedOrder, decided: OrderDecisionColumns): NewOrderRow {
+  return { ...decided, ...orderColumns(order) };
 }
 
 /** A request repeated under a stored idempotency key must be the same request (same body hash);

@@ -54,44 +54,46 @@ export interface OrderRow {
   missed_seen_by: string | null;
 }
 
-/** The columns a list needs; the raw body and normalized JSON stay on disk. */
-export const SUMMARY_COLUMNS = `id, origin, source, brand, dsp_order_number, fulfillment_type, status, is_future,
-  requested_for, unpaid, customer_name, item_count, total_cents, currency, prep_time_minutes, received_at,
-  staff_deadline_at, stream_deadline_at, stream_status, delivery_status, updated_at, missed_at, missed_reason,
-  missed_note, missed_seen_at, missed_seen_by, ${LAST_STREAM_DELIVERY} AS last_delivery`;
+/** The columns a list needs, listed once: the SQL and the row type both come from here. The raw
+ * body and normalized JSON stay on disk. */
+const SUMMARY_FIELDS = [
+  'id',
+  'origin',
+  'source',
+  'brand',
+  'dsp_order_number',
+  'fulfillment_type',
+  'status',
+  'is_future',
+  'requested_for',
+  'unpaid',
+  'customer_name',
+  'item_count',
+  'total_cents',
+  'currency',
+  'prep_time_minutes',
+  'received_at',
+  'staff_deadline_at',
+  'stream_deadline_at',
+  'stream_status',
+  'delivery_status',
+  'updated_at',
+  'missed_at',
+  'missed_reason',
+  'missed_note',
+  'missed_seen_at',
+  'missed_seen_by',
+] as const satisfies readonly (keyof OrderRow)[];
+
+export const SUMMARY_COLUMNS = `${SUMMARY_FIELDS.join(', ')}, ${LAST_STREAM_DELIVERY} AS last_delivery`;
 
 /** The board's columns: a list's, plus the normalized order the card's "what to cook" comes from. */
 export const BOARD_COLUMNS = `${SUMMARY_COLUMNS}, normalized`;
 
-export type SummaryRow = Pick<
-  OrderRow,
-  | 'id'
-  | 'origin'
-  | 'source'
-  | 'brand'
-  | 'dsp_order_number'
-  | 'fulfillment_type'
-  | 'status'
-  | 'is_future'
-  | 'requested_for'
-  | 'unpaid'
-  | 'customer_name'
-  | 'item_count'
-  | 'total_cents'
-  | 'currency'
-  | 'prep_time_minutes'
-  | 'received_at'
-  | 'staff_deadline_at'
-  | 'stream_deadline_at'
-  | 'stream_status'
-  | 'delivery_status'
-  | 'updated_at'
-  | 'missed_at'
-  | 'missed_reason'
-  | 'missed_note'
-  | 'missed_seen_at'
-  | 'missed_seen_by'
-> & { last_delivery: string | null; normalized?: string };
+export type SummaryRow = Pick<OrderRow, (typeof SUMMARY_FIELDS)[number]> & {
+  last_delivery: string | null;
+  normalized?: string;
+};
 
 export function toSummary(row: SummaryRow): OrderSummary {
   const summary: OrderSummary = {

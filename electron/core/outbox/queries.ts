@@ -7,11 +7,19 @@ import type { Db } from '../db/connection.js';
 import type { Lane } from './enqueue.js';
 import type { OutboxState } from './repository.js';
 
+/** When a row started waiting: its first write, or its last replay (a replay starts the "not
+ * received" clock again, and a fresh retry budget: stream/lane/worker.ts `budgetStart`). Every
+ * "oldest waiting" (health, metrics, heartbeats) and every row's shown age read this one column. */
+export function waitingSince(table?: string): string {
+  const of = table ? `${table}.` : '';
+  return `COALESCE(${of}retry_from, ${of}created_at)`;
+}
+
 /** One outbox row about an order as staff see it (shared/delivery.ts), as SQL JSON over the row
  * `o` and the order `orders`. A decision's deadline is Stream's window for the order; a replay
  * starts the "not received" clock again. */
 export const DELIVERY_JSON = `json_object('eventId', o.id, 'kind', o.kind, 'state', o.state,
-  'attempts', o.attempts, 'createdAt', COALESCE(o.retry_from, o.created_at), 'nextAttemptAt', o.next_attempt_at,
+  'attempts', o.attempts, 'createdAt', ${waitingSince('o')}, 'nextAttemptAt', o.next_attempt_at,
   'sentAt', o.sent_at, 'lastError', o.last_error, 'deadlineAt',
   CASE WHEN o.kind IN ('order.accepted', 'order.rejected') THEN orders.stream_deadline_at END)`;
 
@@ -57,14 +65,14 @@ export class OutboxQueries {
   constructor(db: Db) {
     this.stmts = {
       event: db.prepare(`SELECT id, kind, state, attempts, last_error, created_at, next_attempt_at,
-          sent_at, COALESCE(retry_from, created_at) AS since FROM outbox WHERE id = ?`),
+          sent_at, ${waitingSince()} AS since FROM outbox WHERE id = ?`),
       newestOf: db.prepare(`SELECT id, state, attempts FROM outbox
           WHERE lane = @lane AND ordering_key = @key AND kind = @kind ORDER BY seq DESC LIMIT 1`),
       drop: db.prepare(`UPDATE outbox SET state = 'dead', last_error = @why
           WHERE id = @id AND state = 'pending'`),
       streamBacklog: db.prepare(`SELECT
           COALESCE(SUM(state IN ('pending', 'sending')), 0) AS pending,
-          MIN(CASE WHEN state IN ('pending', 'sending') THEN COALESCE(retry_from, created_at) END) AS oldestPendingSince,
+          MIN(CASE WHEN state IN ('pending', 'sending') THEN ${waitingSince()} END) AS oldestPendingSince,
           COALESCE(SUM(state = 'dead'), 0) AS dead,
           MIN(CASE WHEN state = 'dead' THEN COALESCE(last_attempt_at, created_at) END) AS oldestDeadAt
         FROM outbox WHERE lane = 'stream' AND state IN ('pending', 'sending', 'dead')`),

@@ -39,14 +39,13 @@ export interface Availability {
   reopensAt: number | null;
 }
 
-/** While Stream has not confirmed a status, look again this often so the UI hears of it. */
-const DELIVERY_WATCH_MS = 5_000;
-const DELIVERY_WATCH_FOR_MS = 10 * 60_000;
+/** The outbox ordering key of the store's status events: one at a time, in order. The Stream
+ * lane tells the store when a row under it moved (`deliveryMoved`). */
+export const STORE_STATUS_KEY = 'location';
 
 export class StoreControls {
   private readonly stmts;
   private readonly outbox: OutboxQueries;
-  private lastDelivery: string | null = null;
   private lastRevision = 0;
 
   constructor(
@@ -214,9 +213,8 @@ export class StoreControls {
   }
 
   /**
-   * The timer's work: end a pause or busy spell whose time has come, tell Stream when opening
-   * hours open or close the store, and notice when Stream confirms a status. True when staff
-   * should hear of a change.
+   * The timer's work: end a pause or busy spell whose time has come, and tell Stream when opening
+   * hours open or close the store. True when staff should hear of a change.
    */
   tick(now: number): boolean {
     const changed = this.ctx.db.transaction(() => {
@@ -245,14 +243,18 @@ export class StoreControls {
       }
       return this.syncStream(now) || changed;
     })();
-    const delivery = this.streamState(this.row())?.delivery ?? null;
-    const deliveryChanged = delivery !== this.lastDelivery;
-    this.lastDelivery = delivery;
-    if (changed || deliveryChanged) this.ctx.bus.publish('store.updated', this.status(now));
-    return changed || deliveryChanged;
+    if (changed) this.ctx.bus.publish('store.updated', this.status(now));
+    return changed;
   }
 
-  /** When the timer must next look: a pause or busy end, an opening-hours change, a pending confirmation. */
+  /** After the Stream lane committed an attempt at the status event (sent, retried, given up):
+   * staff see whether Stream has it, its attempts and its next try, without asking. */
+  deliveryMoved(): void {
+    this.ctx.bus.publish('store.updated', this.status());
+  }
+
+  /** When the timer must next look: a pause or busy end, an opening-hours change. Whether Stream
+   * has the status is no time to wait for: the lane says when an attempt ended (`deliveryMoved`). */
   nextWakeAt(now: number): number | null {
     const row = this.row();
     const times: number[] = [];
@@ -260,9 +262,6 @@ export class StoreControls {
     if (row.busy_extra_minutes > 0 && row.busy_until !== null) times.push(row.busy_until);
     const change = this.schedule.nextChange(now);
     if (change !== null) times.push(change);
-    const stream = this.streamState(row);
-    if (stream?.delivery === 'pending' && now - stream.queuedAt < DELIVERY_WATCH_FOR_MS)
-      times.push(now + DELIVERY_WATCH_MS);
     return times.length ? Math.min(...times) : null;
   }
 
@@ -296,7 +295,7 @@ export class StoreControls {
       active,
       pausedUntil ?? undefined,
     );
-    this.ctx.outbox.enqueue({ id, lane: 'stream', orderingKey: 'location', event, now });
+    this.ctx.outbox.enqueue({ id, lane: 'stream', orderingKey: STORE_STATUS_KEY, event, now });
     this.stmts.streamSent.run(active ? 'active' : 'inactive', pausedUntil, id);
     return true;
   }
@@ -336,7 +335,6 @@ export class StoreControls {
 
   private changed(now: number): StoreStatus {
     const status = this.status(now);
-    this.lastDelivery = status.stream?.delivery ?? null;
     this.ctx.bus.publish('store.updated', status);
     this.onChanged();
     return status;

@@ -50,7 +50,7 @@ export function catalogCheck(catalog: CatalogStore): OrderCheck {
       ...new Set(order.itemIds.filter((id) => !current.index.lineItemIds.has(id))),
     ];
     const unknownModifiers = [
-      ...new Set(order.modifierIds.filter((id) => !current.index.modifierIds.has(id))),
+      ...new Set(order.modifierIds.filter((id) => !current.index.modifiers.has(id))),
     ];
     const missingId = order.lineItems.some((li) => li.providerId === null);
     if (!unknownItems.length && !unknownModifiers.length && !missingId) return null;

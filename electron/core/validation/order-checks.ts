@@ -23,7 +23,7 @@ export function orderChecks(
     moneyCheck(config.catalog.maxAmountCents),
     currencyCheck(config.location.currency),
     catalogCheck(catalog),
-    totalsCheck(catalog, config.location.id, config.catalog.totalsPolicy),
+    totalsCheck(catalog, config.catalog.totalsPolicy),
     ...after,
   ];
 }

@@ -2,6 +2,7 @@
 // written, and the outbox's Local API over the same rows (what waits, what is dead, replay).
 import type { CoreContext } from '../../context.js';
 import { OutboxApi } from '../../outbox/api.js';
+import { STORE_STATUS_KEY } from '../../store/store-controls.js';
 import { StreamLaneWorker, type StreamLaneDeps, type StreamLaneOptions } from './worker.js';
 
 export interface StreamLane {
@@ -9,9 +10,17 @@ export interface StreamLane {
   api: OutboxApi;
 }
 
+/** Who hears of the lane's results, after each turn's commit (built before the lane: app.ts). */
+export interface StreamLaneListeners {
+  /** Each event Stream took (metrics). */
+  onSent: NonNullable<StreamLaneDeps['onSent']>;
+  /** An attempt at the store's status event was recorded (store/store-controls.ts). */
+  onStoreStatusDelivery: () => void;
+}
+
 export function createStreamLane(
   ctx: CoreContext,
-  onSent: NonNullable<StreamLaneDeps['onSent']>,
+  listeners: StreamLaneListeners,
   options: Partial<StreamLaneOptions> = {},
 ): StreamLane {
   const { db, clock, log, config, bus } = ctx;
@@ -23,12 +32,14 @@ export function createStreamLane(
       log,
       stream: config.stream,
       bus,
-      // Every card shows whether Stream has the order's answer: tell the screens when it moves.
+      // Every card, and the store screen, shows whether Stream has its events: tell the screens
+      // when one moves.
       onDelivery: (key) => {
+        if (key === STORE_STATUS_KEY) return listeners.onStoreStatusDelivery();
         const summary = ctx.orders.summary(key);
         if (summary) bus.publish('order.delivery', summary);
       },
-      onSent,
+      onSent: listeners.onSent,
     },
     options,
   );

@@ -1,28 +1,17 @@
 // The menu as the new-order form sees it, read from the connector's catalog (Stream's shape,
 // stream-api.md A5): item families (with sizes when they have items), the modifier groups each
-// opens, and modifiers that may open further groups. Prices take this location's overrides, the
-// way the core prices an in-store order (electron/core/instore/pricing.ts), so the live totals
-// match what the core will charge. Money is integer cents.
+// opens, and modifiers that may open further groups. It is built from the catalog index the core
+// prices an in-store order with (shared/catalog-index.ts), so the live totals match what the core
+// will charge. Money is integer cents.
+import {
+  indexCatalog,
+  type CatalogGroup,
+  type CatalogModifier,
+} from '../../../../shared/catalog-index.js';
+import type { StreamCatalog } from '../../../../shared/pos.js';
 
-export interface MenuModifier {
-  id: string;
-  name: string;
-  priceCents: number;
-  active: boolean;
-  /** Groups this modifier opens when chosen ("Half & Half" → "Left Half", "Right Half"). */
-  groupIds: string[];
-}
-
-export interface MenuGroup {
-  id: string;
-  name: string;
-  modifierIds: string[];
-  /** At least this many different modifiers must be chosen. */
-  min: number;
-  /** At most this many; Infinity when the catalog sets no limit. */
-  max: number;
-  single: boolean;
-}
+export type MenuModifier = CatalogModifier;
+export type MenuGroup = CatalogGroup;
 
 export interface MenuSize {
   /** The id an order uses: `family|item` (stream-api.md A1). */
@@ -54,104 +43,30 @@ export interface Menu {
   currency: string | null;
 }
 
-type Loose = Record<string, unknown>;
-
-const text = (v: unknown, fallback = ''): string =>
-  typeof v === 'string' && v.trim() ? v : fallback;
-const ids = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-const records = (v: unknown): Loose[] =>
-  Array.isArray(v)
-    ? v.filter((x): x is Loose => typeof x === 'object' && x !== null && !Array.isArray(x))
-    : [];
-
-/** Price and availability at this location, overrides applied (A5 `location_overrides`). */
-function priced(o: Loose, locationId: string): { priceCents: number; active: boolean } {
-  let price = typeof o.price_amount === 'number' ? o.price_amount : 0;
-  let active = o.is_active !== false;
-  for (const entry of records(o.location_overrides)) {
-    const override = entry.override as Loose | undefined;
-    if (entry.provider_location_id !== locationId || !override) continue;
-    if (typeof override.price_amount === 'number') price = override.price_amount;
-    if (typeof override.is_active === 'boolean') active = override.is_active;
-  }
-  return { priceCents: Math.round(price), active };
-}
-
-export function buildMenu(catalog: Record<string, unknown[]>, locationId: string): Menu {
-  const itemsById = new Map(records(catalog.item).map((i) => [text(i.provider_id), i]));
-  const categoriesOf = new Map<string, string[]>();
-  const categories = records(catalog.category)
-    .filter((c) => text(c.provider_id))
-    .map((c) => {
-      const id = text(c.provider_id);
-      for (const familyId of ids(c.item_family_ids))
-        categoriesOf.set(familyId, [...(categoriesOf.get(familyId) ?? []), id]);
-      return { id, name: text(c.name, id) };
-    });
-
-  const items: MenuItem[] = [];
-  for (const f of records(catalog.item_family)) {
-    const id = text(f.provider_id);
-    if (!id) continue;
-    const family = priced(f, locationId);
-    const sizes: MenuSize[] = [];
-    for (const itemId of ids(f.item_ids)) {
-      const item = itemsById.get(itemId);
-      if (!item) continue;
-      const size = priced(item, locationId);
-      sizes.push({
-        catalogId: `${id}|${itemId}`,
-        name: text(item.name, itemId),
-        priceCents: size.priceCents,
-        active: size.active && family.active,
-      });
-    }
-    items.push({
-      id,
-      name: text(f.name, id),
-      description: text(f.description),
-      priceCents: family.priceCents,
-      active: family.active,
-      categories: categoriesOf.get(id) ?? [],
-      groupIds: ids(f.modifier_group_ids),
-      sizes,
-    });
-  }
-
-  const groups = new Map<string, MenuGroup>();
-  for (const g of records(catalog.modifier_group)) {
-    const id = text(g.provider_id);
-    if (!id) continue;
-    const single = g.selection_type === 'single';
-    const maxUnique = typeof g.max_unique === 'number' && g.max_unique > 0 ? g.max_unique : null;
-    groups.set(id, {
-      id,
-      name: text(g.name, id),
-      modifierIds: ids(g.modifier_ids),
-      min: typeof g.min_unique === 'number' ? Math.max(0, g.min_unique) : 0,
-      // Assumption: a max_unique of 0 or none means "no limit"; `single` means one at most.
-      max: single ? 1 : (maxUnique ?? Infinity),
-      single,
-    });
-  }
-
-  const modifiers = new Map<string, MenuModifier>();
-  for (const m of records(catalog.modifier)) {
-    const id = text(m.provider_id);
-    if (!id) continue;
-    modifiers.set(id, {
-      id,
-      name: text(m.name, id),
-      ...priced(m, locationId),
-      groupIds: ids(m.modifier_group_ids),
-    });
-  }
-  const currency = records(catalog.item_family)
-    .concat(records(catalog.item))
-    .map((o) => text(o.price_currency).toUpperCase())
-    .find(Boolean);
-  return { items, categories, groups, modifiers, currency: currency ?? null };
+export function buildMenu(catalog: StreamCatalog, locationId: string): Menu {
+  const index = indexCatalog(catalog, locationId);
+  const items = index.families.map((f): MenuItem => ({
+    id: f.id,
+    name: f.name,
+    description: f.description,
+    priceCents: f.priceCents,
+    active: f.active,
+    categories: f.categories,
+    groupIds: f.groupIds,
+    sizes: f.sizes.map((size) => ({
+      catalogId: size.id,
+      name: size.name,
+      priceCents: size.priceCents,
+      active: size.active,
+    })),
+  }));
+  return {
+    items,
+    categories: [...index.categories],
+    groups: index.groups,
+    modifiers: index.modifiers,
+    currency: index.currency,
+  };
 }
 
 /** Menu items whose name, a size or a category matches every word typed; sold-out ones last. */

@@ -2,6 +2,7 @@
 // what is 86'd right now, kept current by push events (a new catalog, an 86 or a restore).
 import { useEffect, useMemo, useState } from 'react';
 import type { InStoreTerms } from '../../../../shared/instore.js';
+import type { StreamCatalog } from '../../../../shared/pos.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
@@ -21,7 +22,7 @@ export interface MenuState {
 
 export function useMenu(): MenuState {
   const { api, onPush } = useServices();
-  const [catalog, setCatalog] = useState<Record<string, unknown[]> | null>(null);
+  const [catalog, setCatalog] = useState<StreamCatalog | null>(null);
   const [terms, setTerms] = useState<InStoreTerms | null>(null);
   const [soldOutIds, setSoldOutIds] = useState<string[]>([]);
   /** No menu in the connector (`none`), or why it did not load (the core's words). */
