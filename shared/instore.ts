@@ -75,6 +75,8 @@ export type InStoreLineItem = z.infer<typeof InStoreLineItem>;
 export const InStoreAddress = z
   .object({
     street: z.string().trim().min(1).max(200),
+    /** Apartment, unit, floor, suite: `address_line_2` to Stream, its own line on every screen. */
+    unit: z.string().trim().min(1).max(100).optional(),
     city: z.string().trim().min(1).max(100),
     state: z.string().trim().min(1).max(100).optional(),
     postalCode: z.string().trim().min(1).max(20),
@@ -125,10 +127,24 @@ export const InStoreOrderRequest = z
     notes: z.string().trim().max(1000).optional(),
     requestedFor: z.number().int().positive().optional(),
     includeUtensils: z.boolean().default(false),
+    /** The customer pays when the order is picked up or delivered (Stream's `unpaid`); left
+     * out: paid already, as Stream assumes. */
+    unpaid: z.boolean().default(false),
+    /** What the store charges for delivering it, in cents (delivery orders only; up to
+     * `instore.maxDeliveryFeeCents`, see `getInStoreTerms`). Left out: none. */
+    deliveryFeeCents: z.number().int().min(0, 'must not be negative').max(10_000_000).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (!(DELIVERED_FULFILLMENT as readonly string[]).includes(v.fulfillmentType)) return;
+    if (!(DELIVERED_FULFILLMENT as readonly string[]).includes(v.fulfillmentType)) {
+      if (v.deliveryFeeCents)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['deliveryFeeCents'],
+          message: `only for delivery orders, not ${v.fulfillmentType}`,
+        });
+      return;
+    }
     if (!v.deliveryAddress)
       ctx.addIssue({
         code: 'custom',
@@ -159,8 +175,61 @@ export const InStoreTerms = z.object({
   /** `location.currency`, ISO 4217. */
   currency: z.string(),
   locationId: z.string(),
+  /** `instore.deliveryFeeCents`: the store's usual delivery fee, filled in for a delivery order. */
+  deliveryFeeCents: z.number().int(),
+  /** `instore.maxDeliveryFeeCents`: the most a delivery fee may be (a larger one is a typo). */
+  maxDeliveryFeeCents: z.number().int(),
 });
 export type InStoreTerms = z.infer<typeof InStoreTerms>;
+
+/** Digits typed before the counter offers a past customer: a whole local number, so a few
+ * digits never list the store's customers. */
+export const LOOKUP_MIN_DIGITS = 7;
+/** Past customers one look-up offers at most. */
+export const LOOKUP_MAX_RESULTS = 3;
+
+/** A phone number as digits only ("+1 (555) 010-0100" → "15550100100"): the one way the form and
+ * the core compare numbers, however they were typed. */
+export function phoneDigits(phone: string): string {
+  return phone.replace(/\D+/g, '');
+}
+
+export const CustomerLookupRequest = z
+  .object({
+    /** The number as typed; compared by its digits, at least LOOKUP_MIN_DIGITS of them. */
+    phone: z
+      .string()
+      .max(64)
+      .refine(
+        (p) => phoneDigits(p).length >= LOOKUP_MIN_DIGITS,
+        `needs at least ${LOOKUP_MIN_DIGITS} digits`,
+      ),
+  })
+  .strict();
+export type CustomerLookupRequest = z.infer<typeof CustomerLookupRequest>;
+
+/** A customer of this store's own past in-store orders, as the form offers it. */
+export const PastCustomer = z.object({
+  name: z.string(),
+  /** The number as it was last given. */
+  phone: z.string(),
+  /** The last delivery address they gave; null when they never had one delivered. */
+  address: z
+    .object({
+      street: z.string(),
+      unit: z.string().nullable(),
+      city: z.string(),
+      state: z.string().nullable(),
+      postalCode: z.string(),
+    })
+    .nullable(),
+  lastOrderAt: z.number().int(),
+  orders: z.number().int(),
+});
+export type PastCustomer = z.infer<typeof PastCustomer>;
+
+export const CustomerLookupAnswer = z.object({ customers: z.array(PastCustomer) });
+export type CustomerLookupAnswer = z.infer<typeof CustomerLookupAnswer>;
 
 /** Tax on the subtotal at `ratePercent` (up to three decimals, e.g. 8.875), rounded half up, in
  * integer arithmetic: the rate becomes thousandths of a percent so no float touches the money.

@@ -3,7 +3,10 @@
 // order-management document applies them to the subtotal when the order goes into the POS. Tips
 // and delivery fees go to the platform (README protocol assumption 12), so what the store
 // collects is the discounted subtotal plus the tax it must remit itself; what the customer paid
-// the platform adds the fees and the tip. Amounts are integer cents.
+// the platform adds the fees and the tip. An in-store order's delivery fee is the store's own
+// charge (it took the order and bills the customer), so there the store collects it too.
+// Amounts are integer cents.
+import type { OrderOrigin } from './domain.js';
 
 export interface Discount {
   name: string | null;
@@ -17,6 +20,8 @@ export interface MoneyInput {
   deliveryFeeCents: number;
   driverTipCents: number;
   discounts: readonly unknown[];
+  /** `in_store`: the delivery fee is the store's own charge. */
+  origin?: OrderOrigin | undefined;
 }
 
 export interface OrderMoney {
@@ -28,8 +33,10 @@ export interface OrderMoney {
   /** Tax the platform pays to the authority itself (`tax_withheld_by_dsp`). */
   taxWithheldCents: number;
   deliveryFeeCents: number;
+  /** The delivery fee is the store's own (in-store orders) and part of what it collects. */
+  feeToStore: boolean;
   driverTipCents: number;
-  /** Subtotal − discounts + tax − tax the platform withholds. */
+  /** Subtotal − discounts + tax − tax the platform withholds (+ the fee when it is the store's). */
   storeCollectsCents: number;
   /** Subtotal − discounts + tax + delivery fee + tip. */
   customerPaidCents: number;
@@ -59,6 +66,7 @@ export function orderMoney(o: MoneyInput): OrderMoney {
   );
   const taxWithheldCents = o.taxWithheldCents ?? 0;
   const afterDiscount = o.subtotalCents - discountCents;
+  const feeToStore = o.origin === 'in_store';
   return {
     subtotalCents: o.subtotalCents,
     discounts,
@@ -66,8 +74,10 @@ export function orderMoney(o: MoneyInput): OrderMoney {
     taxCents: o.taxCents,
     taxWithheldCents,
     deliveryFeeCents: o.deliveryFeeCents,
+    feeToStore,
     driverTipCents: o.driverTipCents,
-    storeCollectsCents: afterDiscount + o.taxCents - taxWithheldCents,
+    storeCollectsCents:
+      afterDiscount + o.taxCents - taxWithheldCents + (feeToStore ? o.deliveryFeeCents : 0),
     customerPaidCents: afterDiscount + o.taxCents + o.deliveryFeeCents + o.driverTipCents,
   };
 }

@@ -96,6 +96,12 @@ export const PosOrder = z
       .string()
       .nullable()
       .describe('how to reach the customer ("Gate code 1234")'),
+    allergy_alert: z
+      .boolean()
+      .describe('a note names an allergy (shared/allergy.ts words): show it to whoever cooks'),
+    allergy_notes: z
+      .array(z.string())
+      .describe('the notes that name an allergy: the order\'s first, then "Item: note" per item'),
     currency: z.string().describe('ISO 4217, upper case'),
     line_items: z.array(PosLineItem),
     subtotal_cents: cents.describe('the items, before discounts'),
@@ -105,7 +111,7 @@ export const PosOrder = z
     delivery_fee_cents: cents,
     driver_tip_cents: cents,
     total_cents: cents.describe(
-      'what the store collects: subtotal − discounts + tax − tax withheld by the platform',
+      'what the store collects: subtotal − discounts + tax − tax withheld by the platform, + the delivery fee on in-store orders (the store’s own charge)',
     ),
     customer_paid_cents: cents.describe(
       'what the customer paid: subtotal − discounts + tax + delivery fee + tip',

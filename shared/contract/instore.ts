@@ -1,5 +1,10 @@
 // Call-in and walk-in orders taken at the counter.
-import { InStoreOrderRequest, InStoreTerms } from '../instore.js';
+import {
+  CustomerLookupAnswer,
+  CustomerLookupRequest,
+  InStoreOrderRequest,
+  InStoreTerms,
+} from '../instore.js';
 import { OrderDetail } from '../order.js';
 import { call } from './call.js';
 
@@ -15,5 +20,14 @@ export const inStoreCalls = {
     method: 'GET',
     path: '/api/in-store-orders/terms',
     response: InStoreTerms,
+  }),
+  /** Past customers of this store's own in-store orders whose phone ends with the digits typed:
+   * the name and last address they gave, for the form to offer. Behind the Local API token like
+   * every call; a POST so the number never sits in a URL (proxy logs, history). */
+  lookUpCustomer: call({
+    method: 'POST',
+    path: '/api/in-store-orders/customer-lookup',
+    body: CustomerLookupRequest,
+    response: CustomerLookupAnswer,
   }),
 } as const;

@@ -85,6 +85,72 @@ export function seedYearOfOrders(dataDir: string, now: number): void {
   db.close();
 }
 
+/** What each scrape used to run for `stream_connector_orders`: every order, grouped. */
+const FULL_ORDER_COUNT = `SELECT COALESCE(source, origin) AS source,
+    CASE
+      WHEN status IN ('accepted','preparing','ready','out_for_delivery','completed') THEN 'accepted'
+      WHEN status = 'expired' THEN 'missed'
+      WHEN status = 'canceled' AND missed_at IS NOT NULL THEN 'missed'
+      ELSE status END AS outcome,
+    COUNT(*) AS n
+  FROM orders GROUP BY 1, 2`;
+
+async function scrapeMetrics(localUrl: string): Promise<void> {
+  const res = await local<string>(localUrl, 'GET', '/metrics');
+  if (res.status !== 200 || !String(res.body).includes('stream_connector_orders'))
+    throw new Error(`scale bench: /metrics answered ${res.status}`);
+}
+
+/** `/metrics` with a year of orders against the same scrape of a connector with none (the
+ * baseline, same run): a scrape must not grow with the orders kept. And the orders series'
+ * read (the counts kept by migration 0013) against the full count it replaced, same file. */
+async function metricsScrapeRows(dir: string, full: { p50: number; p99: number }): Promise<Row[]> {
+  const emptyDir = tempDataDir();
+  try {
+    const child = await startChildConnector(
+      writeChildConfig(emptyDir, {
+        location: { id: 'store-1', name: 'Bench', timezone: 'America/New_York' },
+        backup: { intervalMinutes: 0 },
+      }),
+    );
+    const empty = await timed(100, () => scrapeMetrics(child.localUrl));
+    await child.stop();
+    const db = openDatabase(path.join(dir, 'connector.db'));
+    const counts = db.prepare('SELECT source, outcome, n FROM order_counts WHERE n > 0');
+    const scan = db.prepare(FULL_ORDER_COUNT);
+    const kept = await timed(50, async () => counts.all());
+    const scanned = await timed(20, async () => scan.all());
+    db.close();
+    return [
+      {
+        figure: '/metrics scrape with 100,000 orders, p50 (baseline: the same scrape, no orders)',
+        value: full.p50,
+        unit: 'ms',
+        baseline: empty.p50,
+        ratio: full.p50 / empty.p50,
+      },
+      {
+        figure: '/metrics scrape with 100,000 orders, p99',
+        value: full.p99,
+        unit: 'ms',
+        target: '< 2× no orders',
+        baseline: empty.p99,
+        ratio: full.p99 / empty.p99,
+        met: full.p99 / empty.p99 < 2,
+      },
+      {
+        figure: `stream_connector_orders read at 100,000 orders, p50 (baseline: the full count it replaced, ${(scanned.p50 / kept.p50).toFixed(0)}× slower)`,
+        value: kept.p50,
+        unit: 'ms',
+        baseline: scanned.p50,
+        ratio: kept.p50 / scanned.p50,
+      },
+    ];
+  } finally {
+    rmSync(emptyDir, { recursive: true, force: true });
+  }
+}
+
 function rssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
@@ -139,7 +205,9 @@ export async function runScaleBench(): Promise<Row[]> {
     );
     const totals = await timed(10, () => get(`/api/history/totals?from=${monthAgo}&to=${today}`));
     const rssAfter = rssMiB(pid);
+    const scrape = await timed(100, () => scrapeMetrics(child.localUrl));
     await child.stop();
+    const metricsRows = await metricsScrapeRows(dir, scrape);
     const row = (
       figure: string,
       value: number,
@@ -199,6 +267,7 @@ export async function runScaleBench(): Promise<Row[]> {
         '< 200 ms',
         totals.p50 < 200,
       ),
+      ...metricsRows,
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

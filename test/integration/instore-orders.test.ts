@@ -249,7 +249,13 @@ describe('in-store orders', () => {
       '/api/in-store-orders/terms',
     );
     expect(terms.status).toBe(200);
-    expect(terms.body).toEqual({ taxRatePercent: 8.875, currency: 'USD', locationId: 'store-1' });
+    expect(terms.body).toEqual({
+      taxRatePercent: 8.875,
+      currency: 'USD',
+      locationId: 'store-1',
+      deliveryFeeCents: 0,
+      maxDeliveryFeeCents: 5_000,
+    });
     const taken = await post<Detail>(p, counterOrder, 'Robin');
     expect(taken.body.taxCents).toBe(taxCents(taken.body.subtotalCents, terms.body.taxRatePercent));
     // Without the Local API token it is refused like every other call.
@@ -321,6 +327,8 @@ describe('in-store orders', () => {
         subtotal: 599,
         tax: 53,
         tax_withheld_by_dsp: 0,
+        delivery_fee: 0,
+        unpaid: false,
         delivery_address: {
           street: '12 Elm St Apt 4',
           city: 'Springfield',

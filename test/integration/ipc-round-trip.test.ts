@@ -172,6 +172,11 @@ const cases: Record<CallName, CallCase> = {
     invalid: { fulfillmentType: 'pickup', items: [] },
   },
   getInStoreTerms: { valid: () => ({}), invalid: null },
+  lookUpCustomer: {
+    // The in-store order above gave this number on both sides (or none has yet): the same answer.
+    valid: () => ({ request: { phone: '555-0100' } }),
+    invalid: { phone: '555' },
+  },
   listOutboxEvents: { valid: () => ({ request: { state: 'backlog' } }), invalid: { state: 'all' } },
   replayOutboxEvent: {
     valid: () => ({ request: { id: 'evt_missing' } }),

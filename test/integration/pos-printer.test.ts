@@ -86,6 +86,45 @@ describe('ESC/POS kitchen printer', () => {
     expect(ticketLeg(rig, id)).toMatchObject({ state: 'sent', failures: 0, uncertain: 0 });
   });
 
+  it('marks an allergy over real TCP: a tall white-on-black ALLERGY bar above the items with each note that names one, and the POS order carries the flag and the notes', async () => {
+    rig = await startPosRig({ printer: true });
+    const id = await newOrder(
+      rig,
+      orderCreated({
+        specialInstructions: 'Severe peanut allergy',
+        lineItems: [{ ...cheeseburger(), special_instructions: 'No sesame, allergic' }],
+      }),
+    );
+    await accept(rig, id);
+    await rig.drive(
+      () => ticketLeg(rig!, id)?.state === 'sent' && rig!.pos.orders.some((o) => o.key === id),
+    );
+
+    const [ticket] = rig.printer!.tickets();
+    const rule = ticket!.indexOf('-'.repeat(42));
+    expect(ticket!.slice(rule - 3, rule + 1)).toEqual([
+      '[C 2x2 B R]  ALLERGY ',
+      '[B R]  Severe peanut allergy ',
+      '[B R]  Cheeseburger: No sesame, allergic ',
+      '-'.repeat(42),
+    ]);
+    expect(ticket).toContain('[B]   >> ALLERGY: No sesame, allergic');
+    // The bytes on the wire: GS B 1 (white on black) right before the framed word, GS B 0 and a
+    // line feed right after it, inside a double-size bold line (GS ! 0x11, ESC E 1).
+    const bytes = rig.printer!.receivedBytes();
+    const word = bytes.indexOf(Buffer.from(' ALLERGY ', 'latin1'));
+    expect([...bytes.subarray(word - 12, word)]).toEqual([
+      0x1d, 0x21, 0x11, 0x1b, 0x45, 1, 0x1d, 0x42, 0, 0x1d, 0x42, 1,
+    ]);
+    expect([...bytes.subarray(word + 9, word + 13)]).toEqual([0x1d, 0x42, 0, 0x0a]);
+
+    const order = rig.pos.orders.find((o) => o.key === id)!.order;
+    expect(order).toMatchObject({
+      allergy_alert: true,
+      allergy_notes: ['Severe peanut allergy', 'Cheeseburger: No sesame, allergic'],
+    });
+  });
+
   it('prints a CANCELED slip when a printed order is canceled, and nothing for one that never printed', async () => {
     rig = await printerOnly();
     const printed = await newOrder(rig);

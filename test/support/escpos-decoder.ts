@@ -203,6 +203,8 @@ export class PrinterSim extends EventEmitter {
   withhold: ((connection: number, index: number) => boolean) | null = null;
   connections = 0;
   statusRequests = 0;
+  /** Every byte received, in order, on every connection (a test checks the encoding itself). */
+  private readonly received: Buffer[] = [];
   port = 0;
   readonly host = '127.0.0.1';
   private readonly sockets = new Set<net.Socket>();
@@ -247,6 +249,10 @@ export class PrinterSim extends EventEmitter {
     return waitForEvent({ emitter: this, event: 'change', who: 'printer', seen }, condition, ms);
   }
 
+  receivedBytes(): Buffer {
+    return Buffer.concat(this.received);
+  }
+
   openConnections(): number {
     return this.sockets.size;
   }
@@ -286,6 +292,7 @@ export class PrinterSim extends EventEmitter {
       this.emit('change');
     };
     socket.on('data', (chunk: Buffer) => {
+      this.received.push(chunk);
       parser.feed(chunk);
       collect();
     });

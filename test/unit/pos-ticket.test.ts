@@ -32,6 +32,8 @@ function order(overrides: Partial<PosOrder> = {}): PosOrder {
     delivery_address: null,
     special_instructions: null,
     fulfillment_instructions: null,
+    allergy_alert: false,
+    allergy_notes: [],
     currency: 'USD',
     line_items: [
       {
@@ -110,6 +112,60 @@ describe('kitchen ticket', () => {
       'Placed 12:05 · Printed 12:05',
       '[CUT]',
     ]);
+  });
+
+  it('marks an allergy above the items: a tall white-on-black ALLERGY bar, each note that names one white on black, and the item note marked ALLERGY where it sits', () => {
+    const bytes = kitchenTicket(
+      order({
+        special_instructions: 'Severe peanut allergy',
+        allergy_alert: true,
+        allergy_notes: ['Severe peanut allergy', 'Crème brûlée: no nuts please'],
+        line_items: [
+          {
+            provider_id: null,
+            name: 'Crème brûlée',
+            quantity: 1,
+            unit_price_cents: 650,
+            total_cents: 650,
+            special_instructions: 'no nuts please',
+            customer_id: null,
+            modifiers: [],
+          },
+        ],
+      }),
+      { ...options, columns: 42 },
+    );
+    const lines = printoutText(decodeEscPos(bytes).printouts[0]!);
+    const rule = lines.indexOf('-'.repeat(42));
+    expect(lines.slice(rule - 3, rule + 4)).toEqual([
+      '[C 2x2 B R]  ALLERGY ',
+      '[B R]  Severe peanut allergy ',
+      '[B R]  Crème brûlée: no nuts please ',
+      '-'.repeat(42),
+      '[1x2 B] 1 x Crème brûlée',
+      '[B]   >> ALLERGY: no nuts please',
+      '-'.repeat(42),
+    ]);
+    // The bar's own bytes, as a printer reads them: centred (ESC a 1), double width and height
+    // (GS ! 0x11), bold on (ESC E 1), then reverse on (GS B 1) right before the framed word.
+    const word = Buffer.from(' ALLERGY ', 'latin1');
+    const at = bytes.indexOf(word);
+    expect(at).toBeGreaterThan(0);
+    expect([...bytes.subarray(at - 15, at)]).toEqual([
+      ...[0x1b, 0x61, 1],
+      ...[0x1d, 0x21, 0x11],
+      ...[0x1b, 0x45, 1],
+      ...[0x1d, 0x42, 0],
+      ...[0x1d, 0x42, 1],
+    ]);
+    expect([...bytes.subarray(at + word.length, at + word.length + 4)]).toEqual([
+      0x1d, 0x42, 0, 0x0a,
+    ]);
+  });
+
+  it('prints no ALLERGY bar for an order without one', () => {
+    const lines = printoutText(decodeEscPos(kitchenTicket(order(), options)).printouts[0]!);
+    expect(lines.join('\n')).not.toMatch(/ALLERGY/);
   });
 
   it('a CANCELED slip names the order, the reason and what to do', () => {

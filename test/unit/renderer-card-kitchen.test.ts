@@ -1,10 +1,9 @@
 // What a new-order card says to cook, without a browser: the core's kitchen summary of a Stream
 // order (modifier levels folded, never dropped), which lines fit the card's rows (the rest
-// counted), and which notes are flagged as allergies.
+// counted). Which notes are allergies: shared-allergy.test.ts.
 import { describe, expect, it } from 'vitest';
 import { kitchenOf, modifierLabel, type Kitchen } from '../../shared/kitchen.js';
 import type { LineItem, Modifier } from '../../shared/order.js';
-import { isAllergyNote } from '../../renderer/src/features/orders/allergy.js';
 import { badgeRows, cardKitchen } from '../../renderer/src/features/orders/kitchen-rows.js';
 
 const mod = (name: string, modifiers: Modifier[] = [], quantity = 1): Modifier => ({
@@ -108,21 +107,4 @@ describe('what fits on a card (kitchen-rows.ts)', () => {
     expect(badgeRows({ isFuture: true, unpaid: true })).toBe(2);
     expect(badgeRows({ isFuture: false, unpaid: false })).toBe(0);
   });
-});
-
-describe('allergy notes (allergy.ts)', () => {
-  it.each([
-    'Sesame allergy',
-    'ALLERGIC to peanuts',
-    'Soy alérgica al maní',
-    'sin gluten por favor',
-    'no nuts',
-    'Celiac',
-    'sin huevo',
-  ])('flags %j', (note) => expect(isAllergyNote(note)).toBe(true));
-
-  it.each(['Leave at the door', 'Cut in half please', 'Soy el vecino del 3B', 'minute', 'donut'])(
-    'leaves %j alone',
-    (note) => expect(isAllergyNote(note)).toBe(false),
-  );
 });

@@ -113,6 +113,7 @@ export function createHandlers({
     cancelOrder: ({ id, reason }, { actor }) => lifecycle.cancelByStaff(id, reason, actor),
     createInStoreOrder: (body, { actor }) => inStore.create(body, actor),
     getInStoreTerms: () => inStore.terms(),
+    lookUpCustomer: (body) => inStore.lookUpCustomer(body),
     listOutboxEvents: ({ state, limit }) => outbox.list(state, limit),
     replayOutboxEvent: ({ id }) => outbox.replay(id),
     getHealth: () => health.report(),

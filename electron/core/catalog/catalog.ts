@@ -88,16 +88,18 @@ export class CatalogStore {
  * any location override that would switch them back on); the stored objects are not touched. */
 function withInactive(catalog: Catalog, ids: ReadonlySet<string>): Catalog {
   if (!ids.size) return catalog;
-  const mark = <T extends { provider_id: string; location_overrides?: unknown }>(list: T[]): T[] =>
+  type Override = { provider_location_id: string; override: Record<string, unknown> };
+  const mark = <T extends { provider_id: string; location_overrides?: Override[] }>(
+    list: T[],
+  ): T[] =>
     list.map((obj) => {
       if (!ids.has(obj.provider_id)) return obj;
       const out: T = { ...obj, is_active: false };
-      if (Array.isArray(obj.location_overrides))
-        out.location_overrides = obj.location_overrides.map(
-          (lo: { override?: Record<string, unknown> } | null) =>
-            lo?.override && 'is_active' in lo.override
-              ? { ...lo, override: { ...lo.override, is_active: false } }
-              : lo,
+      if (obj.location_overrides)
+        out.location_overrides = obj.location_overrides.map((lo) =>
+          'is_active' in lo.override
+            ? { ...lo, override: { ...lo.override, is_active: false } }
+            : lo,
         );
       return out;
     });

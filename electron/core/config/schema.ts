@@ -230,8 +230,16 @@ export const ConfigSchema = z
           .max(50)
           .refine((r) => Math.abs(r * 1000 - Math.round(r * 1000)) < 1e-6, 'at most three decimals')
           .default(0),
+        /** The store's usual delivery fee in cents, filled in on a delivery order (staff can change it). */
+        deliveryFeeCents: z.number().int().min(0).max(1_000_000).default(0),
+        /** The most a delivery fee on an in-store order may be, in cents: more is a typo. */
+        maxDeliveryFeeCents: z.number().int().min(0).max(1_000_000).default(5_000),
       })
       .strict()
+      .refine((i) => i.deliveryFeeCents <= i.maxDeliveryFeeCents, {
+        message: 'must not be more than instore.maxDeliveryFeeCents',
+        path: ['deliveryFeeCents'],
+      })
       .prefault({}),
     /** The demo (config/dev.json): headless mode also plays Stream's cloud (electron/demo). */
     demo: z

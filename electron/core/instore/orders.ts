@@ -4,17 +4,23 @@
 // timeline entry and the outbox row commit in one transaction. Status changes and cancels then
 // use the same routes as Stream's orders.
 import { createHash } from 'node:crypto';
-import { taxCents, type InStoreOrderRequest, type InStoreTerms } from '../../../shared/instore.js';
+import {
+  taxCents,
+  type CustomerLookupAnswer,
+  type CustomerLookupRequest,
+  type InStoreOrderRequest,
+  type InStoreTerms,
+} from '../../../shared/instore.js';
 import type { OrderDetail } from '../../../shared/order.js';
 import type { CatalogStore } from '../catalog/catalog.js';
 import type { Actor, CoreContext } from '../context.js';
 import { ensureSameRequest, newOrderRow } from '../orders/new-row.js';
-import {
-  inStoreOrderCreated,
-  type InStoreOrderForStream,
-  type NormalizedOrder,
-} from '../stream/protocol/index.js';
+import type { OrderRow } from '../orders/rows.js';
+import { inStoreOrderCreated } from '../stream/protocol/index.js';
 import { ApiError } from '../util/errors.js';
+import { CustomerLookup } from './customer-lookup.js';
+import { deliveryFeeCents } from './delivery-fee.js';
+import { inStoreShape, type InStoreMoney } from './order-shape.js';
 import { PriceList, subtotalCents } from './pricing.js';
 
 /** Largest total an in-store order may have, in cents (the same bound as an order from Stream). */
@@ -22,16 +28,18 @@ const MAX_TOTAL_CENTS = 100_000_000;
 /** A `requestedFor` this far in the past is a mistake, not a clock difference between terminals. */
 const REQUESTED_FOR_SLACK_MS = 5 * 60_000;
 
-import type { OrderRow } from '../orders/rows.js';
-
 export class InStoreOrders {
+  private readonly lookup: CustomerLookup;
+
   constructor(
     private readonly ctx: CoreContext,
     private readonly catalog: CatalogStore,
     /** An in-store order is taken as soon as it is made: into the POS and onto the kitchen
      * printer like any accepted order, inside its own transaction. */
     private readonly afterAccept: (row: OrderRow, now: number) => void,
-  ) {}
+  ) {
+    this.lookup = new CustomerLookup(ctx.db);
+  }
 
   /** How an order taken now is priced (read-only; the figures come from the config). */
   terms(): InStoreTerms {
@@ -40,6 +48,25 @@ export class InStoreOrders {
       taxRatePercent: instore.taxRatePercent,
       currency: location.currency,
       locationId: location.id,
+      deliveryFeeCents: instore.deliveryFeeCents,
+      maxDeliveryFeeCents: instore.maxDeliveryFeeCents,
+    };
+  }
+
+  /** Past customers with this phone number (customer-lookup.ts). */
+  lookUpCustomer(input: CustomerLookupRequest): CustomerLookupAnswer {
+    return { customers: this.lookup.find(input.phone, this.ctx.clock.now()) };
+  }
+
+  /** Tax on the items only; the delivery fee is the store's own charge on top (README 12). */
+  private money(input: InStoreOrderRequest, subtotal: number): InStoreMoney {
+    const tax = taxCents(subtotal, this.ctx.config.instore.taxRatePercent);
+    const fee = deliveryFeeCents(input.deliveryFeeCents, this.ctx.config.instore);
+    return {
+      subtotalCents: subtotal,
+      taxCents: tax,
+      deliveryFeeCents: fee,
+      totalCents: subtotal + tax + fee,
     };
   }
 
@@ -61,9 +88,8 @@ export class InStoreOrders {
       );
     const { location, stream } = ctx.config;
     const lineItems = PriceList.from(this.catalog.current()).lineItems(input.items);
-    const subtotal = subtotalCents(lineItems);
-    const tax = taxCents(subtotal, ctx.config.instore.taxRatePercent);
-    const total = subtotal + tax;
+    const money = this.money(input, subtotalCents(lineItems));
+    const total = money.totalCents;
     if (total > MAX_TOTAL_CENTS)
       throw new ApiError(
         400,
@@ -73,48 +99,7 @@ export class InStoreOrders {
       );
 
     const id = ctx.ids('ord');
-    const customer = input.customer
-      ? {
-          name: input.customer.name,
-          phone: input.customer.phone ?? null,
-          email: input.customer.email ?? null,
-        }
-      : null;
-    const address = input.deliveryAddress
-      ? {
-          street: input.deliveryAddress.street,
-          city: input.deliveryAddress.city,
-          state: input.deliveryAddress.state ?? null,
-          postalCode: input.deliveryAddress.postalCode,
-          country: input.deliveryAddress.country ?? (location.address.country || null),
-        }
-      : null;
-    const requestedFor = input.requestedFor ?? null;
-    const normalized: NormalizedOrder = {
-      payloadGeneration: 2,
-      source: input.source,
-      brand: null,
-      dspOrderId: null,
-      dspOrderNumber: input.sourceOrderId ?? null,
-      locationId: location.id,
-      fulfillmentType: input.fulfillmentType,
-      isFuture: requestedFor !== null,
-      requestedFor: requestedFor === null ? null : new Date(requestedFor).toISOString(),
-      unpaid: false,
-      customers: customer ? [{ id: null, ...customer }] : [],
-      deliveryAddress: address,
-      specialInstructions: input.notes || null,
-      lineItems,
-      subtotalCents: subtotal,
-      taxCents: tax,
-      deliveryFeeCents: 0,
-      driverTipCents: 0,
-      totalCents: total,
-      currency: location.currency.toUpperCase(),
-      discounts: [],
-      itemIds: lineItems.flatMap((li) => (li.providerId ? [li.providerId] : [])),
-      modifierIds: [],
-    };
+    const { normalized, forStream } = inStoreShape(input, lineItems, money, id, now, ctx.config);
     const row = newOrderRow(normalized, {
       id,
       idempotency_key: key,
@@ -134,33 +119,15 @@ export class InStoreOrders {
       answer_body: JSON.stringify({ provider_id: id }),
       updated_at: now,
     });
-    const forStream: InStoreOrderForStream = {
-      providerId: id,
-      locationId: location.id,
-      locationName: location.name,
-      fulfillmentType: input.fulfillmentType,
-      source: input.source,
-      sourceOrderId: input.sourceOrderId ?? null,
-      placedAt: now,
-      currency: normalized.currency,
-      customer,
-      deliveryAddress: address,
-      lineItems,
-      subtotalCents: subtotal,
-      taxCents: tax,
-      totalCents: total,
-      notes: input.notes || null,
-      requestedFor,
-      includeUtensils: input.includeUtensils,
-    };
     ctx.db.transaction(() => {
       ctx.orders.insert(row);
+      this.lookup.note(id, input.customer?.phone ?? null, now);
       ctx.orders.addTimeline(
         id,
         now,
         'created',
         actor,
-        `in-store (${input.source}), total ${total} cents`,
+        `in-store (${input.source}), total ${total} cents${input.unpaid ? ', unpaid' : ''}`,
       );
       ctx.outbox.enqueue({
         id: ctx.ids('evt'),

@@ -3,6 +3,7 @@
 // on every attempt, so a retry is the same order.
 import { z } from 'zod';
 import { addressForPos } from '../../../shared/address.js';
+import { allergyNotes } from '../../../shared/allergy.js';
 import { orderMoney } from '../../../shared/money.js';
 import type { LineItem, Modifier } from '../../../shared/order.js';
 import {
@@ -16,7 +17,8 @@ import { modifierCents, type NormalizedOrder } from '../stream/protocol/index.js
 
 export function toPosOrder(row: OrderRow): PosOrder {
   const n = JSON.parse(row.normalized) as NormalizedOrder;
-  const money = orderMoney(n);
+  const money = orderMoney({ ...n, origin: row.origin });
+  const allergies = allergyNotes(n);
   return {
     schema: POS_ORDER_SCHEMA,
     version: POS_ORDER_VERSION,
@@ -40,6 +42,8 @@ export function toPosOrder(row: OrderRow): PosOrder {
     delivery_address: addressForPos(n.deliveryAddress),
     special_instructions: n.specialInstructions,
     fulfillment_instructions: n.fulfillmentInstructions ?? null,
+    allergy_alert: allergies.length > 0,
+    allergy_notes: allergies,
     currency: row.currency.toUpperCase(),
     line_items: n.lineItems.map(toPosLineItem),
     subtotal_cents: money.subtotalCents,
@@ -96,7 +100,7 @@ function toPosModifier(m: Modifier): PosModifier {
 }
 
 /** The normalized POS order as JSON Schema (draft 2020-12), for POS integrators. The published
- * copy is schema/pos-order.v1.schema.json; a unit test keeps the two identical. */
+ * copy is schema/pos-order.v2.schema.json; a unit test keeps the two identical. */
 export function posOrderJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(PosOrder, { target: 'draft-2020-12' });
 }

@@ -1,8 +1,9 @@
 // The kitchen ticket and the CANCELED slip, laid out for a cook who glances at the rail: the order
 // number big, then where it comes from and how it leaves, when it is due, the flags that change
-// what the kitchen does (UNPAID, FUTURE), each item tall with its modifiers indented by level,
+// what the kitchen does (UNPAID, FUTURE, ALLERGY with the notes that name one), each item tall with its modifiers indented by level,
 // instructions in bold, the customer's first name (to call out at the counter), and a cut.
 import { addressText } from '../../../../shared/address.js';
+import { isAllergyNote } from '../../../../shared/allergy.js';
 import type { FulfillmentType } from '../../../../shared/domain.js';
 import type { PosModifier, PosOrder } from '../../../../shared/pos.js';
 import {
@@ -107,11 +108,13 @@ export function kitchenTicket(order: PosOrder, options: TicketOptions): Buffer {
     });
   if (order.is_future)
     t.line('FUTURE ORDER', { align: 'center', bold: true, reverse: true, width: 2 });
+  allergyBlock(t, order);
   t.rule();
   for (const item of order.line_items) {
     t.line(`${item.quantity} x ${item.name}`, { bold: true, height: 2 });
     modifiers(t, item.modifiers, 1);
-    if (item.special_instructions) t.line(`>> ${item.special_instructions}`, { bold: true }, 2);
+    const note = item.special_instructions;
+    if (note) t.line(`>> ${isAllergyNote(note) ? 'ALLERGY: ' : ''}${note}`, { bold: true }, 2);
   }
   t.rule();
   if (order.special_instructions) t.line(`NOTE: ${order.special_instructions}`, { bold: true });
@@ -149,6 +152,15 @@ export function canceledSlip(
   return t.cut();
 }
 
+/** Above the items, where the cook looks first: a tall white-on-black ALLERGY bar, then each
+ * note that names an allergy (the order's, then "Item: note"), bold and white on black, so it
+ * reads as a warning and not as one more note. */
+function allergyBlock(t: TicketWriter, order: PosOrder): void {
+  if (!order.allergy_alert) return;
+  t.line('ALLERGY', { align: 'center', bold: true, reverse: true, width: 2, height: 2 });
+  for (const note of order.allergy_notes) t.line(note, { bold: true, reverse: true });
+}
+
 /** The money, discounts applied to the subtotal. */
 function totals(t: TicketWriter, order: PosOrder): void {
   const rows: [string, number][] = [['Subtotal', order.subtotal_cents]];
@@ -156,6 +168,9 @@ function totals(t: TicketWriter, order: PosOrder): void {
   rows.push(['Tax', order.tax_cents]);
   if (order.tax_withheld_by_dsp_cents)
     rows.push(['Tax paid by platform', -order.tax_withheld_by_dsp_cents]);
+  // An in-store order's delivery fee is the store's own charge, part of its total.
+  if (order.origin === 'in_store' && order.delivery_fee_cents)
+    rows.push(['Delivery fee', order.delivery_fee_cents]);
   rows.push(['Store total', order.total_cents]);
   for (const [label, cents] of rows) t.line(`${label}: ${money(cents, order.currency)}`);
 }

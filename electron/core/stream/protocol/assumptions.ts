@@ -59,7 +59,13 @@ export const OAUTH_DEFAULT_LIFETIME_SECONDS = 300;
  * - `requested_for` is epoch milliseconds, like every other time in Part A;
  * - the newer shape's address is the seed's with `postal_code` instead of `zip`;
  * - the newer shape's `idempotency_key` is our order id (stable across retries), `brand` is the
- *   location name, customers are numbered `customer_1`…, and every line item points at the first. */
+ *   location name, customers are numbered `customer_1`…, and every line item points at the first;
+ * - payment and the delivery fee: the newer shape carries A1's own `unpaid` and `delivery_fee`
+ *   (always, as A1's sample does); the seed shape, which names neither, carries `unpaid: true`
+ *   only for an unpaid order and `delivery_fee_amount` (its `_amount` naming) only when there is
+ *   a fee, so a paid order without a fee looks exactly like the seed. `total_amount` is subtotal
+ *   + tax + delivery fee, what the customer pays;
+ * - an apartment / unit line travels as `address_line_2` (A5's name for it) in both shapes. */
 export const IN_STORE_CUSTOMER_ID = 'customer_1';
 
 // An 86'd line item is named in `stockValidation` by the id the order used for it: the item

@@ -189,6 +189,8 @@ export interface InStoreOrderForStream {
   customer: { name: string | null; phone: string | null; email: string | null } | null;
   deliveryAddress: {
     street: string;
+    /** Apartment, unit, floor: `address_line_2` on the wire. */
+    unit: string | null;
     city: string;
     state: string | null;
     postalCode: string;
@@ -197,7 +199,12 @@ export interface InStoreOrderForStream {
   lineItems: readonly LineItem[];
   subtotalCents: number;
   taxCents: number;
+  /** The store's own delivery charge (0 when none). */
+  deliveryFeeCents: number;
+  /** Subtotal + tax + delivery fee: what the customer pays. */
   totalCents: number;
+  /** The customer pays at pick-up or at the door. */
+  unpaid: boolean;
   notes: string | null;
   requestedFor: number | null;
   includeUtensils: boolean;
@@ -247,6 +254,7 @@ export function inStoreOrderCreated(shape: EventShape, o: InStoreOrderForStream)
         address &&
         compact({
           street: address.street,
+          address_line_2: address.unit,
           city: address.city,
           state: address.state,
           zip: address.postalCode,
@@ -265,10 +273,12 @@ export function inStoreOrderCreated(shape: EventShape, o: InStoreOrderForStream)
       ),
       subtotal_amount: o.subtotalCents,
       tax_amount: o.taxCents,
+      delivery_fee_amount: o.deliveryFeeCents > 0 ? o.deliveryFeeCents : null,
       total_amount: o.totalCents,
       currency,
       notes: o.notes,
       requested_for: o.requestedFor,
+      unpaid: o.unpaid ? true : null,
     });
     return {
       kind: 'order.created',
@@ -306,11 +316,14 @@ export function inStoreOrderCreated(shape: EventShape, o: InStoreOrderForStream)
     subtotal: o.subtotalCents,
     tax: o.taxCents,
     tax_withheld_by_dsp: 0,
+    delivery_fee: o.deliveryFeeCents,
+    unpaid: o.unpaid,
     special_instructions: o.notes,
     delivery_address:
       address &&
       compact({
         street: address.street,
+        address_line_2: address.unit,
         city: address.city,
         state: address.state,
         postal_code: address.postalCode,

@@ -120,5 +120,6 @@ export function orderRequest(
     ...(notes ? { notes } : {}),
     ...(at !== null ? { requestedFor: at } : {}),
     includeUtensils: isDelivered(form.fulfillmentType) && form.utensils,
+    unpaid: false,
   };
 }

@@ -3,7 +3,7 @@
 import type { Kitchen } from '../../../../shared/kitchen.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { isAllergyNote } from './allergy.js';
+import { isAllergyNote } from '../../../../shared/allergy.js';
 import { cardKitchen } from './kitchen-rows.js';
 import { CARD } from './texts.js';
 

@@ -1,6 +1,8 @@
 // An order's money in plain words (shared/money.ts works it out, the same way as the ticket and
 // the POS order): what the store collects (subtotal less discounts, plus the tax it remits), then
 // what went to the platform and the driver, and what the customer paid the platform in all.
+// An in-store order's delivery fee is the store's own charge: it sits above what the store
+// collects, and nothing went to a platform.
 import { orderMoney, type MoneyInput } from '../../../../shared/money.js';
 import { texts } from '../../i18n/texts.js';
 import { money } from '../../ui/format.js';
@@ -16,7 +18,8 @@ export function MoneyBreakdown({ order }: { order: MoneyInput & { currency: stri
       <dd>{value}</dd>
     </div>
   );
-  const platform = m.deliveryFeeCents > 0 || m.driverTipCents > 0;
+  const platformFee = m.feeToStore ? 0 : m.deliveryFeeCents;
+  const platform = platformFee > 0 || m.driverTipCents > 0;
   return (
     <div data-testid="money">
       <dl className="totals">
@@ -30,14 +33,19 @@ export function MoneyBreakdown({ order }: { order: MoneyInput & { currency: stri
         {row(t.tax, $(m.taxCents), 'money-tax')}
         {m.taxWithheldCents > 0 &&
           row(t.taxWithheld, `−${$(m.taxWithheldCents)}`, 'money-tax-withheld')}
+        {m.feeToStore &&
+          m.deliveryFeeCents > 0 &&
+          row(t.deliveryFee, $(m.deliveryFeeCents), 'money-fee')}
         {row(t.storeCollects, $(m.storeCollectsCents), 'money-store', 'totals__total')}
       </dl>
       {platform && <p className="totals__note">{t.platformPart}</p>}
-      <dl className="totals">
-        {m.deliveryFeeCents > 0 && row(t.deliveryFee, $(m.deliveryFeeCents), 'money-fee')}
-        {m.driverTipCents > 0 && row(t.driverTip, $(m.driverTipCents), 'money-tip')}
-        {row(t.customerPaid, $(m.customerPaidCents), 'money-customer', 'totals__paid')}
-      </dl>
+      {!m.feeToStore && (
+        <dl className="totals">
+          {platformFee > 0 && row(t.deliveryFee, $(platformFee), 'money-fee')}
+          {m.driverTipCents > 0 && row(t.driverTip, $(m.driverTipCents), 'money-tip')}
+          {row(t.customerPaid, $(m.customerPaidCents), 'money-customer', 'totals__paid')}
+        </dl>
+      )}
     </div>
   );
 }

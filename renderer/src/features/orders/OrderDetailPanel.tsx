@@ -1,6 +1,7 @@
 // Everything about one order: items with the full modifier tree, notes, customer, address,
 // money, driver and the timeline of who did what. Opened from any card; it follows the order
 // live, and offers the same decisions as the board.
+import { addressText } from '../../../../shared/address.js';
 import { DeliveryList } from '../delivery/DeliveryState.js';
 import { useEffect, useState } from 'react';
 import { CancelControl } from './CancelControl.js';
@@ -249,16 +250,8 @@ export function OrderDetailPanel({
   );
 }
 
+/** Every address shape (shared/address.ts): street, unit, town, country. */
 function formatAddress(address: Record<string, unknown>): string {
-  const get = (k: string): string => {
-    const value = address[k];
-    return typeof value === 'string' ? value : '';
-  };
-  const lines = [
-    get('address_line_1'),
-    get('address_line_2'),
-    [get('postal_code'), get('city'), get('state')].filter(Boolean).join(' '),
-    get('country'),
-  ].filter(Boolean);
+  const lines = addressText(address);
   return lines.length ? lines.join(', ') : JSON.stringify(address);
 }
