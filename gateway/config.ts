@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { GATEWAY_ANSWER_TIMEOUT_MS } from '../electron/core/stream/protocol/index.js';
+import { GatewayOAuthSchema } from './oauth/config.js';
 
 const port = z.number().int().min(0).max(65535);
 const secret = z.string().min(16, 'must be at least 16 characters');
@@ -38,6 +39,8 @@ export const GatewayConfigSchema = z
       .refine((s) => !!s.inboundToken || !!s.webhookSecret, {
         message: 'set stream.inboundToken or stream.webhookSecret (or both)',
       }),
+    /** Merchant onboarding at merchant level (gateway/oauth/); off unless `clientId` is set. */
+    oauth: GatewayOAuthSchema,
     /** A store that has not answered within this is offline for this request (below Stream's limit). */
     answerTimeoutMs: z.number().int().min(100).max(20_000).default(GATEWAY_ANSWER_TIMEOUT_MS),
     /** No responder on a store listed online: its connection is probably moving to another NATS

@@ -143,7 +143,10 @@ export class Fleet {
 
 /** A cluster that has just started (or lost its leader) answers JetStream requests only once it
  * has elected one: a replica started beside it waits for that instead of exiting. */
-async function whenJetStreamReady<T>(create: () => Promise<T>, withinMs = 30_000): Promise<T> {
+export async function whenJetStreamReady<T>(
+  create: () => Promise<T>,
+  withinMs = 30_000,
+): Promise<T> {
   const end = Date.now() + withinMs;
   for (;;) {
     try {

@@ -5,7 +5,9 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { NatsTarget } from '../electron/core/relay/connect.js';
 import type { Logger } from '../electron/core/util/log.js';
 import type { GatewayConfig } from './config.js';
-import { Fleet } from './fleet.js';
+import { Fleet, whenJetStreamReady } from './fleet.js';
+import { merchantOAuthSettings } from './oauth/config.js';
+import { MerchantOAuth } from './oauth/merchant-oauth.js';
 import { gatewayMetrics } from './metrics.js';
 import { buildGateway } from './server.js';
 
@@ -24,11 +26,20 @@ export async function startGateway(
   const nc = await deps.connect(config.nats, { name: 'stream-gateway' });
   const fleet = new Fleet(nc, config.storeStaleSeconds * 1000, Date.now, config.nats.kvReplicas);
   await fleet.start();
+  const oauth = await whenJetStreamReady(() =>
+    MerchantOAuth.open(
+      nc,
+      merchantOAuthSettings(config.oauth),
+      (id) => fleet.get(id)?.record.merchantId ?? null,
+      { replicas: config.nats.kvReplicas },
+    ),
+  );
   const metrics = gatewayMetrics(fleet);
   const app = buildGateway({
     config,
     nc,
     fleet,
+    oauth,
     log: deps.log,
     observe: (outcome, ms) => metrics.observe(outcome, ms),
   });

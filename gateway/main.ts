@@ -18,7 +18,12 @@ try {
   process.exit(2);
 }
 const log = createLogger({
-  secrets: [config.stream.inboundToken, config.stream.webhookSecret, config.nats.password],
+  secrets: [
+    config.stream.inboundToken,
+    config.stream.webhookSecret,
+    config.nats.password,
+    config.oauth.clientSecret,
+  ],
 });
 const gateway = await startGateway(config, { log, connect: connectNats });
 console.log(`Stream endpoint: ${gateway.url}`);

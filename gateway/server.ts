@@ -11,7 +11,6 @@ import {
   RELAYABLE_ID,
   RelayAnswer,
   encodeJson,
-  relayableHeaders,
   storeSubject,
   type RelayRequest,
 } from '../electron/core/relay/wire.js';
@@ -20,20 +19,22 @@ import {
   keepRawBodies,
   StreamAuthenticator,
 } from '../electron/core/stream/auth/index.js';
-import {
-  MERCHANT_HEADER,
-  orderProblem,
-  rejectAnswer,
-} from '../electron/core/stream/protocol/index.js';
+import { orderProblem, rejectAnswer } from '../electron/core/stream/protocol/index.js';
 import type { Logger } from '../electron/core/util/log.js';
 import { ApiError } from '../electron/core/util/errors.js';
 import type { GatewayConfig } from './config.js';
 import type { Fleet } from './fleet.js';
+import { natsHealth } from './nats-health.js';
+import type { MerchantOAuth } from './oauth/merchant-oauth.js';
+import { registerGatewayOAuth } from './oauth/routes.js';
+import { locationScope, merchantFilter, refuseOtherMerchant, storeHeaders } from './oauth/scope.js';
 
 export interface GatewayDeps {
   config: GatewayConfig;
   nc: NatsConnection;
   fleet: Fleet;
+  /** Merchant onboarding over KV (its settings null when `oauth.clientId` is not set). */
+  oauth: MerchantOAuth;
   log: Logger;
   /** Each routed request's outcome and time (metrics). */
   observe?: (outcome: RouteOutcome, ms: number) => void;
@@ -56,10 +57,12 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
   });
   installErrorHandler(app, log);
   keepRawBodies(app);
-  installStreamAuth(app, new StreamAuthenticator(config.stream, null));
+  installStreamAuth(app, new StreamAuthenticator(config.stream, deps.oauth));
+  registerGatewayOAuth(app, { oauth: deps.oauth, config: config.oauth, log });
 
+  const natsUp = natsHealth(deps.nc);
   app.get('/healthz', { config: { noStreamAuth: true } }, async (_request, reply) => {
-    const connected = !deps.nc.isClosed() && deps.nc.getServer() !== '';
+    const connected = natsUp();
     return reply.code(connected ? 200 : 503).send({ status: connected ? 'ok' : 'nats_down' });
   });
 
@@ -75,13 +78,18 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
         'location_required',
         'object.location_id is required to route the request',
       );
+    const scope = locationScope(request, deps.fleet, locationId);
+    if (scope === 'other_merchant') return refuseOtherMerchant(reply, request, locationId);
     const started = performance.now();
-    const answer = await forward(deps, locationId, {
-      method: 'POST',
-      url: '/stream/orders',
-      headers: relayableHeaders(request.headers),
-      body: (request.body as Buffer).toString('base64'),
-    });
+    const answer =
+      scope === 'unknown'
+        ? null
+        : await forward(deps, locationId, {
+            method: 'POST',
+            url: '/stream/orders',
+            headers: storeHeaders(request, config.stream),
+            body: (request.body as Buffer).toString('base64'),
+          });
     if (answer) {
       deps.observe?.('answered', performance.now() - started);
       return relay(reply, answer);
@@ -105,8 +113,11 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
       .send(errorBody('store_offline', `store ${locationId} is offline; retry later`));
   });
 
-  app.get('/stream/locations', async (request) => {
-    const merchant = header(request.headers[MERCHANT_HEADER]);
+  app.get('/stream/locations', async (request, reply) => {
+    const filter = merchantFilter(request);
+    if ('refused' in filter)
+      return reply.code(403).send(errorBody('merchant_mismatch', filter.refused));
+    const { merchant } = filter;
     return deps.fleet
       .all()
       .filter((s) => !merchant || s.record.merchantId === merchant)
@@ -129,17 +140,23 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
             'X-Provider-Location-Id is required (per-location catalogs)',
           ),
         );
+    const scope = locationScope(request, deps.fleet, locationId);
+    if (scope === 'other_merchant') return refuseOtherMerchant(reply, request, locationId);
     const started = performance.now();
-    const answer = await forward(deps, locationId, {
-      method: 'GET',
-      url: '/stream/catalog',
-      headers: relayableHeaders(request.headers),
-    });
+    const answer =
+      scope === 'unknown'
+        ? null
+        : await forward(deps, locationId, {
+            method: 'GET',
+            url: '/stream/catalog',
+            headers: storeHeaders(request, config.stream),
+          });
     if (answer) {
       deps.observe?.('answered', performance.now() - started);
       return relay(reply, answer);
     }
-    const cached = await deps.fleet.lastCatalog(locationId);
+    // A merchant-limited call gets a kept catalog only for a store of its own merchant.
+    const cached = scope === 'ok' ? await deps.fleet.lastCatalog(locationId) : null;
     if (cached) {
       deps.observe?.('cached_catalog', performance.now() - started);
       return reply.header('content-type', 'application/json; charset=utf-8').send(cached);

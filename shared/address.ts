@@ -70,3 +70,10 @@ export function addressForPos(
     country: a.country,
   };
 }
+
+/** The street and the apartment / unit as one short line for a card ("12 Elm St, Apt 4B"). */
+export function streetLine(address: Record<string, unknown> | null | undefined): string | null {
+  const a = addressLines(address);
+  const line = [a.street, a.unit].filter(Boolean).join(', ');
+  return line || null;
+}

@@ -95,6 +95,8 @@ export const OrderSummary = z.object({
   delivery: Delivery.nullable(),
   /** What to cook, for the board's cards (absent from history's lists, which never show it). */
   kitchen: Kitchen.optional(),
+  /** Where a courier takes it, street and apartment / unit (delivered orders, board cards only). */
+  deliverTo: z.string().nullable().optional(),
 });
 export type OrderSummary = z.infer<typeof OrderSummary>;
 

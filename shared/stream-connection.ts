@@ -13,8 +13,9 @@ export type ConnectCode = z.infer<typeof ConnectCode>;
 export const StreamConnection = z.object({
   /** `not_configured`: IT has not set `stream.authorize.*`; `never_connected`: configured, no
    * token issued yet; `connected`: Stream holds a live token; `disconnected`: every token revoked
-   * or expired. */
-  state: z.enum(['not_configured', 'never_connected', 'connected', 'disconnected']),
+   * or expired; `chain`: Stream connects through the chain gateway (relay.url set): the code
+   * given here connects every store of this store's merchant, and the tokens live there. */
+  state: z.enum(['not_configured', 'never_connected', 'connected', 'disconnected', 'chain']),
   /** The OAuth client Stream signs in as (`stream.authorize.clientId`). */
   clientId: z.string().nullable(),
   /** When the live connection's first token was issued. */

@@ -39,6 +39,7 @@ import type { StreamLaneOptions, StreamLaneWorker } from './stream/lane/worker.j
 import { createPosLegs } from './pos/leg-hooks.js';
 import { PosService, type PosOptions } from './pos/service.js';
 import { StoreRelay } from './relay/store-relay.js';
+import { publishConnectCode } from './relay/connect-code.js';
 import { connectorMetrics, decisionLatency } from './metrics/connector-metrics.js';
 import { readStoreVitals } from './metrics/store-vitals.js';
 import { InStoreOrders } from './instore/orders.js';
@@ -172,6 +173,31 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     streamClockSkewMs: () => streamLane.clockSkewMs(),
     extraProblems: [() => storage.problems()],
   });
+
+  const streamAuth = new StreamAuthenticator(config.stream, streamOAuth);
+  const streamServer = buildStreamServer({
+    config,
+    ingest,
+    lifecycle,
+    catalog,
+    log,
+    auth: streamAuth,
+    oauth: streamOAuth,
+    tlsPollMs: options.tlsPollMs,
+    storage,
+  });
+  const vitals = () => readStoreVitals({ db, clock, health, missed, pos, storage });
+  const relay = config.relay.url
+    ? new StoreRelay({
+        config,
+        streamServer,
+        log,
+        version: APP_VERSION,
+        startedAt: clock.now(),
+        catalog: () => catalog.current()?.catalog ?? null,
+        heartbeat: vitals,
+      })
+    : null;
   const handlers = watchStorage(
     createHandlers({
       pos,
@@ -190,24 +216,18 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
       settings,
       missed,
       streamOAuth,
+      // In a chain the counter's connect code goes to the gateway over the relay's connection.
+      chainConnect: relay
+        ? {
+            createConnectCode: () =>
+              publishConnectCode(relay.connection, config.location.id, clock.now()),
+          }
+        : null,
     }),
     (name) => localApi[name].method !== 'GET',
     storage,
   );
 
-  const streamAuth = new StreamAuthenticator(config.stream, streamOAuth);
-  const streamServer = buildStreamServer({
-    config,
-    ingest,
-    lifecycle,
-    catalog,
-    log,
-    auth: streamAuth,
-    oauth: streamOAuth,
-    tlsPollMs: options.tlsPollMs,
-    storage,
-  });
-  const vitals = () => readStoreVitals({ db, clock, health, missed, pos, storage });
   const metrics = connectorMetrics({ db, version: APP_VERSION, vitals, latency });
   const localServer = buildLocalServer({
     token: localToken,
@@ -219,17 +239,6 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     metrics: { contentType: metrics.registry.contentType, render: () => metrics.render() },
   });
 
-  const relay = config.relay.url
-    ? new StoreRelay({
-        config,
-        streamServer,
-        log,
-        version: APP_VERSION,
-        startedAt: clock.now(),
-        catalog: () => catalog.current()?.catalog ?? null,
-        heartbeat: vitals,
-      })
-    : null;
   const servers = listeners(config, { stream: streamServer, local: localServer });
 
   return {

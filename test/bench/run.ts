@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one table (figure, value, target, baseline, ratio).
 import os from 'node:os';
 import { runGatewayBench } from './gateway.js';
+import { runGatewayOAuthBench } from './gateway-oauth.js';
 import { runIngestBench } from './ingest.js';
 import { runOutboxBench } from './outbox-drain.js';
 import { runPosBench } from './pos.js';
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<Row[]>][] = [
   ['scale', runScaleBench],
   ['ui', runUiBench],
   ['gateway', runGatewayBench],
+  ['gateway-oauth', runGatewayOAuthBench],
 ];
 // `npm run bench -- gateway pos`: only the benches named.
 const only = process.argv.slice(2);

@@ -1,38 +1,40 @@
 // An axe accessibility scan (@axe-core/playwright, WCAG 2.1 A and AA rules) of every screen of
 // the cashier UI with real content, in Debian's Chromium against a real connector: no serious
-// or critical violation anywhere. A failure lists each rule with the elements it found.
+// or critical violation anywhere, the red board too (cards in their last 15 seconds, the urgent
+// strip, the Missed group). A failure lists each rule with the elements it found.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { browserMissingReason } from './support/browser.js';
 import { useCounter } from './support/counter.js';
 import { seedCounterScene } from './support/seed.js';
+import { sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
+
+/** Serious and critical violations on the page as it is now, as readable lines. */
+async function scan(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    // Only violations are read: skipping the rest of the report makes each scan faster.
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}
 
 describe.skipIf(missing !== null)('accessibility of every screen', () => {
   // A long staff window: the pending order stays on the board for the whole scan.
   const counter = useCounter({ acceptance: { staffWindowSeconds: 55 } }, ({ app }) =>
     seedCounterScene(app),
   );
-
-  /** Serious and critical violations on the page as it is now, as readable lines. */
-  async function scan(page: Page, where: string): Promise<string[]> {
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      // Only violations are read: skipping the rest of the report makes each scan faster.
-      .options({ resultTypes: ['violations'] })
-      .analyze();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(' | ')}`,
-      );
-  }
 
   // Eleven axe scans take about 25 s on a loaded 2-core machine: more than the default budget.
   it(
@@ -92,4 +94,37 @@ describe.skipIf(missing !== null)('accessibility of every screen', () => {
       expect(found).toEqual([]);
     },
   );
+});
+
+describe.skipIf(missing !== null)('accessibility of the red board', () => {
+  // A 20-second staff window: each new card is in its urgent last 15 seconds 5 seconds after it
+  // arrives, and missed 15 seconds later (nothing listens at the test's Stream URL).
+  const counter = useCounter({ acceptance: { staffWindowSeconds: 20 } });
+
+  it('finds no serious or critical violation with urgent cards, the urgent strip, and Missed', async () => {
+    const context = await counter.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(counter.app.boardUrl);
+    await page.locator('.app[data-connection="open"]').waitFor();
+    const found: string[] = [];
+    for (const [i, source] of ['uber', 'doordash', 'grubhub'].entries())
+      await sendOrder(counter.app.streamUrl, {
+        source,
+        dspOrderNumber: `RED-${i + 1}`,
+        unpaid: i === 1,
+        specialInstructions: i === 2 ? 'Peanut allergy' : undefined,
+      });
+    await page.locator('.countdown--urgent').nth(2).waitFor({ timeout: 15_000 });
+    found.push(...(await scan(page, 'urgent cards')));
+    // Off the board, the urgent strip calls the cashier back.
+    await page.getByRole('button', { name: /^Done & canceled/ }).click();
+    await page.locator('.strip--urgent').waitFor();
+    found.push(...(await scan(page, 'urgent strip')));
+    await page.getByRole('button', { name: /^Orders/ }).click();
+    // Missed: the deadline passed with nobody answering.
+    await page.getByTestId('missed-order').nth(2).waitFor({ timeout: 25_000 });
+    found.push(...(await scan(page, 'missed')));
+    await context.close();
+    expect(found).toEqual([]);
+  }, 60_000);
 });

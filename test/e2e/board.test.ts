@@ -170,6 +170,7 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
     const id = await sendOrder(counter.app.streamUrl, {
       dspOrderNumber: 'BIG-1',
       lineItems: bigOrderItems(),
+      specialInstructions: 'Leave at the door. Peanut allergy!',
     });
     await card(page, id).getByRole('button', { name: 'Details' }).click();
     const detail = page.getByTestId('order-detail');
@@ -190,6 +191,11 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
       'received',
     ])
       expect(text).toContain(expected);
+    // The order note names an allergy: flagged in words, as on the card and the kitchen ticket.
+    expect(await detail.locator('.instructions--order').innerText()).toMatch(
+      /ALLERGY\s+Leave at the door\. Peanut allergy!/,
+    );
+    expect(await detail.locator('.instructions--item .card-note__flag').count()).toBe(0);
     // Three levels deep: Half & Half → Left: Pepperoni → Extra.
     expect(
       await detail

@@ -31,6 +31,7 @@ describe.skipIf(missing !== null)('desktop mode: the counter beside Stream order
       await free.getByLabel(/Price each/).fill('24.50');
       await free.getByRole('button', { name: /^Add/ }).click();
       await free.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Paid', exact: true }).click();
       await page.getByLabel(/Customer name/).fill('Ana Ruiz');
       await page.getByLabel(/^Phone/).fill('555-0100');
       await page.getByTestId('send-order').click();

@@ -20,6 +20,8 @@ describe.skipIf(missing !== null)('an in-store order retried after a lost answer
     await free.getByLabel(/Price each/).fill('4.50');
     await free.getByRole('button', { name: /^Add/ }).click();
     await free.waitFor({ state: 'detached' });
+    // Paid or not is chosen for every order (a started-over draft asks again).
+    await page.getByRole('button', { name: 'Paid', exact: true }).click();
   }
 
   it('is taken once: the retry carries the same client key and gets the first order back', async () => {

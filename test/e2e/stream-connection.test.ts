@@ -86,10 +86,10 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
 
     // The merchant, sent by Stream to the sign-in page, types the code from the screen.
     // Stream exchanges the code (a 201 with tokens), then sends an order with the access token.
-    const { tokens, redirect } = await onboard<{ access_token: string; id: string }>(
+    const { tokens, redirect } = await onboard(
       counter.app.streamUrl,
-      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: REDIRECT },
-      shown,
+      { id: CLIENT_ID, secret: CLIENT_SECRET },
+      { connectCode: shown, redirectUri: REDIRECT },
       {
         authorize: { state: 'e2e-state', code_challenge_method: 'S256' },
         signIn: signInAsMerchant,

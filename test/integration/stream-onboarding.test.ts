@@ -18,12 +18,13 @@ import {
   requestToken,
   submitConnectCode,
   type AuthorizeParams,
+  type IssuedTokens,
 } from '../support/stream-onboarding.js';
 
 const CLIENT_ID = 'stream-onboarding-test';
 const CLIENT_SECRET = 'stream-client-secret-0123456789';
 const REDIRECT = 'https://stream.example/pos/oauth/callback';
-const CLIENT = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri: REDIRECT };
+const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET };
 const AUTHORIZE = {
   clientId: CLIENT_ID,
   clientSecret: CLIENT_SECRET,
@@ -32,14 +33,7 @@ const AUTHORIZE = {
   ssoDetails: { email: 'owner@demo.example', fullName: 'Dana Owner', phoneNumber: '+15555550100' },
 };
 
-interface Tokens {
-  access_token: string;
-  refresh_token: string;
-  expire_time: number;
-  refresh_token_expire_time: number;
-  id: string;
-  sso_details?: Record<string, string>;
-}
+type Tokens = IssuedTokens;
 
 let t: TestConnector;
 beforeEach(async () => {
@@ -69,9 +63,14 @@ async function connectCode(): Promise<string> {
 /** Sign-in with a fresh connect code, then the code exchange; returns the tokens. */
 const onboard = async (): Promise<Tokens> =>
   (
-    await onboardStream<Tokens>(t.streamUrl, CLIENT, await connectCode(), {
-      authorize: { state: 'st-' + Math.random() },
-    })
+    await onboardStream(
+      t.streamUrl,
+      CLIENT,
+      { connectCode: await connectCode(), redirectUri: REDIRECT },
+      {
+        authorize: { state: 'st-' + Math.random() },
+      },
+    )
   ).tokens;
 
 const orderWith = (accessToken: string) =>

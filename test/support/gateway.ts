@@ -1,6 +1,6 @@
 // A gateway replica for a test or a bench, on loopback free ports, against a real nats-server.
 import { connectNats } from '../../electron/core/relay/connect.js';
-import { silentLogger } from '../../electron/core/util/log.js';
+import { silentLogger, type Logger } from '../../electron/core/util/log.js';
 import { parseGatewayConfig } from '../../gateway/config.js';
 import { startGateway, type RunningGateway } from '../../gateway/gateway.js';
 import { GATEWAY_NATS_USER, storeNatsUser } from './nats.js';
@@ -9,6 +9,7 @@ import { TEST_INBOUND_TOKEN, TEST_WEBHOOK_SECRET } from './secrets.js';
 export function startTestGateway(
   natsUrl: string,
   overrides: Record<string, unknown> = {},
+  log: Logger = silentLogger,
 ): Promise<RunningGateway> {
   const config = parseGatewayConfig({
     listen: { port: 0 },
@@ -17,7 +18,7 @@ export function startTestGateway(
     stream: { inboundToken: TEST_INBOUND_TOKEN, webhookSecret: TEST_WEBHOOK_SECRET },
     ...overrides,
   });
-  return startGateway(config, { log: silentLogger, connect: connectNats });
+  return startGateway(config, { log, connect: connectNats });
 }
 
 /** Connector config for a store behind the relay. */

@@ -21,13 +21,15 @@ export async function freePort(): Promise<number> {
 }
 
 /** A store may answer requests on its own subject, receive replies on its own inbox and write
- * only its own registry and catalog keys; the gateway routes, reads the registry and marks down. */
+ * only its own registry, catalog and connect-code keys; the gateway routes, reads the registry,
+ * marks down and alone reads or writes the onboarding state (stream_oauth). */
 export function natsAuthorization(storeIds: readonly string[]): string {
   const store = (id: string): string => {
     const { user, password } = storeNatsUser(id);
     return `{ user: "${user}", password: "${password}", permissions: {
-      publish: { allow: ["$KV.stream_registry.loc.${id}", "$KV.stream_catalogs.${id}",
-                         "$JS.API.STREAM.INFO.KV_stream_registry", "$JS.API.STREAM.INFO.KV_stream_catalogs"] },
+      publish: { allow: ["$KV.stream_registry.loc.${id}", "$KV.stream_catalogs.${id}", "$KV.stream_connect.${id}",
+                         "$JS.API.STREAM.INFO.KV_stream_registry", "$JS.API.STREAM.INFO.KV_stream_catalogs",
+                         "$JS.API.STREAM.INFO.KV_stream_connect"] },
       subscribe: { allow: ["stream.store.${id}", "_INBOX_${id}.>"] },
       allow_responses: true } }`;
   };

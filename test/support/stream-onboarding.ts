@@ -104,11 +104,45 @@ export function codeFromRedirect(location: string): { code: string | null; state
   return { code: url.searchParams.get('code'), state: url.searchParams.get('state') };
 }
 
-/** A Stream client as the connector's `stream.authorize` knows it. */
+/** The Request Token answer (A7). */
+export interface IssuedTokens {
+  access_token: string;
+  refresh_token: string;
+  expire_time: number;
+  refresh_token_expire_time: number;
+  id: string;
+  sso_details?: Record<string, string>;
+}
+
 export interface StreamClient {
-  clientId: string;
-  clientSecret: string;
-  redirectUri: string;
+  id: string;
+  secret: string;
+}
+
+/** Stream exchanging an authorization code (JSON, as documented). */
+export function exchangeCode(
+  baseUrl: string,
+  client: StreamClient,
+  grant: { code: string; redirectUri: string; verifier?: string },
+) {
+  return requestToken<IssuedTokens & { error?: string }>(baseUrl, {
+    client_id: client.id,
+    client_secret: client.secret,
+    code: grant.code,
+    grant_type: 'authorization_code',
+    redirect_uri: grant.redirectUri,
+    ...(grant.verifier ? { code_verifier: grant.verifier } : {}),
+  });
+}
+
+/** Stream's refresh grant. */
+export function refreshTokens(baseUrl: string, client: StreamClient, refreshToken: string) {
+  return requestToken<IssuedTokens & { error?: string }>(baseUrl, {
+    client_id: client.id,
+    client_secret: client.secret,
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+  });
 }
 
 /** The merchant's sign-in with a connect code: where the page sent the browser back to. */
@@ -131,29 +165,26 @@ export const signInOverHttp: SignIn = async (baseUrl, params, connectCode) => {
  * `connectCode` (`signIn`; over HTTP unless told), the code from the redirect back, and Stream's
  * code exchange. Throws, saying what was answered, unless the exchange gave tokens (201).
  */
-export async function onboard<T = Record<string, unknown>>(
+export async function onboard(
   baseUrl: string,
   client: StreamClient,
-  connectCode: string,
+  grant: { connectCode: string; redirectUri: string },
   options: { authorize?: Partial<AuthorizeParams>; signIn?: SignIn } = {},
-): Promise<{ tokens: T; redirect: URL }> {
+): Promise<{ tokens: IssuedTokens; redirect: URL }> {
   const { verifier, challenge } = pkcePair();
   const params: AuthorizeParams = {
-    client_id: client.clientId,
-    redirect_uri: client.redirectUri,
+    client_id: client.id,
+    redirect_uri: grant.redirectUri,
     code_challenge: challenge,
     ...options.authorize,
   };
-  const redirect = await (options.signIn ?? signInOverHttp)(baseUrl, params, connectCode);
+  const redirect = await (options.signIn ?? signInOverHttp)(baseUrl, params, grant.connectCode);
   const { code } = codeFromRedirect(redirect.toString());
   if (!code) throw new Error(`the sign-in sent the browser back with no code: ${redirect.href}`);
-  const res = await requestToken<T>(baseUrl, {
-    client_id: client.clientId,
-    client_secret: client.clientSecret,
+  const res = await exchangeCode(baseUrl, client, {
     code,
-    grant_type: 'authorization_code',
-    redirect_uri: client.redirectUri,
-    code_verifier: verifier,
+    redirectUri: grant.redirectUri,
+    verifier,
   });
   if (res.status !== 201)
     throw new Error(`the code exchange answered ${res.status}: ${JSON.stringify(res.body)}`);

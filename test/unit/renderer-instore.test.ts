@@ -22,6 +22,8 @@ import { formFieldOf, messageFor } from '../../renderer/src/features/instore/fie
 import { setStoreTimeZone } from '../../renderer/src/ui/format.js';
 import { setLanguage } from '../../renderer/src/i18n/language.js';
 import {
+  deliveryFeeCents,
+  deliveryFeeText,
   EMPTY_FORM,
   missingFields,
   orderRequest,
@@ -40,6 +42,14 @@ const catalog = JSON.parse(
 const menu: Menu = buildMenu(catalog, 'store-1');
 /** The core's reading of the same catalog: the index the menu is built from too. */
 const menuIndex = indexCatalog(catalog, 'store-1');
+/** The connector's pricing terms as the form gets them (getInStoreTerms). */
+const TERMS = {
+  taxRatePercent: 0,
+  currency: 'USD',
+  locationId: 'store-1',
+  deliveryFeeCents: 350,
+  maxDeliveryFeeCents: 2_000,
+};
 const group = (id: string) => menu.groups.get(id)!;
 const modifier = (id: string) => menu.modifiers.get(id)!;
 const pick = (picks: ModifierPick[], groupId: string, modifierId: string) =>
@@ -81,7 +91,10 @@ describe('menu from the catalog', () => {
       expect(groupRule(group('grp-burger-extras'))).toBe('Opcional, hasta 4');
       const pizza = menu.items.find((i) => i.id === 'fam-pizza')!;
       expect(groupProblems(menu, pizza.groupIds, []).map((p) => p.message)).toEqual(['elija uno']);
-      expect(missingFields(EMPTY_FORM, [])).toEqual({ items: 'Agregue al menos un producto' });
+      expect(missingFields(EMPTY_FORM, [], TERMS, 'USD')).toEqual({
+        items: 'Agregue al menos un producto',
+        unpaid: 'Elija Pagado o Aún no pagado',
+      });
     } finally {
       setLanguage('en');
     }
@@ -220,22 +233,45 @@ describe('tax', () => {
 describe('the order request and refused fields', () => {
   const T = new Date(2026, 10, 23, 12, 0).getTime();
 
+  const paid = { ...EMPTY_FORM, payment: 'paid' as const };
+  const missing = (form: typeof EMPTY_FORM, lines = [line({})]) =>
+    missingFields(form, lines, TERMS, 'USD');
+
   it('names what a delivery is missing before sending anything', () => {
-    expect(missingFields(EMPTY_FORM, [])).toEqual({ items: 'Add at least one item' });
-    const delivery = { ...EMPTY_FORM, fulfillmentType: 'delivery' as const };
-    expect(Object.keys(missingFields(delivery, [line({})])).sort()).toEqual([
+    expect(missing(EMPTY_FORM, [])).toEqual({
+      items: 'Add at least one item',
+      unpaid: 'Choose Paid or Not paid yet',
+    });
+    const delivery = { ...paid, fulfillmentType: 'delivery' as const };
+    expect(Object.keys(missing(delivery)).sort()).toEqual([
       'customer.name',
       'customer.phone',
       'deliveryAddress.city',
       'deliveryAddress.postalCode',
       'deliveryAddress.street',
     ]);
-    expect(missingFields({ ...EMPTY_FORM, customerPhone: '555' }, [line({})])).toEqual({
+    expect(missing({ ...paid, customerPhone: '555' })).toEqual({
       'customer.name': 'Add a name to go with the phone number',
     });
-    expect(missingFields({ ...EMPTY_FORM, when: 'later' }, [line({})])).toHaveProperty(
-      'requestedFor',
+    expect(missing({ ...paid, when: 'later' })).toHaveProperty('requestedFor');
+  });
+
+  it('guards the delivery fee: an amount, not more than the store allows; the usual fee by default', () => {
+    const delivery = { ...paid, fulfillmentType: 'delivery' as const };
+    expect(deliveryFeeText(delivery, TERMS)).toBe('3.50');
+    expect(deliveryFeeCents(delivery, TERMS)).toBe(350);
+    expect(deliveryFeeCents({ ...delivery, deliveryFee: '' }, TERMS)).toBe(0);
+    expect(deliveryFeeCents({ ...paid, deliveryFee: '9' }, TERMS)).toBe(0); // not delivered
+    for (const typed of ['-1', 'abc', '3.505'])
+      expect(missing({ ...delivery, deliveryFee: typed })).toHaveProperty(
+        'deliveryFeeCents',
+        'Type the fee as an amount, e.g. 3.50 (0 for free delivery)',
+      );
+    expect(missing({ ...delivery, deliveryFee: '20.01' })).toHaveProperty(
+      'deliveryFeeCents',
+      'A delivery fee can be at most $20.00',
     );
+    expect(missing({ ...delivery, deliveryFee: '20' })).not.toHaveProperty('deliveryFeeCents');
   });
 
   it('builds a request the Local API schema accepts', () => {
@@ -243,9 +279,11 @@ describe('the order request and refused fields', () => {
       ...EMPTY_FORM,
       fulfillmentType: 'delivery' as const,
       source: 'walk_in' as const,
+      payment: 'unpaid' as const,
       customerName: ' Ana ',
       customerPhone: '555-0100',
       street: '1 Main St',
+      unit: ' Apt 2 ',
       city: 'Springfield',
       postalCode: '12345',
       when: 'later' as const,
@@ -254,23 +292,39 @@ describe('the order request and refused fields', () => {
       notes: 'Gate code 42',
       utensils: true,
     };
-    const request = orderRequest(form, [line({ name: 'Cake', unitCents: 1200 })], T, 'draft-1');
+    const request = orderRequest(
+      form,
+      [line({ name: 'Cake', unitCents: 1200 })],
+      T,
+      'draft-1',
+      TERMS,
+    );
     expect(InStoreOrderRequest.safeParse(request).success).toBe(true);
     expect(request).toMatchObject({
       source: 'walk_in',
       clientKey: 'draft-1',
       customer: { name: 'Ana', phone: '555-0100' },
-      deliveryAddress: { street: '1 Main St', city: 'Springfield', postalCode: '12345' },
+      deliveryAddress: {
+        street: '1 Main St',
+        unit: 'Apt 2',
+        city: 'Springfield',
+        postalCode: '12345',
+      },
       requestedFor: new Date(2026, 10, 24, 18, 30).getTime(),
       includeUtensils: true,
+      unpaid: true,
+      deliveryFeeCents: 350,
     });
     const pickup = orderRequest(
-      EMPTY_FORM,
+      { ...paid, deliveryFee: '5' },
       [line({ name: 'Cake', unitCents: 1200 })],
       T,
       'draft-2',
+      TERMS,
     );
     expect(pickup).not.toHaveProperty('deliveryAddress');
+    expect(pickup).not.toHaveProperty('deliveryFeeCents');
+    expect(pickup.unpaid).toBe(false);
     expect(pickup).not.toHaveProperty('customer');
     expect(InStoreOrderRequest.safeParse(pickup).success).toBe(true);
     expect(requestedFor({ ...EMPTY_FORM, when: 'later', time: '09:05' }, T)).toBe(

@@ -22,6 +22,7 @@ import type { HealthReporter } from './health.js';
 import { posHandlers } from '../pos/handlers.js';
 import { streamConnectionHandlers } from '../stream/auth/handlers.js';
 import type { StreamOAuth } from '../stream/auth/oauth.js';
+import type { ChainConnect } from '../stream/auth/handlers.js';
 import type { PosService } from '../pos/service.js';
 
 import { listBackups, type BackupService } from '../db/backup.js';
@@ -58,6 +59,8 @@ export interface HandlerDeps {
   settings: RuntimeSettings;
   missed: MissedOrders;
   streamOAuth: StreamOAuth;
+  /** Set in a chain (relay.url): connect codes go to the gateway. */
+  chainConnect?: ChainConnect | null;
 }
 
 /** The recent orders, and every missed order nobody has seen yet however old: the Missed group
@@ -91,12 +94,13 @@ export function createHandlers({
   settings,
   missed,
   streamOAuth,
+  chainConnect = null,
 }: HandlerDeps): Handlers {
   const handlers: Handlers = {
     ...storeHandlers(store),
     ...managerHandlers(pins, audit, ctx.clock),
     ...posHandlers(pos),
-    ...streamConnectionHandlers(streamOAuth),
+    ...streamConnectionHandlers(streamOAuth, chainConnect),
     listOrders: ({ status, limit }) => ({ orders: withUnseenMissed(ctx, status, limit) }),
     getMissed: () => missed.summary(),
     markMissedSeen: ({ id }, { actor }) => missed.markSeen(id, actor),

@@ -5,6 +5,20 @@ const port = z.number().int().min(0).max(65535);
 const host = z.string().min(1);
 const secret = z.string().min(16, 'must be at least 16 characters');
 /** Extra names a listener answers to (electron/core/http/host-check.ts); loopback is always in. */
+/** Where an onboarding sign-in page may send the browser back (the connector's and the chain
+ * gateway's), compared exactly. */
+export const oauthRedirectUris = z
+  .array(
+    z
+      .url()
+      .refine(
+        (u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u),
+        'must be an https:// URL (plain http only on loopback)',
+      ),
+  )
+  .max(20)
+  .default([]);
+
 const allowedHosts = z
   .array(
     z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)$/, 'must be a host name or address'),
@@ -52,18 +66,7 @@ export const ConfigSchema = z
             clientId: z.string().min(1).max(200).optional(),
             clientSecret: secret.optional(),
             /** Where the sign-in page may send the browser back, compared exactly. */
-            redirectUris: z
-              .array(
-                z
-                  .url()
-                  .refine(
-                    (u) =>
-                      u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u),
-                    'must be an https:// URL (plain http only on loopback)',
-                  ),
-              )
-              .max(20)
-              .default([]),
+            redirectUris: oauthRedirectUris,
             /** The merchant's id in the POS (`id` in the token answer); default `location.id`. */
             merchantId: z.string().min(1).max(200).optional(),
             ssoDetails: z

@@ -72,7 +72,7 @@ export function buildStreamServer(deps: StreamServerDeps): FastifyInstance {
   keepRawBodies(app);
 
   installStreamAuth(app, deps.auth);
-  registerOAuthRoutes(app, { oauth: deps.oauth, storeName: config.location.name, log });
+  registerOAuthRoutes(app, { oauth: deps.oauth, signInFor: { name: config.location.name }, log });
 
   app.get('/healthz', { config: { noStreamAuth: true } }, async () => ({ status: 'ok' }));
 

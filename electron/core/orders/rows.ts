@@ -5,8 +5,10 @@ import type {
   OrderStatus,
   RejectCode,
 } from '../../../shared/domain.js';
+import { DELIVERY_TYPES } from '../../../shared/domain.js';
 import type { Delivery } from '../../../shared/delivery.js';
 import type { Driver, OrderDetail, OrderSummary, TimelineEntry } from '../../../shared/order.js';
+import { streetLine } from '../../../shared/address.js';
 import { kitchenOf } from '../../../shared/kitchen.js';
 import type { NormalizedOrder } from '../stream/protocol/index.js';
 import { LAST_STREAM_DELIVERY } from '../outbox/queries.js';
@@ -130,7 +132,12 @@ export function toSummary(row: SummaryRow): OrderSummary {
         : null,
     delivery: row.last_delivery ? (JSON.parse(row.last_delivery) as Delivery) : null,
   };
-  if (row.normalized) summary.kitchen = kitchenOf(JSON.parse(row.normalized) as NormalizedOrder);
+  if (row.normalized) {
+    const order = JSON.parse(row.normalized) as NormalizedOrder;
+    summary.kitchen = kitchenOf(order);
+    if (DELIVERY_TYPES.includes(order.fulfillmentType))
+      summary.deliverTo = streetLine(order.deliveryAddress);
+  }
   return summary;
 }
 

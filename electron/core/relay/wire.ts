@@ -87,3 +87,17 @@ export function relayableHeaders(
 }
 
 export const encodeJson = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value));
+
+/** JetStream KV, merchant onboarding through the gateway (gateway/oauth/): `<locationId>` is the
+ * connect code a manager got at that store's counter, as a hash (written by the store, which may
+ * write only its own key; the bucket's TTL ends a code after its 10 minutes). */
+export const CONNECT_BUCKET = 'stream_connect';
+export const ConnectCodeRecord = z.object({
+  /** SHA-256 hex of the normalized code (stream/auth/secrets.ts). */
+  hash: z.string(),
+  expiresAt: z.number(),
+});
+export type ConnectCodeRecord = z.infer<typeof ConnectCodeRecord>;
+/** JetStream KV, the gateway's only: authorization codes, token families and token hashes. No
+ * store may read or write it (a store answers for its location, never for its merchant). */
+export const OAUTH_BUCKET = 'stream_oauth';

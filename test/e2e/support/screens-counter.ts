@@ -71,6 +71,7 @@ export async function counterScreens(
     await shot(page, `new-order-choices-${width}x${height}`);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /^Pickup$/ }).click();
+    await page.getByRole('button', { name: 'Paid', exact: true }).click();
     await page.getByLabel(/Customer name/).fill('Ana Ruiz');
     await page.getByLabel(/^Phone/).fill('555-0100');
     await page.getByTestId('send-order').click();

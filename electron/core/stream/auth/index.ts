@@ -3,10 +3,12 @@
 // calls decides with `StreamAuthenticator.authenticate`.
 export {
   StreamAuthenticator,
+  type AccessTokenVerifier,
   type StreamAuthResult,
   type StreamCredentials,
 } from './authenticate.js';
 export { installStreamAuth, keepRawBodies } from './fastify-hooks.js';
-export { StreamOAuth, OAuthError, type OAuthSettings, type TokenAnswer } from './oauth.js';
-export { registerOAuthRoutes } from './routes.js';
+export { StreamOAuth, type OAuthSettings } from './oauth.js';
+export * from './grants.js';
+export { registerOAuthRoutes, type AuthorizationServer, type SignInOutcome } from './routes.js';
 export { oauthSettings } from './settings.js';

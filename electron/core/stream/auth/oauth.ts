@@ -15,12 +15,20 @@ import {
   LAST_CALL_WRITE_INTERVAL_MS,
 } from './limits.js';
 import {
-  newConnectCode,
-  normalizeConnectCode,
-  pkceMatches,
-  randomSecret,
-  sha256Hex,
-} from './secrets.js';
+  accessTokenLive,
+  checkAuthCode,
+  checkRefresh,
+  codeReused,
+  newTokenPair,
+  refreshReused,
+  tokenAnswer,
+  OAuthError,
+  type AuthCodeState,
+  type SsoDetails,
+  type TokenAnswer,
+  type TokenState,
+} from './grants.js';
+import { newConnectCode, normalizeConnectCode, randomSecret, sha256Hex } from './secrets.js';
 
 /** `stream.authorize.*`, resolved (lifetimes in ms, merchant id defaulted). */
 export interface OAuthSettings {
@@ -28,57 +36,9 @@ export interface OAuthSettings {
   clientSecret: string;
   redirectUris: readonly string[];
   merchantId: string;
-  ssoDetails: {
-    email?: string | undefined;
-    fullName?: string | undefined;
-    phoneNumber?: string | undefined;
-  };
+  ssoDetails: SsoDetails;
   accessTokenMs: number;
   refreshTokenMs: number;
-}
-
-/** The Request Token answer (A7), exactly the documented fields. Times are epoch ms (B6). */
-export interface TokenAnswer {
-  access_token: string;
-  refresh_token: string;
-  expire_time: number;
-  refresh_token_expire_time: number;
-  id: string;
-  sso_details?: { email?: string; full_name?: string; phone_number?: string };
-}
-
-/** An RFC 6749 §5.2 error: `{error, error_description}` with its status. */
-export class OAuthError extends Error {
-  constructor(
-    readonly status: 400 | 401,
-    readonly error:
-      'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type',
-    readonly description: string,
-  ) {
-    super(description);
-    this.name = 'OAuthError';
-  }
-}
-
-const invalidGrant = (why: string): OAuthError => new OAuthError(400, 'invalid_grant', why);
-
-interface AuthCodeRow {
-  client_id: string;
-  redirect_uri: string;
-  code_challenge: string | null;
-  expires_at: number;
-  used_at: number | null;
-  family_id: string | null;
-}
-
-interface TokenRow {
-  kind: 'access' | 'refresh';
-  family_id: string;
-  expires_at: number;
-  used_at: number | null;
-  revoked_at: number | null;
-  client_id: string;
-  family_revoked_at: number | null;
 }
 
 export class StreamOAuth {
@@ -187,12 +147,6 @@ export class StreamOAuth {
 
   // ── the sign-in page ──────────────────────────────────────────────────────────────────────
 
-  /** True when `clientId` is ours and `redirectUri` is on the allowlist, exactly. */
-  knowsClient(clientId: string, redirectUri: string): boolean {
-    const s = this.settings;
-    return !!s && clientId === s.clientId && s.redirectUris.includes(redirectUri);
-  }
-
   /** The merchant typed a connect code: true (and the code is used up) when it is the live one.
    * Wrong codes count against the live code, which is void after a few. */
   signIn(typed: string): boolean {
@@ -218,6 +172,15 @@ export class StreamOAuth {
           .run(CONNECT_CODE_MAX_FAILURES, now, now);
       return used;
     })();
+  }
+
+  /** The sign-in page's whole step: the typed connect code, then an authorization code. */
+  authorize(
+    typed: string,
+    grant: { clientId: string; redirectUri: string; codeChallenge: string | null },
+  ): { code: string } | { wrongCode: true } {
+    if (!this.signIn(typed)) return { wrongCode: true };
+    return { code: this.issueAuthCode(grant.clientId, grant.redirectUri, grant.codeChallenge) };
   }
 
   /** A single-use authorization code, 10 minutes, bound to the client, redirect URI and PKCE. */
@@ -246,36 +209,32 @@ export class StreamOAuth {
     const s = this.requireSettings();
     const now = this.clock.now();
     const hash = sha256Hex(code);
-    const reused = this.db.transaction((): TokenAnswer | 'reused' => {
+    const result = this.db.transaction((): TokenAnswer | 'reused' => {
       const row = this.db
-        .prepare(`SELECT * FROM stream_auth_codes WHERE code_hash = ?`)
-        .get(hash) as AuthCodeRow | undefined;
-      if (!row) throw invalidGrant('unknown authorization code');
-      if (row.used_at !== null) {
-        if (row.family_id) this.revokeFamilies('authorization code used twice', now, row.family_id);
+        .prepare(
+          `SELECT client_id AS clientId, redirect_uri AS redirectUri, code_challenge AS codeChallenge,
+                  expires_at AS expiresAt, used_at AS usedAt, family_id AS familyId
+             FROM stream_auth_codes WHERE code_hash = ?`,
+        )
+        .get(hash) as AuthCodeState | undefined;
+      if (checkAuthCode(row, { clientId, redirectUri, verifier }, now) === 'reused') {
+        if (row!.familyId) this.revokeFamilies('authorization code used twice', now, row!.familyId);
         return 'reused';
       }
-      if (row.expires_at <= now) throw invalidGrant('the authorization code has expired');
-      if (row.client_id !== clientId) throw invalidGrant('the code was issued to another client');
-      if (redirectUri === undefined || redirectUri !== row.redirect_uri)
-        throw invalidGrant('redirect_uri does not match the one the code was issued for');
-      if (row.code_challenge !== null && (!verifier || !pkceMatches(row.code_challenge, verifier)))
-        throw invalidGrant('code_verifier does not match the code_challenge');
       const familyId = this.ids('sf');
       this.db
         .prepare(
           `INSERT INTO stream_token_families (id, client_id, redirect_uri, created_at) VALUES (?, ?, ?, ?)`,
         )
-        .run(familyId, clientId, row.redirect_uri, now);
+        .run(familyId, clientId, row!.redirectUri, now);
       this.db
         .prepare(`UPDATE stream_auth_codes SET used_at = ?, family_id = ? WHERE code_hash = ?`)
         .run(now, familyId, hash);
       this.audit.record({ at: now, actor: 'stream', action: 'stream.connected', target: clientId });
       return this.issuePair(s, familyId, now);
     })();
-    if (reused === 'reused')
-      throw invalidGrant('the authorization code was already used; the tokens it gave are revoked');
-    return reused;
+    if (result === 'reused') throw codeReused();
+    return result;
   }
 
   /** `refresh_token` grant: a new pair; the old refresh token is spent, and presenting a spent
@@ -286,42 +245,33 @@ export class StreamOAuth {
     const hash = sha256Hex(refreshToken);
     const result = this.db.transaction((): TokenAnswer | 'reused' => {
       const row = this.tokenRow(hash);
-      if (!row || row.kind !== 'refresh') throw invalidGrant('unknown refresh token');
-      if (row.client_id !== clientId) throw invalidGrant('the token was issued to another client');
-      if (row.revoked_at !== null || row.family_revoked_at !== null)
-        throw invalidGrant('the refresh token has been revoked');
-      if (row.used_at !== null) {
-        this.revokeFamilies('refresh token used twice', now, row.family_id);
+      if (checkRefresh(row, clientId, now) === 'reused') {
+        this.revokeFamilies('refresh token used twice', now, row!.familyId);
         return 'reused';
       }
-      if (row.expires_at <= now) throw invalidGrant('the refresh token has expired');
       this.db.prepare(`UPDATE stream_tokens SET used_at = ? WHERE token_hash = ?`).run(now, hash);
-      return this.issuePair(s, row.family_id, now);
+      return this.issuePair(s, row!.familyId, now);
     })();
-    if (result === 'reused')
-      throw invalidGrant(
-        'the refresh token was already used; every token of this connection is revoked',
-      );
+    if (result === 'reused') throw refreshReused();
     return result;
   }
 
   // ── the Stream listener ───────────────────────────────────────────────────────────────────
 
-  /** True for a live access token (not expired, not revoked); notes the call for the counter. */
-  verifyAccessToken(token: string): boolean {
-    if (!this.settings) return false;
+  /** False when IT has not configured onboarding: no access token is valid. */
+  get onboarding(): boolean {
+    return !!this.settings;
+  }
+
+  /** The merchant a live access token (not expired, not revoked) is for, else null; notes the
+   * call for the counter. */
+  verifyAccessToken(token: string): string | null {
+    if (!this.settings) return null;
     const now = this.clock.now();
     const row = this.tokenRow(sha256Hex(token));
-    if (
-      !row ||
-      row.kind !== 'access' ||
-      row.revoked_at !== null ||
-      row.family_revoked_at !== null ||
-      row.expires_at <= now
-    )
-      return false;
-    this.noteCall(row.family_id, now);
-    return true;
+    if (!accessTokenLive(row, now)) return null;
+    this.noteCall(row!.familyId, now);
+    return this.settings.merchantId;
   }
 
   // ── inside ────────────────────────────────────────────────────────────────────────────────
@@ -331,41 +281,27 @@ export class StreamOAuth {
     return this.settings;
   }
 
-  private tokenRow(hash: string): TokenRow | undefined {
+  private tokenRow(hash: string): TokenState | undefined {
     return this.db
       .prepare(
-        `SELECT t.kind, t.family_id, t.expires_at, t.used_at, t.revoked_at,
-                f.client_id, f.revoked_at AS family_revoked_at
+        `SELECT t.kind, t.family_id AS familyId, t.expires_at AS expiresAt, t.used_at AS usedAt,
+                f.client_id AS clientId,
+                (t.revoked_at IS NOT NULL OR f.revoked_at IS NOT NULL) AS revoked
            FROM stream_tokens t JOIN stream_token_families f ON f.id = t.family_id
           WHERE t.token_hash = ?`,
       )
-      .get(hash) as TokenRow | undefined;
+      .get(hash) as TokenState | undefined;
   }
 
   private issuePair(s: OAuthSettings, familyId: string, now: number): TokenAnswer {
-    const access = randomSecret();
-    const refresh = randomSecret();
-    const accessExpires = now + s.accessTokenMs;
-    const refreshExpires = now + s.refreshTokenMs;
+    const pair = newTokenPair(now, s);
     const insert = this.db.prepare(
       `INSERT INTO stream_tokens (token_hash, kind, family_id, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?)`,
     );
-    insert.run(sha256Hex(access), 'access', familyId, now, accessExpires);
-    insert.run(sha256Hex(refresh), 'refresh', familyId, now, refreshExpires);
-    const sso = {
-      ...(s.ssoDetails.email ? { email: s.ssoDetails.email } : {}),
-      ...(s.ssoDetails.fullName ? { full_name: s.ssoDetails.fullName } : {}),
-      ...(s.ssoDetails.phoneNumber ? { phone_number: s.ssoDetails.phoneNumber } : {}),
-    };
-    return {
-      access_token: access,
-      refresh_token: refresh,
-      expire_time: accessExpires,
-      refresh_token_expire_time: refreshExpires,
-      id: s.merchantId,
-      ...(Object.keys(sso).length > 0 ? { sso_details: sso } : {}),
-    };
+    insert.run(sha256Hex(pair.access), 'access', familyId, now, pair.accessExpires);
+    insert.run(sha256Hex(pair.refresh), 'refresh', familyId, now, pair.refreshExpires);
+    return tokenAnswer(pair, s.merchantId, s.ssoDetails);
   }
 
   /** Revokes one family (or every live one when `familyId` is null); returns how many. */

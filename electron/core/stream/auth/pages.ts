@@ -9,6 +9,9 @@ const TEXT = {
     title: 'Connect this store to Stream',
     intro: (store: string) =>
       `Stream is asking to receive orders for ${store}. To allow it, a manager opens Health on the counter screen, chooses "Connect to Stream" and enters the manager PIN. Type the code shown there.`,
+    chainTitle: 'Connect your stores to Stream',
+    chainIntro: (chain: string) =>
+      `Stream is asking to receive orders for the stores of ${chain}. To allow it, a manager of any of your stores opens Health on that store's counter screen, chooses "Connect to Stream" and enters the manager PIN. Type the code shown there: it connects every store of that merchant.`,
     label: 'Connect code',
     hint: '8 letters and digits, for example ABCD-EF23. It works for 10 minutes.',
     submit: 'Connect',
@@ -25,12 +28,22 @@ const TEXT = {
       bad_redirect: 'The address to return to (redirect_uri) is not one this store allows.',
       missing: 'The request is missing client_id or redirect_uri.',
       not_configured: 'This store has not been set up for connecting to Stream yet.',
+      unavailable:
+        'The sign-in service cannot reach its records right now, so nothing could be checked or connected.',
+      unregistered:
+        'The code belongs to a store the gateway does not know yet (it has not registered). Its connector must be running and connected.',
+      too_many_attempts:
+        'Too many wrong codes were typed in the last few minutes, so signing in is paused for up to 10 minutes.',
     },
+    retryTodo: 'Wait a minute and start connecting again from Stream.',
   },
   es: {
     title: 'Conectar esta tienda con Stream',
     intro: (store: string) =>
       `Stream pide recibir los pedidos de ${store}. Para permitirlo, un gerente abre Estado en la pantalla del mostrador, elige «Conectar con Stream» e introduce el PIN de gerente. Escriba el código que aparece allí.`,
+    chainTitle: 'Conectar sus tiendas con Stream',
+    chainIntro: (chain: string) =>
+      `Stream pide recibir los pedidos de las tiendas de ${chain}. Para permitirlo, un gerente de cualquiera de sus tiendas abre Estado en la pantalla del mostrador de esa tienda, elige «Conectar con Stream» e introduce el PIN de gerente. Escriba el código que aparece allí: conecta todas las tiendas de ese comercio.`,
     label: 'Código de conexión',
     hint: '8 letras y cifras, por ejemplo ABCD-EF23. Sirve durante 10 minutos.',
     submit: 'Conectar',
@@ -48,7 +61,14 @@ const TEXT = {
         'La dirección de vuelta (redirect_uri) no es una de las que permite esta tienda.',
       missing: 'A la solicitud le falta client_id o redirect_uri.',
       not_configured: 'Esta tienda todavía no está preparada para conectarse con Stream.',
+      unavailable:
+        'El servicio de inicio de sesión no puede acceder a sus registros ahora mismo, así que no se pudo comprobar ni conectar nada.',
+      unregistered:
+        'El código es de una tienda que la pasarela todavía no conoce (no se ha registrado). Su conector tiene que estar en marcha y conectado.',
+      too_many_attempts:
+        'Se han escrito demasiados códigos incorrectos en los últimos minutos, así que el inicio de sesión queda en pausa hasta 10 minutos.',
     },
+    retryTodo: 'Espere un minuto y vuelva a empezar la conexión desde Stream.',
   },
 } as const;
 
@@ -89,21 +109,29 @@ function otherLanguageLink(lang: PageLanguage, params: Record<string, string>): 
   return `<nav><a href="?${escapeHtml(query)}" hreflang="${other}">${TEXT[lang].other}</a></nav>`;
 }
 
+/** Whom the sign-in page connects: one store (its connector) or a chain's stores (the gateway). */
+export interface SignInFor {
+  name: string;
+  chain?: boolean;
+}
+
 /** The sign-in form. `params` are the authorize parameters, carried through as hidden fields. */
 export function signInPage(
   lang: PageLanguage,
-  storeName: string,
+  who: SignInFor,
   params: Record<string, string>,
   wrongCode: boolean,
 ): string {
   const t = TEXT[lang];
+  const title = who.chain ? t.chainTitle : t.title;
+  const intro = who.chain ? t.chainIntro(who.name) : t.intro(who.name);
   const hidden = Object.entries({ ...params, lang })
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
     .join('');
   return page(
     lang,
-    t.title,
-    `${otherLanguageLink(lang, params)}<h1>${t.title}</h1><p>${escapeHtml(t.intro(storeName))}</p>
+    title,
+    `${otherLanguageLink(lang, params)}<h1>${title}</h1><p>${escapeHtml(intro)}</p>
 ${wrongCode ? `<p class="error" role="alert" id="wrong">${t.wrongCode}</p>` : ''}
 <form method="post" action="">${hidden}
 <label for="connect_code">${t.label}</label>
@@ -119,9 +147,11 @@ export type RefusalReason = keyof (typeof TEXT)['en']['reasons'];
 export function errorPage(lang: PageLanguage, reason: RefusalReason): string {
   const t = TEXT[lang];
   const detail = t.reasons[reason];
+  const retry: readonly RefusalReason[] = ['unavailable', 'unregistered', 'too_many_attempts'];
+  const todo = retry.includes(reason) ? t.retryTodo : t.errorTodo;
   return page(
     lang,
     t.errorTitle,
-    `<h1>${t.errorTitle}</h1><p class="error" role="alert">${escapeHtml(detail)}</p><p>${t.errorWhat}</p><p>${t.errorTodo}</p>`,
+    `<h1>${t.errorTitle}</h1><p class="error" role="alert">${escapeHtml(detail)}</p><p>${t.errorWhat}</p><p>${todo}</p>`,
   );
 }

@@ -2,6 +2,9 @@
 // browser opens and the Request Token endpoint Stream calls. They are the only Stream-listener
 // routes without Stream's credentials (`config: { noStreamAuth: true }`): the browser has none yet,
 // and the token endpoint authenticates the client itself (RFC 6749 §2.3).
+//
+// The same routes serve one store (the connector's StreamOAuth, SQLite) and a chain's merchants
+// (the gateway's MerchantOAuth, JetStream KV): each implements `AuthorizationServer`.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
 import {
@@ -12,13 +15,52 @@ import {
 } from '../protocol/assumptions.js';
 import { secretsEqual } from '../protocol/signature.js';
 import type { Logger } from '../../util/log.js';
-import { OAuthError, type StreamOAuth } from './oauth.js';
-import { errorPage, pageLanguage, signInPage, type RefusalReason } from './pages.js';
+import {
+  AUTH_UNAVAILABLE_RETRY_SECONDS,
+  AuthStateUnavailable,
+  OAuthError,
+  type TokenAnswer,
+} from './grants.js';
+import {
+  errorPage,
+  pageLanguage,
+  signInPage,
+  type RefusalReason,
+  type SignInFor,
+} from './pages.js';
+
+type MaybePromise<T> = T | Promise<T>;
+
+export type SignInOutcome = { code: string } | { wrongCode: true } | { refused: RefusalReason };
+
+/** What the onboarding routes ask of an authorization server. Any method may throw
+ * AuthStateUnavailable (state unreachable: 503) or OAuthError (an RFC 6749 refusal). */
+export interface AuthorizationServer {
+  /** Stream's client; null when onboarding is not configured (nobody can sign in). */
+  readonly settings: {
+    clientId: string;
+    clientSecret: string;
+    redirectUris: readonly string[];
+  } | null;
+  /** The connect code typed on the sign-in page: a new authorization code bound to the client,
+   * redirect URI and PKCE challenge, a wrong code, or a right code that cannot be used. */
+  authorize(
+    typed: string,
+    grant: { clientId: string; redirectUri: string; codeChallenge: string | null },
+  ): MaybePromise<SignInOutcome>;
+  exchangeCode(
+    clientId: string,
+    code: string,
+    redirectUri: string | undefined,
+    verifier: string | undefined,
+  ): MaybePromise<TokenAnswer>;
+  refresh(clientId: string, refreshToken: string): MaybePromise<TokenAnswer>;
+}
 
 export interface OAuthRouteDeps {
-  oauth: StreamOAuth;
+  oauth: AuthorizationServer;
   /** Shown on the sign-in page ("Stream is asking to receive orders for …"). */
-  storeName: string;
+  signInFor: SignInFor;
   log: Logger;
 }
 
@@ -61,7 +103,7 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthRouteDeps):
     if (!oauth.settings) return refuse('not_configured');
     if (!clientId || !redirectUri) return refuse('missing');
     if (clientId !== oauth.settings.clientId) return refuse('unknown_client');
-    if (!oauth.knowsClient(clientId, redirectUri)) return refuse('bad_redirect');
+    if (!oauth.settings.redirectUris.includes(redirectUri)) return refuse('bad_redirect');
     const state = fields.state;
     const back = (error: string, description: string): FastifyReply =>
       reply.redirect(
@@ -92,7 +134,7 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthRouteDeps):
     const vetted = vet(request, reply, fields);
     if (!('params' in vetted)) return vetted;
     const lang = pageLanguage(fields.lang, request.headers['accept-language']);
-    return sendPage(reply, 200, signInPage(lang, deps.storeName, vetted.params, false));
+    return sendPage(reply, 200, signInPage(lang, deps.signInFor, vetted.params, false));
   });
 
   app.post(OAUTH_AUTHORIZE_PATH, PUBLIC, async (request, reply) => {
@@ -100,12 +142,32 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthRouteDeps):
     const vetted = vet(request, reply, fields);
     if (!('params' in vetted)) return vetted;
     const { params, challenge } = vetted;
-    if (!oauth.signIn(fields.connect_code ?? '')) {
-      log.warn('onboarding sign-in: wrong connect code', { clientId: params.client_id });
-      const lang = pageLanguage(fields.lang, request.headers['accept-language']);
-      return sendPage(reply, 400, signInPage(lang, deps.storeName, params, true));
+    const lang = pageLanguage(fields.lang, request.headers['accept-language']);
+    let outcome: SignInOutcome;
+    try {
+      outcome = await oauth.authorize(fields.connect_code ?? '', {
+        clientId: params.client_id!,
+        redirectUri: params.redirect_uri!,
+        codeChallenge: challenge,
+      });
+    } catch (err) {
+      if (!(err instanceof AuthStateUnavailable)) throw err;
+      log.warn('onboarding sign-in: state unreachable', { error: causeOf(err) });
+      reply.header('retry-after', String(AUTH_UNAVAILABLE_RETRY_SECONDS));
+      return sendPage(reply, 503, errorPage(lang, 'unavailable'));
     }
-    const code = oauth.issueAuthCode(params.client_id!, params.redirect_uri!, challenge);
+    if ('wrongCode' in outcome) {
+      log.warn('onboarding sign-in: wrong connect code', { clientId: params.client_id });
+      return sendPage(reply, 400, signInPage(lang, deps.signInFor, params, true));
+    }
+    if ('refused' in outcome) {
+      log.warn('onboarding sign-in refused', {
+        reason: outcome.refused,
+        clientId: params.client_id,
+      });
+      return sendPage(reply, 400, errorPage(lang, outcome.refused));
+    }
+    const { code } = outcome;
     log.info('onboarding sign-in: authorization code issued', { clientId: params.client_id });
     return reply
       .header('cache-control', 'no-store')
@@ -114,13 +176,24 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthRouteDeps):
 
   app.post(OAUTH_ISSUE_TOKEN_PATH, PUBLIC, async (request, reply) => {
     try {
-      const answer = issueToken(oauth, request);
+      const answer = await issueToken(oauth, request);
       return reply
         .code(TOKEN_ANSWER_STATUS)
         .header('cache-control', 'no-store')
         .header('pragma', 'no-cache')
         .send(answer);
     } catch (err) {
+      if (err instanceof AuthStateUnavailable) {
+        log.warn('token request: state unreachable', { error: causeOf(err) });
+        return reply
+          .code(503)
+          .header('cache-control', 'no-store')
+          .header('retry-after', String(AUTH_UNAVAILABLE_RETRY_SECONDS))
+          .send({
+            error: 'temporarily_unavailable',
+            error_description: 'the token store cannot be reached right now; retry',
+          });
+      }
       if (!(err instanceof OAuthError)) throw err;
       log.warn('token request refused', { error: err.error, reason: err.description });
       if (err.status === 401) reply.header('www-authenticate', 'Basic realm="stream-connector"');
@@ -132,7 +205,14 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthRouteDeps):
   });
 }
 
-function issueToken(oauth: StreamOAuth, request: FastifyRequest) {
+/** The store's error message only (never a request, so never a code or token). */
+const causeOf = (err: AuthStateUnavailable): string =>
+  err.cause instanceof Error ? err.cause.message : String(err.cause);
+
+async function issueToken(
+  oauth: AuthorizationServer,
+  request: FastifyRequest,
+): Promise<TokenAnswer> {
   const fields = tokenFields(request);
   const client = clientCredentials(request.headers.authorization, fields);
   const settings = oauth.settings;

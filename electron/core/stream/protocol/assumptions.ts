@@ -104,6 +104,8 @@ export const PKCE_METHOD = 'S256';
 /** Chains (B7): Stream waits longer than this for Handle Order, so the gateway answers a store
  * that stays silent this long (`answerTimeoutMs`, default) before Stream gives up. */
 export const GATEWAY_ANSWER_TIMEOUT_MS = 5000;
-/** Chains: Get Locations lists the stores of the merchant named by `X-Provider-Merchant-Id` (the
- * header A7 gives Get Catalog), or every registered store without it. */
+/** Chains: Get Locations lists the stores of the merchant whose access token the call carries
+ * (gateway onboarding; a different `X-Provider-Merchant-Id` is 403); with the partner-level
+ * credentials, those of the merchant named by `X-Provider-Merchant-Id` (the header A7 gives Get
+ * Catalog), or every registered store without it (README assumption 21). */
 export const MERCHANT_HEADER = 'x-provider-merchant-id';

@@ -5,7 +5,7 @@ import { texts } from '../../i18n/texts.js';
 import { money } from '../../ui/format.js';
 import { lineCents, MAX_QUANTITY, picksLabel, type DraftLine } from './draft.js';
 import type { FieldErrors } from './field-errors.js';
-import { FieldError } from './OrderFields.js';
+import { FieldError } from './TextField.js';
 import { QuantityStepper } from './QuantityStepper.js';
 import { TICKET_TEXTS } from './texts.js';
 
@@ -81,11 +81,17 @@ interface TotalsProps {
   subtotalCents: number;
   /** Estimated tax, or null when the rate is not known yet. */
   taxCents: number | null;
+  /** The delivery fee as typed (0: none); null while what is typed is not an amount. */
+  deliveryFeeCents: number | null;
   currency: string;
 }
 
-export function LiveTotals({ subtotalCents, taxCents, currency }: TotalsProps) {
+export function LiveTotals({ subtotalCents, taxCents, deliveryFeeCents, currency }: TotalsProps) {
   const t = texts(TICKET_TEXTS);
+  const fee = deliveryFeeCents ?? 0;
+  const known = subtotalCents + fee;
+  const total =
+    taxCents === null ? t.plusTax(money(known, currency)) : money(known + taxCents, currency);
   return (
     <dl className="totals totals--live" aria-live="polite" data-testid="live-totals">
       <dt>{t.subtotal}</dt>
@@ -94,11 +100,18 @@ export function LiveTotals({ subtotalCents, taxCents, currency }: TotalsProps) {
       <dd data-testid="live-tax">
         {taxCents === null ? t.taxOnSending : money(taxCents, currency)}
       </dd>
+      {(fee > 0 || deliveryFeeCents === null) && (
+        <>
+          <dt>{t.deliveryFee}</dt>
+          <dd data-testid="live-fee">
+            {deliveryFeeCents === null ? t.feeUnreadable : money(fee, currency)}
+          </dd>
+        </>
+      )}
       <dt className="totals__total">{t.total}</dt>
-      <dd className="totals__total">
-        {taxCents === null
-          ? t.plusTax(money(subtotalCents, currency))
-          : money(subtotalCents + taxCents, currency)}
+      <dd className="totals__total" data-testid="live-total">
+        {/* A fee that is not an amount yet: the total says what it still lacks. */}
+        {deliveryFeeCents === null ? t.plusFee(total) : total}
       </dd>
     </dl>
   );

@@ -1,11 +1,16 @@
 // The new-order form's fields, what the form checks itself before sending (the connector checks
 // everything again and names the field it refuses), and the `createInStoreOrder` request.
 import type { FulfillmentType } from '../../../../shared/domain.js';
-import { DELIVERED_FULFILLMENT, type InStoreOrderRequest } from '../../../../shared/instore.js';
+import {
+  DELIVERED_FULFILLMENT,
+  type InStoreOrderRequest,
+  type InStoreTerms,
+} from '../../../../shared/instore.js';
 import { addDays, instantAt, localDateOf } from '../../../../shared/store-clock.js';
 import { storeTimeZone } from '../../ui/format.js';
 import { texts } from '../../i18n/texts.js';
-import { lineRequest, type DraftLine } from './draft.js';
+import { money } from '../../ui/format.js';
+import { lineRequest, parsePriceCents, type DraftLine } from './draft.js';
 import type { FieldErrors } from './field-errors.js';
 import { FORM_TEXTS } from './texts.js';
 
@@ -21,9 +26,13 @@ export function orderSourceLabel(source: OrderSource): string {
 export interface OrderForm {
   source: OrderSource;
   fulfillmentType: FulfillmentType;
+  /** Chosen by the cashier every time (null until then): a wrong guess costs money. */
+  payment: 'paid' | 'unpaid' | null;
   customerName: string;
   customerPhone: string;
   street: string;
+  /** Apartment, unit, floor. */
+  unit: string;
   city: string;
   state: string;
   postalCode: string;
@@ -34,14 +43,18 @@ export interface OrderForm {
   notes: string;
   /** Ask for cutlery and napkins (a delivered order). */
   utensils: boolean;
+  /** The delivery fee as typed; null: the store's usual fee (terms), not touched yet. */
+  deliveryFee: string | null;
 }
 
 export const EMPTY_FORM: OrderForm = {
   source: 'phone',
   fulfillmentType: 'pickup',
+  payment: null,
   customerName: '',
   customerPhone: '',
   street: '',
+  unit: '',
   city: '',
   state: '',
   postalCode: '',
@@ -50,7 +63,27 @@ export const EMPTY_FORM: OrderForm = {
   time: '',
   notes: '',
   utensils: false,
+  deliveryFee: null,
 };
+
+/** "3.50" for 350 cents: how a fee is shown in its field. */
+export function centsText(cents: number): string {
+  return (cents / 100).toFixed(2);
+}
+
+/** The fee field's text: as typed, else the store's usual fee (empty until the terms answer). */
+export function deliveryFeeText(form: OrderForm, terms: InStoreTerms | null): string {
+  if (form.deliveryFee !== null) return form.deliveryFee;
+  return terms ? centsText(terms.deliveryFeeCents) : '';
+}
+
+/** The delivery fee in cents: 0 for an order nobody delivers or an empty field, null when what
+ * is typed is not an amount. */
+export function deliveryFeeCents(form: OrderForm, terms: InStoreTerms | null): number | null {
+  if (!isDelivered(form.fulfillmentType)) return 0;
+  const text = deliveryFeeText(form, terms).trim();
+  return text === '' ? 0 : parsePriceCents(text);
+}
 
 export function isDelivered(type: FulfillmentType): boolean {
   return (DELIVERED_FULFILLMENT as readonly string[]).includes(type);
@@ -70,11 +103,21 @@ export function requestedFor(form: OrderForm, now: number): number | null {
 /** What is plainly missing, by field: no request is sent until this is empty. Everything the
  * form does not check here (a time in the past, a phone too short …) the connector refuses
  * with the field named, and the form shows it in the same place. */
-export function missingFields(form: OrderForm, lines: readonly DraftLine[]): FieldErrors {
+export function missingFields(
+  form: OrderForm,
+  lines: readonly DraftLine[],
+  terms: InStoreTerms | null,
+  currency: string,
+): FieldErrors {
   const t = texts(FORM_TEXTS);
   const errors: FieldErrors = {};
   if (lines.length === 0) errors.items = t.addAnItem;
+  if (form.payment === null) errors.unpaid = t.choosePayment;
   const delivered = isDelivered(form.fulfillmentType);
+  const fee = deliveryFeeCents(form, terms);
+  if (fee === null) errors.deliveryFeeCents = t.feeNotAnAmount;
+  else if (terms && fee > terms.maxDeliveryFeeCents)
+    errors.deliveryFeeCents = t.feeTooLarge(money(terms.maxDeliveryFeeCents, currency));
   if (delivered) {
     const needed = t.neededForDelivery;
     if (!form.customerName.trim()) errors['customer.name'] = needed;
@@ -95,12 +138,15 @@ export function orderRequest(
   lines: readonly DraftLine[],
   now: number,
   clientKey: string,
+  terms: InStoreTerms | null,
 ): InStoreOrderRequest {
   const name = form.customerName.trim();
   const phone = form.customerPhone.trim();
   const notes = form.notes.trim();
   const at = requestedFor(form, now);
   const state = form.state.trim();
+  const unit = form.unit.trim();
+  const fee = deliveryFeeCents(form, terms) ?? 0;
   return {
     fulfillmentType: form.fulfillmentType,
     source: form.source,
@@ -111,6 +157,7 @@ export function orderRequest(
       ? {
           deliveryAddress: {
             street: form.street.trim(),
+            ...(unit ? { unit } : {}),
             city: form.city.trim(),
             ...(state ? { state } : {}),
             postalCode: form.postalCode.trim(),
@@ -120,6 +167,7 @@ export function orderRequest(
     ...(notes ? { notes } : {}),
     ...(at !== null ? { requestedFor: at } : {}),
     includeUtensils: isDelivered(form.fulfillmentType) && form.utensils,
-    unpaid: false,
+    unpaid: form.payment === 'unpaid',
+    ...(fee > 0 ? { deliveryFeeCents: fee } : {}),
   };
 }

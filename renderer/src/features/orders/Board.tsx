@@ -1,17 +1,17 @@
 // The orders board: new orders on the left, large and loud; orders in progress on the right,
 // grouped by where they are. Everything a cashier needs in the first hour is on this screen.
-import { useMemo, useState } from 'react';
+import { useRef } from 'react';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
 import type { OrderActions } from './actions.js';
 import { useBoardUi } from './board-ui.js';
-import { useBoardKeys } from './keyboard.js';
 import { MissedGroup } from '../missed/MissedGroup.js';
 import type { Lanes } from './orders-store.js';
 import { PendingCard } from './PendingCard.js';
-import { PREP_STEP, clampPrep } from './PrepStepper.js';
 import { ProgressCard } from './ProgressCard.js';
 import { BOARD } from './texts.js';
+import { progressGroups, useBoardCursor } from './use-board-cursor.js';
+import { useWholeRows } from './use-whole-rows.js';
 
 interface Props {
   lanes: Lanes;
@@ -22,54 +22,23 @@ interface Props {
   defaultPrep: number;
 }
 
-const GROUPS = [
-  { key: 'preparing', statuses: ['accepted', 'preparing'] },
-  { key: 'ready', statuses: ['ready'] },
-  { key: 'outForDelivery', statuses: ['out_for_delivery'] },
-] as const;
-
 export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
   const { alerts } = useServices();
   const alertState = useObservable({ get: alerts.getSnapshot, subscribe: alerts.subscribe });
   const ui = useBoardUi();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const cursor = useBoardCursor(lanes, actions, active, defaultPrep);
   const { pending, inProgress } = lanes;
-  const selected = pending.find((o) => o.id === selectedId) ?? pending[0];
   const prepOf = (id: string, fallback: number | null): number =>
     ui.prepFor(id, fallback ?? defaultPrep);
-
-  const keys = useMemo(
-    () => ({
-      accept: () =>
-        selected && void actions.accept(selected.id, prepOf(selected.id, selected.prepTimeMinutes)),
-      reject: () => selected && ui.openReject(selected.id),
-      prep: (delta: number) =>
-        selected &&
-        ui.setPrep(
-          selected.id,
-          clampPrep(prepOf(selected.id, selected.prepTimeMinutes) + delta * PREP_STEP),
-        ),
-      move: (delta: number) => {
-        if (!pending.length) return;
-        const at = Math.max(
-          0,
-          pending.findIndex((o) => o.id === selected?.id),
-        );
-        const next = pending[Math.min(pending.length - 1, Math.max(0, at + delta))]!;
-        setSelectedId(next.id);
-        alerts.acknowledge(next.id);
-      },
-      open: () => selected && ui.openDetail(selected.id),
-    }),
-    [selected, pending, actions, ui, alerts],
-  );
-  useBoardKeys(keys, active);
+  const laneRef = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const rows = useWholeRows(laneRef, listRef, pending.length);
   const t = texts(BOARD);
 
   return (
     <div className="board">
       <MissedGroup orders={lanes.missed} onOpen={ui.openDetail} />
-      <section className="lane lane--pending" aria-labelledby="lane-pending-title">
+      <section ref={laneRef} className="lane lane--pending" aria-labelledby="lane-pending-title">
         <div className="lane__head">
           <h2 id="lane-pending-title" className="lane__title">
             {t.newOrders}{' '}
@@ -79,23 +48,48 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
           </h2>
           {pending.length > 0 && (
             <p className="lane__hint" aria-hidden="true">
-              {t.keys.title} <kbd>A</kbd> {t.keys.accept} · <kbd>R</kbd> {t.keys.reject} ·{' '}
-              <kbd>+</kbd>/<kbd>−</kbd> {t.keys.prep} · <kbd>↑</kbd>/<kbd>↓</kbd> {t.keys.choose} ·{' '}
-              <kbd>↵</kbd> {t.keys.details}
+              {t.keys.title} <kbd>↑</kbd>
+              <kbd>↓</kbd> {t.keys.choose} · <kbd>←</kbd>
+              <kbd>→</kbd> {t.keys.lane} · <kbd>A</kbd>
+              <kbd>{t.keys.space}</kbd> {t.keys.accept} · <kbd>R</kbd> {t.keys.reject} ·{' '}
+              <kbd>+</kbd>
+              <kbd>−</kbd> {t.keys.prep} · <kbd>↵</kbd> {t.keys.details}
             </p>
+          )}
+          {(rows.above > 0 || rows.below > 0) && (
+            <span className="lane__more">
+              <button
+                type="button"
+                data-testid="more-above"
+                disabled={rows.above === 0}
+                aria-label={t.moreAboveSpoken(rows.above)}
+                onClick={() => rows.scroll(-1)}
+              >
+                {t.moreAbove(rows.above)}
+              </button>
+              <button
+                type="button"
+                data-testid="more-below"
+                disabled={rows.below === 0}
+                aria-label={t.moreBelowSpoken(rows.below)}
+                onClick={() => rows.scroll(1)}
+              >
+                {t.moreBelow(rows.below)}
+              </button>
+            </span>
           )}
         </div>
         {pending.length === 0 ? (
           <p className="lane__empty">{t.noNewOrders}</p>
         ) : (
-          <ol className="lane__list lane__list--cards" aria-label={t.newOrdersList}>
+          <ol ref={listRef} className="lane__list lane__list--cards" aria-label={t.newOrdersList}>
             {pending.map((order) => (
               <li key={order.id}>
                 <PendingCard
                   order={order}
                   now={now}
                   prep={prepOf(order.id, order.prepTimeMinutes)}
-                  selected={order.id === selected?.id}
+                  selected={order.id === cursor.selectedId}
                   ringing={alertState.picture.ringing.includes(order.id)}
                   busy={actions.busy.has(order.id)}
                   onPrep={(m) => {
@@ -107,10 +101,7 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
                   }
                   onReject={() => ui.openReject(order.id)}
                   onOpen={() => ui.openDetail(order.id)}
-                  onSelect={() => {
-                    setSelectedId(order.id);
-                    alerts.acknowledge(order.id);
-                  }}
+                  onSelect={() => cursor.select(order.id)}
                 />
               </li>
             ))}
@@ -118,14 +109,20 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
         )}
       </section>
       <section className="lane lane--progress" aria-labelledby="lane-progress-title">
-        <h2 id="lane-progress-title" className="lane__title">
-          {t.inProgress} <span className="lane__count">{inProgress.length}</span>
-        </h2>
+        <div className="lane__head">
+          <h2 id="lane-progress-title" className="lane__title">
+            {t.inProgress} <span className="lane__count">{inProgress.length}</span>
+          </h2>
+          {inProgress.length > 0 && (
+            <p className="lane__hint" aria-hidden="true" data-testid="bump-hint">
+              <kbd>{t.keys.space}</kbd>
+              <kbd>B</kbd> {t.keys.bump}
+            </p>
+          )}
+        </div>
         {inProgress.length === 0 && <p className="lane__empty">{t.noneInProgress}</p>}
-        {GROUPS.map((group) => {
-          const orders = inProgress.filter((o) =>
-            (group.statuses as readonly string[]).includes(o.status),
-          );
+        {progressGroups(inProgress).map((group) => {
+          const { orders } = group;
           if (!orders.length) return null;
           return (
             <div key={group.key} className="lane__group">
@@ -139,6 +136,8 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
                       order={order}
                       now={now}
                       busy={actions.busy.has(order.id)}
+                      selected={order.id === cursor.selectedId}
+                      onSelect={() => cursor.select(order.id)}
                       onStep={(status) => void actions.setStatus(order.id, status)}
                       onOpen={() => ui.openDetail(order.id)}
                     />

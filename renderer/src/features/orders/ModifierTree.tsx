@@ -1,5 +1,6 @@
 // An order's items with every level of modifiers, quantities and prices, indented the way a
 // kitchen ticket is, and special instructions impossible to overlook.
+import { isAllergyNote } from '../../../../shared/allergy.js';
 import type { LineItem, Modifier } from '../../../../shared/order.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
@@ -26,6 +27,16 @@ function Modifiers({ modifiers, currency }: { modifiers: readonly Modifier[]; cu
   );
 }
 
+/** ALLERGY in a box before a note that names one (shared/allergy.ts), as on the card. */
+export function AllergyFlag({ note }: { note: string | null }) {
+  if (!isAllergyNote(note)) return null;
+  return (
+    <>
+      <strong className="card-note__flag">{texts(CARD).allergy}</strong>{' '}
+    </>
+  );
+}
+
 export function LineItems({ items, currency }: { items: readonly LineItem[]; currency: string }) {
   const t = texts(CARD);
   return (
@@ -41,7 +52,8 @@ export function LineItems({ items, currency }: { items: readonly LineItem[]; cur
           {item.specialInstructions && (
             <p className="instructions instructions--item">
               <Icon name="warning" />
-              <strong>{t.itemNote}</strong> {item.specialInstructions}
+              <strong>{t.itemNote}</strong> <AllergyFlag note={item.specialInstructions} />
+              {item.specialInstructions}
             </p>
           )}
         </li>

@@ -49,7 +49,11 @@ export function PendingCard({
       aria-labelledby={headingId}
       data-order-id={order.id}
       data-testid="pending-card"
+      data-board-card
+      // The chosen card is the board's one tab stop; the keys move the focus between cards.
+      tabIndex={selected ? 0 : -1}
       onPointerDown={onSelect}
+      onFocus={onSelect}
     >
       <div className="pending-card__top">
         {order.staffDeadlineAt !== null && (
@@ -88,10 +92,22 @@ export function PendingCard({
         <button type="button" className="button button--ghost button--small" onClick={onOpen}>
           {t.details} <kbd aria-hidden="true">↵</kbd>
         </button>
-        <button type="button" className="button button--accept" disabled={busy} onClick={onAccept}>
+        <button
+          type="button"
+          className="button button--accept"
+          disabled={busy}
+          onClick={onAccept}
+          aria-keyshortcuts={selected ? 'A Space' : 'A'}
+        >
           {t.accept} <kbd aria-hidden="true">A</kbd>
         </button>
-        <button type="button" className="button button--reject" disabled={busy} onClick={onReject}>
+        <button
+          type="button"
+          className="button button--reject"
+          disabled={busy}
+          onClick={onReject}
+          aria-keyshortcuts="R"
+        >
           {t.reject} <kbd aria-hidden="true">R</kbd>
         </button>
       </div>

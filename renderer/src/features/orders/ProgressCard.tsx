@@ -15,11 +15,14 @@ interface Props {
   order: OrderSummary;
   now: number;
   busy: boolean;
+  /** The board's chosen card: Space or B bumps it to its next step (keyboard.ts). */
+  selected: boolean;
+  onSelect: () => void;
   onStep: (status: NextStep['status']) => void;
   onOpen: () => void;
 }
 
-export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
+export function ProgressCard({ order, now, busy, selected, onSelect, onStep, onOpen }: Props) {
   const step = useNextStep()(order);
   const number = orderNumber(order);
   const t = texts(CARD);
@@ -37,9 +40,13 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
     .replace(/_/g, ' ');
   return (
     <article
-      className={`progress-card status--${order.status}`}
+      className={`progress-card status--${order.status}${selected ? ' is-selected' : ''}`}
       data-order-id={order.id}
       data-testid="progress-card"
+      data-board-card
+      tabIndex={-1}
+      onPointerDown={onSelect}
+      onFocus={onSelect}
     >
       <button
         type="button"
@@ -66,6 +73,15 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
           </span>
           {order.customerName && <span>{order.customerName}</span>}
         </span>
+        {order.deliverTo && (
+          <span
+            className="progress-card__line progress-card__where"
+            data-testid="card-deliver-to"
+            title={order.deliverTo}
+          >
+            <Icon name="truck" /> {order.deliverTo}
+          </span>
+        )}
         {driver && (
           <span className="progress-card__line progress-card__driver">
             <Icon name="route" /> {t.driver} {driver}
@@ -79,8 +95,10 @@ export function ProgressCard({ order, now, busy, onStep, onOpen }: Props) {
           className="button button--step"
           disabled={busy}
           onClick={() => onStep(step.status)}
+          aria-keyshortcuts={selected ? 'Space B' : undefined}
         >
           {step.label}
+          {selected && <kbd aria-hidden="true">␣</kbd>}
         </button>
       )}
       <OrderDelivery order={order} now={now} />

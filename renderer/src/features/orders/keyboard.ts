@@ -1,20 +1,46 @@
-// Keyboard shortcuts for the counter: A accept, R reject, + / − prep time, ↑ / ↓ choose the
-// order, Enter details. They act on the selected pending card (the most urgent one by default)
-// and stay out of the way while someone types or a dialog is open.
+// Keyboard shortcuts for the counter, and for a kitchen bump bar (it sends keys): ↑ / ↓ choose
+// the card, ← / → jump between new orders and orders in progress, Space or B bumps the chosen
+// order (accepts a new one, moves one in progress to its next step), A accept, R reject, + / −
+// prep time, Enter details. They act on the chosen card (the most urgent new order by default)
+// and stay out of the way while someone types or a dialog is open (renderer/README.md lists them).
 import { useEffect } from 'react';
 
 export interface BoardKeys {
   accept: () => void;
+  bump: () => void;
   reject: () => void;
   prep: (delta: number) => void;
   move: (delta: number) => void;
+  lane: (delta: number) => void;
   open: () => void;
 }
 
+/** The key (as `KeyboardEvent.key` names it) for each shortcut; the first one is the one shown. */
+const KEYS: Record<string, (keys: BoardKeys) => void> = {
+  a: (k) => k.accept(),
+  A: (k) => k.accept(),
+  ' ': (k) => k.bump(),
+  b: (k) => k.bump(),
+  B: (k) => k.bump(),
+  r: (k) => k.reject(),
+  R: (k) => k.reject(),
+  '+': (k) => k.prep(+1),
+  '=': (k) => k.prep(+1),
+  '-': (k) => k.prep(-1),
+  _: (k) => k.prep(-1),
+  ArrowDown: (k) => k.move(+1),
+  j: (k) => k.move(+1),
+  ArrowUp: (k) => k.move(-1),
+  k: (k) => k.move(-1),
+  ArrowRight: (k) => k.lane(+1),
+  ArrowLeft: (k) => k.lane(-1),
+  Enter: (k) => k.open(),
+};
+
 function typingOrInDialog(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  if (el?.closest?.('input, textarea, select, [contenteditable="true"]')) return true;
-  return document.querySelector('[aria-modal="true"]') !== null;
+  if (el?.closest?.('input, textarea, select, [contenteditable="true"], dialog')) return true;
+  return document.querySelector('[aria-modal="true"], dialog[open]') !== null;
 }
 
 export function useBoardKeys(keys: BoardKeys, enabled: boolean): void {
@@ -22,40 +48,13 @@ export function useBoardKeys(keys: BoardKeys, enabled: boolean): void {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent): void => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || typingOrInDialog(e.target)) return;
+      const run = KEYS[e.key];
+      if (!run) return;
+      // Enter and Space on a focused button press that button, as everywhere else.
       const onButton = (e.target as HTMLElement | null)?.tagName === 'BUTTON';
-      switch (e.key) {
-        case 'a':
-        case 'A':
-          keys.accept();
-          break;
-        case 'r':
-        case 'R':
-          keys.reject();
-          break;
-        case '+':
-        case '=':
-          keys.prep(+1);
-          break;
-        case '-':
-        case '_':
-          keys.prep(-1);
-          break;
-        case 'ArrowDown':
-        case 'j':
-          keys.move(+1);
-          break;
-        case 'ArrowUp':
-        case 'k':
-          keys.move(-1);
-          break;
-        case 'Enter':
-          if (onButton) return; // Enter on a focused button presses that button
-          keys.open();
-          break;
-        default:
-          return;
-      }
+      if (onButton && (e.key === 'Enter' || e.key === ' ')) return;
       e.preventDefault();
+      run(keys);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -24,8 +24,16 @@ export const BOARD = translations(
       reject: 'reject',
       prep: 'prep time',
       choose: 'choose',
+      lane: 'lane',
       details: 'details',
+      bump: 'next step',
+      space: 'Space',
     },
+    /** The new-order lane's buttons when cards wait above / below the rows in sight. */
+    moreAbove: (n: number) => `↑ ${n}`,
+    moreAboveSpoken: (n: number) => `${n} new ${n === 1 ? 'order' : 'orders'} above, show`,
+    moreBelow: (n: number) => `↓ ${n} more`,
+    moreBelowSpoken: (n: number) => `${n} more new ${n === 1 ? 'order' : 'orders'} below, show`,
   },
   {
     newOrders: 'Pedidos nuevos',
@@ -45,8 +53,17 @@ export const BOARD = translations(
       reject: 'rechazar',
       prep: 'tiempo de prep.',
       choose: 'elegir',
+      lane: 'columna',
       details: 'detalles',
+      bump: 'siguiente paso',
+      space: 'Espacio',
     },
+    moreAbove: (n: number) => `↑ ${n}`,
+    moreAboveSpoken: (n: number) =>
+      `${n} ${n === 1 ? 'pedido nuevo' : 'pedidos nuevos'} arriba, mostrar`,
+    moreBelow: (n: number) => `↓ ${n} más`,
+    moreBelowSpoken: (n: number) =>
+      `${n} ${n === 1 ? 'pedido nuevo más' : 'pedidos nuevos más'} abajo, mostrar`,
   },
 );
 
@@ -162,6 +179,7 @@ export const DETAIL = translations(
     loading: 'Loading…',
     prep: (minutes: number) => `prep ${minutes} min`,
     orderNote: 'Order note:',
+    deliveryNote: 'Delivery note:',
     items: 'Items',
     customer: 'Customer',
     noCustomer: 'No customer details.',
@@ -181,6 +199,7 @@ export const DETAIL = translations(
     loading: 'Cargando…',
     prep: (minutes: number) => `preparación ${minutes} min`,
     orderNote: 'Nota del pedido:',
+    deliveryNote: 'Nota de entrega:',
     items: 'Productos',
     customer: 'Cliente',
     noCustomer: 'Sin datos del cliente.',

@@ -11,6 +11,8 @@ export const STREAM_CONNECTION = translations(
       never_connected: 'Never connected.',
       connected: 'Connected.',
       disconnected: 'Disconnected: Stream cannot send orders with its old tokens.',
+      chain:
+        'Connected through the chain gateway: a code given here connects every store of this merchant to Stream.',
     },
     since: (at: string) => `Connected since ${at}`,
     client: (id: string) => `Stream client: ${id}`,
@@ -42,6 +44,8 @@ export const STREAM_CONNECTION = translations(
       never_connected: 'Nunca se ha conectado.',
       connected: 'Conectado.',
       disconnected: 'Desconectado: Stream no puede enviar pedidos con sus credenciales anteriores.',
+      chain:
+        'Conectado a través de la pasarela de la cadena: un código dado aquí conecta con Stream todas las tiendas de este comercio.',
     },
     since: (at: string) => `Conectado desde ${at}`,
     client: (id: string) => `Cliente de Stream: ${id}`,
