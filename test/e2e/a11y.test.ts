@@ -2,33 +2,14 @@
 // the cashier UI with real content, in Debian's Chromium against a real connector: no serious
 // or critical violation anywhere, the red board too (cards in their last 15 seconds, the urgent
 // strip, the Missed group). A failure lists each rule with the elements it found.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.js';
 import { browserMissingReason } from './support/browser.js';
 import { useCounter } from './support/counter.js';
 import { seedCounterScene } from './support/seed.js';
 import { sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
-
-/** Serious and critical violations on the page as it is now, as readable lines. */
-async function scan(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    // Only violations are read: skipping the rest of the report makes each scan faster.
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-}
 
 describe.skipIf(missing !== null)('accessibility of every screen', () => {
   // A long staff window: the pending order stays on the board for the whole scan.
@@ -48,15 +29,15 @@ describe.skipIf(missing !== null)('accessibility of every screen', () => {
       await page.locator('.app[data-connection="open"]').waitFor();
       await page.getByTestId('pending-card').first().waitFor();
       const found: string[] = [];
-      found.push(...(await scan(page, 'board')));
+      found.push(...(await axeViolations(page, 'board')));
 
       await page.getByRole('button', { name: 'Details' }).first().click();
       await page.getByTestId('order-detail').waitFor();
-      found.push(...(await scan(page, 'order detail')));
+      found.push(...(await axeViolations(page, 'order detail')));
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Reject' }).first().click();
       await page.getByRole('button', { name: /Item sold out/ }).click();
-      found.push(...(await scan(page, 'reject dialog')));
+      found.push(...(await axeViolations(page, 'reject dialog')));
       await page.keyboard.press('Escape');
 
       for (const [tab, ready] of [
@@ -67,7 +48,7 @@ describe.skipIf(missing !== null)('accessibility of every screen', () => {
       ] as const) {
         await page.getByRole('button', { name: tab }).click();
         if (ready) await page.getByTestId(ready).waitFor();
-        found.push(...(await scan(page, String(tab))));
+        found.push(...(await axeViolations(page, String(tab))));
       }
 
       await page.getByRole('button', { name: /New order/ }).click();
@@ -77,18 +58,18 @@ describe.skipIf(missing !== null)('accessibility of every screen', () => {
       const pizza = page.getByRole('dialog', { name: 'Pizza' });
       await pizza.getByRole('button', { name: /Half & Half/ }).click();
       await pizza.getByRole('button', { name: /^Add/ }).click();
-      found.push(...(await scan(page, 'item chooser with problems')));
+      found.push(...(await axeViolations(page, 'item chooser with problems')));
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: /^Delivery$/ }).click();
       await page.getByTestId('send-order').click();
-      found.push(...(await scan(page, 'new order with missing fields')));
+      found.push(...(await axeViolations(page, 'new order with missing fields')));
 
       await page.getByRole('button', { name: /^History/ }).click();
       await page.getByTestId('history-row').first().waitFor();
-      found.push(...(await scan(page, 'history')));
+      found.push(...(await axeViolations(page, 'history')));
       await page.getByRole('button', { name: 'Daily totals' }).click();
       await page.getByTestId('daily-totals').waitFor();
-      found.push(...(await scan(page, 'daily totals')));
+      found.push(...(await axeViolations(page, 'daily totals')));
       await context.close();
 
       expect(found).toEqual([]);
@@ -115,15 +96,15 @@ describe.skipIf(missing !== null)('accessibility of the red board', () => {
         specialInstructions: i === 2 ? 'Peanut allergy' : undefined,
       });
     await page.locator('.countdown--urgent').nth(2).waitFor({ timeout: 15_000 });
-    found.push(...(await scan(page, 'urgent cards')));
+    found.push(...(await axeViolations(page, 'urgent cards')));
     // Off the board, the urgent strip calls the cashier back.
     await page.getByRole('button', { name: /^Done & canceled/ }).click();
     await page.locator('.strip--urgent').waitFor();
-    found.push(...(await scan(page, 'urgent strip')));
+    found.push(...(await axeViolations(page, 'urgent strip')));
     await page.getByRole('button', { name: /^Orders/ }).click();
     // Missed: the deadline passed with nobody answering.
     await page.getByTestId('missed-order').nth(2).waitFor({ timeout: 25_000 });
-    found.push(...(await scan(page, 'missed')));
+    found.push(...(await axeViolations(page, 'missed')));
     await context.close();
     expect(found).toEqual([]);
   }, 60_000);

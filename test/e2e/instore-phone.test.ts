@@ -7,11 +7,11 @@
 // test-results/screens-phone for a person to look at.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
 import { local } from '../support/stream-client.js';
+import { axeViolations } from './support/axe.js';
 import { browserMissingReason } from './support/browser.js';
 import type { E2eConnector } from './support/connector.js';
 import { startCounter, type Counter } from './support/counter.js';
@@ -65,20 +65,6 @@ describe.skipIf(missing !== null)('a phone order with look-up, fee and payment i
     return page;
   }
 
-  /** Serious and critical WCAG 2.1 AA violations on the page now (as in a11y.test.ts). */
-  async function axeProblems(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .options({ resultTypes: ['violations'] })
-      .analyze();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`,
-      );
-  }
-
   async function addSoup(page: Page, what: RegExp, price: RegExp, add: RegExp): Promise<void> {
     await page.getByRole('button', { name: what }).click();
     const free = page.getByRole('dialog');
@@ -108,7 +94,7 @@ describe.skipIf(missing !== null)('a phone order with look-up, fee and payment i
     expect(await offer.textContent()).toContain('Jo Park');
     expect(await offer.textContent()).toContain('12 Elm St, Apt 4B, Springfield, IL 62704');
     await page.screenshot({ path: path.join(SHOTS, 'lookup-en-1024x768.png') });
-    expect(await axeProblems(page)).toEqual([]);
+    expect(await axeViolations(page, 'phone order')).toEqual([]);
 
     // A Stream order arrives mid-call: its alert comes, the half-taken order stays.
     const streamOrder = await sendOrder(app.streamUrl, { dspOrderNumber: 'U-777' });
@@ -146,7 +132,7 @@ describe.skipIf(missing !== null)('a phone order with look-up, fee and payment i
     await page.screenshot({ path: path.join(SHOTS, 'guards-en-1024x768.png') });
     await fee.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'guards-fee-en-1024x768.png') });
-    expect(await axeProblems(page)).toEqual([]);
+    expect(await axeViolations(page, 'phone order')).toEqual([]);
     expect(
       (await local<{ orders: { id: string }[] }>(app.localUrl, 'GET', '/api/orders')).body.orders,
     ).toHaveLength(2); // Jo's first order and the Stream order: nothing sent from the form

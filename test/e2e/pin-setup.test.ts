@@ -3,12 +3,12 @@
 // shows (a wrong one is refused in words, the right one sets the PIN); in the desktop app the
 // bridge shows that code and sets the PIN without it. Wrong PINs that lock it raise a worded
 // banner on every screen, in English and Spanish, which the right PIN clears.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { api } from '../support/manager-client.js';
+import { axeViolations } from './support/axe.js';
 import { browserMissingReason } from './support/browser.js';
 import { useCounter } from './support/counter.js';
 import { useDesktopCounter } from './support/desktop.js';
@@ -18,17 +18,6 @@ if (missing) console.warn(`pin-setup e2e skipped: ${missing}`);
 const SHOTS = path.resolve('test-results/screens');
 const PIN = '97531';
 const LOCKOUT_SECONDS = 10;
-
-/** Serious and critical WCAG 2.1 AA violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 async function openStore(page: Page): Promise<void> {
   await page.locator('.app[data-connection="open"]').waitFor();
@@ -66,7 +55,7 @@ describe.skipIf(missing !== null)('the first manager PIN and the lockout banner'
     const code = app.connector.pins.currentSetupCode()!;
     await form.getByLabel('Setup code').fill(code === '000000' ? '000001' : '000000');
     await page.screenshot({ path: path.join(SHOTS, 'pin-setup-1024x768.png') });
-    expect(await axeViolations(page), 'setup form').toEqual([]);
+    expect(await axeViolations(page, 'setup form')).toEqual([]);
     await form.getByRole('button', { name: 'Set the PIN' }).click();
     await expect
       .poll(() => form.getByRole('alert').textContent())
@@ -92,7 +81,7 @@ describe.skipIf(missing !== null)('the first manager PIN and the lockout banner'
     expect(words).toContain('someone is guessing the PIN');
     expect(words).toContain('The right PIN clears this notice');
     await page.screenshot({ path: path.join(SHOTS, 'pin-lockout-1024x768.png') });
-    expect(await axeViolations(page), 'lockout banner').toEqual([]);
+    expect(await axeViolations(page, 'lockout banner')).toEqual([]);
 
     // In Spanish at 1366 px, the same banner in Spanish.
     const es = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'es-MX' });
