@@ -7,6 +7,14 @@
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'net', 'child_process'];
 const electronPackages = ['electron', 'electron/*', 'electron-*', 'electron-*/*', '@electron/*'];
 
+const rendererPatterns = [
+  { group: nodeBuiltins, message: 'the renderer is a browser page: no Node imports.' },
+  {
+    group: ['**/electron/**', 'electron'],
+    message: 'the renderer talks to the core only through the shared contract.',
+  },
+];
+
 export const runtimeBoundaries = [
   {
     files: ['shared/**/*.ts'],
@@ -114,14 +122,60 @@ export const runtimeBoundaries = [
     rules: {
       // The renderer's view of window.connector is the bridge type the preload is checked
       // against (shared/contract/bridge.ts), never a copy, and no electron/ code is reachable.
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: rendererPatterns }],
+    },
+  },
+  {
+    files: ['renderer/src/ui/**/*.{ts,tsx}'],
+    rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: nodeBuiltins, message: 'the renderer is a browser page: no Node imports.' },
+            ...rendererPatterns,
             {
-              group: ['**/electron/**', 'electron'],
-              message: 'the renderer talks to the core only through the shared contract.',
+              group: ['**/features/**'],
+              message: 'renderer/src/ui/ is the kit every feature uses: it imports no feature.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // features/orders/ was the common kit, and store/ and alerts/ imported it while it imported
+    // them: the shared pieces now live in renderer/src/ui/, and the edges that made the cycles
+    // stay cut.
+    files: ['renderer/src/features/orders/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...rendererPatterns,
+            {
+              group: ['../store/*', '../alerts/*', '../instore/*', '../history/*', '../health/*'],
+              message:
+                'features/orders/ does not import another screen (that made cycles): a shared piece goes in renderer/src/ui/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/features/orders/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...rendererPatterns,
+            {
+              group: ['../orders/*', '!../orders/orders-store.js'],
+              message:
+                'features/orders/ is a screen, not the kit: formats, labels, explain, the PIN keypad and the like are in renderer/src/ui/.',
             },
           ],
         },

@@ -6,7 +6,7 @@ import { App } from './app/App.js';
 import { InLanguage } from './app/InLanguage.js';
 import { ServicesContext } from './app/hooks.js';
 import { createServices } from './app/services.js';
-import { ManagerPinProvider } from './features/store/ManagerPin.js';
+import { ManagerPinProvider } from './ui/ManagerPin.js';
 import { SIGN_IN_TEXTS } from './app/texts.js';
 import { languageFor, setLanguage } from './i18n/language.js';
 import { texts } from './i18n/texts.js';

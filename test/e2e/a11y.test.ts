@@ -2,32 +2,20 @@
 // the cashier UI with real content, in Debian's Chromium against a real connector: no serious
 // or critical violation anywhere, the red board too (cards in their last 15 seconds, the urgent
 // strip, the Missed group). A failure lists each rule with the elements it found.
-import type { Browser } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { seedCounterScene } from './support/seed.js';
 import { sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
 
 describe.skipIf(missing !== null)('accessibility of every screen', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // A long staff window: the pending order stays on the board for the whole scan.
-    counter = await startCounter({ acceptance: { staffWindowSeconds: 55 } });
-    ({ app, browser } = counter);
-    await seedCounterScene(app);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+  // A long staff window: the pending order stays on the board for the whole scan.
+  const counter = useCounter({ acceptance: { staffWindowSeconds: 55 } }, ({ app }) =>
+    seedCounterScene(app),
+  );
 
   // Eleven axe scans take about 25 s on a loaded 2-core machine: more than the default budget.
   it(
@@ -35,9 +23,9 @@ describe.skipIf(missing !== null)('accessibility of every screen', () => {
     { timeout: 90_000 },
     async () => {
       // AxeBuilder needs a page from an explicit browser context.
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const context = await counter.browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
-      await page.goto(app.boardUrl);
+      await page.goto(counter.app.boardUrl);
       await page.locator('.app[data-connection="open"]').waitFor();
       await page.getByTestId('pending-card').first().waitFor();
       const found: string[] = [];
@@ -90,17 +78,9 @@ describe.skipIf(missing !== null)('accessibility of every screen', () => {
 });
 
 describe.skipIf(missing !== null)('accessibility of the red board', () => {
-  let counter: Counter;
-
-  beforeAll(async () => {
-    // A 20-second staff window: each new card is in its urgent last 15 seconds 5 seconds after it
-    // arrives, and missed 15 seconds later (nothing listens at the test's Stream URL).
-    counter = await startCounter({ acceptance: { staffWindowSeconds: 20 } });
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+  // A 20-second staff window: each new card is in its urgent last 15 seconds 5 seconds after it
+  // arrives, and missed 15 seconds later (nothing listens at the test's Stream URL).
+  const counter = useCounter({ acceptance: { staffWindowSeconds: 20 } });
 
   it('finds no serious or critical violation with urgent cards, the urgent strip, and Missed', async () => {
     const context = await counter.browser.newContext({ viewport: { width: 1366, height: 768 } });

@@ -4,12 +4,11 @@
 // strip shows above the dialog (it is the element under its own centre), its Show button works
 // and the phone order is still there afterwards; over an order's details, a cancellation's banner
 // shows and its Got it works without closing the details.
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { loadDevCatalog } from './support/seed.js';
 import { sendCancel, sendOrder } from './support/stream.js';
 
@@ -27,23 +26,13 @@ function onTop(page: Page, testId: string): Promise<boolean> {
 }
 
 describe.skipIf(missing !== null)('alerts above dialogs', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    counter = await startCounter({ acceptance: { staffWindowSeconds: 55 } });
-    ({ app, browser } = counter);
-    await loadDevCatalog(app);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+  const counter = useCounter({ acceptance: { staffWindowSeconds: 55 } }, ({ app }) =>
+    loadDevCatalog(app),
+  );
 
   it('a new order shows over the item chooser; Show goes to the board and the phone order is kept', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await page.goto(app.boardUrl);
+    const page = await counter.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
     await page.getByRole('button', { name: /New order/ }).click();
     await page.getByTestId('menu-item').first().waitFor();
@@ -53,7 +42,7 @@ describe.skipIf(missing !== null)('alerts above dialogs', () => {
     const chooser = page.getByRole('dialog', { name: 'Cheeseburger' });
     await chooser.waitFor();
 
-    const id = await sendOrder(app.streamUrl, { source: 'uber', dspOrderNumber: 'U-7001' });
+    const id = await sendOrder(counter.app.streamUrl, { source: 'uber', dspOrderNumber: 'U-7001' });
     const strip = page.getByTestId('alert-dock').getByTestId('new-order-strip');
     await strip.waitFor();
     // Inside the dialog (the only part of the page that is not inert), and nothing covers it.
@@ -73,22 +62,29 @@ describe.skipIf(missing !== null)('alerts above dialogs', () => {
   });
 
   it("a cancellation shows over an order's details; Got it works and the details stay open", async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(app.boardUrl);
-    await page.locator('.app[data-connection="open"]').waitFor();
-    const open = await sendOrder(app.streamUrl, { source: 'doordash', dspOrderNumber: 'D-7002' });
-    const doomed = await sendOrder(app.streamUrl, { source: 'grubhub', dspOrderNumber: 'GH-7003' });
+    const page = await counter.openBoard();
+    const open = await sendOrder(counter.app.streamUrl, {
+      source: 'doordash',
+      dspOrderNumber: 'D-7002',
+    });
+    const doomed = await sendOrder(counter.app.streamUrl, {
+      source: 'grubhub',
+      dspOrderNumber: 'GH-7003',
+    });
     for (const id of [open, doomed])
       expect(
-        (await local(app.localUrl, 'POST', `/api/orders/${id}/accept`, { prepTimeMinutes: 15 }))
-          .status,
+        (
+          await local(counter.app.localUrl, 'POST', `/api/orders/${id}/accept`, {
+            prepTimeMinutes: 15,
+          })
+        ).status,
       ).toBe(200);
     const row = page.locator(`[data-testid="progress-card"][data-order-id="${open}"]`);
     await row.locator('.progress-card__main').click();
     const detail = page.getByTestId('order-detail');
     await detail.waitFor();
 
-    await sendCancel(app.streamUrl, doomed);
+    await sendCancel(counter.app.streamUrl, doomed);
     const banner = page.getByTestId('alert-dock').getByTestId('cancel-banner');
     await banner.waitFor();
     expect(await banner.getAttribute('data-order-id')).toBe(doomed);

@@ -2,46 +2,28 @@
 // connector (headless mode serving the built UI), with orders sent through the signed Stream
 // listener. Every wait is on the page or the server, never a fixed sleep.
 import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
-import { FakeStream } from '../support/fake-stream.js';
 import { setupPin } from '../support/manager-client.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason, launchChromium } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { bigOrderItems, sendCancel, sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
 const MANAGER_PIN = '1357';
 
 describe.skipIf(missing !== null)('cashier board in Chromium', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-  /** The Stream cloud the connector reports to (test/support/fake-stream.ts, real clock). */
-  let stream: FakeStream;
-
-  beforeAll(async () => {
-    stream = await FakeStream.start();
-    // The counter's browser allows sound without a tap, as the desktop shell does; one test
-    // checks the plain-browser case separately.
-    counter = await startCounter({ stream: { apiUrl: stream.url } });
-    ({ app, browser } = counter);
-    await setupPin(app, MANAGER_PIN);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-    await stream?.close();
-  });
+  // With a fake Stream cloud (real clock). The counter's browser allows sound without a tap, as
+  // the desktop shell does; one test checks the plain-browser case separately.
+  const counter = useCounter({}, ({ app }) => setupPin(app, MANAGER_PIN), { withStream: true });
 
   async function openBoard(
-    b: Browser = browser,
+    b: Browser = counter.browser,
     viewport = { width: 1366, height: 768 },
   ): Promise<Page> {
     const page = await b.newPage({ viewport });
-    await page.goto(app.boardUrl);
+    await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
     return page;
   }
@@ -49,12 +31,12 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
   const card = (page: Page, id: string) =>
     page.locator(`[data-testid="pending-card"][data-order-id="${id}"]`);
   const getOrder = async (id: string) =>
-    (await local<OrderDetail>(app.localUrl, 'GET', `/api/orders/${id}`)).body;
+    (await local<OrderDetail>(counter.app.localUrl, 'GET', `/api/orders/${id}`)).body;
 
   it('shows an order sent through the Stream listener as it arrives, with a running countdown', async () => {
     // Pushed to the open board with no reload or poll (how fast is measured in `npm run bench`).
     const page = await openBoard();
-    const id = await sendOrder(app.streamUrl, {
+    const id = await sendOrder(counter.app.streamUrl, {
       source: 'uber',
       dspOrderNumber: 'U-1001',
       fulfillmentType: 'delivery',
@@ -98,11 +80,11 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
 
   /** What Stream applied for one order, as wire text, in order. */
   const heardByStream = (id: string) =>
-    stream.effects.map((e) => JSON.stringify(e.json)).filter((json) => json.includes(id));
+    counter.stream.effects.map((e) => JSON.stringify(e.json)).filter((json) => json.includes(id));
 
   it('accepts from the board with the chosen prep time, then moves the order through its steps; Stream hears each', async () => {
     const page = await openBoard();
-    const id = await sendOrder(app.streamUrl, {
+    const id = await sendOrder(counter.app.streamUrl, {
       source: 'doordash',
       dspOrderNumber: 'D-2002',
       fulfillmentType: 'pickup',
@@ -120,12 +102,14 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
     expect(accepted.status).toBe('accepted');
     expect(accepted.prepTimeMinutes).toBe(20);
     // The fake Stream cloud receives `order.accepted` with the prep time, signed.
-    await stream.waitFor(() => heardByStream(id).some((e) => e.includes('order.accepted')));
-    expect(stream.effects.find((e) => JSON.stringify(e.json).includes(id))?.json).toMatchObject({
+    await counter.stream.waitFor(() => heardByStream(id).some((e) => e.includes('order.accepted')));
+    expect(
+      counter.stream.effects.find((e) => JSON.stringify(e.json).includes(id))?.json,
+    ).toMatchObject({
       type: 'order.accepted',
       object: { provider_id: id, location_id: 'store-1', prep_time_minutes: 20 },
     });
-    expect(stream.requests.every((r) => r.signatureValid)).toBe(true);
+    expect(counter.stream.requests.every((r) => r.signatureValid)).toBe(true);
 
     await progress.getByRole('button', { name: 'Start preparing' }).click();
     await progress.getByRole('button', { name: 'Mark ready' }).waitFor();
@@ -133,7 +117,9 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
     await progress.getByRole('button', { name: 'Mark ready' }).click();
     await progress.getByRole('button', { name: 'Picked up' }).waitFor();
     expect((await getOrder(id)).status).toBe('ready');
-    await stream.waitFor(() => heardByStream(id).some((e) => e.includes('ready_for_pickup')));
+    await counter.stream.waitFor(() =>
+      heardByStream(id).some((e) => e.includes('ready_for_pickup')),
+    );
     expect(
       heardByStream(id).map((e) =>
         ['order.accepted', 'preparing', 'ready_for_pickup'].find((k) => e.includes(k)),
@@ -144,7 +130,10 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
 
   it('rejects with a reason picked in the dialog', async () => {
     const page = await openBoard();
-    const id = await sendOrder(app.streamUrl, { source: 'grubhub', dspOrderNumber: 'GH-303' });
+    const id = await sendOrder(counter.app.streamUrl, {
+      source: 'grubhub',
+      dspOrderNumber: 'GH-303',
+    });
     const shown = card(page, id);
     await shown.getByRole('button', { name: 'Reject' }).click();
     const dialog = page.getByRole('dialog', { name: /Reject Grubhub GH-303/ });
@@ -164,7 +153,7 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
 
   it('accepts the most urgent order with the A key', async () => {
     const page = await openBoard();
-    const id = await sendOrder(app.streamUrl, { dspOrderNumber: 'K-404' });
+    const id = await sendOrder(counter.app.streamUrl, { dspOrderNumber: 'K-404' });
     await card(page, id).waitFor();
     // Other tests' orders may still wait; the most urgent is the first card, so select ours.
     await card(page, id).locator('.pending-card__title').click();
@@ -178,7 +167,7 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
 
   it('opens the detail with the full modifier tree, notes, customer and timeline', async () => {
     const page = await openBoard();
-    const id = await sendOrder(app.streamUrl, {
+    const id = await sendOrder(counter.app.streamUrl, {
       dspOrderNumber: 'BIG-1',
       lineItems: bigOrderItems(),
       specialInstructions: 'Leave at the door. Peanut allergy!',
@@ -221,10 +210,10 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
 
   it('shows a cancellation from Stream as a banner until someone confirms it', async () => {
     const page = await openBoard();
-    const id = await sendOrder(app.streamUrl, { source: 'uber', dspOrderNumber: 'C-505' });
+    const id = await sendOrder(counter.app.streamUrl, { source: 'uber', dspOrderNumber: 'C-505' });
     await card(page, id).waitFor();
-    await local(app.localUrl, 'POST', `/api/orders/${id}/accept`, {});
-    await sendCancel(app.streamUrl, id);
+    await local(counter.app.localUrl, 'POST', `/api/orders/${id}/accept`, {});
+    await sendCancel(counter.app.streamUrl, id);
     const banner = page.locator(`[data-testid="cancel-banner"][data-order-id="${id}"]`);
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/ORDER CANCELED.*C-505/);
@@ -236,9 +225,9 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
 
   it('cancels an accepted order from its details with a reason, without alarming this screen', async () => {
     const page = await openBoard();
-    const id = await sendOrder(app.streamUrl, { dspOrderNumber: 'X-707' });
+    const id = await sendOrder(counter.app.streamUrl, { dspOrderNumber: 'X-707' });
     await card(page, id).waitFor();
-    await local(app.localUrl, 'POST', `/api/orders/${id}/accept`, {});
+    await local(counter.app.localUrl, 'POST', `/api/orders/${id}/accept`, {});
     const progress = page.locator(`[data-testid="progress-card"][data-order-id="${id}"]`);
     await progress.getByRole('button', { name: /details/ }).click();
     const detail = page.getByTestId('order-detail');
@@ -275,17 +264,17 @@ describe.skipIf(missing !== null)('cashier board in Chromium', () => {
   });
 
   it('shows "connection lost" while the connector is down, and catches up when it returns', async () => {
-    const page = await openBoard(browser, { width: 1024, height: 768 });
+    const page = await openBoard(counter.browser, { width: 1024, height: 768 });
     const banner = page.getByTestId('connection-banner');
     expect(await banner.count()).toBe(0);
-    await app.stop();
+    await counter.app.stop();
     await banner.waitFor();
     expect(await banner.textContent()).toContain('Connection lost');
 
-    await app.restart();
+    await counter.app.restart();
     await banner.waitFor({ state: 'detached', timeout: 10_000 });
     // Orders that arrive after the reconnect show up as usual.
-    const id = await sendOrder(app.streamUrl, { dspOrderNumber: 'R-606' });
+    const id = await sendOrder(counter.app.streamUrl, { dspOrderNumber: 'R-606' });
     await card(page, id).waitFor();
     await page.close();
   });

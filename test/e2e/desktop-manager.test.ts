@@ -5,28 +5,19 @@
 // Each scenario checks what the fake Stream (or the shell's save) received, not only the screen.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserMissingReason } from './support/browser.js';
-import { startDesktopCounter, type DesktopCounter } from './support/desktop.js';
+import { useDesktopCounter } from './support/desktop.js';
 import { loadDevCatalog } from './support/seed.js';
 
 const missing = browserMissingReason();
 const MANAGER_PIN = '2468';
 
 describe.skipIf(missing !== null)('desktop mode: the counter beside Stream orders', () => {
-  let counter: DesktopCounter;
+  // Replacing the catalog is a manager call: the PIN is set first (with the setup code).
+  const counter = useDesktopCounter({}, ({ app }) => loadDevCatalog(app, MANAGER_PIN));
   /** The in-store order the first scenario takes; the CSV must have it. */
   let takenId: string | null = null;
-
-  beforeAll(async () => {
-    counter = await startDesktopCounter();
-    // Replacing the catalog is a manager call: the PIN is set first (with the setup code).
-    await loadDevCatalog(counter.app, MANAGER_PIN);
-  }, 90_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
 
   it('takes an in-store phone order: Stream receives it as an in-store order.created', async () => {
     const desktop = await counter.open();

@@ -4,23 +4,15 @@
 // (support/desktop.ts). A Stream order's life at the counter: accepted with a changed prep time,
 // rejected with a reason, moved to ready, canceled by Stream. Each scenario checks what the fake
 // Stream received, and that the board did everything over the bridge, never its own `/api/`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserMissingReason } from './support/browser.js';
-import { startDesktopCounter, type DesktopCounter, type DesktopPage } from './support/desktop.js';
+import { useDesktopCounter, type DesktopPage } from './support/desktop.js';
 import { sendCancel, sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
 
 describe.skipIf(missing !== null)('desktop mode: a Stream order over the bridge', () => {
-  let counter: DesktopCounter;
-
-  beforeAll(async () => {
-    counter = await startDesktopCounter();
-  }, 90_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+  const counter = useDesktopCounter();
 
   const pendingCard = (desktop: DesktopPage, id: string) =>
     desktop.page.locator(`[data-testid="pending-card"][data-order-id="${id}"]`);

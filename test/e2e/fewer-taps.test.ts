@@ -2,16 +2,13 @@
 // sends an accepted order straight to Ready with one tap (no "Start preparing"); a "sold out"
 // reject 86es the ticked item in the same go (the manager PIN asked after the reject has gone);
 // and an order number is found in history whatever days are picked.
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
 import type { AvailabilityState } from '../../shared/store.js';
-import { FakeStream } from '../support/fake-stream.js';
 import { largeFries } from '../support/orders.js';
 import { api } from '../support/manager-client.js';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { loadDevCatalog } from './support/seed.js';
 import { sendOrder } from './support/stream.js';
 
@@ -19,41 +16,25 @@ const missing = browserMissingReason();
 const PIN = '24681357';
 
 describe.skipIf(missing !== null)('fewer taps', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-  let stream: FakeStream;
+  const counter = useCounter(
+    { acceptance: { staffWindowSeconds: 55 } },
+    ({ app }) => loadDevCatalog(app, PIN),
+    { withStream: true },
+  );
 
-  beforeAll(async () => {
-    stream = await FakeStream.start();
-    counter = await startCounter({
-      acceptance: { staffWindowSeconds: 55 },
-      stream: { apiUrl: stream.url },
-    });
-    ({ app, browser } = counter);
-    await loadDevCatalog(app, PIN);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-    await stream?.close();
-  });
-
-  async function openBoard(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(app.boardUrl);
-    await page.locator('.app[data-connection="open"]').waitFor();
-    return page;
-  }
+  const openBoard = () => counter.openBoard();
   const getOrder = async (id: string) =>
-    (await api<OrderDetail>(app.localUrl, 'GET', `/api/orders/${id}`)).body;
+    (await api<OrderDetail>(counter.app.localUrl, 'GET', `/api/orders/${id}`)).body;
 
   it('with the flow setting, one tap takes an accepted order straight to Ready; Stream hears it', async () => {
     const page = await openBoard();
     await page.getByRole('button', { name: /^Health/ }).click();
     await page.getByTestId('skip-preparing').check();
     await page.getByRole('button', { name: /^Orders/ }).click();
-    const id = await sendOrder(app.streamUrl, { source: 'doordash', fulfillmentType: 'pickup' });
+    const id = await sendOrder(counter.app.streamUrl, {
+      source: 'doordash',
+      fulfillmentType: 'pickup',
+    });
     await page
       .locator(`[data-testid="pending-card"][data-order-id="${id}"]`)
       .getByRole('button', { name: /^Accept/ })
@@ -64,8 +45,8 @@ describe.skipIf(missing !== null)('fewer taps', () => {
     const order = await getOrder(id);
     expect(order.status).toBe('ready');
     expect(order.timeline.map((e) => e.kind)).not.toContain('preparing');
-    await stream.waitFor(() =>
-      stream.effects.some(
+    await counter.stream.waitFor(() =>
+      counter.stream.effects.some(
         (e) => JSON.stringify(e.json).includes(id) && JSON.stringify(e.json).includes('ready'),
       ),
     );
@@ -79,7 +60,7 @@ describe.skipIf(missing !== null)('fewer taps', () => {
 
   it('a sold-out reject 86es the ticked item for the rest of today, with the manager PIN', async () => {
     const page = await openBoard();
-    const id = await sendOrder(app.streamUrl, { source: 'uber', dspOrderNumber: 'U-8686' });
+    const id = await sendOrder(counter.app.streamUrl, { source: 'uber', dspOrderNumber: 'U-8686' });
     await page
       .locator(`[data-testid="pending-card"][data-order-id="${id}"]`)
       .getByRole('button', { name: /^Reject/ })
@@ -96,8 +77,9 @@ describe.skipIf(missing !== null)('fewer taps', () => {
     await pad.getByLabel('Manager PIN').fill(PIN);
     await pad.getByRole('button', { name: 'OK' }).click();
     await pad.waitFor({ state: 'detached' });
-    const state = (await api<AvailabilityState>(app.localUrl, 'GET', '/api/catalog/availability'))
-      .body;
+    const state = (
+      await api<AvailabilityState>(counter.app.localUrl, 'GET', '/api/catalog/availability')
+    ).body;
     const out = state.unavailable.find((u) => u.providerId === 'fam-cheeseburger');
     expect(out).toBeDefined();
     await page.getByText(/86'd for the rest of today/).waitFor();
@@ -107,7 +89,7 @@ describe.skipIf(missing !== null)('fewer taps', () => {
   it('finds an order by its number in history whatever days are picked', async () => {
     const page = await openBoard();
     // Fries only: the cheeseburger is 86'd since the test before, and the store refuses it.
-    await sendOrder(app.streamUrl, {
+    await sendOrder(counter.app.streamUrl, {
       source: 'grubhub',
       dspOrderNumber: 'GH-4321',
       lineItems: [largeFries()],

@@ -1,14 +1,13 @@
 // Order history in Debian's Chromium against a real connector holding a few hundred orders
 // (seeded through the Local API and the signed Stream listener): search by number and by item,
 // pages loaded while scrolling a windowed list, daily totals per source, and the CSV download.
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../../shared/order.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { createInStore, loadDevCatalog, seedHistory, type SeededHistory } from './support/seed.js';
 
 const missing = browserMissingReason();
@@ -16,15 +15,9 @@ const IN_STORE = 240;
 const STREAM = 60;
 
 describe.skipIf(missing !== null)('order history in Chromium', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
   let seeded: SeededHistory;
   let risotto: string;
-
-  beforeAll(async () => {
-    counter = await startCounter();
-    ({ app, browser } = counter);
+  const counter = useCounter({}, async ({ app }) => {
     await loadDevCatalog(app);
     seeded = await seedHistory(app, { inStore: IN_STORE, stream: STREAM });
     risotto = (
@@ -38,16 +31,10 @@ describe.skipIf(missing !== null)('order history in Chromium', () => {
         ],
       })
     ).id;
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
   });
 
   async function openHistory(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(app.boardUrl);
-    await page.locator('.app[data-connection="open"]').waitFor();
+    const page = await counter.openBoard();
     await page.getByRole('button', { name: /^History/ }).click();
     await page.getByTestId('history-row').first().waitFor();
     return page;
@@ -85,7 +72,7 @@ describe.skipIf(missing !== null)('order history in Chromium', () => {
     const page = await openHistory();
     const total = IN_STORE + STREAM + 1;
     const all = (
-      await local<{ orders: OrderSummary[] }>(app.localUrl, 'GET', '/api/history?limit=500')
+      await local<{ orders: OrderSummary[] }>(counter.app.localUrl, 'GET', '/api/history?limit=500')
     ).body.orders;
     expect(all).toHaveLength(total);
     const status = page.getByTestId('history-status');
@@ -161,7 +148,7 @@ describe.skipIf(missing !== null)('order history in Chromium', () => {
   it('follows new orders by itself at the top of the list, and offers them to staff scrolled down', async () => {
     const page = await openHistory();
     const walkIn = (name: string) =>
-      createInStore(app.localUrl, {
+      createInStore(counter.app.localUrl, {
         fulfillmentType: 'pickup',
         source: 'walk_in',
         customer: { name },

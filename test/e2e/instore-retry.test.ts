@@ -2,28 +2,16 @@
 // real connector: the first try reaches the connector (the order is taken) but its answer is
 // cut off on the way back, the form says the order was not confirmed, and the cashier's second
 // tap gets the same order back, not a second one. The next draft has a new key.
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 
 const missing = browserMissingReason();
 
 describe.skipIf(missing !== null)('an in-store order retried after a lost answer', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    counter = await startCounter();
-    ({ app, browser } = counter);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+  const counter = useCounter();
 
   async function addFreeItem(page: Page, name: string): Promise<void> {
     await page.getByRole('button', { name: '+ Item not on the menu' }).click();
@@ -37,7 +25,7 @@ describe.skipIf(missing !== null)('an in-store order retried after a lost answer
   }
 
   it('is taken once: the retry carries the same client key and gets the first order back', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const page = await counter.browser.newPage({ viewport: { width: 1024, height: 768 } });
     const keys: string[] = [];
     let cut = 0;
     await page.route('**/api/in-store-orders', async (route) => {
@@ -51,7 +39,7 @@ describe.skipIf(missing !== null)('an in-store order retried after a lost answer
       }
       await route.continue();
     });
-    await page.goto(app.boardUrl);
+    await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
     await page.getByRole('button', { name: /New order/ }).click();
     await addFreeItem(page, 'Soup of the day');
@@ -65,7 +53,7 @@ describe.skipIf(missing !== null)('an in-store order retried after a lost answer
     );
     expect(await page.getByTestId('order-taken').count()).toBe(0);
     const afterFirst = await local<{ orders: { id: string }[] }>(
-      app.localUrl,
+      counter.app.localUrl,
       'GET',
       '/api/orders',
     );
@@ -79,7 +67,7 @@ describe.skipIf(missing !== null)('an in-store order retried after a lost answer
     expect(keys[0]).toMatch(/^draft-[0-9a-f]{32}$/);
     expect(keys[1]).toBe(keys[0]);
     const afterRetry = await local<{ orders: { id: string }[] }>(
-      app.localUrl,
+      counter.app.localUrl,
       'GET',
       '/api/orders',
     );
@@ -91,8 +79,8 @@ describe.skipIf(missing !== null)('an in-store order retried after a lost answer
     await expect
       .poll(
         async () =>
-          (await local<{ orders: unknown[] }>(app.localUrl, 'GET', '/api/orders')).body.orders
-            .length,
+          (await local<{ orders: unknown[] }>(counter.app.localUrl, 'GET', '/api/orders')).body
+            .orders.length,
       )
       .toBe(2);
     expect(keys).toHaveLength(3);
@@ -101,7 +89,7 @@ describe.skipIf(missing !== null)('an in-store order retried after a lost answer
   }, 60_000);
 
   it('a draft changed after a lost answer is not taken a second time: the form says the first one is on the board', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await counter.browser.newPage({ viewport: { width: 1366, height: 768 } });
     let cut = false;
     await page.route('**/api/in-store-orders', async (route) => {
       if (cut) return route.continue();
@@ -109,9 +97,9 @@ describe.skipIf(missing !== null)('an in-store order retried after a lost answer
       await route.fetch();
       await route.abort('connectionreset');
     });
-    const before = (await local<{ orders: unknown[] }>(app.localUrl, 'GET', '/api/orders')).body
-      .orders.length;
-    await page.goto(app.boardUrl);
+    const before = (await local<{ orders: unknown[] }>(counter.app.localUrl, 'GET', '/api/orders'))
+      .body.orders.length;
+    await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
     await page.getByRole('button', { name: /New order/ }).click();
     await addFreeItem(page, 'Lemonade');
@@ -124,8 +112,8 @@ describe.skipIf(missing !== null)('an in-store order retried after a lost answer
     await expect
       .poll(() => error.textContent())
       .toContain('This order was already taken before your change');
-    const after = (await local<{ orders: unknown[] }>(app.localUrl, 'GET', '/api/orders')).body
-      .orders.length;
+    const after = (await local<{ orders: unknown[] }>(counter.app.localUrl, 'GET', '/api/orders'))
+      .body.orders.length;
     expect(after).toBe(before + 1);
     await page.close();
   }, 60_000);

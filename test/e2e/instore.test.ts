@@ -2,37 +2,24 @@
 // menu search, a modifier group's rule, sizes, a free-text item, live totals in cents, the
 // connector's own totals after sending, the order on the board and in the core; and a refusal
 // from the connector shown next to the field it names.
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { loadDevCatalog } from './support/seed.js';
 
 const missing = browserMissingReason();
 const TAX_RATE_PERCENT = 8.875;
 
 describe.skipIf(missing !== null)('new in-store order in Chromium', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    counter = await startCounter({ instore: { taxRatePercent: TAX_RATE_PERCENT } });
-    ({ app, browser } = counter);
-    await loadDevCatalog(app);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+  const counter = useCounter({ instore: { taxRatePercent: TAX_RATE_PERCENT } }, ({ app }) =>
+    loadDevCatalog(app),
+  );
 
   async function openForm(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(app.boardUrl);
-    await page.locator('.app[data-connection="open"]').waitFor();
+    const page = await counter.openBoard();
     await page.getByRole('button', { name: /New order/ }).click();
     await page.getByTestId('menu-item').first().waitFor();
     return page;
@@ -98,7 +85,7 @@ describe.skipIf(missing !== null)('new in-store order in Chromium', () => {
     expect(await page.getByTestId('taken-total').textContent()).toBe('$16.85');
     expect(await page.getByTestId('ticket-line').count()).toBe(0);
 
-    const order = (await local<OrderDetail>(app.localUrl, 'GET', `/api/orders/${id}`)).body;
+    const order = (await local<OrderDetail>(counter.app.localUrl, 'GET', `/api/orders/${id}`)).body;
     expect(order.origin).toBe('in_store');
     expect(order.source).toBe('phone');
     expect(order.status).toBe('accepted');
@@ -141,13 +128,15 @@ describe.skipIf(missing !== null)('new in-store order in Chromium', () => {
     await page.getByLabel(/Customer name/).fill('Bo');
     const phone = page.getByLabel(/^Phone/);
     await phone.fill('12');
-    const before = (await local<{ orders: unknown[] }>(app.localUrl, 'GET', '/api/orders')).body;
+    const before = (await local<{ orders: unknown[] }>(counter.app.localUrl, 'GET', '/api/orders'))
+      .body;
     await page.getByTestId('send-order').click();
     const error = page.getByTestId('error-customer.phone');
     await error.getByText(/3 characters/).waitFor();
     expect(await phone.getAttribute('aria-invalid')).toBe('true');
     expect(await phone.evaluate((el) => el === document.activeElement)).toBe(true);
-    const after = (await local<{ orders: unknown[] }>(app.localUrl, 'GET', '/api/orders')).body;
+    const after = (await local<{ orders: unknown[] }>(counter.app.localUrl, 'GET', '/api/orders'))
+      .body;
     expect(after.orders.length).toBe(before.orders.length);
 
     await phone.fill('555-0199');

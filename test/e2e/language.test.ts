@@ -1,40 +1,29 @@
 // The language picker on the health screen, in Debian's Chromium against a real connector:
 // picking Español turns the screen Spanish (the health and history screens' own words, the
 // page's `lang`), the choice stays after a reload, and English comes back the same way.
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { loadDevCatalog, takePhoneOrder } from './support/seed.js';
 
 const missing = browserMissingReason();
 
 describe.skipIf(missing !== null)('the screen language', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    counter = await startCounter();
-    ({ app, browser } = counter);
+  const counter = useCounter({}, async ({ app }) => {
     await loadDevCatalog(app);
     await takePhoneOrder(app.localUrl);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
   });
 
   const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
   it('turns Spanish when Español is picked in the settings, and stays Spanish after a reload', async () => {
     // An English browser: the terminal starts in English.
-    const page = await browser.newPage({
+    const page = await counter.browser.newPage({
       viewport: { width: 1366, height: 768 },
       locale: 'en-US',
     });
-    await page.goto(app.boardUrl);
+    await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
     // A phone order half taken when someone switches the language.
     await page.getByRole('button', { name: /New order/ }).click();

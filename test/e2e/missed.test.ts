@@ -4,34 +4,22 @@
 // "Seen" takes it away and puts who saw it on the timeline; connector.log has the line.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason } from './support/browser.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
 
 describe.skipIf(missing !== null)('missed orders in Chromium', () => {
-  let counter: Counter;
-
-  beforeAll(async () => {
-    // Nothing listens at the Stream URL (the test default): Stream is unreachable.
-    counter = await startCounter({ acceptance: { staffWindowSeconds: 10 } }, { realLog: true });
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
+  // Nothing listens at the Stream URL (the test default): Stream is unreachable.
+  const counter = useCounter({ acceptance: { staffWindowSeconds: 10 } }, undefined, {
+    realLog: true,
   });
 
-  async function openBoard(): Promise<Page> {
-    const page = await counter.browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await page.goto(counter.app.boardUrl);
-    await page.locator('.app[data-connection="open"]').waitFor();
-    return page;
-  }
+  const openBoard = () => counter.openBoard({ viewport: { width: 1024, height: 768 } });
 
   it('an unanswered order stays marked missed, through a reload and a restart, until Seen', async () => {
     const page = await openBoard();

@@ -1,40 +1,29 @@
 // An order's money on its details, in Debian's Chromium against a real connector, from a Stream
 // order with a discount and tax the platform withholds: every amount in plain words, what the
 // store collects apart from what the customer paid the platform, in English and in Spanish.
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
 
 describe.skipIf(missing !== null)("an order's money on its details", () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
   let id: string;
-
-  beforeAll(async () => {
-    counter = await startCounter({ acceptance: { staffWindowSeconds: 55 } });
-    ({ app, browser } = counter);
-    // Cheeseburger with 2 extra patties (899 + 500) and large fries (449): subtotal 1848 cents,
-    // tax 8 % = 148, delivery fee 199, tip 300 (test/support/orders.ts).
+  // Cheeseburger with 2 extra patties (899 + 500) and large fries (449): subtotal 1848 cents,
+  // tax 8 % = 148, delivery fee 199, tip 300 (test/support/orders.ts).
+  const counter = useCounter({ acceptance: { staffWindowSeconds: 55 } }, async ({ app }) => {
     id = await sendOrder(app.streamUrl, {
       dspOrderNumber: 'U-8800',
       discounts: [{ name: '10% off', amount: 185 }],
       taxWithheldCents: 48,
     });
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
   });
 
   async function openDetail(locale: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
-    await page.goto(app.boardUrl);
+    const page = await counter.browser.newPage({ viewport: { width: 1366, height: 768 }, locale });
+    await page.goto(counter.app.boardUrl);
     await page.locator(`[data-testid="pending-card"][data-order-id="${id}"]`).waitFor();
     await page.keyboard.press('Enter');
     await page.getByTestId('money').waitFor();

@@ -3,15 +3,15 @@
 // shows (a wrong one is refused in words, the right one sets the PIN); in the desktop app the
 // bridge shows that code and sets the PIN without it. Wrong PINs that lock it raise a worded
 // banner on every screen, in English and Spanish, which the right PIN clears.
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../support/manager-client.js';
 import { axeViolations } from './support/axe.js';
 import { browserMissingReason } from './support/browser.js';
-import { startCounter, type Counter } from './support/counter.js';
-import { startDesktopCounter, type DesktopCounter } from './support/desktop.js';
+import { useCounter } from './support/counter.js';
+import { useDesktopCounter } from './support/desktop.js';
 
 const missing = browserMissingReason();
 if (missing) console.warn(`pin-setup e2e skipped: ${missing}`);
@@ -26,23 +26,15 @@ async function openStore(page: Page): Promise<void> {
 }
 
 describe.skipIf(missing !== null)('the first manager PIN and the lockout banner', () => {
-  let counter: Counter;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    counter = await startCounter({
-      manager: { pinMaxAttempts: 2, pinLockoutSeconds: LOCKOUT_SECONDS },
-    });
-    ({ browser } = counter);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+  const counter = useCounter(
+    { manager: { pinMaxAttempts: 2, pinLockoutSeconds: LOCKOUT_SECONDS } },
+    async () => {
+      mkdirSync(SHOTS, { recursive: true });
+    },
+  );
 
   it('in a browser: the setup code shown on the counter sets the first PIN, a wrong one is refused; lockouts raise a banner the right PIN clears', async () => {
-    const { app } = counter;
+    const { app, browser } = counter;
     // AxeBuilder needs a page from an explicit browser context.
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     const page = await context.newPage();
@@ -109,15 +101,7 @@ describe.skipIf(missing !== null)('the first manager PIN and the lockout banner'
 });
 
 describe.skipIf(missing !== null)('the first manager PIN in the desktop app', () => {
-  let counter: DesktopCounter;
-
-  beforeAll(async () => {
-    counter = await startDesktopCounter();
-  }, 90_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+  const counter = useDesktopCounter();
 
   it('shows the setup code for a browser and sets the PIN through the bridge without it, in Spanish', async () => {
     const desktop = await counter.open({ width: 1366, height: 768 });

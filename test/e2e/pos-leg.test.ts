@@ -3,53 +3,48 @@
 // shows "NOT IN THE POS" with the POS's words (and a banner over every screen), Try again puts
 // it in (with the POS's check number), the ticket reprints marked REPRINT, and "entered by
 // hand" settles another one; paper running out between orders shows over every screen.
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PosLeg } from '../../shared/pos.js';
 import { PrinterSim } from '../support/escpos-decoder.js';
 import { FakePos, posAnswer } from '../support/fake-pos.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
 
 describe.skipIf(missing !== null)('POS leg in the order detail', () => {
-  let counter: Counter;
   let pos: FakePos;
   let printer: PrinterSim;
-  let app: E2eConnector;
-  let browser: Browser;
   /** While true the POS refuses every order (a 400 is not retried by itself). */
   let refusing = true;
 
+  // Registered before the counter's hooks: started before it, closed after it.
   beforeAll(async () => {
     pos = await FakePos.start();
     pos.behave((r) =>
       refusing && r.kind === 'inject' ? posAnswer(400, '{"error":"unknown item"}') : undefined,
     );
     printer = await PrinterSim.start();
-    counter = await startCounter({
-      pos: { driver: 'http', url: pos.url, timeoutSeconds: 2 },
-      printer: { enabled: true, host: printer.host, port: printer.port, statusCheckSeconds: 1 },
-    });
-    ({ app, browser } = counter);
-  }, 60_000);
-
+  });
   afterAll(async () => {
-    await counter?.close();
     await pos?.close();
     await printer?.close();
   });
+  const counter = useCounter(() => ({
+    pos: { driver: 'http', url: pos.url, timeoutSeconds: 2 },
+    printer: { enabled: true, host: printer.host, port: printer.port, statusCheckSeconds: 1 },
+  }));
 
   async function acceptedOrderDetail(number: string): Promise<{ id: string; page: Page }> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(app.boardUrl);
-    await page.locator('.app[data-connection="open"]').waitFor();
-    const id = await sendOrder(app.streamUrl, { source: 'doordash', dspOrderNumber: number });
-    const accepted = await local(app.localUrl, 'POST', `/api/orders/${id}/accept`, {});
+    const page = await counter.openBoard();
+    const id = await sendOrder(counter.app.streamUrl, {
+      source: 'doordash',
+      dspOrderNumber: number,
+    });
+    const accepted = await local(counter.app.localUrl, 'POST', `/api/orders/${id}/accept`, {});
     expect(accepted.status).toBe(200);
     await page
       .locator(`[data-testid="progress-card"][data-order-id="${id}"] .progress-card__main`)
@@ -59,9 +54,9 @@ describe.skipIf(missing !== null)('POS leg in the order detail', () => {
   }
 
   const legOf = async (id: string, target: 'pos' | 'printer') =>
-    (await local<{ legs: PosLeg[] }>(app.localUrl, 'GET', `/api/orders/${id}/pos`)).body.legs.find(
-      (l) => l.target === target,
-    );
+    (
+      await local<{ legs: PosLeg[] }>(counter.app.localUrl, 'GET', `/api/orders/${id}/pos`)
+    ).body.legs.find((l) => l.target === target);
 
   it('shows an order the POS refused, puts it in with Try again, and reprints its ticket', async () => {
     refusing = true;

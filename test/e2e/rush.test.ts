@@ -7,13 +7,12 @@
 // Spanish go to test-results/screens.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeStream } from '../support/fake-stream.js';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import { cheeseburger, halfAndHalfPizza, largeFries } from '../support/orders.js';
 import { api, setupPin } from '../support/manager-client.js';
 import { browserMissingReason } from './support/browser.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { bigOrderItems, sendCancel, sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
@@ -111,51 +110,41 @@ function cardsUnderBanners(page: Page) {
 }
 
 describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
-  let counter: Counter;
-  let browser: Browser;
-  let stream: FakeStream;
   const ids: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    stream = await FakeStream.start();
-    counter = await startCounter({
+  const counter = useCounter(
+    {
       acceptance: { staffWindowSeconds: 55 },
-      stream: { apiUrl: stream.url },
       // A store name as long as real ones (the demo's): the tabs must still all fit beside it.
       location: { name: 'Demo Burger, Main St' },
-    });
-    ({ browser } = counter);
-    const { app } = counter;
-    await setupPin(app, PIN);
-    const kinds = ['delivery', 'pickup', 'curbside', 'drive_thru', 'dine_in'] as const;
-    for (let i = 0; i < WAITING; i++) {
-      const lineItems =
-        i % 3 === 0
-          ? bigOrderItems()
-          : i % 3 === 1
-            ? [cheeseburger(), largeFries()]
-            : [halfAndHalfPizza()];
-      ids.push(
-        await sendOrder(app.streamUrl, {
-          source: ['uber', 'doordash', 'grubhub'][i % 3]!,
-          dspOrderNumber: `DD-${5101 + i}`,
-          fulfillmentType: kinds[i % kinds.length],
-          unpaid: i === 4,
-          lineItems,
-          specialInstructions: i === 2 ? 'Sesame allergy, no seeds please' : undefined,
-        }),
-      );
-    }
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-    await stream?.close();
-  });
+    },
+    async ({ app }) => {
+      mkdirSync(SHOTS, { recursive: true });
+      await setupPin(app, PIN);
+      const kinds = ['delivery', 'pickup', 'curbside', 'drive_thru', 'dine_in'] as const;
+      for (let i = 0; i < WAITING; i++) {
+        const lineItems =
+          i % 3 === 0
+            ? bigOrderItems()
+            : i % 3 === 1
+              ? [cheeseburger(), largeFries()]
+              : [halfAndHalfPizza()];
+        ids.push(
+          await sendOrder(app.streamUrl, {
+            source: ['uber', 'doordash', 'grubhub'][i % 3]!,
+            dspOrderNumber: `DD-${5101 + i}`,
+            fulfillmentType: kinds[i % kinds.length],
+            unpaid: i === 4,
+            lineItems,
+            specialInstructions: i === 2 ? 'Sesame allergy, no seeds please' : undefined,
+          }),
+        );
+      }
+    },
+    { withStream: true },
+  );
 
   async function openBoard(size: { width: number; height: number }, locale = 'en-US') {
-    const page = await browser.newPage({ viewport: size, locale });
+    const page = await counter.browser.newPage({ viewport: size, locale });
     await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
     await expect.poll(async () => (await cardsOnScreen(page)).length).toBe(WAITING);
@@ -229,7 +218,7 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
   it('accepts a few by keyboard and by tap at 1024×768; Stream hears each answer', async () => {
     const page = await openBoard({ width: 1024, height: 768 });
     const heard = (id: string) =>
-      stream.effects.some((e) => {
+      counter.stream.effects.some((e) => {
         const json = e.json as { type?: string; object?: { provider_id?: string } };
         return json.type === 'order.accepted' && json.object?.provider_id === id;
       });
@@ -254,11 +243,11 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
       .getByRole('button', { name: /^Accept/ })
       .click();
     for (const id of [first, second, third]) {
-      await stream.waitFor(() => heard(id));
+      await counter.stream.waitFor(() => heard(id));
       await page.locator(`[data-testid="progress-card"][data-order-id="${id}"]`).waitFor();
     }
     expect((await cardsOnScreen(page)).length).toBe(WAITING - 3);
-    expect(stream.requests.every((r) => r.signatureValid)).toBe(true);
+    expect(counter.stream.requests.every((r) => r.signatureValid)).toBe(true);
 
     // Stream cancels one of them mid-rush: its banner shows, and the cards stay where they were.
     const before2 = await page.getByTestId('pending-card').first().boundingBox();
@@ -273,7 +262,7 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
     let n = 0;
     for (const size of SIZES)
       for (const locale of ['en-US', 'es-MX']) {
-        const page = await browser.newPage({ viewport: size, locale });
+        const page = await counter.browser.newPage({ viewport: size, locale });
         await page.goto(counter.app.boardUrl);
         await page.locator('.app[data-connection="open"]').waitFor();
         await page.getByTestId('pending-card').first().waitFor();
@@ -329,7 +318,7 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
   it('keeps the top bar one height with three-digit counts and missed orders, at 1024, 1366 and 1920, in Spanish too', async () => {
     // The rush's unanswered orders run out of time (55 s): the top bar then also says how many
     // were missed today, under the clock. Measured with it there, whatever this machine's speed.
-    const first = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const first = await counter.browser.newPage({ viewport: { width: 1024, height: 768 } });
     await first.goto(counter.app.boardUrl);
     await first.getByTestId('missed-today').waitFor({ timeout: 70_000 });
     await first.close();
@@ -346,7 +335,7 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
         [1920, 1080],
       ] as const)
         for (const locale of ['en-US', 'es-MX']) {
-          const page = await browser.newPage({ viewport: { width, height }, locale });
+          const page = await counter.browser.newPage({ viewport: { width, height }, locale });
           await page.goto(counter.app.boardUrl);
           await page.locator('.app[data-connection="open"]').waitFor();
           await page.getByTestId('pending-card').first().waitFor();

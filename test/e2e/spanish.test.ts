@@ -5,11 +5,10 @@
 // person to look at.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { seedCounterScene } from './support/seed.js';
 
 const missing = browserMissingReason();
@@ -55,24 +54,17 @@ function englishIn(text: string): string[] {
 }
 
 describe.skipIf(missing !== null)('the screen in Spanish', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
+  const counter = useCounter({ acceptance: { staffWindowSeconds: 55 } }, async ({ app }) => {
     mkdirSync(SHOTS, { recursive: true });
-    counter = await startCounter({ acceptance: { staffWindowSeconds: 55 } });
-    ({ app, browser } = counter);
     await seedCounterScene(app);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
   });
 
   it('opens every screen in Spanish with no English word of ours left', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'es-MX' });
-    await page.goto(app.boardUrl);
+    const page = await counter.browser.newPage({
+      viewport: { width: 1366, height: 768 },
+      locale: 'es-MX',
+    });
+    await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
     await page.getByTestId('pending-card').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');

@@ -3,12 +3,11 @@
 // (21 hours ahead in December, so every hour and most days differ). The top bar's clock, a
 // pause's end ("tomorrow" on the store's calendar), an order's timeline and the cancel banner
 // all read the store's time; a time read from the PC's zone would fail every one of them.
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import { api, setupPin } from '../support/manager-client.js';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
@@ -32,31 +31,19 @@ const pcClock = (at: number): string =>
   }).format(at);
 
 describe.skipIf(missing !== null)("the store's clock on a PC in another zone", () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    counter = await startCounter({
-      location: { timezone: STORE_ZONE },
-      acceptance: { staffWindowSeconds: 55 },
-    });
-    ({ app, browser } = counter);
-    await setupPin(app, PIN);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+  const counter = useCounter(
+    { location: { timezone: STORE_ZONE }, acceptance: { staffWindowSeconds: 55 } },
+    ({ app }) => setupPin(app, PIN),
+  );
 
   async function openBoard(width = 1920, height = 1080): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await counter.browser.newContext({
       viewport: { width, height },
       timezoneId: PC_ZONE,
       locale: 'en-US',
     });
     const page = await context.newPage();
-    await page.goto(app.boardUrl);
+    await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
     // The browser really is in the other zone.
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
@@ -75,26 +62,34 @@ describe.skipIf(missing !== null)("the store's clock on a PC in another zone", (
     expect(await clock.textContent()).not.toBe(pcClock(Date.now()));
 
     // Paused for a day: it reopens "tomorrow" at the same store time.
-    const paused = await api<{ reopensAt: number }>(app.localUrl, 'POST', '/api/store/pause', {
-      body: { minutes: 24 * 60, reason: 'Too busy' },
-      pin: PIN,
-    });
+    const paused = await api<{ reopensAt: number }>(
+      counter.app.localUrl,
+      'POST',
+      '/api/store/pause',
+      {
+        body: { minutes: 24 * 60, reason: 'Too busy' },
+        pin: PIN,
+      },
+    );
     expect(paused.status).toBe(200);
     const reopensAt = paused.body.reopensAt;
     const pill = page.getByTestId('paused-pill');
     await pill.waitFor();
     expect(await pill.innerText()).toBe(`PAUSED until tomorrow ${storeClock(reopensAt)}`);
-    expect((await api(app.localUrl, 'POST', '/api/store/resume', { pin: PIN })).status).toBe(200);
+    expect(
+      (await api(counter.app.localUrl, 'POST', '/api/store/resume', { pin: PIN })).status,
+    ).toBe(200);
     await pill.waitFor({ state: 'detached' });
 
-    const id = await sendOrder(app.streamUrl, { dspOrderNumber: 'U-4040' });
+    const id = await sendOrder(counter.app.streamUrl, { dspOrderNumber: 'U-4040' });
     const card = page.locator(`[data-testid="pending-card"][data-order-id="${id}"]`);
     await card.waitFor();
     await card.getByRole('button', { name: /^Details/ }).click();
     const detail = page.getByTestId('order-detail');
     await detail.waitFor();
-    const order = (await api<{ receivedAt: number }>(app.localUrl, 'GET', `/api/orders/${id}`))
-      .body;
+    const order = (
+      await api<{ receivedAt: number }>(counter.app.localUrl, 'GET', `/api/orders/${id}`)
+    ).body;
     expect(await detail.innerText()).toContain(storeClock(order.receivedAt, true));
     await page.screenshot({ path: 'test-results/screens/store-clock-detail-1920x1080.png' });
     await page.context().close();

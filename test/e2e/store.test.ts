@@ -1,40 +1,26 @@
 // A manager at the counter: pause the store with the PIN (a wrong PIN is refused on the keypad),
 // resume, and 86 a menu item found by search. Real connector, real Chromium.
-import type { Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { putCatalog, setupPin } from '../support/manager-client.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 
 const missing = browserMissingReason();
 const PIN = '2468';
 
 describe.skipIf(missing !== null)('store controls in Chromium', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    counter = await startCounter();
-    ({ app, browser } = counter);
+  const counter = useCounter({}, async ({ app }) => {
     const catalog: unknown = JSON.parse(
       readFileSync(new URL('../../config/dev-catalog.json', import.meta.url), 'utf8'),
     );
     await setupPin(app, PIN);
     await putCatalog(app, catalog, PIN);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
   });
 
   it('pauses with the manager PIN, refuses a wrong one, resumes, and 86s an item from search', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(app.boardUrl);
-    await page.locator('.app[data-connection="open"]').waitFor();
+    const page = await counter.openBoard();
     await page.getByRole('button', { name: /^Store/ }).click();
     await page.getByTestId('store-state').getByText(/OPEN/).waitFor();
 
@@ -44,9 +30,9 @@ describe.skipIf(missing !== null)('store controls in Chromium', () => {
     await pad.getByLabel('Manager PIN').fill('1111');
     await pad.getByRole('button', { name: 'OK' }).click();
     await pad.getByRole('alert').waitFor();
-    expect((await local<{ state: string }>(app.localUrl, 'GET', '/api/store')).body.state).toBe(
-      'open',
-    );
+    expect(
+      (await local<{ state: string }>(counter.app.localUrl, 'GET', '/api/store')).body.state,
+    ).toBe('open');
 
     for (const digit of PIN) await pad.getByRole('button', { name: digit, exact: true }).click();
     await pad.getByRole('button', { name: 'OK' }).click();
@@ -57,7 +43,11 @@ describe.skipIf(missing !== null)('store controls in Chromium', () => {
       .waitFor();
     await page.getByTestId('paused-pill').waitFor();
     const paused = (
-      await local<{ state: string; pause: { reason: string } }>(app.localUrl, 'GET', '/api/store')
+      await local<{ state: string; pause: { reason: string } }>(
+        counter.app.localUrl,
+        'GET',
+        '/api/store',
+      )
     ).body;
     expect(paused.state).toBe('paused');
     expect(paused.pause.reason).toBe('Too busy');
@@ -73,7 +63,7 @@ describe.skipIf(missing !== null)('store controls in Chromium', () => {
     await page.getByTestId('sold-out-row').first().waitFor();
     const availability = (
       await local<{ unavailable: { name: string | null }[] }>(
-        app.localUrl,
+        counter.app.localUrl,
         'GET',
         '/api/catalog/availability',
       )

@@ -3,15 +3,14 @@
 // the merchant types it on the connector's own sign-in page (the page Stream opens in their
 // browser), Stream exchanges the code and calls with the token; the panel shows the connection
 // and the last call; Disconnect (PIN) revokes the token, which Stream then finds refused.
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import { setupPin } from '../support/manager-client.js';
 import { orderCreated } from '../support/orders.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
-import { codeFromRedirect, pkcePair, requestToken } from '../support/stream-onboarding.js';
+import { codeFromRedirect, onboard, type SignIn } from '../support/stream-onboarding.js';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 
 const missing = browserMissingReason();
 const PIN = '2468';
@@ -20,12 +19,8 @@ const CLIENT_SECRET = 'stream-e2e-client-secret-0123456789';
 const REDIRECT = 'https://stream.example/pos/oauth/callback';
 
 describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    counter = await startCounter({
+  const counter = useCounter(
+    {
       stream: {
         authorize: {
           clientId: CLIENT_ID,
@@ -34,14 +29,9 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
           merchantId: 'merchant-e2e',
         },
       },
-    });
-    ({ app, browser } = counter);
-    await setupPin(app, PIN);
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+    },
+    ({ app }) => setupPin(app, PIN),
+  );
 
   async function typePin(page: Page): Promise<void> {
     const pad = page.getByRole('dialog', { name: 'Manager PIN' });
@@ -52,8 +42,8 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
   }
 
   /** The merchant's browser on the connector's sign-in page; returns where it was sent back. */
-  async function signInAsMerchant(code: string, challenge: string): Promise<URL> {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  const signInAsMerchant: SignIn = async (baseUrl, params, code) => {
+    const page = await counter.browser.newPage({ viewport: { width: 1024, height: 768 } });
     // Stream's callback is not on this machine: catch the redirect the browser follows.
     let callback: string | null = null;
     let calledBack!: () => void;
@@ -63,15 +53,8 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
       await route.fulfill({ status: 200, contentType: 'text/html', body: '<p>Stream</p>' });
       calledBack();
     });
-    const query = new URLSearchParams({
-      client_id: CLIENT_ID,
-      response_type: 'code',
-      redirect_uri: REDIRECT,
-      state: 'e2e-state',
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-    });
-    await page.goto(`${app.streamUrl}/oauth/authorize?${query.toString()}`);
+    const query = new URLSearchParams({ response_type: 'code', ...params });
+    await page.goto(`${baseUrl}/oauth/authorize?${query.toString()}`);
     await page.getByText('Test Store').first().waitFor();
     // A mistyped code says so on the page and sends nobody anywhere.
     await page.getByLabel(/Connect code/i).fill('AAAA-AAAA');
@@ -84,11 +67,11 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
     await sentBack;
     await page.close();
     return new URL(callback!);
-  }
+  };
 
   it('gives a connect code with the PIN, shows the connection Stream made, and disconnects', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await page.goto(app.boardUrl);
+    const page = await counter.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
     await page.getByRole('button', { name: /^Health/ }).click();
     const panel = page.getByTestId('stream-connection');
@@ -102,26 +85,22 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
     await page.screenshot({ path: 'test-results/screens/stream-connect-code-1024.png' });
 
     // The merchant, sent by Stream to the sign-in page, types the code from the screen.
-    const { verifier, challenge } = pkcePair();
-    const back = await signInAsMerchant(shown, challenge);
-    expect(back.origin + back.pathname).toBe(REDIRECT);
-    const { code, state } = codeFromRedirect(back.toString());
-    expect(state).toBe('e2e-state');
-
-    // Stream exchanges the code, then sends an order with the access token.
-    const tokens = await requestToken<{ access_token: string; id: string }>(app.streamUrl, {
-      client_id: CLIENT_ID,
-      client_secret: CLIENT_SECRET,
-      code: code!,
-      grant_type: 'authorization_code',
-      redirect_uri: REDIRECT,
-      code_verifier: verifier,
-    });
-    expect(tokens.status).toBe(201);
-    expect(tokens.body.id).toBe('merchant-e2e');
-    const bearer = { signature: null, authorization: `Bearer ${tokens.body.access_token}` };
+    // Stream exchanges the code (a 201 with tokens), then sends an order with the access token.
+    const { tokens, redirect } = await onboard(
+      counter.app.streamUrl,
+      { id: CLIENT_ID, secret: CLIENT_SECRET },
+      { connectCode: shown, redirectUri: REDIRECT },
+      {
+        authorize: { state: 'e2e-state', code_challenge_method: 'S256' },
+        signIn: signInAsMerchant,
+      },
+    );
+    expect(redirect.origin + redirect.pathname).toBe(REDIRECT);
+    expect(codeFromRedirect(redirect.toString()).state).toBe('e2e-state');
+    expect(tokens.id).toBe('merchant-e2e');
+    const bearer = { signature: null, authorization: `Bearer ${tokens.access_token}` };
     const order = await sendToStreamListener(
-      app.streamUrl,
+      counter.app.streamUrl,
       orderCreated({ dspOrderNumber: 'OA-1' }),
       bearer,
     );
@@ -141,7 +120,11 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
     await panel.getByRole('button', { name: 'Disconnect from Stream' }).click();
     await panel.getByText(/will not be able to send any order/).waitFor();
     await panel.getByRole('button', { name: 'Keep connected' }).click();
-    const kept = await local<{ state: string }>(app.localUrl, 'GET', '/api/stream/connection');
+    const kept = await local<{ state: string }>(
+      counter.app.localUrl,
+      'GET',
+      '/api/stream/connection',
+    );
     expect(kept.body.state).toBe('connected');
     await panel.getByRole('button', { name: 'Disconnect from Stream' }).click();
     await panel.getByRole('button', { name: 'Yes, disconnect' }).click();
@@ -151,31 +134,37 @@ describe.skipIf(missing !== null)('Connect to Stream in Chromium', () => {
 
     // Stream's token no longer works, and the audit names the disconnect.
     const refused = await sendToStreamListener(
-      app.streamUrl,
+      counter.app.streamUrl,
       orderCreated({ dspOrderNumber: 'OA-2' }),
       bearer,
     );
     expect(refused.status).toBe(401);
-    const conn = await local<{ state: string }>(app.localUrl, 'GET', '/api/stream/connection');
+    const conn = await local<{ state: string }>(
+      counter.app.localUrl,
+      'GET',
+      '/api/stream/connection',
+    );
     expect(conn.body.state).toBe('disconnected');
     await page.close();
   });
 
   it('shows the panel and the sign-in page in Spanish', async () => {
-    const page = await browser.newPage({
+    const page = await counter.browser.newPage({
       viewport: { width: 1024, height: 768 },
       locale: 'es-MX',
     });
-    await page.goto(app.boardUrl);
+    await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
     await page.getByRole('button', { name: /^Estado|^Salud/ }).click();
     const panel = page.getByTestId('stream-connection');
     await panel.getByRole('heading', { name: 'Conectar con Stream' }).waitFor();
     await panel.getByRole('button', { name: 'Obtener un código de conexión' }).waitFor();
 
-    const signIn = await browser.newPage({ locale: 'es-MX' });
+    const signIn = await counter.browser.newPage({ locale: 'es-MX' });
     const query = new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT });
-    await signIn.goto(`${app.streamUrl}/oauth/authorize?response_type=code&${query.toString()}`);
+    await signIn.goto(
+      `${counter.app.streamUrl}/oauth/authorize?response_type=code&${query.toString()}`,
+    );
     await signIn.getByText('Código de conexión').first().waitFor();
     await signIn.screenshot({ path: 'test-results/screens/stream-sign-in-es.png' });
     await signIn.close();

@@ -8,12 +8,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Health } from '../../shared/contract.js';
-import { answer, FakeStream } from '../support/fake-stream.js';
+import { answer } from '../support/fake-stream.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason, launchChromium } from './support/browser.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { sendOrder } from './support/stream.js';
 
 const missing = browserMissingReason();
@@ -24,28 +24,13 @@ const SIZES = [
 ];
 
 describe.skipIf(missing !== null)('what Stream has, on the screen', () => {
-  let counter: Counter;
-  let stream: FakeStream;
-
-  beforeAll(async () => {
-    stream = await FakeStream.start();
-    counter = await startCounter(
-      { stream: { apiUrl: stream.url }, acceptance: { staffWindowSeconds: 10 } },
-      { realLog: true },
-    );
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-    await stream?.close();
+  const counter = useCounter({ acceptance: { staffWindowSeconds: 10 } }, undefined, {
+    realLog: true,
+    withStream: true,
   });
 
-  async function openBoard(locale = 'en-US', viewport = SIZES[0]!): Promise<Page> {
-    const page = await counter.browser.newPage({ viewport, locale });
-    await page.goto(counter.app.boardUrl);
-    await page.locator('.app[data-connection="open"]').waitFor();
-    return page;
-  }
+  const openBoard = (locale = 'en-US', viewport = SIZES[0]!) =>
+    counter.openBoard({ viewport, locale });
   const progressCard = (page: Page, id: string) =>
     page.locator(`[data-testid="progress-card"][data-order-id="${id}"]`);
   const accept = async (id: string) =>
@@ -66,7 +51,7 @@ describe.skipIf(missing !== null)('what Stream has, on the screen', () => {
 
   it('while Stream fails: sending with the attempt, then NOT received in time with the warning; health names Stream; Retry clears it', async () => {
     const page = await openBoard();
-    stream.behave(() => answer(503));
+    counter.stream.behave(() => answer(503));
     const id = await sendOrder(counter.app.streamUrl, { dspOrderNumber: 'LATE-1' });
     // The order reached us 57 s ago: Stream's 60-second window closes 3 s from now.
     counter.app.connector.ctx.db
@@ -103,7 +88,7 @@ describe.skipIf(missing !== null)('what Stream has, on the screen', () => {
     await shoot(page, 'not-received-accept');
 
     // Stream is back; Retry sends it now; the problem clears everywhere.
-    stream.behave(null);
+    counter.stream.behave(null);
     await card.getByRole('button', { name: 'Retry now' }).click();
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('sent');
     // Delivered after the window closed: still at risk, and said so.
@@ -114,7 +99,7 @@ describe.skipIf(missing !== null)('what Stream has, on the screen', () => {
   }, 60_000);
 
   it('screenshots: the missed group, a not-received accept and degraded health, in English and Spanish', async () => {
-    stream.behave(() => answer(503));
+    counter.stream.behave(() => answer(503));
     const missed = await sendOrder(counter.app.streamUrl, {
       source: 'doordash',
       dspOrderNumber: 'D-7781',
@@ -147,7 +132,7 @@ describe.skipIf(missing !== null)('what Stream has, on the screen', () => {
         await shoot(page, `health-${locale}-${size.width}`);
         await page.close();
       }
-    stream.behave(null);
+    counter.stream.behave(null);
   }, 90_000);
 
   it('a plain browser shows the sound prompt over the board after every reload, and Health says sound is blocked', async () => {

@@ -12,6 +12,7 @@ import { orderCreated } from '../support/orders.js';
 import { sendToStreamListener } from '../support/stream-client.js';
 import {
   codeFromRedirect,
+  onboard as onboardStream,
   openAuthorize,
   pkcePair,
   requestToken,
@@ -23,6 +24,7 @@ import {
 const CLIENT_ID = 'stream-onboarding-test';
 const CLIENT_SECRET = 'stream-client-secret-0123456789';
 const REDIRECT = 'https://stream.example/pos/oauth/callback';
+const CLIENT = { id: CLIENT_ID, secret: CLIENT_SECRET };
 const AUTHORIZE = {
   clientId: CLIENT_ID,
   clientSecret: CLIENT_SECRET,
@@ -59,23 +61,17 @@ async function connectCode(): Promise<string> {
 }
 
 /** Sign-in with a fresh connect code, then the code exchange; returns the tokens. */
-async function onboard(): Promise<Tokens> {
-  const { verifier, challenge } = pkcePair();
-  const p = params({ state: 'st-' + Math.random(), code_challenge: challenge });
-  const signedIn = await submitConnectCode(t.streamUrl, p, await connectCode());
-  expect(signedIn.status).toBe(302);
-  const { code } = codeFromRedirect(signedIn.location!);
-  const res = await requestToken<Tokens>(t.streamUrl, {
-    client_id: CLIENT_ID,
-    client_secret: CLIENT_SECRET,
-    code: code!,
-    grant_type: 'authorization_code',
-    redirect_uri: REDIRECT,
-    code_verifier: verifier,
-  });
-  expect(res.status).toBe(201);
-  return res.body;
-}
+const onboard = async (): Promise<Tokens> =>
+  (
+    await onboardStream(
+      t.streamUrl,
+      CLIENT,
+      { connectCode: await connectCode(), redirectUri: REDIRECT },
+      {
+        authorize: { state: 'st-' + Math.random() },
+      },
+    )
+  ).tokens;
 
 const orderWith = (accessToken: string) =>
   sendToStreamListener(t.streamUrl, orderCreated(), {

@@ -144,3 +144,49 @@ export function refreshTokens(baseUrl: string, client: StreamClient, refreshToke
     refresh_token: refreshToken,
   });
 }
+
+/** The merchant's sign-in with a connect code: where the page sent the browser back to. */
+export type SignIn = (
+  baseUrl: string,
+  params: AuthorizeParams,
+  connectCode: string,
+) => Promise<URL>;
+
+/** The sign-in as the page's form posts it, over plain HTTP. */
+export const signInOverHttp: SignIn = async (baseUrl, params, connectCode) => {
+  const signedIn = await submitConnectCode(baseUrl, params, connectCode);
+  if (signedIn.status !== 302 || !signedIn.location)
+    throw new Error(`sign-in answered ${signedIn.status}, not a redirect: ${signedIn.html}`);
+  return new URL(signedIn.location);
+};
+
+/**
+ * Onboarding as Stream does it, end to end: a fresh PKCE pair, the merchant's sign-in with
+ * `connectCode` (`signIn`; over HTTP unless told), the code from the redirect back, and Stream's
+ * code exchange. Throws, saying what was answered, unless the exchange gave tokens (201).
+ */
+export async function onboard(
+  baseUrl: string,
+  client: StreamClient,
+  grant: { connectCode: string; redirectUri: string },
+  options: { authorize?: Partial<AuthorizeParams>; signIn?: SignIn } = {},
+): Promise<{ tokens: IssuedTokens; redirect: URL }> {
+  const { verifier, challenge } = pkcePair();
+  const params: AuthorizeParams = {
+    client_id: client.id,
+    redirect_uri: grant.redirectUri,
+    code_challenge: challenge,
+    ...options.authorize,
+  };
+  const redirect = await (options.signIn ?? signInOverHttp)(baseUrl, params, grant.connectCode);
+  const { code } = codeFromRedirect(redirect.toString());
+  if (!code) throw new Error(`the sign-in sent the browser back with no code: ${redirect.href}`);
+  const res = await exchangeCode(baseUrl, client, {
+    code,
+    redirectUri: grant.redirectUri,
+    verifier,
+  });
+  if (res.status !== 201)
+    throw new Error(`the code exchange answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return { tokens: res.body, redirect };
+}

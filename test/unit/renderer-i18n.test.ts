@@ -88,7 +88,7 @@ describe('translations', () => {
   });
 
   it('says a refused manager PIN in Spanish, with the count the core gave', async () => {
-    const { PIN_TEXTS } = await import('../../renderer/src/features/store/texts.js');
+    const { PIN_TEXTS } = await import('../../renderer/src/ui/texts.js');
     const wrong = 'wrong manager PIN (2 tries left before it locks)';
     expect(PIN_TEXTS.en.refusedBecause('manager_pin_wrong', wrong)).toBe(wrong);
     expect(PIN_TEXTS.es.refusedBecause('manager_pin_wrong', wrong)).toBe(

@@ -19,7 +19,7 @@ import {
   type ModifierPick,
 } from '../../renderer/src/features/instore/draft.js';
 import { formFieldOf, messageFor } from '../../renderer/src/features/instore/field-errors.js';
-import { setStoreTimeZone } from '../../renderer/src/features/orders/format.js';
+import { setStoreTimeZone } from '../../renderer/src/ui/format.js';
 import { setLanguage } from '../../renderer/src/i18n/language.js';
 import {
   deliveryFeeCents,

@@ -8,8 +8,8 @@ import {
   MIN_GAP_MS,
   REPEAT_MS,
   soundDue,
-  URGENT_WITHIN_MS,
 } from '../../renderer/src/features/alerts/alert-policy.js';
+import { URGENT_WITHIN_MS } from '../../renderer/src/ui/urgency.js';
 import { lanesOf, OrdersStore } from '../../renderer/src/features/orders/orders-store.js';
 import { nextStep } from '../../renderer/src/features/orders/next-step.js';
 import { newestLegs } from '../../renderer/src/features/orders/pos-legs.js';

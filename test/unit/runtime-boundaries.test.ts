@@ -53,7 +53,7 @@ async function lint(file: string, source: string): Promise<string[]> {
     overrideConfigFile: true,
     overrideConfig: [
       {
-        files: ['**/*.ts'],
+        files: ['**/*.ts', '**/*.tsx'],
         languageOptions: { parser: tseslint.parser },
         plugins: { '@typescript-eslint': tseslint.plugin },
       },
@@ -158,5 +158,42 @@ describe('lint says which boundary an import crosses', () => {
       "import type { OrderStatus } from '../../../shared/order.js';\nexport type S = OrderStatus;\n",
     );
     expect(messages).toEqual([]);
+  });
+
+  it('features/orders/ importing the store screen fails (the orders → store cycle)', async () => {
+    const messages = await lint(
+      'renderer/src/features/orders/Sample.tsx',
+      "import { PIN_SETUP } from '../store/texts.js';\nexport const words = PIN_SETUP;\n",
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /no-restricted-imports: .*features\/orders\/ does not import another screen/,
+      ),
+    ]);
+  });
+
+  it('another feature importing features/orders/ fails, but its order store passes', async () => {
+    const messages = await lint(
+      'renderer/src/features/alerts/sample.ts',
+      "import { explain } from '../orders/actions.js';\nexport const say = explain;\n",
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(/no-restricted-imports: .*features\/orders\/ is a screen, not the kit/),
+    ]);
+    const store = await lint(
+      'renderer/src/features/alerts/sample.ts',
+      "import { lanesOf } from '../orders/orders-store.js';\nexport const lanes = lanesOf;\n",
+    );
+    expect(store).toEqual([]);
+  });
+
+  it('the kit (renderer/src/ui/) importing a feature fails', async () => {
+    const messages = await lint(
+      'renderer/src/ui/sample.ts',
+      "import { MISSED_TEXTS } from '../features/missed/texts.js';\nexport const words = MISSED_TEXTS;\n",
+    );
+    expect(messages).toEqual([
+      expect.stringMatching(/no-restricted-imports: .*ui\/ is the kit every feature uses/),
+    ]);
   });
 });

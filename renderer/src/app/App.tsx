@@ -13,7 +13,7 @@ import { NewOrderPanel } from '../features/instore/NewOrderPanel.js';
 import { useOrderActions } from '../features/orders/actions.js';
 import { Board } from '../features/orders/Board.js';
 import { BoardUiContext, type BoardUi } from '../features/orders/board-ui.js';
-import { clockTime, storeDayTime } from '../features/orders/format.js';
+import { clockTime, storeDayTime } from '../ui/format.js';
 import { OrderDetailPanel } from '../features/orders/OrderDetailPanel.js';
 import { OrderList } from '../features/orders/OrderList.js';
 import { PosAttentionBanner } from '../features/orders/PosAttentionBanner.js';

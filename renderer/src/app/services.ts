@@ -16,7 +16,7 @@ import { ServerClock } from '../api/server-clock.js';
 import { AlertController } from '../features/alerts/alert-controller.js';
 import { SoundPlayer } from '../features/alerts/sound-player.js';
 import { OrdersStore } from '../features/orders/orders-store.js';
-import { setStoreTimeZone } from '../features/orders/format.js';
+import { setStoreTimeZone } from '../ui/format.js';
 import { Observable } from './observable.js';
 import { Settings } from './settings.js';
 import { StoreStatusStore } from './store-status.js';

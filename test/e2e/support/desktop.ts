@@ -23,6 +23,7 @@ import { preloadJs } from '../../support/preload.js';
 import { launchChromium } from './browser.js';
 import { startE2eConnector, type E2eConnector } from './connector.js';
 import { uiForTest, type BuiltUi } from './ui-build.js';
+import { useStarted } from './use-started.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -300,5 +301,34 @@ export async function startDesktopCounter(
       });
     },
     close,
+  };
+}
+
+/** A desktop counter's start-up budget: the static origin and the bridge on top of a counter. */
+const DESKTOP_SETUP_TIMEOUT_MS = 90_000;
+
+/**
+ * Registers, in the calling `describe`, a `beforeAll` that starts a desktop counter (then runs
+ * `seed` on it) and an `afterAll` that closes it; returns the counter as a test reads it.
+ */
+export function useDesktopCounter(
+  config: Record<string, unknown> = {},
+  seed?: (counter: DesktopCounter) => Promise<void>,
+): Omit<DesktopCounter, 'close'> {
+  const counter = useStarted(
+    'desktop counter',
+    () => startDesktopCounter(config),
+    seed,
+    DESKTOP_SETUP_TIMEOUT_MS,
+  );
+  return {
+    get app() {
+      return counter().app;
+    },
+    get stream() {
+      return counter().stream;
+    },
+    heardByStream: (text) => counter().heardByStream(text),
+    open: (viewport) => counter().open(viewport),
   };
 }

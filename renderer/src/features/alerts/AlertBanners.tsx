@@ -3,8 +3,8 @@
 // While a dialog is open, App.tsx renders the first two inside it (app/dialogs.ts).
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
-import { orderNumber, sourceName } from '../orders/labels.js';
-import { clockTime } from '../orders/format.js';
+import { orderNumber, sourceName } from '../../ui/labels.js';
+import { clockTime } from '../../ui/format.js';
 import { texts } from '../../i18n/texts.js';
 import { ALERT_TEXTS } from './texts.js';
 

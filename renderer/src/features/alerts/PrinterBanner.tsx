@@ -7,7 +7,7 @@ import type { PrinterStatus } from '../../../../shared/pos.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { explain } from '../orders/actions.js';
+import { explain } from '../../ui/explain.js';
 import { PRINTER_TEXTS } from './texts.js';
 
 export function PrinterBanner() {

@@ -4,7 +4,7 @@
 import type { OrderSummary } from '../../../../shared/order.js';
 import type { ServerClock } from '../../api/server-clock.js';
 import { lanesOf, type OrdersStore } from '../orders/orders-store.js';
-import { sourceName } from '../orders/labels.js';
+import { sourceName } from '../../ui/labels.js';
 import { texts } from '../../i18n/texts.js';
 import { alertPicture, soundDue, type AlertPicture, type LastPlayed } from './alert-policy.js';
 import type { SoundPlayer } from './sound-player.js';

@@ -5,9 +5,9 @@
 // - a cancellation sounds its own tone until someone confirms they saw it;
 // - sounds never overlap: one at a time, urgent first, then cancels, then new orders.
 import type { OrderSummary } from '../../../../shared/order.js';
+import { URGENT_WITHIN_MS } from '../../ui/urgency.js';
 import type { SoundName } from './sound-player.js';
 
-export const URGENT_WITHIN_MS = 15_000;
 export const REPEAT_MS: Record<SoundName, number> = {
   urgent: 2_500,
   cancel: 6_000,

@@ -6,7 +6,7 @@ import { acceptAtRisk, deliveryView, type Delivery } from '../../../../shared/de
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
-import { clockTimeWithSeconds } from '../orders/format.js';
+import { clockTimeWithSeconds } from '../../ui/format.js';
 import { DELIVERY_TEXTS } from './texts.js';
 
 type Words = (typeof DELIVERY_TEXTS)['en'];

@@ -4,7 +4,7 @@ import type { HealthProblem } from '../../../../shared/health.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { clockTime } from '../orders/format.js';
+import { clockTime } from '../../ui/format.js';
 import { PROBLEM_TEXTS } from './problem-texts.js';
 import { describeProblem } from './problems.js';
 

@@ -5,8 +5,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OutboxEvent } from '../../../../shared/outbox.js';
 import { useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
-import { explain } from '../orders/actions.js';
-import { clockTimeWithSeconds } from '../orders/format.js';
+import { explain } from '../../ui/explain.js';
+import { clockTimeWithSeconds } from '../../ui/format.js';
 import { OUTBOX } from './texts.js';
 
 const REFRESH_MS = 5_000;

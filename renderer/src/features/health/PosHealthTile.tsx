@@ -5,8 +5,8 @@ import type { PosStatus, PrinterStatus } from '../../../../shared/pos.js';
 import { useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { explain } from '../orders/actions.js';
-import { clockTime } from '../orders/format.js';
+import { explain } from '../../ui/explain.js';
+import { clockTime } from '../../ui/format.js';
 import { POS_TILE } from './texts.js';
 
 export function PosHealthTile({ refreshKey }: { refreshKey: number }) {

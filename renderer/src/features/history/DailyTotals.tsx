@@ -3,7 +3,7 @@
 // first (per source, then every source), then each day, newest first, under its own heading.
 import type { DayTotals } from '../../../../shared/history.js';
 import { texts } from '../../i18n/texts.js';
-import { money } from '../orders/format.js';
+import { money } from '../../ui/format.js';
 import { dayLabel } from './local-day.js';
 import { historySourceLabel } from './sources.js';
 import { TOTALS } from './texts.js';

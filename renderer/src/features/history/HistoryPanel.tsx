@@ -8,9 +8,9 @@ import type { OrderSummary } from '../../../../shared/order.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { currentLanguage } from '../../i18n/language.js';
 import { texts } from '../../i18n/texts.js';
-import { explain } from '../orders/actions.js';
-import { clockTime, money, storeFormat } from '../orders/format.js';
-import { orderNumber, sourceName, statusLabel } from '../orders/labels.js';
+import { explain } from '../../ui/explain.js';
+import { clockTime, money, storeFormat } from '../../ui/format.js';
+import { orderNumber, sourceName, statusLabel } from '../../ui/labels.js';
 import { DailyTotals } from './DailyTotals.js';
 import { saveDownload } from './download.js';
 import {

@@ -1,6 +1,6 @@
 // Names for the `source` an order came from, as history shows and filters them: the delivery
 // services by their names, and the in-store sources the new-order form sets.
-import { inStoreSourceName, sourceName } from '../orders/labels.js';
+import { inStoreSourceName, sourceName } from '../../ui/labels.js';
 
 /** Sources offered in the filter before any totals are in. */
 export const COMMON_SOURCES = ['uber', 'doordash', 'grubhub', 'phone', 'walk_in'];

@@ -7,7 +7,7 @@ import type { OrderStatus } from '../../../../shared/domain.js';
 import type { DayTotals } from '../../../../shared/history.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
-import { explain } from '../orders/actions.js';
+import { explain } from '../../ui/explain.js';
 
 export interface HistoryFilters {
   q: string;

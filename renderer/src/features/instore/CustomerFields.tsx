@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { PastCustomer } from '../../../../shared/instore.js';
 import { texts } from '../../i18n/texts.js';
 import { addressText } from '../../../../shared/address.js';
-import { storeDayTime } from '../orders/format.js';
+import { storeDayTime } from '../../ui/format.js';
 import type { FieldErrors } from './field-errors.js';
 import type { OrderForm } from './form.js';
 import { FieldError, TextField } from './TextField.js';

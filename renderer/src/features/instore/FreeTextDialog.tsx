@@ -1,9 +1,9 @@
 // Something not on the menu (a special, a bottle of wine brought up from the cellar): a name, a
 // price typed the way people say it ("4.50"), and how many. The price is kept in cents.
 import { useState } from 'react';
-import { Modal } from '../../app/Modal.js';
+import { Modal } from '../../ui/Modal.js';
 import { texts } from '../../i18n/texts.js';
-import { money } from '../orders/format.js';
+import { money } from '../../ui/format.js';
 import { MAX_QUANTITY, parsePriceCents, type DraftLine } from './draft.js';
 import { QuantityStepper } from './QuantityStepper.js';
 import { CHOOSER_TEXTS } from './texts.js';

@@ -1,7 +1,7 @@
 // The modifier groups at one level of an item, each option a big button within the group's
 // min / max, and under each chosen option the groups it opens (nesting to any depth).
 import { texts } from '../../i18n/texts.js';
-import { money } from '../orders/format.js';
+import { money } from '../../ui/format.js';
 import {
   groupRule,
   setNestedPicks,

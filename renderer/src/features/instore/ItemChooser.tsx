@@ -3,9 +3,9 @@
 // kitchen. Every choice is a big button; Tab / Shift+Tab and Enter / Space work throughout.
 // The choices live in use-item-chooser.ts; sizes and groups are their own parts.
 import { useRef } from 'react';
-import { Modal } from '../../app/Modal.js';
+import { Modal } from '../../ui/Modal.js';
 import { texts } from '../../i18n/texts.js';
-import { money } from '../orders/format.js';
+import { money } from '../../ui/format.js';
 import { MAX_QUANTITY, type DraftLine } from './draft.js';
 import { GroupChoices } from './GroupChoices.js';
 import type { Menu, MenuItem } from './menu.js';

@@ -3,7 +3,7 @@
 // first match, ↓ moves into the results. Sold-out items stay visible but cannot be added.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { texts } from '../../i18n/texts.js';
-import { money } from '../orders/format.js';
+import { money } from '../../ui/format.js';
 import { isItemAvailable, needsChoices, searchMenu, type Menu, type MenuItem } from './menu.js';
 import { MENU_TEXTS } from './texts.js';
 

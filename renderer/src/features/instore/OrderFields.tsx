@@ -6,7 +6,7 @@ import { FULFILLMENT_TYPES } from '../../../../shared/domain.js';
 import type { InStoreTerms } from '../../../../shared/instore.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { fulfillmentLabel } from '../orders/labels.js';
+import { fulfillmentLabel } from '../../ui/labels.js';
 import { AddressFields } from './AddressFields.js';
 import { ChoiceChips } from './ChoiceChips.js';
 import { CustomerFields } from './CustomerFields.js';

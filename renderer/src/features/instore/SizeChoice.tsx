@@ -1,6 +1,6 @@
 // An item's sizes (its variations): exactly one, a sold-out one shown but not offered.
 import { texts } from '../../i18n/texts.js';
-import { money } from '../orders/format.js';
+import { money } from '../../ui/format.js';
 import { isSizeAvailable, type MenuItem } from './menu.js';
 import { CHOOSER_TEXTS, RULE_TEXTS } from './texts.js';
 

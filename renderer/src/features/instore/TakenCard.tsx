@@ -2,8 +2,8 @@
 // among them) and, when it is not paid yet, what to collect.
 import type { OrderDetail } from '../../../../shared/order.js';
 import { texts } from '../../i18n/texts.js';
-import { orderNumber } from '../orders/labels.js';
-import { money } from '../orders/format.js';
+import { orderNumber } from '../../ui/labels.js';
+import { money } from '../../ui/format.js';
 import { TICKET_TEXTS } from './texts.js';
 
 interface Props {

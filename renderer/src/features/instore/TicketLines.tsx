@@ -2,7 +2,7 @@
 // it, and the live totals. Before sending, tax is an estimate (see tax.ts); the connector's own
 // figures replace it once the order is taken.
 import { texts } from '../../i18n/texts.js';
-import { money } from '../orders/format.js';
+import { money } from '../../ui/format.js';
 import { lineCents, MAX_QUANTITY, picksLabel, type DraftLine } from './draft.js';
 import type { FieldErrors } from './field-errors.js';
 import { FieldError } from './TextField.js';

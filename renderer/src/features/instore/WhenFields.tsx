@@ -2,7 +2,7 @@
 // always on the store's clock.
 import { localDaysBetween, localParts } from '../../../../shared/store-clock.js';
 import { texts } from '../../i18n/texts.js';
-import { storeTimeZone } from '../orders/format.js';
+import { storeTimeZone } from '../../ui/format.js';
 import type { FieldErrors } from './field-errors.js';
 import type { OrderForm } from './form.js';
 import { FieldError } from './TextField.js';

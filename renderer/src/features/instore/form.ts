@@ -7,9 +7,9 @@ import {
   type InStoreTerms,
 } from '../../../../shared/instore.js';
 import { addDays, instantAt, localDateOf } from '../../../../shared/store-clock.js';
-import { storeTimeZone } from '../orders/format.js';
+import { storeTimeZone } from '../../ui/format.js';
 import { texts } from '../../i18n/texts.js';
-import { money } from '../orders/format.js';
+import { money } from '../../ui/format.js';
 import { lineRequest, parsePriceCents, type DraftLine } from './draft.js';
 import type { FieldErrors } from './field-errors.js';
 import { FORM_TEXTS } from './texts.js';

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { LOOKUP_MIN_DIGITS, phoneDigits, type PastCustomer } from '../../../../shared/instore.js';
 import { useServices } from '../../app/hooks.js';
-import { explain } from '../orders/actions.js';
+import { explain } from '../../ui/explain.js';
 
 /** Typing pauses this long before a look-up, so each keystroke is not a request. */
 const TYPING_PAUSE_MS = 250;

@@ -6,7 +6,7 @@ import type { StreamCatalog } from '../../../../shared/pos.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
-import { explain } from '../orders/actions.js';
+import { explain } from '../../ui/explain.js';
 import { buildMenu, type Menu } from './menu.js';
 import { MENU_TEXTS } from './texts.js';
 

@@ -8,7 +8,7 @@ import type { OrderDetail } from '../../../../shared/order.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
-import { explain } from '../orders/actions.js';
+import { explain } from '../../ui/explain.js';
 import { newClientKey } from './client-key.js';
 import { subtotalCents, type DraftLine } from './draft.js';
 import { formFieldOf, messageFor, TOUCHES, type FieldErrors } from './field-errors.js';

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
-import { clockTime, money } from '../orders/format.js';
-import { orderNumber, sourceName } from '../orders/labels.js';
+import { clockTime, money } from '../../ui/format.js';
+import { orderNumber, sourceName } from '../../ui/labels.js';
 import { PauseOffer } from './PauseOffer.js';
 import { MISSED_TEXTS } from './texts.js';
 

@@ -4,7 +4,9 @@
 import { useState } from 'react';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
-import { useManagerAction } from '../store/ManagerPin.js';
+import { useManagerAction } from '../../ui/ManagerPin.js';
+import { ActionButton } from '../../ui/ActionButton.js';
+import { useBusyAction } from '../../ui/use-busy-action.js';
 import { MISSED_TEXTS } from './texts.js';
 
 const PAUSE_MINUTES = 30;
@@ -16,22 +18,15 @@ export function PauseOffer() {
   const status = useObservable(store);
   const withPin = useManagerAction();
   const [hiddenAt, setHiddenAt] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
   const t = texts(MISSED_TEXTS).offer;
+  const { busy, run } = useBusyAction(t.failed);
   const alreadyActed = !!status && (!status.acceptingOrders || !!status.busy);
   if (!summary?.offerPause || alreadyActed || hiddenAt === summary.today) return null;
 
-  const act = async (done: string, action: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    try {
-      const result = await action();
-      if (result) notify('info', done);
-    } catch (err) {
-      notify('error', t.failed((err as Error).message));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (done: string, action: () => Promise<unknown>): Promise<void> =>
+    run(async () => {
+      if (await action()) notify('info', done);
+    });
 
   return (
     <div className="pause-offer" role="alert" data-testid="pause-offer">
@@ -40,12 +35,11 @@ export function PauseOffer() {
         <span>{t.body}</span>
       </div>
       <div className="pause-offer__actions">
-        <button
-          type="button"
-          className="button button--reject"
-          disabled={busy}
+        <ActionButton
+          kind="reject"
+          busy={busy}
           onClick={() =>
-            void act(t.paused, () =>
+            act(t.paused, () =>
               withPin(t.pausePrompt, async (pin) => {
                 const next = await api.pauseStore(
                   { minutes: PAUSE_MINUTES, reason: t.pauseReason },
@@ -58,13 +52,12 @@ export function PauseOffer() {
           }
         >
           {t.pause}
-        </button>
-        <button
-          type="button"
-          className="button button--step"
-          disabled={busy}
+        </ActionButton>
+        <ActionButton
+          kind="step"
+          busy={busy}
           onClick={() =>
-            void act(t.busyOn, async () => {
+            act(t.busyOn, async () => {
               const next = await api.setBusyMode({
                 extraMinutes: BUSY_EXTRA_MINUTES,
                 minutes: 60,
@@ -76,10 +69,8 @@ export function PauseOffer() {
           }
         >
           {t.busy}
-        </button>
-        <button type="button" className="button" onClick={() => setHiddenAt(summary.today)}>
-          {t.later}
-        </button>
+        </ActionButton>
+        <ActionButton onClick={() => setHiddenAt(summary.today)}>{t.later}</ActionButton>
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 // label changes to "HURRY" in the last seconds, so urgency never depends on seeing colour. The
 // number never fades or blinks: it is read from a step back.
 import { texts } from '../../i18n/texts.js';
-import { URGENT_WITHIN_MS } from '../alerts/alert-policy.js';
+import { URGENT_WITHIN_MS } from '../../ui/urgency.js';
 import { TIMING } from './texts.js';
 
 interface Props {

@@ -5,8 +5,8 @@ import { addressText } from '../../../../shared/address.js';
 import type { OrderDetail } from '../../../../shared/order.js';
 import { currentLanguage } from '../../i18n/language.js';
 import { texts } from '../../i18n/texts.js';
-import { clockTime, clockTimeWithSeconds } from './format.js';
-import { rejectLabel } from './labels.js';
+import { clockTime, clockTimeWithSeconds } from '../../ui/format.js';
+import { rejectLabel } from '../../ui/labels.js';
 import { DETAIL, timelineKind } from './texts.js';
 
 export function DetailPeople({ order }: { order: OrderDetail }) {

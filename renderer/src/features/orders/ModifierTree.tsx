@@ -4,7 +4,7 @@ import { isAllergyNote } from '../../../../shared/allergy.js';
 import type { LineItem, Modifier } from '../../../../shared/order.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { money } from './format.js';
+import { money } from '../../ui/format.js';
 import { CARD } from './texts.js';
 
 function Modifiers({ modifiers, currency }: { modifiers: readonly Modifier[]; currency: string }) {

@@ -5,7 +5,7 @@
 // collects, and nothing went to a platform.
 import { orderMoney, type MoneyInput } from '../../../../shared/money.js';
 import { texts } from '../../i18n/texts.js';
-import { money } from './format.js';
+import { money } from '../../ui/format.js';
 import { MONEY } from './texts.js';
 
 export function MoneyBreakdown({ order }: { order: MoneyInput & { currency: string } }) {

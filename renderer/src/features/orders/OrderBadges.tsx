@@ -2,7 +2,7 @@
 import type { OrderSummary } from '../../../../shared/order.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { requestedTime } from './format.js';
+import { requestedTime } from '../../ui/format.js';
 import { CARD } from './texts.js';
 
 export function OrderBadges({ order, now }: { order: OrderSummary; now: number }) {

@@ -2,14 +2,20 @@
 // money, driver and the timeline of who did what. Opened from any card; it follows the order
 // live (use-order-detail.ts), and offers the same decisions as the board (DetailDecisions.tsx).
 import { DeliveryList } from '../delivery/DeliveryState.js';
-import { Modal } from '../../app/Modal.js';
+import { Modal } from '../../ui/Modal.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
 import type { OrderActions } from './actions.js';
 import { DetailDecisions } from './DetailDecisions.js';
 import { DetailPeople } from './DetailPeople.js';
-import { money } from './format.js';
-import { fulfillmentLabel, itemCount, orderNumber, statusLabel, sourceName } from './labels.js';
+import { money } from '../../ui/format.js';
+import {
+  fulfillmentLabel,
+  itemCount,
+  orderNumber,
+  statusLabel,
+  sourceName,
+} from '../../ui/labels.js';
 import { AllergyFlag, LineItems } from './ModifierTree.js';
 import { MoneyBreakdown } from './MoneyBreakdown.js';
 import { OrderBadges } from './OrderBadges.js';

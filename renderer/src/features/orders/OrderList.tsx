@@ -3,9 +3,9 @@
 import { OrderDelivery } from '../delivery/DeliveryState.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { texts } from '../../i18n/texts.js';
-import { clockTime, money, requestedTime } from './format.js';
+import { clockTime, money, requestedTime } from '../../ui/format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from './labels.js';
+import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from '../../ui/labels.js';
 import type { NextStep } from './next-step.js';
 import { useNextStep } from './use-next-step.js';
 import { CARD } from './texts.js';

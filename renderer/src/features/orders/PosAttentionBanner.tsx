@@ -8,7 +8,7 @@ import type { PosLeg } from '../../../../shared/pos.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { orderNumber } from './labels.js';
+import { orderNumber } from '../../ui/labels.js';
 import { POS_LEG } from './texts.js';
 
 /** A leg staff must act on. */

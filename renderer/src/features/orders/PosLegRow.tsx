@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { PosLeg, PosTarget } from '../../../../shared/pos.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { clockTime } from './format.js';
+import { clockTime } from '../../ui/format.js';
 import { POS_LEG } from './texts.js';
 
 export const targetLabel = (target: PosTarget): string => texts(POS_LEG).target[target];

@@ -3,8 +3,8 @@
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { clockTime, duration } from './format.js';
-import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from './labels.js';
+import { clockTime, duration } from '../../ui/format.js';
+import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from '../../ui/labels.js';
 import type { NextStep } from './next-step.js';
 import { useNextStep } from './use-next-step.js';
 import { OrderDelivery } from '../delivery/DeliveryState.js';

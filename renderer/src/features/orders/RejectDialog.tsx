@@ -6,12 +6,12 @@ import { useEffect, useState } from 'react';
 import { REJECT_CODES, type RejectCode } from '../../../../shared/domain.js';
 import type { OrderDetail, OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
-import { Modal } from '../../app/Modal.js';
+import { Modal } from '../../ui/Modal.js';
 import { texts } from '../../i18n/texts.js';
-import { useManagerAction } from '../store/ManagerPin.js';
-import { explain } from './actions.js';
+import { useManagerAction } from '../../ui/ManagerPin.js';
+import { explain } from '../../ui/explain.js';
 import { Countdown } from './Countdown.js';
-import { orderNumber, rejectLabel, sourceName } from './labels.js';
+import { orderNumber, rejectLabel, sourceName } from '../../ui/labels.js';
 import { unavailableChoices, type Choice } from './modifier-tree.js';
 import { REJECT } from './texts.js';
 

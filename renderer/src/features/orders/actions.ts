@@ -3,10 +3,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { RejectCode, StaffStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
-import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
-import { useManagerAction } from '../store/ManagerPin.js';
+import { useManagerAction } from '../../ui/ManagerPin.js';
+import { explain } from '../../ui/explain.js';
 import { ACTIONS } from './texts.js';
 
 export interface OrderActions {
@@ -21,15 +21,6 @@ export interface OrderActions {
   setStatus: (id: string, status: StaffStatus) => Promise<boolean>;
   /** Staff cancel an accepted order (Stream and the POS are told by the core). */
   cancel: (id: string, reason: string) => Promise<boolean>;
-}
-
-export function explain(err: unknown): string {
-  if (err instanceof LocalApiError) {
-    if (err.code === 'window_closed') return texts(ACTIONS).windowClosed;
-    if (err.code === 'already_decided') return texts(ACTIONS).alreadyDecided(err.message);
-    return err.message;
-  }
-  return (err as Error).message ?? String(err);
 }
 
 export function useOrderActions(): OrderActions {

@@ -3,7 +3,7 @@
 // newer `updatedAt` wins, a reload replaces everything, and the lanes are computed here once.
 import { OPEN_STATUSES, type OrderStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
-import { localDayAround } from './format.js';
+import { localDayAround } from '../../ui/format.js';
 
 export interface Lanes {
   /** Waiting for a staff decision, most urgent first. */

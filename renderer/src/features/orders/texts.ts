@@ -300,8 +300,6 @@ export const NEXT_STEP = translations(
 /** What the order actions say when the core refuses or cannot be reached. */
 export const ACTIONS = translations(
   {
-    windowClosed: 'Too late: the time to decide on this order has run out.',
-    alreadyDecided: (what: string) => `Someone already decided: ${what}.`,
     failed: {
       accept: (why: string) => `Accept failed. ${why}`,
       reject: (why: string) => `Reject failed. ${why}`,
@@ -312,8 +310,6 @@ export const ACTIONS = translations(
     cancelThisOrder: 'Cancel this order',
   },
   {
-    windowClosed: 'Demasiado tarde: se acabó el tiempo para decidir sobre este pedido.',
-    alreadyDecided: (what: string) => `Alguien ya decidió: ${what}.`,
     failed: {
       accept: (why: string) => `No se pudo aceptar. ${why}`,
       reject: (why: string) => `No se pudo rechazar. ${why}`,

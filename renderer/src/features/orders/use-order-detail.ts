@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { OrderDetail } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
-import { explain } from './actions.js';
+import { explain } from '../../ui/explain.js';
 
 export interface DetailState {
   order: OrderDetail | null;

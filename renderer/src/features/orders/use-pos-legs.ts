@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { PosLeg, PosTarget } from '../../../../shared/pos.js';
 import { useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
-import { explain } from './actions.js';
+import { explain } from '../../ui/explain.js';
 import { newestLegs } from './pos-legs.js';
 import { targetLabel } from './PosLegRow.js';
 import { POS_LEG } from './texts.js';

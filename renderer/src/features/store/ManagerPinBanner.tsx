@@ -6,7 +6,7 @@
 import { useServerNow } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { texts } from '../../i18n/texts.js';
-import { clockTime } from '../orders/format.js';
+import { clockTime } from '../../ui/format.js';
 import { PIN_SETUP_TEXTS } from './texts.js';
 import { usePinStatus } from './use-pin-status.js';
 

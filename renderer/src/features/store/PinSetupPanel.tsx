@@ -6,7 +6,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
-import { explain } from '../orders/actions.js';
+import { explain } from '../../ui/explain.js';
+import { PinField } from '../../ui/PinField.js';
 import { PIN_SETUP_TEXTS } from './texts.js';
 
 const PIN_SHAPE = /^\d{4,12}$/;
@@ -46,31 +47,12 @@ export function PinSetupPanel() {
     }
   };
 
-  const digits = (value: string): string => value.replace(/\D/g, '').slice(0, 12);
   return (
     <form className="tile pin-setup" data-testid="pin-setup" onSubmit={(e) => void submit(e)}>
       <h3>{t.title}</h3>
       <p>{t.why}</p>
-      <label className="field">
-        <span>{t.pin}</span>
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          value={pin}
-          onChange={(e) => setPin(digits(e.target.value))}
-        />
-      </label>
-      <label className="field">
-        <span>{t.repeat}</span>
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(e) => setRepeat(digits(e.target.value))}
-        />
-      </label>
+      <PinField label={t.pin} value={pin} onChange={setPin} />
+      <PinField label={t.repeat} value={repeat} onChange={setRepeat} />
       {atCounter ? (
         shownCode && (
           <p className="connect-code" data-testid="pin-setup-code">
@@ -80,15 +62,14 @@ export function PinSetupPanel() {
       ) : (
         <>
           <p>{t.codeWhere}</p>
-          <label className="field">
-            <span>{t.code}</span>
-            <input
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={code}
-              onChange={(e) => setCode(digits(e.target.value).slice(0, 6))}
-            />
-          </label>
+          <PinField
+            label={t.code}
+            value={code}
+            onChange={setCode}
+            maxDigits={6}
+            secret={false}
+            autoComplete="one-time-code"
+          />
         </>
       )}
       {error && (

@@ -3,10 +3,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AvailabilityState, CatalogObjectHit } from '../../../../shared/store.js';
 import { useServices } from '../../app/hooks.js';
-import { explain } from '../orders/actions.js';
-import { clockTime, storeDayTime } from '../orders/format.js';
+import { explain } from '../../ui/explain.js';
+import { clockTime, storeDayTime } from '../../ui/format.js';
 import { texts } from '../../i18n/texts.js';
-import { useManagerAction } from './ManagerPin.js';
+import { useManagerAction } from '../../ui/ManagerPin.js';
 import { SOLD_OUT_TEXTS, STORE_TEXTS } from './texts.js';
 
 const DURATIONS = [

@@ -4,9 +4,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ConnectCode, StreamConnection } from '../../../../shared/stream-connection.js';
 import { useServices } from '../../app/hooks.js';
 import { texts } from '../../i18n/texts.js';
-import { explain } from '../orders/actions.js';
-import { clockTime, requestedTime } from '../orders/format.js';
-import { useManagerAction } from '../store/ManagerPin.js';
+import { explain } from '../../ui/explain.js';
+import { clockTime, requestedTime } from '../../ui/format.js';
+import { useManagerAction } from '../../ui/ManagerPin.js';
+import { ActionButton } from '../../ui/ActionButton.js';
+import { ConfirmRow } from '../../ui/ConfirmRow.js';
+import { useBusyAction } from '../../ui/use-busy-action.js';
 import { STREAM_CONNECTION } from './texts.js';
 
 export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number; now: number }) {
@@ -15,7 +18,6 @@ export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number;
   const withPin = useManagerAction();
   const [conn, setConn] = useState<StreamConnection | null>(null);
   const [code, setCode] = useState<ConnectCode | null>(null);
-  const [busy, setBusy] = useState(false);
   /** Disconnect stops every order from Stream: one more tap to be sure. */
   const [confirming, setConfirming] = useState(false);
 
@@ -24,17 +26,7 @@ export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number;
   }, [api, notify]);
   useEffect(refresh, [refresh, refreshKey]);
 
-  const act = async (action: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    try {
-      await action();
-    } catch (err) {
-      notify('error', t.failed(explain(err)));
-    } finally {
-      setBusy(false);
-      refresh();
-    }
-  };
+  const { busy, run: act } = useBusyAction(t.failed, refresh);
   const dayAndTime = (at: number): string => requestedTime(new Date(at).toISOString(), now) ?? '';
   const shownCode = code && code.expiresAt > now ? code : null;
   if (!conn) return null;
@@ -72,12 +64,10 @@ export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number;
             )
           )}
           <div className="tile__buttons">
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
+            <ActionButton
+              busy={busy}
               onClick={() =>
-                void act(async () => {
+                act(async () => {
                   const made = await withPin(t.codePrompt, (pin) =>
                     api.createStreamConnectCode({}, { managerPin: pin }),
                   );
@@ -86,53 +76,35 @@ export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number;
               }
             >
               {t.getCode}
-            </button>
+            </ActionButton>
             {conn.state === 'connected' && !confirming && (
-              <button
-                type="button"
-                className="button button--reject"
-                disabled={busy}
-                onClick={() => setConfirming(true)}
-              >
+              <ActionButton kind="reject" busy={busy} onClick={() => setConfirming(true)}>
                 {t.disconnect}
-              </button>
+              </ActionButton>
             )}
           </div>
           {conn.state === 'connected' && confirming && (
-            <div className="tile__confirm" role="group" aria-label={t.disconnectPrompt}>
-              <p>
-                <strong>{t.disconnectWarning}</strong>
-              </p>
-              <div className="choice-row">
-                <button
-                  type="button"
-                  className="button button--ghost"
-                  onClick={() => setConfirming(false)}
-                >
-                  {t.keepConnected}
-                </button>
-                <button
-                  type="button"
-                  className="button button--reject"
-                  disabled={busy}
-                  onClick={() =>
-                    void act(async () => {
-                      const after = await withPin(t.disconnectPrompt, (pin) =>
-                        api.disconnectStream({}, { managerPin: pin }),
-                      );
-                      setConfirming(false);
-                      if (after) {
-                        setConn(after);
-                        setCode(null);
-                        notify('info', t.disconnected);
-                      }
-                    })
+            <ConfirmRow
+              label={t.disconnectPrompt}
+              warning={t.disconnectWarning}
+              keep={t.keepConnected}
+              confirm={t.disconnectConfirm}
+              busy={busy}
+              onKeep={() => setConfirming(false)}
+              onConfirm={() =>
+                act(async () => {
+                  const after = await withPin(t.disconnectPrompt, (pin) =>
+                    api.disconnectStream({}, { managerPin: pin }),
+                  );
+                  setConfirming(false);
+                  if (after) {
+                    setConn(after);
+                    setCode(null);
+                    notify('info', t.disconnected);
                   }
-                >
-                  {t.disconnectConfirm}
-                </button>
-              </div>
-            </div>
+                })
+              }
+            />
           )}
         </>
       )}

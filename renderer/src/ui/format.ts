@@ -2,14 +2,9 @@
 // language. Every time is on the store's clock (its `location.timezone`, learned from the store
 // status: services.ts calls setStoreTimeZone), never the counter PC's, with "tomorrow" or the
 // weekday where the store's day differs (shared/store-clock.ts does the day math).
-import {
-  addDays,
-  instantAt,
-  localDateOf,
-  localDaysBetween,
-} from '../../../../shared/store-clock.js';
-import { currentLanguage, intlLocale } from '../../i18n/language.js';
-import { texts, translations } from '../../i18n/texts.js';
+import { addDays, instantAt, localDateOf, localDaysBetween } from '../../../shared/store-clock.js';
+import { currentLanguage, intlLocale } from '../i18n/language.js';
+import { texts, translations } from '../i18n/texts.js';
 
 const WORDS = translations(
   { today: 'Today', tomorrow: 'tomorrow', yesterday: 'yesterday' },

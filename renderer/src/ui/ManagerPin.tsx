@@ -3,9 +3,9 @@
 // action with a PIN from a big on-screen keypad, keeps the PIN for one minute so a manager can
 // 86 several items in a row, and forgets it on any refusal.
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
-import { LocalApiError } from '../../api/client.js';
-import { Modal } from '../../app/Modal.js';
-import { texts } from '../../i18n/texts.js';
+import { LocalApiError } from '../api/client.js';
+import { Modal } from './Modal.js';
+import { texts } from '../i18n/texts.js';
 import { PIN_TEXTS } from './texts.js';
 
 const REMEMBER_MS = 60_000;

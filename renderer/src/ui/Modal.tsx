@@ -2,7 +2,7 @@
 // page behind is inert, without any library. Its first child is the slot the loud alerts are
 // rendered into while it is the topmost dialog (dialogs.ts), so they stay in sight and tappable.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { dialogs } from './dialogs.js';
+import { dialogs } from '../app/dialogs.js';
 
 interface Props {
   title: string;

@@ -1,7 +1,7 @@
 // Words staff read on the board: one place for every label, so the board, the detail view and
 // the alerts say the same thing for the same state, in the terminal's language.
-import type { FulfillmentType, OrderStatus, RejectCode } from '../../../../shared/domain.js';
-import { texts, translations } from '../../i18n/texts.js';
+import type { FulfillmentType, OrderStatus, RejectCode } from '../../../shared/domain.js';
+import { texts, translations } from '../i18n/texts.js';
 
 const LABELS = translations(
   {
