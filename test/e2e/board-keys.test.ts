@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
 import { local } from '../support/stream-client.js';
 import { browserMissingReason } from './support/browser.js';
@@ -15,6 +15,7 @@ import type { E2eConnector } from './support/connector.js';
 import { startCounter } from './support/counter.js';
 import { startDesktopCounter } from './support/desktop.js';
 import { sendOrder } from './support/stream.js';
+import { useStarted } from './support/use-started.js';
 
 const missing = browserMissingReason();
 const VIEWPORT = { width: 1366, height: 768 };
@@ -65,26 +66,30 @@ function focused(page: Page) {
   });
 }
 
+/** The status the focused card shows (its `status--…` class), when it is the card of order `id`. */
+function focusedShows(page: Page, id: string) {
+  return page.evaluate((orderId) => {
+    const el = document.activeElement as HTMLElement | null;
+    if (el?.dataset.orderId !== orderId) return null;
+    return (
+      [...el.classList].find((c) => c.startsWith('status--'))?.slice('status--'.length) ?? null
+    );
+  }, id);
+}
+
 for (const [name, start] of Object.entries(MODES))
   describe.skipIf(missing !== null)(`the board by keyboard (${name})`, () => {
-    let mode: Mode;
+    const mode = useStarted(`${name} counter`, start, undefined, 90_000);
     const status = async (id: string) =>
-      (await local<OrderDetail>(mode.app.localUrl, 'GET', `/api/orders/${id}`)).body.status;
-
-    beforeAll(async () => {
-      mode = await start();
-    }, 90_000);
-    afterAll(async () => {
-      await mode?.close();
-    });
+      (await local<OrderDetail>(mode().app.localUrl, 'GET', `/api/orders/${id}`)).body.status;
 
     it('moves through the cards with a visible focus, accepts with Space, and bumps an order in progress to handed off with B and Space', async () => {
       const ids: string[] = [];
       for (const [i, fulfillmentType] of (['pickup', 'pickup', 'delivery'] as const).entries())
         ids.push(
-          await sendOrder(mode.app.streamUrl, { dspOrderNumber: `KB-${i + 1}`, fulfillmentType }),
+          await sendOrder(mode().app.streamUrl, { dspOrderNumber: `KB-${i + 1}`, fulfillmentType }),
         );
-      const page = await mode.open();
+      const page = await mode().open();
       await page.locator('.app[data-connection="open"]').waitFor();
       const pending = page.getByTestId('pending-card');
       await expect.poll(() => pending.count()).toBe(3);
@@ -132,14 +137,16 @@ for (const [name, start] of Object.entries(MODES))
       await page.screenshot({ path: path.join(SHOTS, `board-keys-${name}-progress.png`) });
       await page.keyboard.press('b');
       await expect.poll(() => status(ids[1]!)).toBe('preparing');
-      // It stays chosen (nothing else in progress), so the next bump moves it again.
-      await expect.poll(async () => (await focused(page)).id).toBe(ids[1]);
+      // It stays chosen (nothing else in progress), so the next bump moves it again: once the
+      // screen shows it preparing (a key acts on the step the card shows, not one still coming).
+      await expect.poll(() => focusedShows(page, ids[1]!)).toBe('preparing');
       await page.keyboard.press(' ');
       await expect.poll(() => status(ids[1]!)).toBe('ready');
       // Its row moved to the Ready group (a new element): the focus followed it there.
       await expect
         .poll(() => focused(page))
         .toMatchObject({ id: ids[1], kind: 'progress-card', chosen: true });
+      await expect.poll(() => focusedShows(page, ids[1]!)).toBe('ready');
       await page.keyboard.press(' ');
       await expect.poll(() => status(ids[1]!)).toBe('completed');
       // Handed off: its row leaves, and the choice goes back to the new orders.

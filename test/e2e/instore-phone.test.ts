@@ -7,14 +7,13 @@
 // test-results/screens-phone for a person to look at.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
 import { local } from '../support/stream-client.js';
 import { axeViolations } from './support/axe.js';
 import { browserMissingReason } from './support/browser.js';
-import type { E2eConnector } from './support/connector.js';
-import { startCounter, type Counter } from './support/counter.js';
+import { useCounter } from './support/counter.js';
 import { createInStore, loadDevCatalog } from './support/seed.js';
 import { sendOrder } from './support/stream.js';
 
@@ -22,43 +21,39 @@ const missing = browserMissingReason();
 const SHOTS = path.resolve('test-results/screens-phone');
 
 describe.skipIf(missing !== null)('a phone order with look-up, fee and payment in Chromium', () => {
-  let counter: Counter;
-  let app: E2eConnector;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    counter = await startCounter({
+  const counter = useCounter(
+    {
       instore: { taxRatePercent: 10, deliveryFeeCents: 350, maxDeliveryFeeCents: 2_000 },
       acceptance: { staffWindowSeconds: 55 },
-    });
-    ({ app, browser } = counter);
-    await loadDevCatalog(app);
-    // Jo Park called last week and had it delivered to a flat.
-    await createInStore(app.localUrl, {
-      fulfillmentType: 'delivery',
-      source: 'phone',
-      customer: { name: 'Jo Park', phone: '+1 (555) 222-3333' },
-      deliveryAddress: {
-        street: '12 Elm St',
-        unit: 'Apt 4B',
-        city: 'Springfield',
-        state: 'IL',
-        postalCode: '62704',
-      },
-      items: [{ name: 'Lemonade', priceCents: 300, quantity: 1 }],
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await counter?.close();
-  });
+    },
+    async ({ app }) => {
+      mkdirSync(SHOTS, { recursive: true });
+      await loadDevCatalog(app);
+      // Jo Park called last week and had it delivered to a flat.
+      await createInStore(app.localUrl, {
+        fulfillmentType: 'delivery',
+        source: 'phone',
+        customer: { name: 'Jo Park', phone: '+1 (555) 222-3333' },
+        deliveryAddress: {
+          street: '12 Elm St',
+          unit: 'Apt 4B',
+          city: 'Springfield',
+          state: 'IL',
+          postalCode: '62704',
+        },
+        items: [{ name: 'Lemonade', priceCents: 300, quantity: 1 }],
+      });
+    },
+  );
 
   async function openForm(locale: string): Promise<Page> {
     // A page of its own context: the accessibility scan needs one.
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale });
+    const context = await counter.browser.newContext({
+      viewport: { width: 1024, height: 768 },
+      locale,
+    });
     const page = await context.newPage();
-    await page.goto(app.boardUrl);
+    await page.goto(counter.app.boardUrl);
     await page.locator('.app[data-connection="open"]').waitFor();
     await page.getByRole('button', { name: /New order|Nuevo pedido/ }).click();
     await page.getByTestId('menu-item').first().waitFor();
@@ -97,7 +92,7 @@ describe.skipIf(missing !== null)('a phone order with look-up, fee and payment i
     expect(await axeViolations(page, 'phone order')).toEqual([]);
 
     // A Stream order arrives mid-call: its alert comes, the half-taken order stays.
-    const streamOrder = await sendOrder(app.streamUrl, { dspOrderNumber: 'U-777' });
+    const streamOrder = await sendOrder(counter.app.streamUrl, { dspOrderNumber: 'U-777' });
     await page.getByTestId('new-order-strip').first().waitFor();
     expect(await phone.inputValue()).toBe('555 222 3333');
     expect(await page.getByTestId('ticket-line').count()).toBe(1);
@@ -134,7 +129,8 @@ describe.skipIf(missing !== null)('a phone order with look-up, fee and payment i
     await page.screenshot({ path: path.join(SHOTS, 'guards-fee-en-1024x768.png') });
     expect(await axeViolations(page, 'phone order')).toEqual([]);
     expect(
-      (await local<{ orders: { id: string }[] }>(app.localUrl, 'GET', '/api/orders')).body.orders,
+      (await local<{ orders: { id: string }[] }>(counter.app.localUrl, 'GET', '/api/orders')).body
+        .orders,
     ).toHaveLength(2); // Jo's first order and the Stream order: nothing sent from the form
 
     await fee.fill('4.00');
@@ -152,7 +148,7 @@ describe.skipIf(missing !== null)('a phone order with look-up, fee and payment i
     await page.screenshot({ path: path.join(SHOTS, 'taken-en-1024x768.png') });
 
     const id = (await taken.getAttribute('data-order-id'))!;
-    const order = (await local<OrderDetail>(app.localUrl, 'GET', `/api/orders/${id}`)).body;
+    const order = (await local<OrderDetail>(counter.app.localUrl, 'GET', `/api/orders/${id}`)).body;
     expect(order).toMatchObject({
       unpaid: true,
       subtotalCents: 1000,
