@@ -11,6 +11,7 @@ import {
 import { startChildConnector, writeChildConfig } from '../support/child-connector.js';
 import { tempDataDir } from '../support/connector.js';
 import { cheeseburger, halfAndHalfPizza, largeFries, orderCreated } from '../support/orders.js';
+import { FULL_ORDER_COUNT } from '../support/order-counts.js';
 import { local } from '../support/stream-client.js';
 import { percentile, type Row } from './table.js';
 
@@ -84,16 +85,6 @@ export function seedYearOfOrders(dataDir: string, now: number): void {
   for (let i = 0; i < ORDERS; i += 5_000) insertMany(i, Math.min(ORDERS, i + 5_000));
   db.close();
 }
-
-/** What each scrape used to run for `stream_connector_orders`: every order, grouped. */
-const FULL_ORDER_COUNT = `SELECT COALESCE(source, origin) AS source,
-    CASE
-      WHEN status IN ('accepted','preparing','ready','out_for_delivery','completed') THEN 'accepted'
-      WHEN status = 'expired' THEN 'missed'
-      WHEN status = 'canceled' AND missed_at IS NOT NULL THEN 'missed'
-      ELSE status END AS outcome,
-    COUNT(*) AS n
-  FROM orders GROUP BY 1, 2`;
 
 async function scrapeMetrics(localUrl: string): Promise<void> {
   const res = await local<string>(localUrl, 'GET', '/metrics');

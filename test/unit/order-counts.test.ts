@@ -9,17 +9,9 @@ import { ORDER_STATUSES, type OrderStatus } from '../../shared/domain.js';
 import { openDatabase, type Db } from '../../electron/core/db/connection.js';
 import { loadMigrations, runMigrations } from '../../electron/core/db/migrate.js';
 import { OrderRepository, type NewOrderRow } from '../../electron/core/orders/repository.js';
+import { FULL_ORDER_COUNT as FULL_COUNT } from '../support/order-counts.js';
 import { scratchDir } from '../support/scratch.js';
 
-/** What each scrape used to run: every order, grouped. The oracle the counts must equal. */
-const FULL_COUNT = `SELECT COALESCE(source, origin) AS source,
-    CASE
-      WHEN status IN ('accepted','preparing','ready','out_for_delivery','completed') THEN 'accepted'
-      WHEN status = 'expired' THEN 'missed'
-      WHEN status = 'canceled' AND missed_at IS NOT NULL THEN 'missed'
-      ELSE status END AS outcome,
-    COUNT(*) AS n
-  FROM orders GROUP BY 1, 2 ORDER BY 1, 2`;
 const KEPT = 'SELECT source, outcome, n FROM order_counts WHERE n > 0 ORDER BY 1, 2';
 
 const SOURCES = ['uber', 'doordash', null] as const;
