@@ -1,0 +1,125 @@
+// The history screen's controls: the search, source, refresh and export row, and the filter row
+// (days, statuses, orders or daily totals). They show and change useHistoryPanel's state.
+import { texts } from '../../i18n/texts.js';
+import { RANGE_PRESETS, rangeLabel, rangeShort } from './local-day.js';
+import { historySourceLabel } from './sources.js';
+import { HISTORY } from './texts.js';
+import { STATUS_FILTERS, type HistoryPanelState } from './use-history-panel.js';
+
+export function HistorySearchBar({ s }: { s: HistoryPanelState }) {
+  const t = texts(HISTORY);
+  return (
+    <div className="history__head">
+      <h2 id="history-title" className="lane__title">
+        {t.title}
+      </h2>
+      <label className="field history__search">
+        <span className="visually-hidden">{t.searchLabel}</span>
+        <input
+          type="search"
+          value={s.typed}
+          placeholder={t.searchPlaceholder}
+          data-testid="history-search"
+          onChange={(e) => s.setTyped(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') s.searchTyped();
+          }}
+        />
+      </label>
+      <label className="field field--inline">
+        <span>{t.source}</span>
+        <select value={s.source} onChange={(e) => s.setSource(e.target.value)}>
+          <option value="">{t.allSources}</option>
+          {s.sources.map((source) => (
+            <option key={source} value={source}>
+              {historySourceLabel(source)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className={`button ${s.unseen > 0 ? 'button--step' : 'button--ghost'}`}
+        onClick={s.searchAgain}
+        data-testid="history-refresh"
+      >
+        {s.unseen > 0 ? t.showChanged(s.unseen) : t.refresh}
+      </button>
+      <button
+        type="button"
+        className="button button--step"
+        disabled={s.exporting}
+        onClick={() => void s.exportCsv()}
+      >
+        {s.exporting ? t.exporting : t.exportCsv}
+      </button>
+    </div>
+  );
+}
+
+export function HistoryFilterBar({ s }: { s: HistoryPanelState }) {
+  const t = texts(HISTORY);
+  return (
+    <div className="history__filters">
+      <div className="choice-row" role="group" aria-label={t.days}>
+        {RANGE_PRESETS.map((p) => (
+          <button
+            key={p}
+            type="button"
+            className={`chip${s.preset === p ? ' is-picked' : ''}`}
+            aria-pressed={s.preset === p}
+            aria-label={rangeLabel(p)}
+            onClick={() => s.setPreset(p)}
+          >
+            <span className="label--wide">{rangeLabel(p)}</span>
+            <span className="label--narrow">{rangeShort(p)}</span>
+          </button>
+        ))}
+        {(['from', 'to'] as const).map((end) => (
+          <label key={end} className="field field--inline">
+            <span>{t[end]}</span>
+            <input
+              type="date"
+              value={s.range[end]}
+              max={s.today}
+              onChange={(e) => s.setDay(end, e.target.value)}
+            />
+          </label>
+        ))}
+      </div>
+      <div className="history__row">
+        <div className="choice-row" role="group" aria-label={t.status}>
+          {STATUS_FILTERS.map((f) => (
+            <button
+              key={f.id}
+              type="button"
+              className={`chip${s.statusFilter === f.id ? ' is-picked' : ''}`}
+              aria-pressed={s.statusFilter === f.id}
+              onClick={() => s.setStatusFilter(f.id)}
+            >
+              {t.statusFilter[f.id]}
+            </button>
+          ))}
+        </div>
+        <div className="history__switch" role="group" aria-label={t.show}>
+          {(
+            [
+              ['orders', t.orders],
+              ['totals', t.dailyTotals],
+            ] as const
+          ).map(([view, label]) => (
+            <button
+              key={view}
+              type="button"
+              className={`chip${s.view === view ? ' is-picked' : ''}`}
+              aria-pressed={s.view === view}
+              onClick={() => s.setView(view)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// One order in the history list: when it came in (on the store's clock), its number, source,
+// status, customer, item count and total. Memoized, so scrolling renders only the rows that come
+// into view.
+import { memo } from 'react';
+import type { OrderSummary } from '../../../../shared/order.js';
+import { currentLanguage } from '../../i18n/language.js';
+import { clockTime, money, storeFormat } from '../../ui/format.js';
+import { orderNumber, sourceName, statusLabel } from '../../ui/labels.js';
+
+/** "Nov 23 06:39 PM" / "23 nov 6:39 p.m.": when a row's order came in, on the store's clock
+ * (format.ts makes each formatter once: thousands of rows format their time while scrolling).
+ * Spanish drops the hour's leading zero: its "p.m." is wider than "PM", and the column is sized
+ * for the English. */
+function rowWhen(epochMs: number): string {
+  const day = storeFormat('row-day', { day: 'numeric', month: 'short' }).format(epochMs);
+  const time =
+    currentLanguage() === 'en'
+      ? clockTime(epochMs)
+      : storeFormat('row-time', { hour: 'numeric', minute: '2-digit' }).format(epochMs);
+  return `${day} ${time}`;
+}
+
+export const HistoryRow = memo(function HistoryRow({
+  order: o,
+  onOpen,
+}: {
+  order: OrderSummary;
+  onOpen: (id: string) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="history-row"
+      data-testid="history-row"
+      data-order-id={o.id}
+      onClick={() => onOpen(o.id)}
+    >
+      <span className="history-row__when">{rowWhen(o.receivedAt)}</span>
+      <strong className="order-number">{orderNumber(o)}</strong>
+      <span className="history-row__ellipsis">{sourceName(o.source, o.origin)}</span>
+      <span>
+        <span className={`status-chip status-chip--${o.status}`}>{statusLabel(o.status)}</span>
+      </span>
+      <span className="history-row__ellipsis">{o.customerName ?? ''}</span>
+      <span className="num">{o.itemCount}</span>
+      <span className="num">{money(o.totalCents, o.currency)}</span>
+    </button>
+  );
+});
