@@ -1,0 +1,26 @@
+// Which screen is on show, and which screens keep their state while hidden (a half-taken phone
+// order, a history search): once visited they stay mounted, hidden, until the app closes.
+import { useEffect, useState } from 'react';
+
+export type Screen = 'board' | 'scheduled' | 'done' | 'new' | 'history' | 'store' | 'health';
+/** Screens that keep their state while hidden. */
+type KeptScreen = Extract<Screen, 'new' | 'history'>;
+
+/** The screen on show, kept outside the tree: a language switch re-creates the tree
+ * (InLanguage.tsx) and staff who switched it on the settings screen stay there. */
+let shownScreen: Screen = 'board';
+
+export function useScreen() {
+  const [screen, setScreen] = useState<Screen>(() => shownScreen);
+  useEffect(() => {
+    shownScreen = screen;
+  }, [screen]);
+  const [visited, setVisited] = useState<ReadonlySet<KeptScreen>>(new Set());
+  useEffect(() => {
+    if ((screen === 'new' || screen === 'history') && !visited.has(screen))
+      setVisited((v) => new Set(v).add(screen));
+  }, [screen, visited]);
+  /** Whether a kept screen is mounted (on show, or visited before). */
+  const keep = (s: KeptScreen): boolean => screen === s || visited.has(s);
+  return { screen, setScreen, keep };
+}
