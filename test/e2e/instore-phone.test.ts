@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import type { OrderDetail } from '../../shared/order.js';
+import { JO_PARK_DELIVERY } from '../support/instore-orders.js';
 import { local } from '../support/stream-client.js';
 import { axeViolations } from './support/axe.js';
 import { browserMissingReason } from './support/browser.js';
@@ -31,16 +32,7 @@ describe.skipIf(missing !== null)('a phone order with look-up, fee and payment i
       await loadDevCatalog(app);
       // Jo Park called last week and had it delivered to a flat.
       await createInStore(app.localUrl, {
-        fulfillmentType: 'delivery',
-        source: 'phone',
-        customer: { name: 'Jo Park', phone: '+1 (555) 222-3333' },
-        deliveryAddress: {
-          street: '12 Elm St',
-          unit: 'Apt 4B',
-          city: 'Springfield',
-          state: 'IL',
-          postalCode: '62704',
-        },
+        ...JO_PARK_DELIVERY,
         items: [{ name: 'Lemonade', priceCents: 300, quantity: 1 }],
       });
     },

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestConnector } from '../support/connector.js';
+import { JO_PARK_DELIVERY } from '../support/instore-orders.js';
 import { scratchDir } from '../support/scratch.js';
 import { startPosRig, type PosRig } from '../support/fake-pos.js';
 import { startWithFakeStream, type WithFakeStream } from '../support/fake-stream.js';
@@ -65,16 +66,7 @@ async function start(eventShape: 'event_data' | 'type_object'): Promise<WithFake
 /** A phone delivery order: one milkshake (549), to a flat, paid on the doorstep. */
 const deliveryOrder = (extra: Record<string, unknown> = {}) => ({
   clientKey: randomUUID(),
-  fulfillmentType: 'delivery',
-  source: 'phone',
-  customer: { name: 'Jo Park', phone: '+1 (555) 222-3333' },
-  deliveryAddress: {
-    street: '12 Elm St',
-    unit: 'Apt 4B',
-    city: 'Springfield',
-    state: 'IL',
-    postalCode: '62704',
-  },
+  ...JO_PARK_DELIVERY,
   items: [{ catalogId: 'fam-shake', quantity: 1 }],
   unpaid: true,
   deliveryFeeCents: 350,
