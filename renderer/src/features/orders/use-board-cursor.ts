@@ -39,6 +39,18 @@ function cardElement(id: string): HTMLElement | null {
   );
 }
 
+function isBoardCard(element: Element): boolean {
+  return element.matches('[data-board-card]');
+}
+
+/** Focus there belongs to someone typing or to an open dialog: a board key must not move it. */
+function isTypingOrDialog(element: Element | null): boolean {
+  return (
+    element !== null &&
+    element.closest('input, textarea, select, [contenteditable], dialog, [role="dialog"]') !== null
+  );
+}
+
 export function useBoardCursor(
   lanes: Lanes,
   actions: OrderActions,
@@ -51,6 +63,9 @@ export function useBoardCursor(
   const [chosenId, setChosenId] = useState<string | null>(null);
   // Set when a key moved the choice: the next render moves the focus to the chosen card.
   const focusNext = useRef(false);
+  // Set while keys drive the board; a pointer press hands it back to touch. While set, the chosen
+  // card keeps the focus through re-renders that re-mount it (a row moving to another group).
+  const keyboardDriven = useRef(false);
   const { pending } = lanes;
   const progress = useMemo(
     () => progressGroups(lanes.inProgress).flatMap((g) => g.orders),
@@ -60,13 +75,26 @@ export function useBoardCursor(
   const selected = cards.find((o) => o.id === chosenId) ?? pending[0] ?? progress[0];
 
   useEffect(() => {
-    if (!focusNext.current || !selected) return;
+    const release = (): void => {
+      keyboardDriven.current = false;
+    };
+    document.addEventListener('pointerdown', release, true);
+    return () => document.removeEventListener('pointerdown', release, true);
+  }, []);
+
+  // Every render: a bumped row that moves group is a new element, mounted by the render that
+  // brings its status change (after the key, sometimes a push or two later), and the focus is lost
+  // with the old element without any event. So the chosen card takes the focus back whenever it
+  // sits on nothing or on another card, but never from a dialog or a text field.
+  useEffect(() => {
+    if (!keyboardDriven.current || !active || !selected) return;
     const card = cardElement(selected.id);
-    card?.focus();
-    // Kept until the focus lands: a bumped row that moves to another group is a new element, and
-    // the render that mounts it comes with the status change, after the key.
-    if (card && document.activeElement === card) focusNext.current = false;
-  }, [selected]);
+    const holder = document.activeElement;
+    if (!card || holder === card) return;
+    const onBoard = holder === null || holder === document.body || isBoardCard(holder);
+    if (onBoard || (focusNext.current && !isTypingOrDialog(holder))) card.focus();
+    if (document.activeElement === card) focusNext.current = false;
+  });
 
   const keys = useMemo((): BoardKeys => {
     const isPending = (o: OrderSummary | undefined): boolean =>
@@ -75,6 +103,7 @@ export function useBoardCursor(
     /** `undefined`: the board's default (the most urgent new order, else the first in progress). */
     const choose = (o: OrderSummary | undefined): void => {
       focusNext.current = true;
+      keyboardDriven.current = true;
       setChosenId(o?.id ?? null);
       if (o && isPending(o)) alerts.acknowledge(o.id);
     };
@@ -114,7 +143,10 @@ export function useBoardCursor(
       lane: (delta) => {
         if (delta > 0 && isPending(selected)) choose(progress[0]);
         else if (delta < 0 && selected && !isPending(selected)) choose(pending[0]);
-        else if (selected) cardElement(selected.id)?.focus(); // already there: show the choice
+        else if (selected) {
+          keyboardDriven.current = true;
+          cardElement(selected.id)?.focus(); // already there: show the choice
+        }
       },
       open: () => selected && ui.openDetail(selected.id),
     };
