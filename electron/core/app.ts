@@ -156,7 +156,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     onMissed: (id) => missed.announce(id),
   });
   // In auto mode the POS lanes report what the deciding leg got to; acceptance decides.
-  const pos = new PosService(ctx, catalog, posLegs, throughPos, options.pos);
+  const pos = new PosService(ctx, catalog, posLegs, { outcomes: throughPos, policy }, options.pos);
   const lifecycle = new OrderLifecycle(ctx, {
     afterCancel: posLegs.hooks.afterReject,
     onMissed: (id) => missed.announce(id),
@@ -168,6 +168,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   // Merchant onboarding: the tokens Stream calls with (stream/auth).
   const streamOAuth = new StreamOAuth(db, clock, ctx.ids, audit, oauthSettings(config));
   const health = new HealthReporter(ctx, catalog, {
+    acceptanceMode: () => policy.mode(),
     pos: () => pos.health(),
     printer: () => pos.printerLatest(),
     streamClockSkewMs: () => streamLane.clockSkewMs(),
@@ -282,7 +283,7 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         streamUrl,
         localUrl,
         location: config.location.id,
-        mode: config.acceptance.mode,
+        mode: policy.mode(),
       });
       if (!streamAuth.configured)
         log.warn(

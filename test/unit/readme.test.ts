@@ -44,4 +44,20 @@ describe('README', () => {
     expect(rows.length).toBeGreaterThan(10);
     expect(missing).toEqual([]);
   });
+
+  it.each(['acceptance', 'outbox', 'stream', 'pos', 'catalog'])(
+    'the %s/ folder says what it owns, its files exist, and it gives a recipe',
+    (folder) => {
+      const dir = new URL(`../../electron/core/${folder}/`, import.meta.url);
+      const text = readFileSync(new URL('README.md', dir), 'utf8');
+      expect(text).toMatch(/\*\*Owns /);
+      expect(text).toMatch(/^## Recipes\n\n\*\*[^*]+\*\*/m);
+      const named = text
+        .split('\n')
+        .filter((line) => line.startsWith('| `'))
+        .flatMap((line) => [...line.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+      expect(named.length).toBeGreaterThan(2);
+      expect(named.filter((file) => !existsSync(new URL(file, dir)))).toEqual([]);
+    },
+  );
 });

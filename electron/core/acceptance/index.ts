@@ -21,7 +21,8 @@ export interface Acceptance {
   decisions: AcceptanceService;
   /** Auto acceptance through the POS: where the POS lanes report. */
   throughPos: PosAcceptance;
-  /** Manual, auto or auto through the POS: a new order's first status (orders/ingest.ts). */
+  /** Manual, auto or auto through the POS: how this store accepts, for everyone (a new order's
+   * first status in orders/ingest.ts, the POS status, health). */
   policy: AcceptancePolicy;
   /** The staff-window timer: told of each new pending order's deadline. */
   deadlines: DueTimer;
@@ -51,6 +52,7 @@ export function createAcceptance(ctx: CoreContext, deps: AcceptanceDeps): Accept
   );
   const policy = new AcceptancePolicy(ctx, {
     prepTimeMinutes: deps.prepTimeMinutes,
+    decidingTarget: deps.posLegs.decidingTarget,
     throughPos,
     deadlines,
   });

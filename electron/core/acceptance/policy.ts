@@ -1,7 +1,8 @@
-// How a new order from Stream starts: the acceptance policy. Ingest (orders/ingest.ts) asks it for
-// a new order's first status and Stream's first answer, and it opens the staff window. Three
-// policies, by `acceptance.mode` (a manager may change it at the counter, so it is read per
-// order) and whether a POS (or the printer) can take orders:
+// How this store accepts: the acceptance policy, the one answer for everyone (ingest, the POS
+// status, health, the start-up log); nobody else reads `acceptance.mode`. Ingest
+// (orders/ingest.ts) asks it for a new order's first status and Stream's first answer, and it
+// opens the staff window. Three policies, by `acceptance.mode` (a manager may change it at the
+// counter, so it is read per order) and whether a POS (or the printer) can take orders:
 // - manual: pending, with the staff window and Stream's decision window; staff decide.
 // - auto: accepted at once (no POS to wait for).
 // - auto through the POS: pending until the POS has it (through-pos.ts); the injection is queued
@@ -19,10 +20,14 @@ import {
   type Answer,
   type PosValidation,
 } from '../stream/protocol/index.js';
+import type { PosTarget } from '../../../shared/pos.js';
+import type { Config } from '../config/schema.js';
 import type { DueTimer } from '../util/due-timer.js';
 import type { PosGate } from './through-pos.js';
 
 export type AcceptancePolicyKind = 'manual' | 'auto' | 'through-pos';
+/** The mode as configured (and as health and the settings screen name it). */
+export type AcceptanceMode = Config['acceptance']['mode'];
 
 /** A new order's first status, as stored with it (orders/new-row.ts) and told to Stream. */
 export interface FirstStatus {
@@ -42,7 +47,10 @@ export interface FirstStatus {
 export interface AcceptancePolicyDeps {
   /** The prep time given to Stream for a new order: the location's plus busy-mode minutes. */
   prepTimeMinutes: () => number;
-  /** Auto acceptance through the POS: its hold, its answer and whether it applies. */
+  /** The leg an auto-accepted order waits for: the POS driver's or, failing that, the printer's;
+   * null when neither is configured (pos/leg-hooks.ts). */
+  decidingTarget: PosTarget | null;
+  /** Auto acceptance through the POS: its hold and its wait for the POS's answer. */
   throughPos: PosGate;
   /** The staff-window timer, told of each new pending order's deadline. */
   deadlines: DueTimer;
@@ -54,10 +62,20 @@ export class AcceptancePolicy {
     private readonly deps: AcceptancePolicyDeps,
   ) {}
 
+  /** The mode as configured now: manual, or auto (with or without the POS deciding). */
+  mode(): AcceptanceMode {
+    return this.ctx.config.acceptance.mode;
+  }
+
   /** The policy a new order gets now. */
   kind(): AcceptancePolicyKind {
-    if (this.ctx.config.acceptance.mode === 'manual') return 'manual';
-    return this.deps.throughPos.active ? 'through-pos' : 'auto';
+    if (this.mode() === 'manual') return 'manual';
+    return this.deps.decidingTarget !== null ? 'through-pos' : 'auto';
+  }
+
+  /** The leg a new order's acceptance waits for now; null unless auto through the POS. */
+  waitsFor(): PosTarget | null {
+    return this.kind() === 'through-pos' ? this.deps.decidingTarget : null;
   }
 
   /** Inside ingest's transaction: the first status of the new order `id`, refused by the checks
@@ -116,6 +134,11 @@ export class AcceptancePolicy {
   /** After the commit: the answer Stream's request gets. Through the POS it waits up to the
    * budget for the POS (a repeat of a request still waiting gets the same answer). */
   answer(orderId: string, stored: Answer): Promise<Answer> {
-    return this.deps.throughPos.answer(orderId, stored);
+    const { throughPos } = this.deps;
+    const waiting = throughPos.waiting(orderId);
+    if (waiting) return waiting;
+    return this.kind() === 'through-pos'
+      ? throughPos.wait(orderId, stored)
+      : Promise.resolve(stored);
   }
 }

@@ -1,5 +1,5 @@
 // Auto acceptance through the POS (`acceptance.mode = auto` with a POS driver or, failing that,
-// the printer): the order is accepted when the POS has taken it. The POS lanes report "taken" /
+// the printer; the policy, policy.ts, says when it applies): the order is accepted when the POS has taken it. The POS lanes report "taken" /
 // "refused" here; the decision itself is acceptance's one `decide()` (decide.ts).
 // - Ingest stores the order `pending` with its deadline (the policy: policy.ts) and, in the same
 //   transaction, queues the POS injection (fast retries). The stored answer is `async_acceptance`: right for a retry of
@@ -22,14 +22,15 @@ import { orderProblem, type Answer } from '../stream/protocol/index.js';
 import type { CancelTimer } from '../util/clock.js';
 import type { AcceptanceService } from './decisions.js';
 
-/** What the acceptance policy (policy.ts) asks of the POS in auto mode. */
+/** What the acceptance policy (policy.ts) asks of the POS when it decides that a new order waits
+ * for the POS; whether it does is the policy's answer, not the gate's. */
 export interface PosGate {
-  /** True when a new valid order must wait for the POS before it is accepted. */
-  readonly active: boolean;
   /** Inside ingest's transaction, after the order row is written: queue the injection. */
   hold(orderId: string, now: number): void;
+  /** A Stream request for this order still waiting for the POS: its answer-to-be, else null. */
+  waiting(orderId: string): Promise<Answer> | null;
   /** After the commit: the answer Stream gets (waits up to the budget for the POS). */
-  answer(orderId: string, stored: Answer): Promise<Answer>;
+  wait(orderId: string, stored: Answer): Promise<Answer>;
 }
 
 export type PosAnswer = { ok: true; posOrderId: string | null } | { ok: false; error: string };
@@ -66,10 +67,6 @@ export class PosAcceptance implements PosGate, PosOutcomes {
     this.decidingTarget = posLegs.decidingTarget;
   }
 
-  get active(): boolean {
-    return this.ctx.config.acceptance.mode === 'auto' && this.decidingTarget !== null;
-  }
-
   hold(orderId: string, now: number): void {
     this.queue.queueOrder(orderId, now, { only: this.decidingTarget!, decides: true });
     this.ctx.orders.addTimeline(
@@ -81,10 +78,13 @@ export class PosAcceptance implements PosGate, PosOutcomes {
     );
   }
 
-  answer(orderId: string, stored: Answer): Promise<Answer> {
+  waiting(orderId: string): Promise<Answer> | null {
+    return this.waiters.get(orderId)?.promise ?? null;
+  }
+
+  wait(orderId: string, stored: Answer): Promise<Answer> {
     const waiting = this.waiters.get(orderId);
     if (waiting) return waiting.promise;
-    if (!this.active) return Promise.resolve(stored);
     const row = this.ctx.orders.get(orderId);
     if (!row || row.status !== 'pending' || this.legs.decidingTarget(orderId) === null)
       return Promise.resolve(row ? storedAnswer(row) : stored);

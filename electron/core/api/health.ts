@@ -26,6 +26,8 @@ type Problem = Omit<HealthProblem, 'since' | 'count'> & {
 
 /** What health reads from other parts of the core; given once, at construction (app.ts). */
 export interface HealthSources {
+  /** How this store accepts (acceptance/policy.ts). */
+  acceptanceMode(): Health['acceptanceMode'];
   /** The POS leg's counts (electron/core/pos). */
   pos(): PosHealthSummary;
   /** The kitchen printer's last reading (electron/core/pos). */
@@ -138,7 +140,7 @@ export class HealthReporter {
       version: APP_VERSION,
       startedAt: this.startedAt,
       location: { id: config.location.id, name: config.location.name },
-      acceptanceMode: config.acceptance.mode,
+      acceptanceMode: this.sources.acceptanceMode(),
       streamAuth,
       orders: readOr(() => this.ctx.orders.openCounts(), { pending: 0, open: 0 }),
       catalog: {

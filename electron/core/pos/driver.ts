@@ -3,7 +3,7 @@
 // worker (delivery.ts) calls these, one attempt at a time, and decides about retries; a driver
 // only says what happened. Drivers: drivers/http-json.ts, drivers/watched-folder.ts,
 // drivers/escpos-printer.ts.
-import type { PosOrder } from '../../../shared/pos.js';
+import { POS_VOID_VERSION, type PosOrder, type PosVoid } from '../../../shared/pos.js';
 
 export type DriverName = 'http' | 'folder' | 'printer';
 
@@ -72,3 +72,16 @@ export const failed = (
   error: string,
   extra: { uncertain?: boolean; retryAfterMs?: number; aborted?: boolean } = {},
 ): DriverResult => ({ ok: false, retryable: true, error, ...extra });
+
+/** The void document every driver hands the POS (shared/pos.ts `PosVoid`): the same fields over
+ * HTTP and in the watched folder. */
+export function voidDocument(request: VoidRequest): PosVoid {
+  return {
+    schema: 'stream-connector.pos-void',
+    version: POS_VOID_VERSION,
+    order_id: request.order.order_id,
+    pos_order_id: request.posOrderId,
+    reason: request.reason,
+    voided_at: request.at,
+  };
+}

@@ -2,7 +2,8 @@
 // delivery worker per lane, the "not in POS" flag, and what staff can do (retry, mark entered by
 // hand, reprint, read the printer, import the catalog). The legs and their hooks are built first
 // (leg-hooks.ts); what the deciding leg of an auto-accepted order gets to is reported to
-// acceptance (`PosOutcomes`), which decides.
+// acceptance (`PosOutcomes`), which decides, and whether acceptance waits for the POS is the
+// acceptance policy's answer (acceptance/policy.ts), never read from config here.
 import type {
   ImportCatalogResult,
   PosLeg,
@@ -18,6 +19,7 @@ import { ApiError, notFound } from '../util/errors.js';
 import { attentionTimer } from './attention.js';
 import type { DueTimer } from '../util/due-timer.js';
 import { PrinterWatch } from './printer-watch.js';
+import type { AcceptancePolicy } from '../acceptance/policy.js';
 import type { PosOutcomes } from '../acceptance/through-pos.js';
 import { checkCatalog, storeCatalog } from '../catalog/import.js';
 import { PosLaneWorker, type LaneEvents } from './delivery.js';
@@ -60,6 +62,14 @@ export const DEFAULT_POS_OPTIONS: PosOptions = {
   folderPollMs: 250,
 };
 
+/** What the POS lanes are given of acceptance (acceptance/), at construction. */
+export interface PosAcceptanceLink {
+  /** Where the deciding leg's "taken" / "refused" goes: auto acceptance through the POS. */
+  outcomes: PosOutcomes;
+  /** How this store accepts: which leg, if any, a new order's acceptance waits for. */
+  policy: Pick<AcceptancePolicy, 'waitsFor'>;
+}
+
 export interface PosHealthSummary {
   driver: PosStatus['driver'];
   printerEnabled: boolean;
@@ -71,7 +81,8 @@ export interface PosHealthSummary {
 export class PosService {
   readonly legs: PosLegRepository;
   readonly queue: PosQueue;
-  private readonly decidingTarget: PosTarget | null;
+  private readonly outcomes: PosOutcomes;
+  private readonly policy: PosAcceptanceLink['policy'];
   readonly workers: Partial<Record<PosTarget, PosLaneWorker>> = {};
   readonly driver: PosDriver | null;
   readonly printer: EscPosPrinterDriver | null;
@@ -83,15 +94,15 @@ export class PosService {
     private readonly ctx: CoreContext,
     private readonly catalog: CatalogStore,
     posLegs: PosLegs,
-    /** Where the deciding leg's "taken" / "refused" goes: auto acceptance (acceptance/). */
-    private readonly outcomes: PosOutcomes,
+    acceptance: PosAcceptanceLink,
     options: Partial<PosOptions> = {},
   ) {
     const opts = { ...DEFAULT_POS_OPTIONS, ...options };
     const { config, clock } = ctx;
     this.legs = posLegs.legs;
     this.queue = posLegs.queue;
-    this.decidingTarget = posLegs.decidingTarget;
+    this.outcomes = acceptance.outcomes;
+    this.policy = acceptance.policy;
     this.driver = buildDriver(ctx, opts);
     this.printer = config.printer.enabled
       ? new EscPosPrinterDriver(
@@ -121,8 +132,8 @@ export class PosService {
         this.attentionTimer.rearmSoon();
       },
       attention: (orderId, target) => this.announceAttention(orderId, target),
-      injected: (orderId, target, posOrderId) => outcomes.taken(orderId, target, posOrderId),
-      refused: (orderId, target, error) => outcomes.refused(orderId, target, error),
+      injected: (orderId, target, posOrderId) => this.outcomes.taken(orderId, target, posOrderId),
+      refused: (orderId, target, error) => this.outcomes.refused(orderId, target, error),
     };
     const lane = (driver: PosDriver, target: PosTarget, concurrency: number) =>
       new PosLaneWorker(ctx, this.legs, target, driver, events, {
@@ -181,7 +192,7 @@ export class PosService {
         address: this.printer?.address ?? null,
         lastStatus: this.printerWatch?.latest() ?? null,
       },
-      acceptanceWaitsFor: config.acceptance.mode === 'auto' ? this.decidingTarget : null,
+      acceptanceWaitsFor: this.policy.waitsFor(),
       health: this.driver ? await this.driver.health() : null,
       queued: this.legs.counts().queued,
       attention: this.legs.needingAttention().map(toPosLeg),
@@ -205,14 +216,8 @@ export class PosService {
         'not_retryable',
         `the order is ${leg.state} in the ${target}; nothing to retry`,
       );
-    const row = this.legs.laneRow(LANE_OF[target], orderId, INJECT_KIND[target]);
+    const row = this.idleLaneRow(orderId, target);
     if (!row) throw notFound(`${target} message for order`, orderId);
-    if (row.state === 'sending')
-      throw new ApiError(
-        409,
-        'attempt_in_flight',
-        'an attempt is on its way right now; wait for its outcome',
-      );
     const now = ctx.clock.now();
     ctx.db.transaction(() => {
       worker.repository.replay(row.id, now);
@@ -235,13 +240,7 @@ export class PosService {
     const leg = this.legOf(orderId, target);
     if (leg.state !== 'queued' && leg.state !== 'failed')
       throw new ApiError(409, 'not_pending', `the order is ${leg.state} in the ${target} already`);
-    const row = this.legs.laneRow(LANE_OF[target], orderId, INJECT_KIND[target]);
-    if (row?.state === 'sending')
-      throw new ApiError(
-        409,
-        'attempt_in_flight',
-        'an attempt is on its way right now; wait for its outcome',
-      );
+    const row = this.idleLaneRow(orderId, target);
     const now = ctx.clock.now();
     ctx.db.transaction(() => {
       if (row?.state === 'pending') this.legs.drop(row.id, `entered by hand by ${actor}`);
@@ -331,6 +330,19 @@ export class PosService {
     const leg = this.legs.get(orderId, target);
     if (!leg) throw new ApiError(404, 'not_found', `order ${orderId} has no ${target} leg`);
     return leg;
+  }
+
+  /** The leg's injection row in its lane (null: none), refused while an attempt is on its way:
+   * staff wait for that attempt's outcome before retrying or taking the order over by hand. */
+  private idleLaneRow(orderId: string, target: PosTarget) {
+    const row = this.legs.laneRow(LANE_OF[target], orderId, INJECT_KIND[target]);
+    if (row?.state === 'sending')
+      throw new ApiError(
+        409,
+        'attempt_in_flight',
+        'an attempt is on its way right now; wait for its outcome',
+      );
+    return row;
   }
 
   private publishLeg(orderId: string, target: PosTarget): void {

@@ -6,7 +6,7 @@
 // - catalog: `GET {pos.url}/catalog` in Stream's catalog shape (stream-api.md A5).
 // - health: any HTTP answer to `GET {pos.url}/health` means the POS is reachable.
 // `pos.authHeader` goes on every request.
-import { POS_VOID_VERSION, type PosOrder, type PosVoid } from '../../../../shared/pos.js';
+import type { PosOrder } from '../../../../shared/pos.js';
 import { parseRetryAfter } from '../../outbox/schedule.js';
 import type { Clock } from '../../util/clock.js';
 import { HttpClient, type RequestLimits, type RequestResult } from '../../util/http-request.js';
@@ -17,6 +17,7 @@ import {
   type PosDriver,
   type PosHealth,
   type VoidRequest,
+  voidDocument,
 } from '../driver.js';
 
 export interface HttpJsonDriverOptions {
@@ -66,18 +67,10 @@ export class HttpJsonDriver implements PosDriver {
   async void(request: VoidRequest): Promise<DriverResult> {
     if (!request.posOrderId)
       return refused('the POS gave no reference for this order, so it cannot be voided here');
-    const body: PosVoid = {
-      schema: 'stream-connector.pos-void',
-      version: POS_VOID_VERSION,
-      order_id: request.order.order_id,
-      pos_order_id: request.posOrderId,
-      reason: request.reason,
-      voided_at: request.at,
-    };
     const result = await this.post(
       `orders/${encodeURIComponent(request.posOrderId)}/void`,
       `${request.order.order_id}:void`,
-      JSON.stringify(body),
+      JSON.stringify(voidDocument(request)),
     );
     if (!result.ok) return networkFailure(result);
     // 409: already voided, which is what we wanted.

@@ -17,7 +17,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { access, constants, lstat, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { POS_VOID_VERSION, type PosOrder, type PosVoid } from '../../../../shared/pos.js';
+import type { PosOrder } from '../../../../shared/pos.js';
 import type { CancelTimer, Clock } from '../../util/clock.js';
 import {
   failed,
@@ -26,6 +26,7 @@ import {
   type PosDriver,
   type PosHealth,
   type VoidRequest,
+  voidDocument,
 } from '../driver.js';
 
 export interface WatchedFolderOptions {
@@ -75,15 +76,11 @@ export class WatchedFolderDriver implements PosDriver {
   }
 
   void(request: VoidRequest): Promise<DriverResult> {
-    const body: PosVoid = {
-      schema: 'stream-connector.pos-void',
-      version: POS_VOID_VERSION,
-      order_id: request.order.order_id,
-      pos_order_id: request.posOrderId,
-      reason: request.reason,
-      voided_at: request.at,
-    };
-    return this.exchange(request.order.order_id, '.void', JSON.stringify(body, null, 2));
+    return this.exchange(
+      request.order.order_id,
+      '.void',
+      JSON.stringify(voidDocument(request), null, 2),
+    );
   }
 
   async health(): Promise<PosHealth> {

@@ -1,4 +1,4 @@
-// The Stream protocol module: the only place that knows Stream's wire shapes. See README.md here.
+// The Stream protocol module: the only place that knows Stream's wire shapes. See ../README.md.
 export * from './assumptions.js';
 export * from './answers.js';
 export * from './inbound.js';

@@ -215,6 +215,22 @@ function compact(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 }
 
+/** The delivery address as Stream spells it: the same fields in both shapes, but the seed's
+ * `event`/`data.order` shape calls the postal code `zip` and the newer one `postal_code`. */
+function wireAddress(
+  address: NonNullable<InStoreOrderForStream['deliveryAddress']>,
+  postalCodeKey: 'zip' | 'postal_code',
+): Record<string, unknown> {
+  return compact({
+    street: address.street,
+    address_line_2: address.unit,
+    city: address.city,
+    state: address.state,
+    [postalCodeKey]: address.postalCode,
+    country: address.country,
+  });
+}
+
 function seedModifier(m: Modifier, currency: string): Record<string, unknown> {
   // The seed shows neither quantity nor nesting; both appear only when the modifier needs them.
   const plain = m.quantity === 1 && m.modifiers.length === 0;
@@ -250,16 +266,7 @@ export function inStoreOrderCreated(shape: EventShape, o: InStoreOrderForStream)
       location_id: o.locationId,
       fulfillment_type: o.fulfillmentType,
       customer: o.customer && compact({ ...o.customer }),
-      delivery_address:
-        address &&
-        compact({
-          street: address.street,
-          address_line_2: address.unit,
-          city: address.city,
-          state: address.state,
-          zip: address.postalCode,
-          country: address.country,
-        }),
+      delivery_address: address && wireAddress(address, 'zip'),
       line_items: o.lineItems.map((li) =>
         compact({
           name: li.name,
@@ -319,16 +326,7 @@ export function inStoreOrderCreated(shape: EventShape, o: InStoreOrderForStream)
     delivery_fee: o.deliveryFeeCents,
     unpaid: o.unpaid,
     special_instructions: o.notes,
-    delivery_address:
-      address &&
-      compact({
-        street: address.street,
-        address_line_2: address.unit,
-        city: address.city,
-        state: address.state,
-        postal_code: address.postalCode,
-        country: address.country,
-      }),
+    delivery_address: address && wireAddress(address, 'postal_code'),
   });
   return {
     kind: 'order.created',
