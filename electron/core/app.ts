@@ -91,6 +91,31 @@ export interface Connector {
 }
 
 export function createConnector(config: Config, options: ConnectorOptions = {}): Connector {
+  const { ctx, localToken } = openCore(config, options);
+  const services = buildServices(ctx, options);
+  const edges = buildEdges(ctx, services, localToken, options);
+  const { acceptance, backups, streamLane, store, pos, pins } = services;
+  return {
+    config,
+    ctx,
+    localToken,
+    acceptance,
+    backups,
+    streamLane,
+    store,
+    pos,
+    pins,
+    relay: edges.relay,
+    handlers: edges.handlers,
+    streamServer: edges.streamServer,
+    localServer: edges.localServer,
+    start: () => startConnector(ctx, services, edges),
+    stop: () => stopConnector(ctx, services, edges),
+  };
+}
+
+/** The data folder, the local token, the log (it masks every configured secret) and the database. */
+function openCore(config: Config, options: ConnectorOptions) {
   mkdirSync(config.dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
   const localToken = config.local.token ?? readOrCreateLocalToken(config.dataDir);
@@ -112,10 +137,24 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     ids: createIdGenerator(() => clock.now()),
     log,
   };
+  return { ctx, localToken };
+}
 
+type Services = ReturnType<typeof buildServices>;
+
+/**
+ * Every domain service, built in dependency order; each collaborator is given at construction,
+ * so none can be forgotten (an accepted order that never reaches the POS).
+ */
+function buildServices(ctx: CoreContext, options: ConnectorOptions) {
+  const { config, db, clock } = ctx;
   const catalog = new CatalogStore(db, config.location.id);
   if (config.catalog.file) loadCatalogFile(catalog, config.catalog.file, clock.now());
-  const audit = new AuditLog(db, config.location.timezone, committedLogger(db, log, 'audit_log'));
+  const audit = new AuditLog(
+    db,
+    config.location.timezone,
+    committedLogger(db, ctx.log, 'audit_log'),
+  );
   // Settings a manager changed at the counter win over the file, from the first order on.
   const settings = new RuntimeSettings(ctx, audit);
   const pins = new ManagerPins(ctx, audit, {
@@ -135,9 +174,34 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     },
     options.streamLane,
   );
+  const orders = buildOrderServices(ctx, catalog, store, options);
+  const { backups, health: storage } = createStorage(ctx);
+  // Merchant onboarding: the tokens Stream calls with (stream/auth).
+  const streamOAuth = new StreamOAuth(db, clock, ctx.ids, audit, oauthSettings(config));
+  const { pos, policy } = orders;
+  const health = new HealthReporter(ctx, catalog, {
+    acceptanceMode: () => policy.mode(),
+    pos: () => pos.health(),
+    printer: () => pos.printerLatest(),
+    streamClockSkewMs: () => streamLane.clockSkewMs(),
+    extraProblems: [() => storage.problems()],
+  });
+  const history = new OrderHistory(db, config.location.timezone);
+  return {
+    ...orders,
+    ...{ catalog, audit, settings, pins, store, latency, streamLane, outbox },
+    ...{ backups, storage, streamOAuth, health, history },
+  };
+}
 
-  // Built in dependency order; each collaborator is given at construction, so none can be
-  // forgotten (an accepted order that never reaches the POS).
+/** An order's life after it is taken in: the decision, the POS leg, the lifecycle, missed orders. */
+function buildOrderServices(
+  ctx: CoreContext,
+  catalog: CatalogStore,
+  store: Store,
+  options: ConnectorOptions,
+) {
+  const { config, db } = ctx;
   const missed = new MissedOrders(ctx, {
     timeZone: config.location.timezone,
     dayRolloverTime: config.store.dayRolloverTime,
@@ -164,26 +228,29 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
   const inStore = new InStoreOrders(ctx, catalog, posLegs.hooks.afterAccept);
   const checks = orderChecks(config, catalog, [...store.checks, ...(options.extraChecks ?? [])]);
   const ingest = new OrderIngest(ctx, new GroupCommit(db), checks, policy);
-  const { backups, health: storage } = createStorage(ctx);
-  // Merchant onboarding: the tokens Stream calls with (stream/auth).
-  const streamOAuth = new StreamOAuth(db, clock, ctx.ids, audit, oauthSettings(config));
-  const health = new HealthReporter(ctx, catalog, {
-    acceptanceMode: () => policy.mode(),
-    pos: () => pos.health(),
-    printer: () => pos.printerLatest(),
-    streamClockSkewMs: () => streamLane.clockSkewMs(),
-    extraProblems: [() => storage.problems()],
-  });
+  return { missed, acceptance, throughPos, deadlines, policy, pos, lifecycle, inStore, ingest };
+}
 
-  const streamAuth = new StreamAuthenticator(config.stream, streamOAuth);
+type Edges = ReturnType<typeof buildEdges>;
+
+/** Where the outside reaches in: the Stream listener, the chain relay, the Local API, metrics. */
+function buildEdges(
+  ctx: CoreContext,
+  services: Services,
+  localToken: string,
+  options: ConnectorOptions,
+) {
+  const { config, db, clock, log } = ctx;
+  const { catalog, health, missed, pos, storage, lifecycle } = services;
+  const streamAuth = new StreamAuthenticator(config.stream, services.streamOAuth);
   const streamServer = buildStreamServer({
     config,
-    ingest,
+    ingest: services.ingest,
     lifecycle,
     catalog,
     log,
     auth: streamAuth,
-    oauth: streamOAuth,
+    oauth: services.streamOAuth,
     tlsPollMs: options.tlsPollMs,
     storage,
   });
@@ -200,37 +267,8 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
         withdraw: (key) => lifecycle.withdrawUnanswered(key),
       })
     : null;
-  const handlers = watchStorage(
-    createHandlers({
-      pos,
-      ctx,
-      acceptance,
-      lifecycle,
-      catalog,
-      health,
-      inStore,
-      outbox,
-      store,
-      pins,
-      audit,
-      backups,
-      history: new OrderHistory(db, config.location.timezone),
-      settings,
-      missed,
-      streamOAuth,
-      // In a chain the counter's connect code goes to the gateway over the relay's connection.
-      chainConnect: relay
-        ? {
-            createConnectCode: () =>
-              publishConnectCode(relay.connection, config.location.id, clock.now()),
-          }
-        : null,
-    }),
-    (name) => localApi[name].method !== 'GET',
-    storage,
-  );
-
-  const metrics = connectorMetrics({ db, version: APP_VERSION, vitals, latency });
+  const handlers = localHandlers(ctx, services, relay);
+  const metrics = connectorMetrics({ db, version: APP_VERSION, vitals, latency: services.latency });
   const localServer = buildLocalServer({
     token: localToken,
     allowedHosts: allowedHostNames(config.local.host, config.local.allowedHosts),
@@ -240,72 +278,90 @@ export function createConnector(config: Config, options: ConnectorOptions = {}):
     uiDir: options.uiDir,
     metrics: { contentType: metrics.registry.contentType, render: () => metrics.render() },
   });
-
   const servers = listeners(config, { stream: streamServer, local: localServer });
+  return { streamAuth, streamServer, relay, handlers, localServer, servers };
+}
 
-  return {
-    relay,
-    pins,
-    config,
+/** The Local API's handlers; a write refused while storage is failing says so (watchStorage). */
+function localHandlers(ctx: CoreContext, services: Services, relay: StoreRelay | null): Handlers {
+  const { config, clock } = ctx;
+  const { pos, acceptance, lifecycle, catalog, health, inStore, outbox, store } = services;
+  const { pins, audit, backups, history, settings, missed, streamOAuth } = services;
+  const handlers = createHandlers({
     ctx,
-    handlers,
-    streamServer,
-    localServer,
-    localToken,
-    acceptance,
-    backups,
-    streamLane,
-    store,
     pos,
-    async start() {
-      // The database is checked before anything is taken in, so health is right from the start;
-      // on a damaged file the connector still starts, so staff see the banner saying so.
-      storage.start();
-      // Windows that ended while we were down are settled before anything new is taken in.
-      storage.tolerate('settling expired windows', () => {
-        deadlines.start();
-        deadlines.runDueNow();
-      });
-      // A first manager PIN from IT, kept only as its hash; a pause or 86 that ended while we were
-      // down is undone (and Stream told) before anything new is taken in.
-      if (config.manager.initialPin) await pins.provision(config.manager.initialPin);
-      storage.tolerate('store controls', () => store.start());
-      const { streamUrl, localUrl } = await servers.listen();
-      await relay?.start();
-      storage.tolerate('outbox worker', () => streamLane.start());
-      storage.tolerate('POS delivery', () => {
-        // Deciding legs that settled while their order stayed pending are decided first.
-        throughPos.reconcile();
-        pos.start();
-      });
-      backups.start();
-      log.info('connector started', {
-        streamUrl,
-        localUrl,
-        location: config.location.id,
-        mode: policy.mode(),
-      });
-      if (!streamAuth.configured)
-        log.warn(
-          'no stream.inboundToken, stream.webhookSecret or stream.authorize.clientId configured: the Stream listener refuses every request',
-        );
-      return { streamUrl, localUrl };
-    },
-    async stop() {
-      deadlines.stop();
-      backups.stop();
-      storage.stop();
-      await backups.idle();
-      store.stop();
-      await relay?.stop();
-      await servers.close();
-      await streamLane.stop();
-      // Stream requests still waiting on the POS get the stored ("async") answer now.
-      throughPos.stop();
-      await pos.stop();
-      db.close();
-    },
-  };
+    acceptance,
+    lifecycle,
+    catalog,
+    health,
+    inStore,
+    outbox,
+    store,
+    pins,
+    audit,
+    backups,
+    history,
+    settings,
+    missed,
+    streamOAuth,
+    // In a chain the counter's connect code goes to the gateway over the relay's connection.
+    chainConnect: relay
+      ? {
+          createConnectCode: () =>
+            publishConnectCode(relay.connection, config.location.id, clock.now()),
+        }
+      : null,
+  });
+  return watchStorage(handlers, (name) => localApi[name].method !== 'GET', services.storage);
+}
+
+async function startConnector(ctx: CoreContext, services: Services, edges: Edges) {
+  const { config, log } = ctx;
+  const { storage, deadlines, pins, store, streamLane, throughPos, pos, backups } = services;
+  // The database is checked before anything is taken in, so health is right from the start;
+  // on a damaged file the connector still starts, so staff see the banner saying so.
+  storage.start();
+  // Windows that ended while we were down are settled before anything new is taken in.
+  storage.tolerate('settling expired windows', () => {
+    deadlines.start();
+    deadlines.runDueNow();
+  });
+  // A first manager PIN from IT, kept only as its hash; a pause or 86 that ended while we were
+  // down is undone (and Stream told) before anything new is taken in.
+  if (config.manager.initialPin) await pins.provision(config.manager.initialPin);
+  storage.tolerate('store controls', () => store.start());
+  const { streamUrl, localUrl } = await edges.servers.listen();
+  await edges.relay?.start();
+  storage.tolerate('outbox worker', () => streamLane.start());
+  storage.tolerate('POS delivery', () => {
+    // Deciding legs that settled while their order stayed pending are decided first.
+    throughPos.reconcile();
+    pos.start();
+  });
+  backups.start();
+  const mode = services.policy.mode();
+  log.info('connector started', { streamUrl, localUrl, location: config.location.id, mode });
+  if (!edges.streamAuth.configured)
+    log.warn(
+      'no stream.inboundToken, stream.webhookSecret or stream.authorize.clientId configured: the Stream listener refuses every request',
+    );
+  return { streamUrl, localUrl };
+}
+
+async function stopConnector(ctx: CoreContext, services: Services, edges: Edges) {
+  const { deadlines, backups, storage, store, streamLane, throughPos, pos } = services;
+  deadlines.stop();
+  backups.stop();
+  storage.stop();
+  await backups.idle();
+  store.stop();
+  await edges.relay?.stop();
+  await edges.servers.close();
+  await streamLane.stop();
+  // Stream requests still waiting on the POS get the stored ("async") answer now.
+  throughPos.stop();
+  await pos.stop();
+  ctx.db.close();
 }
 
 function readOrCreateLocalToken(dataDir: string): string {
