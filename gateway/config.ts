@@ -48,6 +48,9 @@ export const GatewayConfigSchema = z
     reconnectGraceMs: z.number().int().min(0).max(5000).default(1000),
     /** A store whose last heartbeat is older than this is listed offline. */
     storeStaleSeconds: z.number().int().min(5).max(3600).default(30),
+    /** Location id → merchant id: the only merchant each store may register for (a store's own
+     * `relay.merchantId` is self-declared). Unset: every store is believed, as before. */
+    storeMerchants: z.record(z.string().min(1), z.string().min(1)).optional(),
   })
   .strict();
 

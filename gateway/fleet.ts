@@ -9,6 +9,8 @@ import {
   StoreRecord,
   downKey,
 } from '../electron/core/relay/wire.js';
+import type { Logger } from '../electron/core/util/log.js';
+import { refuseUnboundStore, type RefusedStore } from './store-binding.js';
 
 interface Seen {
   record: StoreRecord;
@@ -25,6 +27,7 @@ export interface StoreView {
 export class Fleet {
   private readonly stores = new Map<string, Seen>();
   private readonly down = new Map<string, number>();
+  private readonly refusedStores = new Map<string, RefusedStore>();
   private registry!: KV;
   private catalogs!: KV;
   private stopWatch: (() => void) | null = null;
@@ -37,6 +40,10 @@ export class Fleet {
     private readonly staleMs: number,
     private readonly now: () => number = Date.now,
     private readonly replicas = 1,
+    private readonly binding: {
+      storeMerchants?: Readonly<Record<string, string>> | undefined;
+      log?: Logger;
+    } = {},
   ) {}
 
   async start(): Promise<void> {
@@ -92,19 +99,31 @@ export class Fleet {
   private apply(e: KvEntry): void {
     const [kind, id] = [e.key.slice(0, e.key.indexOf('.')), e.key.slice(e.key.indexOf('.') + 1)];
     if (e.operation !== 'PUT') {
-      if (kind === 'loc') this.stores.delete(id);
-      else this.down.delete(id);
+      if (kind === 'loc') {
+        this.stores.delete(id);
+        this.refusedStores.delete(id);
+      } else this.down.delete(id);
       return;
     }
     if (kind === 'down') this.down.set(id, Math.max(e.revision, this.down.get(id) ?? 0));
     else if (kind === 'loc') {
       const parsed = StoreRecord.safeParse(safeJson(e.string()));
-      if (parsed.success)
-        this.stores.set(id, {
-          record: parsed.data,
-          revision: e.revision,
-          receivedAt: e.created.getTime(),
-        });
+      if (!parsed.success) return;
+      const refused = refuseUnboundStore(this.binding.storeMerchants, id, parsed.data.merchantId);
+      if (refused) {
+        // Logged once per change, not per heartbeat.
+        if (this.refusedStores.get(id)?.reason !== refused.reason)
+          this.binding.log?.warn('store refused: merchant not bound', { ...refused });
+        this.refusedStores.set(id, refused);
+        this.stores.delete(id);
+        return;
+      }
+      this.refusedStores.delete(id);
+      this.stores.set(id, {
+        record: parsed.data,
+        revision: e.revision,
+        receivedAt: e.created.getTime(),
+      });
     }
   }
 
@@ -124,6 +143,16 @@ export class Fleet {
 
   all(): StoreView[] {
     return [...this.stores.keys()].map((id) => this.get(id)!);
+  }
+
+  /** Stores whose claimed merchant the gateway's `storeMerchants` list does not bind them to. */
+  refused(): RefusedStore[] {
+    return [...this.refusedStores.values()];
+  }
+
+  /** Why this location is refused; null when it is not (bound, or unknown altogether). */
+  refusal(locationId: string): RefusedStore | null {
+    return this.refusedStores.get(locationId) ?? null;
   }
 
   /** A replica that got no answer marks the store offline for every replica. */

@@ -26,7 +26,10 @@ export async function startGateway(
   deps: { log: Logger; connect: (t: NatsTarget, o: { name: string }) => Promise<NatsConnection> },
 ): Promise<RunningGateway> {
   const nc = await deps.connect(config.nats, { name: 'stream-gateway' });
-  const fleet = new Fleet(nc, config.storeStaleSeconds * 1000, Date.now, config.nats.kvReplicas);
+  const fleet = new Fleet(nc, config.storeStaleSeconds * 1000, Date.now, config.nats.kvReplicas, {
+    storeMerchants: config.storeMerchants,
+    log: deps.log,
+  });
   await fleet.start();
   const oauth = await whenJetStreamReady(() =>
     MerchantOAuth.open(

@@ -12,7 +12,7 @@ export interface GatewayMetrics {
 }
 
 export function gatewayMetrics(
-  fleet: Pick<Fleet, 'all'>,
+  fleet: Pick<Fleet, 'all'> & Partial<Pick<Fleet, 'refused'>>,
   withdrawals: Pick<Withdrawals, 'pending'> = { pending: 0 },
 ): GatewayMetrics {
   const registry = new Registry();
@@ -53,6 +53,25 @@ export function gatewayMetrics(
       const online = all.filter((s) => s.online).length;
       this.set({ state: 'online' }, online);
       this.set({ state: 'offline' }, all.length - online);
+      this.set({ state: 'refused' }, fleet.refused?.().length ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'stream_gateway_store_refused',
+    help: 'A store refused because it claims a merchant the gateway storeMerchants list does not bind it to (bound="": not listed); its orders are not routed',
+    labelNames: ['location', 'claimed_merchant', 'bound_merchant'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const r of fleet.refused?.() ?? [])
+        this.set(
+          {
+            location: r.locationId,
+            claimed_merchant: r.claimedMerchant,
+            bound_merchant: r.boundMerchant ?? '',
+          },
+          1,
+        );
     },
   });
   const perStore = (

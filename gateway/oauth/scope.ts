@@ -21,8 +21,9 @@ import type { Fleet } from '../fleet.js';
 export const callerMerchant = (request: FastifyRequest): string | undefined =>
   request.streamAuth?.merchantId;
 
-/** `ok`: forward; `unknown`: a merchant-limited call for a location nobody registered (answered
- * as an unknown location, never forwarded); `other_merchant`: refused with 403. */
+/** `ok`: forward; `unknown`: a merchant-limited call for a location nobody registered, or any
+ * call for a store the gateway refused (its merchant not bound: gateway/store-binding.ts),
+ * answered as an unknown location, never forwarded; `other_merchant`: refused with 403. */
 export type LocationScope = 'ok' | 'unknown' | 'other_merchant';
 
 export function locationScope(
@@ -30,6 +31,7 @@ export function locationScope(
   fleet: Fleet,
   locationId: string,
 ): LocationScope {
+  if (fleet.refusal(locationId)) return 'unknown';
   const merchant = callerMerchant(request);
   if (merchant === undefined) return 'ok';
   const store = fleet.get(locationId);
