@@ -173,7 +173,7 @@ export const runtimeBoundaries = [
           patterns: [
             ...rendererPatterns,
             {
-              group: ['../orders/*', '!../orders/orders-store.js'],
+              group: ['../orders/*', '!../orders/live-orders.js'],
               message:
                 'features/orders/ is a screen, not the kit: formats, labels, explain, the PIN keypad and the like are in renderer/src/ui/.',
             },

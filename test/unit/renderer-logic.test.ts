@@ -10,12 +10,12 @@ import {
   soundDue,
 } from '../../renderer/src/features/alerts/alert-policy.js';
 import { URGENT_WITHIN_MS } from '../../renderer/src/ui/urgency.js';
-import { lanesOf, OrdersStore } from '../../renderer/src/features/orders/orders-store.js';
+import { lanesOf, LiveOrders } from '../../renderer/src/features/orders/live-orders.js';
 import { nextStep } from '../../renderer/src/features/orders/next-step.js';
 import { newestLegs } from '../../renderer/src/features/orders/pos-legs.js';
 import type { PosLeg } from '../../shared/pos.js';
 import type { StoreStatus } from '../../shared/store.js';
-import { StoreStatusStore } from '../../renderer/src/app/store-status.js';
+import { LiveStoreStatus } from '../../renderer/src/app/live-store-status.js';
 import { unavailableChoices } from '../../renderer/src/features/orders/modifier-tree.js';
 
 const T0 = Date.UTC(2026, 10, 23, 15, 0, 0);
@@ -170,48 +170,48 @@ describe('orders store and lanes', () => {
   });
 
   it('keeps an order pushed while the reload was on its way, and drops what the reload left out', () => {
-    const store = new OrdersStore();
-    store.upsert(order({ id: 'old', updatedAt: T0 }));
-    const since = store.beginReload();
+    const orders = new LiveOrders();
+    orders.upsert(order({ id: 'old', updatedAt: T0 }));
+    const since = orders.beginReload();
     // The list is read now (without the new order); the push for it lands before the answer.
-    store.upsert(order({ id: 'new', updatedAt: T0 + 5 }));
-    store.load([order({ id: 'other', updatedAt: T0 })], since);
+    orders.upsert(order({ id: 'new', updatedAt: T0 + 5 }));
+    orders.load([order({ id: 'other', updatedAt: T0 })], since);
     expect(
-      store
+      orders
         .all()
         .map((o) => o.id)
         .sort(),
     ).toEqual(['new', 'other']);
     // The next reload that leaves it out (the order is gone from the board) drops it.
-    store.load([order({ id: 'other', updatedAt: T0 })], store.beginReload());
-    expect(store.all().map((o) => o.id)).toEqual(['other']);
+    orders.load([order({ id: 'other', updatedAt: T0 })], orders.beginReload());
+    expect(orders.all().map((o) => o.id)).toEqual(['other']);
   });
 
   it('keeps the newer version of an order when a reload races a push event', () => {
-    const store = new OrdersStore();
-    store.upsert(order({ status: 'accepted', updatedAt: T0 + 10 }));
-    store.load([order({ status: 'pending', updatedAt: T0 })]);
-    expect(store.get('ord_1')?.status).toBe('accepted');
-    store.upsert(order({ status: 'pending', updatedAt: T0 + 5 }));
-    expect(store.get('ord_1')?.status).toBe('accepted');
-    store.upsert(order({ status: 'preparing', updatedAt: T0 + 20 }));
-    expect(store.get('ord_1')?.status).toBe('preparing');
+    const orders = new LiveOrders();
+    orders.upsert(order({ status: 'accepted', updatedAt: T0 + 10 }));
+    orders.load([order({ status: 'pending', updatedAt: T0 })]);
+    expect(orders.get('ord_1')?.status).toBe('accepted');
+    orders.upsert(order({ status: 'pending', updatedAt: T0 + 5 }));
+    expect(orders.get('ord_1')?.status).toBe('accepted');
+    orders.upsert(order({ status: 'preparing', updatedAt: T0 + 20 }));
+    expect(orders.get('ord_1')?.status).toBe('preparing');
   });
 });
 
-describe('store status on the screen', () => {
+describe('live status on the screen', () => {
   it('keeps the newer status whichever channel brings it last', () => {
-    const store = new StoreStatusStore();
+    const live = new LiveStoreStatus();
     const status = (revision: number, delivery: 'pending' | 'delivered') =>
       ({ revision, stream: { delivery } }) as unknown as StoreStatus;
-    store.offer(status(10, 'delivered')); // the push: Stream confirmed the pause
-    store.offer(status(9, 'pending')); // the pause's own answer, arriving after it
-    expect(store.get()?.stream?.delivery).toBe('delivered');
-    store.offer(status(11, 'pending'));
-    expect(store.get()?.revision).toBe(11);
+    live.offer(status(10, 'delivered')); // the push: Stream confirmed the pause
+    live.offer(status(9, 'pending')); // the pause's own answer, arriving after it
+    expect(live.get()?.stream?.delivery).toBe('delivered');
+    live.offer(status(11, 'pending'));
+    expect(live.get()?.revision).toBe(11);
     // A reload (the push channel reopened, maybe after a restart) replaces whatever is shown.
-    store.set(status(3, 'pending'));
-    expect(store.get()?.revision).toBe(3);
+    live.set(status(3, 'pending'));
+    expect(live.get()?.revision).toBe(3);
   });
 });
 

@@ -182,7 +182,7 @@ describe('lint says which boundary an import crosses', () => {
     ]);
     const store = await lint(
       'renderer/src/features/alerts/sample.ts',
-      "import { lanesOf } from '../orders/orders-store.js';\nexport const lanes = lanesOf;\n",
+      "import { lanesOf } from '../orders/live-orders.js';\nexport const lanes = lanesOf;\n",
     );
     expect(store).toEqual([]);
   });

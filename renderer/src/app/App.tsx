@@ -13,7 +13,7 @@ import { Board } from '../features/orders/Board.js';
 import { BoardUiContext, type BoardUi } from '../features/orders/board-ui.js';
 import { OrderDetailPanel } from '../features/orders/OrderDetailPanel.js';
 import { OrderList } from '../features/orders/OrderList.js';
-import { lanesOf } from '../features/orders/orders-store.js';
+import { lanesOf } from '../features/orders/live-orders.js';
 import { RejectDialog } from '../features/orders/RejectDialog.js';
 import { StorePanel } from '../features/store/StorePanel.js';
 import { texts } from '../i18n/texts.js';
@@ -43,7 +43,7 @@ export function App() {
   const actions = useOrderActions();
   const prefs = useObservable(settings);
   const connection = useObservable(services.connection);
-  const storeStatus = useObservable(services.store);
+  const storeStatus = useObservable(services.storeStatus);
   // The prep time Stream is quoted now (location default plus busy mode), else the usual default.
   const defaultPrep = storeStatus?.prepTimeMinutes ?? DEFAULT_PREP_MINUTES;
   const { screen, setScreen, keep } = useScreen();

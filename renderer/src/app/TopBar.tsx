@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { StoreStatus } from '../../../shared/store.js';
 import { MissedToday } from '../features/missed/MissedGroup.js';
-import type { Lanes } from '../features/orders/orders-store.js';
+import type { Lanes } from '../features/orders/live-orders.js';
 import { texts } from '../i18n/texts.js';
 import { clockTime, storeDayTime } from '../ui/format.js';
 import { useServices } from './hooks.js';

@@ -15,11 +15,11 @@ import {
 import { ServerClock } from '../api/server-clock.js';
 import { AlertController } from '../features/alerts/alert-controller.js';
 import { SoundPlayer } from '../features/alerts/sound-player.js';
-import { OrdersStore } from '../features/orders/orders-store.js';
+import { LiveOrders } from '../features/orders/live-orders.js';
 import { setStoreTimeZone } from '../ui/format.js';
 import { Observable } from './observable.js';
 import { Settings } from './settings.js';
-import { StoreStatusStore } from './store-status.js';
+import { LiveStoreStatus } from './live-store-status.js';
 import { languageFor } from '../i18n/language.js';
 import { texts } from '../i18n/texts.js';
 import { APP_TEXTS } from './texts.js';
@@ -35,13 +35,13 @@ export interface Services {
   transport: Transport;
   api: LocalApiClient;
   clock: ServerClock;
-  orders: OrdersStore;
+  orders: LiveOrders;
   sound: SoundPlayer;
   alerts: AlertController;
   settings: Settings;
   connection: Observable<ConnectionState>;
   /** Pause / busy / prep time as the core reports them; null until loaded. */
-  store: StoreStatusStore;
+  storeStatus: LiveStoreStatus;
   /** The POS leg's status as read when the push channel (re)opened; later changes come as push
    * events (`pos.*`, `printer.status`), which the banners fold in themselves. */
   posStatus: Observable<PosStatus | null>;
@@ -73,14 +73,14 @@ export function createServices(transport: Transport): Services {
     clock,
     actor: () => settings.get().cashierName || undefined,
   });
-  const orders = new OrdersStore();
+  const orders = new LiveOrders();
   const sound = new SoundPlayer();
   const alerts = new AlertController(orders, clock, sound);
   const connection = new Observable<ConnectionState>('connecting');
   const notices = new Observable<readonly Notice[]>([]);
-  const store = new StoreStatusStore();
+  const storeStatus = new LiveStoreStatus();
   // Every time on screen is on the store's clock (format.ts), once the store says its zone.
-  store.subscribe(() => setStoreTimeZone(store.get()?.schedule.timeZone));
+  storeStatus.subscribe(() => setStoreTimeZone(storeStatus.get()?.schedule.timeZone));
   const posStatus = new Observable<PosStatus | null>(null);
   const missed = new Observable<MissedSummary | null>(null);
   const health = new Observable<Health | null>(null);
@@ -128,7 +128,7 @@ export function createServices(transport: Transport): Services {
     alerts,
     settings,
     connection,
-    store,
+    storeStatus,
     posStatus,
     health,
     missed,
@@ -142,7 +142,7 @@ export function createServices(transport: Transport): Services {
       const handlers: PushHandlers = {
         onOpen: () => {
           api.getStore().then(
-            (status) => store.set(status), // a reload replaces, even after a restart
+            (status) => storeStatus.set(status), // a reload replaces, even after a restart
             () => undefined, // store controls are optional for the board
           );
           api.getPosStatus().then(
@@ -180,7 +180,7 @@ export function createServices(transport: Transport): Services {
               break;
             }
             case 'store.updated':
-              store.offer(message.data);
+              storeStatus.offer(message.data);
               break;
             default:
               break; // catalog and outbox events: see `onPush`

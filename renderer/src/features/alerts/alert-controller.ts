@@ -3,7 +3,7 @@
 // notification when the window is not in front. React reads its snapshot; nothing here renders.
 import type { OrderSummary } from '../../../../shared/order.js';
 import type { ServerClock } from '../../api/server-clock.js';
-import { lanesOf, type OrdersStore } from '../orders/orders-store.js';
+import { lanesOf, type LiveOrders } from '../orders/live-orders.js';
 import { sourceName } from '../../ui/labels.js';
 import { texts } from '../../i18n/texts.js';
 import { alertPicture, soundDue, type AlertPicture, type LastPlayed } from './alert-policy.js';
@@ -45,7 +45,7 @@ export class AlertController {
   private flashOn = false;
 
   constructor(
-    private readonly orders: OrdersStore,
+    private readonly orders: LiveOrders,
     private readonly clock: ServerClock,
     private readonly player: SoundPlayer,
   ) {}

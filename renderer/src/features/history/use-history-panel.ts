@@ -45,8 +45,8 @@ export function useHistoryPanel(now: number, active: boolean) {
   const t = texts(HISTORY);
   const services = useServices();
   const { api, notify } = services;
-  const store = useObservable(services.store);
-  const today = localDay(now, store?.schedule.timeZone);
+  const storeStatus = useObservable(services.storeStatus);
+  const today = localDay(now, storeStatus?.schedule.timeZone);
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [preset, setPreset] = useState<RangePreset | null>('week');

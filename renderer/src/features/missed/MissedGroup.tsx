@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function MissedGroup({ orders, onOpen }: Props) {
-  const { api, orders: store, notify } = useServices();
+  const { api, orders: liveOrders, notify } = useServices();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const t = texts(MISSED_TEXTS);
   if (!orders.length) return <PauseOffer />;
@@ -25,7 +25,7 @@ export function MissedGroup({ orders, onOpen }: Props) {
     setBusy((b) => new Set(b).add(id));
     try {
       const detail = await api.markMissedSeen({ id });
-      store.upsert(detail);
+      liveOrders.upsert(detail);
     } catch (err) {
       notify('error', t.offer.failed((err as Error).message));
     } finally {

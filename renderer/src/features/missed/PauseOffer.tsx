@@ -13,9 +13,9 @@ const PAUSE_MINUTES = 30;
 const BUSY_EXTRA_MINUTES = 15;
 
 export function PauseOffer() {
-  const { api, store, missed, notify } = useServices();
+  const { api, storeStatus, missed, notify } = useServices();
   const summary = useObservable(missed);
-  const status = useObservable(store);
+  const status = useObservable(storeStatus);
   const withPin = useManagerAction();
   const [hiddenAt, setHiddenAt] = useState<number | null>(null);
   const t = texts(MISSED_TEXTS).offer;
@@ -45,7 +45,7 @@ export function PauseOffer() {
                   { minutes: PAUSE_MINUTES, reason: t.pauseReason },
                   { managerPin: pin },
                 );
-                store.offer(next);
+                storeStatus.offer(next);
                 return next;
               }),
             )
@@ -63,7 +63,7 @@ export function PauseOffer() {
                 minutes: 60,
                 reason: t.pauseReason,
               });
-              store.offer(next);
+              storeStatus.offer(next);
               return next;
             })
           }

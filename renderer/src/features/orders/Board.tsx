@@ -6,7 +6,7 @@ import { texts } from '../../i18n/texts.js';
 import type { OrderActions } from './actions.js';
 import { useBoardUi } from './board-ui.js';
 import { MissedGroup } from '../missed/MissedGroup.js';
-import type { Lanes } from './orders-store.js';
+import type { Lanes } from './live-orders.js';
 import { PendingCard } from './PendingCard.js';
 import { ProgressCard } from './ProgressCard.js';
 import { BOARD } from './texts.js';

@@ -9,7 +9,7 @@ import { useServices } from '../../app/hooks.js';
 import type { OrderActions } from './actions.js';
 import { useBoardUi } from './board-ui.js';
 import { type BoardKeys, useBoardKeys } from './keyboard.js';
-import type { Lanes } from './orders-store.js';
+import type { Lanes } from './live-orders.js';
 import { PREP_STEP, clampPrep } from './PrepStepper.js';
 import { useNextStep } from './use-next-step.js';
 

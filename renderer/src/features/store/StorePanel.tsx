@@ -31,8 +31,8 @@ const REASONS = ['tooBusy', 'kitchen', 'staff', 'closingEarly'] as const;
 const BUSY_STEPS = [10, 20, 30];
 
 export function StorePanel({ now }: { now: number }) {
-  const { api, store, notify } = useServices();
-  const status = useObservable(store);
+  const { api, storeStatus, notify } = useServices();
+  const status = useObservable(storeStatus);
   const withPin = useManagerAction();
   const [reason, setReason] = useState<(typeof REASONS)[number]>(REASONS[0]);
   const t = texts(STORE_TEXTS);
@@ -44,7 +44,7 @@ export function StorePanel({ now }: { now: number }) {
     try {
       const next = await action();
       if (next) {
-        store.offer(next);
+        storeStatus.offer(next);
         notify('info', what);
       }
     } catch (err) {

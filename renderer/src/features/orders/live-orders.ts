@@ -49,7 +49,7 @@ export function lanesOf(orders: Iterable<OrderSummary>, now: number): Lanes {
   return lanes;
 }
 
-export class OrdersStore {
+export class LiveOrders {
   private byId = new Map<string, OrderSummary>();
   private snapshot: readonly OrderSummary[] = [];
   private loaded = false;

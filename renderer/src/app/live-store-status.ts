@@ -4,7 +4,7 @@
 import type { StoreStatus } from '../../../shared/store.js';
 import { Observable } from './observable.js';
 
-export class StoreStatusStore extends Observable<StoreStatus | null> {
+export class LiveStoreStatus extends Observable<StoreStatus | null> {
   constructor() {
     super(null);
   }
