@@ -27,6 +27,8 @@ export const NOT_RECEIVED_AFTER_MS = 20_000;
 
 export type DeliveryView =
   | { state: 'sent'; at: number; late: boolean }
+  /** Closed unsent, for good: Stream had failed the order first (chains, `pos_offline`). */
+  | { state: 'withdrawn' }
   | { state: 'sending'; attempts: number; nextTryAt: number }
   | {
       state: 'failed';
@@ -38,6 +40,7 @@ export type DeliveryView =
     };
 
 export function deliveryView(d: Delivery, now: number): DeliveryView {
+  if (d.state === 'withdrawn') return { state: 'withdrawn' };
   if (d.state === 'sent') {
     const at = d.sentAt ?? d.createdAt;
     return { state: 'sent', at, late: d.deadlineAt !== null && at > d.deadlineAt };

@@ -2,7 +2,9 @@
 // for good, and the alert raised when one is given up on. Times are epoch milliseconds.
 import { z } from 'zod';
 
-export const OutboxState = z.enum(['pending', 'sending', 'sent', 'dead']);
+/** `withdrawn`: final, never sent — Stream had failed the order before it could be (chains: the
+ * gateway answered `pos_offline`); `last_error` says so. */
+export const OutboxState = z.enum(['pending', 'sending', 'sent', 'dead', 'withdrawn']);
 
 export const OutboxEvent = z.object({
   /** The event id, sent as Idempotency-Key on every attempt (a replay keeps it). */

@@ -8,7 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../gateway/gateway.js';
 import type { PushMessage } from '../../shared/contract.js';
-import { WITHDRAWN_TEXT } from '../../electron/core/orders/lifecycle.js';
+import { WITHDRAWN_EVENT_TEXT, WITHDRAWN_TEXT } from '../../electron/core/orders/lifecycle.js';
+import type { Delivery } from '../../shared/delivery.js';
+import type { OutboxEvent } from '../../shared/outbox.js';
 import { startTestConnector, type TestConnector } from '../support/connector.js';
 import { relayConfig, startTestGateway } from '../support/gateway.js';
 import { startNats, type NatsNode } from '../support/nats.js';
@@ -194,6 +196,96 @@ describe('an order staff accepted before its withdrawal arrived', () => {
     expect(canceled?.data).toMatchObject({ id: row().id, canceledBy: 'relay' });
     expect(pushed.some((m) => m.event === 'order.missed')).toBe(false);
     unsubscribe();
+  });
+
+  it('closes the queued accept as withdrawn, with the reason: never sent, not stuck, not replayable', async () => {
+    // Stream's API here is a closed port, so the cashier's accept waits in the outbox for a retry
+    // when the withdrawal arrives, as it does when Stream is slow or unreachable.
+    const relay = store.connector.relay!;
+    const answered = gate();
+    let orderId = '';
+    relay.hooks = {
+      beforeRespond: async (req) => {
+        const order = JSON.parse(Buffer.from(req.body!, 'base64').toString()) as {
+          object: { idempotency_key: string };
+        };
+        orderId = store.connector.ctx.orders.findByKey(`key:${order.object.idempotency_key}`)!.id;
+        expect(
+          (await local(store.localUrl, 'POST', `/api/orders/${orderId}/accept`, {})).status,
+        ).toBe(200);
+        await answered.opened;
+      },
+    };
+    await until('store online', () => gateway.fleet.get('store-1')?.online === true);
+    try {
+      const refused = await sendToStreamListener(
+        gateway.url,
+        orderCreated({ locationId: 'store-1' }),
+      );
+      expect(refused.status).toBe(400);
+    } finally {
+      answered.open();
+      relay.hooks = {};
+    }
+    await until(
+      'the store withdrew the accepted order',
+      () => store.connector.ctx.orders.get(orderId)?.status === 'canceled',
+    );
+
+    const acceptRow = () =>
+      store.connector.ctx.db
+        .prepare(
+          `SELECT id, state, attempts, last_error FROM outbox
+          WHERE lane = 'stream' AND ordering_key = ? AND kind = 'order.accepted'`,
+        )
+        .get(orderId) as { id: string; state: string; attempts: number; last_error: string };
+    expect(acceptRow()).toMatchObject({ state: 'withdrawn', last_error: WITHDRAWN_EVENT_TEXT });
+
+    // Time passes well beyond every retry: nothing more is attempted.
+    const attempts = acceptRow().attempts;
+    store.clock.advance(30 * 60_000);
+    store.connector.streamLane.poke();
+    await until('the Stream lane idle', () => {
+      const a = store.connector.streamLane.activity();
+      return a.inFlight === 0 && !a.tickQueued;
+    });
+    expect(acceptRow()).toMatchObject({ state: 'withdrawn', attempts });
+
+    // The order detail says it in the delivery list; health and the outbox do not count it.
+    const detail = await local<{ deliveries: Delivery[] }>(
+      store.localUrl,
+      'GET',
+      `/api/orders/${orderId}`,
+    );
+    expect(detail.body.deliveries).toContainEqual(
+      expect.objectContaining({
+        kind: 'order.accepted',
+        state: 'withdrawn',
+        lastError: WITHDRAWN_EVENT_TEXT,
+      }),
+    );
+    const ids = async (state: 'backlog' | 'dead') =>
+      (
+        await local<{ events: OutboxEvent[] }>(store.localUrl, 'GET', `/api/outbox?state=${state}`)
+      ).body.events
+        .filter((e) => e.orderingKey === orderId)
+        .map((e) => e.id);
+    expect(await ids('backlog')).toEqual([]);
+    expect(await ids('dead')).toEqual([]);
+    const health = await local<{ outbox: { pending: number; dead: number } }>(
+      store.localUrl,
+      'GET',
+      '/api/health',
+    );
+    const backlog = await local<{ events: OutboxEvent[] }>(
+      store.localUrl,
+      'GET',
+      '/api/outbox?state=backlog',
+    );
+    expect(health.body.outbox.pending).toBe(backlog.body.events.length);
+    const replay = await local(store.localUrl, 'POST', `/api/outbox/${acceptRow().id}/replay`, {});
+    expect(replay.status).toBeGreaterThanOrEqual(400);
+    expect(acceptRow().state).toBe('withdrawn');
   });
 });
 

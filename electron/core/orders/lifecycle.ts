@@ -12,6 +12,7 @@ import type { Driver, OrderDetail } from '../../../shared/order.js';
 import type { Actor, CoreContext } from '../context.js';
 import type { OrderRow } from './rows.js';
 import { ApiError, notFound } from '../util/errors.js';
+import { OutboxQueries } from '../outbox/queries.js';
 import {
   orderCanceled,
   orderStatusUpdated,
@@ -26,6 +27,10 @@ import {
 export const WITHDRAWN_TEXT =
   'Stream failed this order because the store did not answer in time — the customer was told it was not accepted';
 
+/** Why a withdrawn order's messages to Stream were closed unsent (the outbox row's last error). */
+export const WITHDRAWN_EVENT_TEXT =
+  'not sent: Stream had already failed this order (pos_offline, the store did not answer in time), so it cannot take this message';
+
 /** What became of a withdrawal the chain gateway sent (relay/wire.ts WithdrawalAck). */
 export type WithdrawalOutcome = 'withdrawn' | 'already' | 'not_here';
 
@@ -38,10 +43,14 @@ export interface LifecycleCollaborators {
 }
 
 export class OrderLifecycle {
+  private readonly outbox: OutboxQueries;
+
   constructor(
     private readonly ctx: CoreContext,
     private readonly collaborators: LifecycleCollaborators,
-  ) {}
+  ) {
+    this.outbox = new OutboxQueries(ctx.db);
+  }
 
   setStaffStatus(id: string, status: StaffStatus, actor: Actor): OrderDetail {
     const { ctx } = this;
@@ -140,7 +149,9 @@ export class OrderLifecycle {
    * time), yet the order reached us: withdraw it. It leaves the board and the POS (a pending one
    * is missed, shown until seen; one already accepted gets the cancel alert), the timeline says
    * why, and its stored answer becomes the gateway's, so a retry from Stream hears `pos_offline`
-   * too. Nothing goes to Stream: it has already failed the order. Idempotent.
+   * too. Nothing goes to Stream: it has already failed the order, so the order's messages it
+   * does not have yet (an accept given meanwhile) are closed as withdrawn, with the reason, not
+   * retried for ever (README assumption 23). Idempotent.
    */
   withdrawUnanswered(idempotencyKey: string): WithdrawalOutcome {
     const { ctx } = this;
@@ -152,7 +163,9 @@ export class OrderLifecycle {
     if (found.answer_status >= 400) return 'already';
     const row = ctx.orders.get(found.id)!;
     const now = ctx.clock.now();
+    let closed = 0;
     const canceled = ctx.db.transaction(() => {
+      closed = this.outbox.withdrawStreamEvents(row.id, WITHDRAWN_EVENT_TEXT);
       ctx.orders.update(row.id, {
         answer_status: refusal.status,
         answer_body: refusalBody,
@@ -178,6 +191,7 @@ export class OrderLifecycle {
     ctx.log.warn('order withdrawn: the gateway told Stream pos_offline', {
       orderId: row.id,
       was: row.status,
+      unsentStreamEventsClosed: closed,
     });
     this.announce(row.id, canceled ? 'relay' : undefined, {
       cancelSource: null,

@@ -70,6 +70,8 @@ export class OutboxQueries {
           WHERE lane = @lane AND ordering_key = @key AND kind = @kind ORDER BY seq DESC LIMIT 1`),
       drop: db.prepare(`UPDATE outbox SET state = 'dead', last_error = @why
           WHERE id = @id AND state = 'pending'`),
+      withdrawStream: db.prepare(`UPDATE outbox SET state = 'withdrawn', last_error = @why
+          WHERE lane = 'stream' AND ordering_key = @key AND state IN ('pending', 'sending', 'dead')`),
       streamBacklog: db.prepare(`SELECT
           COALESCE(SUM(state IN ('pending', 'sending')), 0) AS pending,
           MIN(CASE WHEN state IN ('pending', 'sending') THEN ${waitingSince()} END) AS oldestPendingSince,
@@ -98,6 +100,13 @@ export class OutboxQueries {
    * waiting any more. */
   dropPending(id: string, why: string): boolean {
     return this.stmts.drop.run({ id, why }).changes === 1;
+  }
+
+  /** Close every Stream event about one order that Stream does not have yet: final, with the
+   * reason, never sent or replayed (the worker's outcome of an attempt in flight finds the row no
+   * longer `sending` and changes nothing). How many were closed. */
+  withdrawStreamEvents(orderId: string, why: string): number {
+    return this.stmts.withdrawStream.run({ key: orderId, why }).changes;
   }
 
   streamBacklog(): StreamBacklog {

@@ -1,5 +1,5 @@
 // Every SQL statement about delivering outbox rows. A row moves pending → sending → sent | pending
-// (retry) | dead; `sending` left behind by a crash goes back to pending at the next start.
+// (retry) | dead, or withdrawn (final: queries.ts `withdrawStreamEvents`); `sending` left behind by a crash goes back to pending at the next start.
 //
 // Per-key order: only the head of an ordering key (its oldest row still pending or sending) may
 // be tried, so an order's later event never overtakes an earlier one and at most one per key is
@@ -8,7 +8,7 @@
 import type { Db } from '../db/connection.js';
 import type { Lane } from './enqueue.js';
 
-export type OutboxState = 'pending' | 'sending' | 'sent' | 'dead';
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'dead' | 'withdrawn';
 
 export interface OutboxRow {
   seq: number;

@@ -109,3 +109,9 @@ export const GATEWAY_ANSWER_TIMEOUT_MS = 5000;
  * credentials, those of the merchant named by `X-Provider-Merchant-Id` (the header A7 gives Get
  * Catalog), or every registered store without it (README assumption 21). */
 export const MERCHANT_HEADER = 'x-provider-merchant-id';
+
+/** Chains (B7): once the gateway answered `pos_offline` for an order, Stream has failed it (A3)
+ * and expects nothing more about it: the store's messages about that order Stream does not have
+ * yet (an accept the cashier gave before the withdrawal arrived, a status after it) are closed
+ * `withdrawn` with the reason, never sent late (README assumption 23). */
+export const AFTER_POS_OFFLINE_SEND_NOTHING = true;

@@ -32,7 +32,10 @@ export function DeliveryBadge({
   let detail: string | null = null;
   if (view.state === 'sent')
     words = (view.late ? t.sentLate : t.sent)(clockTimeWithSeconds(view.at));
-  else if (view.state === 'sending')
+  else if (view.state === 'withdrawn') {
+    words = t.withdrawn;
+    detail = t.withdrawnTodo;
+  } else if (view.state === 'sending')
     words = t.sending(view.attempts, Math.max(0, Math.ceil((view.nextTryAt - now) / 1000)));
   else {
     words = t.notReceived;

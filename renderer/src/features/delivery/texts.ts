@@ -20,6 +20,9 @@ export const DELIVERY_TEXTS = translations(
         ? 'Telling Stream…'
         : `Telling Stream… attempt ${attempt}, next try in ${seconds} s`,
     notReceived: 'NOT received by Stream',
+    withdrawn: 'Not sent: Stream withdrew this order',
+    withdrawnTodo:
+      'Stream failed it because the store did not answer in time, and told the customer it was not accepted. Do not make it; if it is already made, set it aside. Nothing to retry.',
     why: {
       late: 'Stream’s 60-second window closed first.',
       refused: (error: string) => `Stream refused it or we gave up: ${error}`,
@@ -53,6 +56,9 @@ export const DELIVERY_TEXTS = translations(
         ? 'Avisando a Stream…'
         : `Avisando a Stream… intento ${attempt}, próximo en ${seconds} s`,
     notReceived: 'Stream NO lo ha recibido',
+    withdrawn: 'No enviado: Stream retiró este pedido',
+    withdrawnTodo:
+      'Stream lo dio por fallido porque la tienda no respondió a tiempo, y le dijo al cliente que no fue aceptado. No lo prepare; si ya está hecho, apártelo. No hay nada que reintentar.',
     why: {
       late: 'La ventana de 60 segundos de Stream se cerró antes.',
       refused: (error: string) => `Stream lo rechazó o dejamos de intentarlo: ${error}`,

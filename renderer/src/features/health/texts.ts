@@ -176,6 +176,7 @@ export const OUTBOX = translations(
       sending: 'sending',
       sent: 'sent',
       dead: 'dead',
+      withdrawn: 'withdrawn (Stream failed the order; never sent)',
     } satisfies Record<OutboxEvent['state'], string>,
     backlog: (kind: string, order: string, state: string, tries: number, next: string) =>
       `${kind} for ${order} · ${state} · ${tries} tries · next ${next}`,
@@ -197,6 +198,7 @@ export const OUTBOX = translations(
       sending: 'enviando',
       sent: 'enviado',
       dead: 'fallido',
+      withdrawn: 'retirado (Stream dio el pedido por fallido; no se envía)',
     },
     backlog: (kind: string, order: string, state: string, tries: number, next: string) =>
       `${kind} para ${order} · ${state} · ${tries} intentos · próximo ${next}`,
