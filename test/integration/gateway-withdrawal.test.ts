@@ -12,6 +12,7 @@ import { WITHDRAWN_EVENT_TEXT, WITHDRAWN_TEXT } from '../../electron/core/orders
 import type { Delivery } from '../../shared/delivery.js';
 import type { OutboxEvent } from '../../shared/outbox.js';
 import { startTestConnector, type TestConnector } from '../support/connector.js';
+import { startPosRig, type PosRig } from '../support/fake-pos.js';
 import { relayConfig, startTestGateway } from '../support/gateway.js';
 import { startNats, type NatsNode } from '../support/nats.js';
 import { orderCreated } from '../support/orders.js';
@@ -40,7 +41,7 @@ const keyOf = (order: ReturnType<typeof orderCreated>) =>
   `key:${(order.object as { idempotency_key: string }).idempotency_key}`;
 
 beforeAll(async () => {
-  nats = await startNats({ stores: ['store-1'] });
+  nats = await startNats({ stores: ['store-1', 'store-2'] });
   // The wait is short so the test is quick; no assertion depends on it.
   gateway = await startTestGateway(nats.url, { answerTimeoutMs: 800 });
   store = await startTestConnector({ config: relayConfig(nats.url, 'store-1') });
@@ -286,6 +287,57 @@ describe('an order staff accepted before its withdrawal arrived', () => {
     const replay = await local(store.localUrl, 'POST', `/api/outbox/${acceptRow().id}/replay`, {});
     expect(replay.status).toBeGreaterThanOrEqual(400);
     expect(acceptRow().state).toBe('withdrawn');
+  });
+});
+
+describe('an accepted order the POS already had when its withdrawal arrived', () => {
+  let rig: PosRig;
+  beforeAll(async () => {
+    rig = await startPosRig({ config: relayConfig(nats.url, 'store-2') });
+    await until('store-2 registered', () => gateway.fleet.get('store-2')?.online === true);
+  });
+  afterAll(async () => {
+    await rig?.dispose();
+  });
+
+  it('voids the POS leg as a cancel does, and closes the queued accept', async () => {
+    const relay = rig.t.connector.relay!;
+    const answered = gate();
+    let orderId = '';
+    relay.hooks = {
+      beforeRespond: async (req) => {
+        const order = JSON.parse(Buffer.from(req.body!, 'base64').toString()) as {
+          object: { idempotency_key: string };
+        };
+        orderId = rig.t.connector.ctx.orders.findByKey(`key:${order.object.idempotency_key}`)!.id;
+        await local(rig.t.localUrl, 'POST', `/api/orders/${orderId}/accept`, {});
+        await rig.drive(() => rig.pos.orders.length === 1);
+        await answered.opened;
+      },
+    };
+    try {
+      const refused = await sendToStreamListener(
+        gateway.url,
+        orderCreated({ locationId: 'store-2' }),
+      );
+      expect(refused.status).toBe(400);
+    } finally {
+      answered.open();
+      relay.hooks = {};
+    }
+    await until(
+      'the store withdrew it',
+      () => rig.t.connector.ctx.orders.get(orderId)?.status === 'canceled',
+    );
+    await rig.drive(() => rig.pos.voids.length === 1);
+    expect(rig.pos.voids[0]!.posOrderId).toBe(rig.pos.orders[0]!.posOrderId);
+    const accept = rig.t.connector.ctx.db
+      .prepare(
+        `SELECT state, last_error FROM outbox WHERE lane = 'stream' AND ordering_key = ? AND kind = 'order.accepted'`,
+      )
+      .get(orderId) as { state: string; last_error: string } | undefined;
+    // With a POS that decides acceptance the accept is written once the POS took the order.
+    expect(accept).toMatchObject({ state: 'withdrawn', last_error: WITHDRAWN_EVENT_TEXT });
   });
 });
 
