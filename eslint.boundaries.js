@@ -182,4 +182,18 @@ export const runtimeBoundaries = [
       ],
     },
   },
+  {
+    // A component's words come from useTexts (i18n/context.ts): it reads the language context, so
+    // a language switch re-renders the component. A bare texts() call would not (issue 13).
+    files: ['renderer/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='texts']",
+          message: 'a component takes its words from useTexts(SET), not texts(SET).',
+        },
+      ],
+    },
+  },
 ];

@@ -8,8 +8,7 @@ import { ServicesContext } from './app/hooks.js';
 import { createServices } from './app/services.js';
 import { ManagerPinProvider } from './ui/ManagerPin.js';
 import { SIGN_IN_TEXTS } from './app/texts.js';
-import { languageFor, setLanguage } from './i18n/language.js';
-import { texts } from './i18n/texts.js';
+import { languageFor } from './i18n/language.js';
 import './styles/base.css';
 import './styles/board.css';
 import './styles/cards.css';
@@ -27,8 +26,9 @@ const transport = chooseTransport();
 
 if (!transport) {
   // No settings without the connector: the browser's preferred language decides.
-  setLanguage(languageFor(navigator.languages));
-  const t = texts(SIGN_IN_TEXTS);
+  const language = languageFor(navigator.languages);
+  document.documentElement.lang = language;
+  const t = SIGN_IN_TEXTS[language]; // not a component: no context to read
   root.render(
     <main className="no-token">
       <h1>{t.title}</h1>

@@ -16,7 +16,7 @@ import { OrderList } from '../features/orders/OrderList.js';
 import { lanesOf } from '../features/orders/live-orders.js';
 import { RejectDialog } from '../features/orders/RejectDialog.js';
 import { StorePanel } from '../features/store/StorePanel.js';
-import { texts } from '../i18n/texts.js';
+import { useTexts } from '../i18n/context.js';
 import { Banners } from './Banners.js';
 import { dialogs } from './dialogs.js';
 import { useObservable, useServerNow, useServices } from './hooks.js';
@@ -99,7 +99,7 @@ export function App() {
     },
     [ui],
   );
-  const t = texts(APP_TEXTS);
+  const t = useTexts(APP_TEXTS);
 
   return (
     <BoardUiContext.Provider value={ui}>

@@ -1,13 +1,18 @@
-// The whole screen in the terminal's language. Switching re-creates the tree below: every
-// `texts()` call then reads the new language, and the switch is rare enough (a settings toggle)
-// that keeping half-typed state across it is not worth a subscription in every component.
-import { Fragment, type ReactNode } from 'react';
+// The whole screen in the terminal's language. The language is context, not a key: a switch
+// re-renders the components that read it (useLanguage / useTexts) and keeps everything typed or
+// chosen (a half-taken phone order, the screen on show).
+import { type ReactNode, useEffect } from 'react';
+import { LanguageContext } from '../i18n/context.js';
 import { setLanguage } from '../i18n/language.js';
 import { useObservable, useServices } from './hooks.js';
 
 export function InLanguage({ children }: { children: ReactNode }) {
   const { settings } = useServices();
   const { language } = useObservable(settings);
+  // Before the children render: the non-React helpers they call word things in this language.
   setLanguage(language);
-  return <Fragment key={language}>{children}</Fragment>;
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  return <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>;
 }

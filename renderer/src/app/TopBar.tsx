@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { StoreStatus } from '../../../shared/store.js';
 import { MissedToday } from '../features/missed/MissedGroup.js';
 import type { Lanes } from '../features/orders/live-orders.js';
-import { texts } from '../i18n/texts.js';
+import { useTexts } from '../i18n/context.js';
 import { clockTime, storeDayTime } from '../ui/format.js';
 import { useServices } from './hooks.js';
 import { APP_TEXTS } from './texts.js';
@@ -43,8 +43,12 @@ function useStoreName(): string {
   return storeName || APP_NAME;
 }
 
-function screenTabs(lanes: Lanes, storeStatus: StoreStatus | null, now: number): Tab[] {
-  const t = texts(APP_TEXTS);
+function screenTabs(
+  t: (typeof APP_TEXTS)['en'],
+  lanes: Lanes,
+  storeStatus: StoreStatus | null,
+  now: number,
+): Tab[] {
   // A paused or closed store's tab is the red pill itself ("PAUSED until 16:30"): one place to
   // read it and to tap it, and no extra element to squeeze the tabs when the store pauses.
   const pausedWords =
@@ -85,7 +89,7 @@ interface Props {
 }
 
 export function TopBar({ lanes, storeStatus, now, screen, onScreen }: Props) {
-  const t = texts(APP_TEXTS);
+  const t = useTexts(APP_TEXTS);
   const storeName = useStoreName();
   return (
     <header className="topbar">
@@ -97,7 +101,7 @@ export function TopBar({ lanes, storeStatus, now, screen, onScreen }: Props) {
         <MissedToday />
       </div>
       <nav className="tabs" aria-label={t.screens}>
-        {screenTabs(lanes, storeStatus, now).map((tab) => (
+        {screenTabs(t, lanes, storeStatus, now).map((tab) => (
           <TabButton
             key={tab.id}
             tab={tab}

@@ -152,7 +152,10 @@ export function createServices(transport: Transport): Services {
           reloadMissed();
           reloadHealth();
           reload().catch((err: unknown) =>
-            notify('error', texts(APP_TEXTS).loadOrdersFailed((err as Error).message)),
+            notify(
+              'error',
+              texts(APP_TEXTS, settings.get().language).loadOrdersFailed((err as Error).message),
+            ),
           );
         },
         onStateChange: (state) => connection.set(state),

@@ -6,15 +6,8 @@ export type Screen = 'board' | 'scheduled' | 'done' | 'new' | 'history' | 'store
 /** Screens that keep their state while hidden. */
 type KeptScreen = Extract<Screen, 'new' | 'history'>;
 
-/** The screen on show, kept outside the tree: a language switch re-creates the tree
- * (InLanguage.tsx) and staff who switched it on the settings screen stay there. */
-let shownScreen: Screen = 'board';
-
 export function useScreen() {
-  const [screen, setScreen] = useState<Screen>(() => shownScreen);
-  useEffect(() => {
-    shownScreen = screen;
-  }, [screen]);
+  const [screen, setScreen] = useState<Screen>('board');
   const [visited, setVisited] = useState<ReadonlySet<KeptScreen>>(new Set());
   useEffect(() => {
     if ((screen === 'new' || screen === 'history') && !visited.has(screen))

@@ -6,16 +6,20 @@
 export const LANGUAGES = { en: 'English', es: 'Español' } as const;
 export type Language = keyof typeof LANGUAGES;
 
+// Interim (issue 13, left): the non-React helpers (ui/format.ts, ui/labels.ts, explain, next-step,
+// local-day, actions, services notices, api/client) still read this copy of the language, kept
+// in step by InLanguage. Components read the language from LanguageContext (useLanguage,
+// useTexts) and must not use this.
 let current: Language = 'en';
 
+/** The language the non-React helpers word things in (see above); components use useLanguage. */
 export function currentLanguage(): Language {
   return current;
 }
 
-/** Switch the words every `texts()` call returns from now on; the caller re-renders. */
+/** Keep the helpers' copy in step with the terminal setting (InLanguage, main.tsx before mount). */
 export function setLanguage(language: Language): void {
   current = language;
-  if (typeof document !== 'undefined') document.documentElement.lang = language;
 }
 
 /** The language a terminal starts in: Spanish when the browser or OS prefers it, else English. */

@@ -4,12 +4,12 @@
 //
 // A text is a string, or a function when it takes values ("3 items", "Paused until 17:30"), so
 // word order and plurals are each language's own.
-import { currentLanguage } from './language.js';
+import { currentLanguage, type Language } from './language.js';
 
 /** A string, a function of values, or a group of texts (the label of every status). */
 // `any[]` keeps a set's own parameter types (a `(n: number) => string` stays one).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Text = string | ((...args: any[]) => string) | { readonly [key: string]: Text };
+export type Text = string | ((...args: any[]) => string) | { readonly [key: string]: Text };
 
 /** A set's shape with the English literals widened: what every language must provide. */
 export type TextsOf<T> = {
@@ -44,9 +44,13 @@ export function declaredTranslations(): readonly TranslationSet<Record<string, T
 }
 
 /**
- * The words in the current language. Call it where the words are used (inside a component or
- * function), never once at module load: the language can change while the app runs.
+ * The words in a language (the helpers' current one when not given). Components use useTexts
+ * (i18n/context.ts) instead, so a language switch re-renders them; never call this once at module
+ * load: the language can change while the app runs.
  */
-export function texts<T extends Record<string, Text>>(set: TranslationSet<T>): TextsOf<T> {
-  return set[currentLanguage()];
+export function texts<T extends Record<string, Text>>(
+  set: TranslationSet<T>,
+  language: Language = currentLanguage(),
+): TextsOf<T> {
+  return set[language];
 }

@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { LocalApiError } from '../api/client.js';
 import { Modal } from './Modal.js';
-import { texts } from '../i18n/texts.js';
+import { useTexts } from '../i18n/context.js';
 import { PIN_TEXTS } from './texts.js';
 
 const REMEMBER_MS = 60_000;
@@ -80,7 +80,7 @@ export function ManagerPinProvider({ children }: { children: ReactNode }) {
 }
 
 function PinPad({ prompt }: { prompt: Prompt }) {
-  const t = texts(PIN_TEXTS);
+  const t = useTexts(PIN_TEXTS);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -5,7 +5,7 @@ import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { orderNumber, sourceName } from '../../ui/labels.js';
 import { clockTime } from '../../ui/format.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { ALERT_TEXTS } from './texts.js';
 
 /** `loudOnly`: shown only while an order rings or runs out of time (over a dialog, where a calm
@@ -19,7 +19,7 @@ export function NewOrderStrip({ onShow, loudOnly }: { onShow: () => void; loudOn
   const urgent = picture.urgent.length > 0;
   const ringing = picture.ringing.length > 0;
   if (!pendingCount || (loudOnly && !urgent && !ringing)) return null;
-  const t = texts(ALERT_TEXTS);
+  const t = useTexts(ALERT_TEXTS);
   return (
     <div
       className={`strip ${urgent ? 'strip--urgent' : ringing ? 'strip--ringing' : 'strip--calm'}`}
@@ -53,7 +53,7 @@ export function CancelBanners({ onOpen }: { onOpen: (id: string) => void }) {
   const { alerts } = useServices();
   const { cancels } = useObservable({ get: alerts.getSnapshot, subscribe: alerts.subscribe });
   if (!cancels.length) return null;
-  const t = texts(ALERT_TEXTS);
+  const t = useTexts(ALERT_TEXTS);
   return (
     <div className="cancels">
       {cancels.map(({ order, canceledBy, at }) => (
@@ -102,7 +102,7 @@ export function SoundBanner() {
   const { sound } = useServices();
   const state = useObservable({ get: sound.getState, subscribe: sound.subscribe });
   if (state === 'ready' || state === 'loading') return null;
-  const t = texts(ALERT_TEXTS);
+  const t = useTexts(ALERT_TEXTS);
   if (state === 'unavailable')
     return (
       <div className="sound-banner sound-banner--off" role="alert" data-testid="sound-banner">

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { PrinterStatus } from '../../../../shared/pos.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { PRINTER_TEXTS } from './texts.js';
 
@@ -30,7 +30,7 @@ export function PrinterBanner() {
   );
 
   if (!status) return null;
-  const t = texts(PRINTER_TEXTS);
+  const t = useTexts(PRINTER_TEXTS);
   const broken = status.problems.length > 0;
   if (!broken && !status.paperNearEnd) return null;
 

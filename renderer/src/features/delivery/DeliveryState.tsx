@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { acceptAtRisk, deliveryView, type Delivery } from '../../../../shared/delivery.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { clockTimeWithSeconds } from '../../ui/format.js';
 import { DELIVERY_TEXTS } from './texts.js';
 
@@ -25,7 +25,7 @@ export function DeliveryBadge({
   now: number;
   withKind?: boolean;
 }) {
-  const t = texts(DELIVERY_TEXTS);
+  const t = useTexts(DELIVERY_TEXTS);
   const view = deliveryView(delivery, now);
   const kind = withKind ? `${kindLabel(delivery.kind, t)}: ` : '';
   let words: string;
@@ -69,7 +69,7 @@ export function DeliveryBadge({
 function RetryButton({ eventId }: { eventId: string }) {
   const { api, notify } = useServices();
   const [busy, setBusy] = useState(false);
-  const t = texts(DELIVERY_TEXTS);
+  const t = useTexts(DELIVERY_TEXTS);
   return (
     <button
       type="button"
@@ -98,7 +98,7 @@ function RetryButton({ eventId }: { eventId: string }) {
 /** The red warning for an accept Stream did not get inside its window. */
 export function AcceptAtRisk({ delivery, now }: { delivery: Delivery | null; now: number }) {
   if (!acceptAtRisk(delivery, now)) return null;
-  const t = texts(DELIVERY_TEXTS).atRisk;
+  const t = useTexts(DELIVERY_TEXTS).atRisk;
   return (
     <div className="accept-at-risk" role="alert" data-testid="accept-at-risk">
       <strong>{t.title}</strong>
@@ -110,7 +110,7 @@ export function AcceptAtRisk({ delivery, now }: { delivery: Delivery | null; now
 
 /** The order detail: every message about the order to Stream, oldest first. */
 export function DeliveryList({ deliveries, now }: { deliveries: Delivery[]; now: number }) {
-  const t = texts(DELIVERY_TEXTS);
+  const t = useTexts(DELIVERY_TEXTS);
   if (!deliveries.length) return null;
   const accept = deliveries.find((d) => d.kind === 'order.accepted') ?? null;
   return (

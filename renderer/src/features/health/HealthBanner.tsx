@@ -3,7 +3,7 @@
 import type { HealthProblem } from '../../../../shared/health.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { clockTime } from '../../ui/format.js';
 import { PROBLEM_TEXTS } from './problem-texts.js';
 import { describeProblem } from './problems.js';
@@ -25,7 +25,7 @@ function ProblemBanner({
   problems: readonly HealthProblem[];
   onDetails: () => void;
 }) {
-  const t = texts(PROBLEM_TEXTS);
+  const t = useTexts(PROBLEM_TEXTS);
   const shown = problems.map(describeProblem);
   const first = shown[0]!;
   return (
@@ -56,7 +56,7 @@ function ProblemBanner({
 
 /** The Health screen's list: every problem with since when and what to do. */
 export function ProblemList({ problems }: { problems: readonly HealthProblem[] }) {
-  const t = texts(PROBLEM_TEXTS);
+  const t = useTexts(PROBLEM_TEXTS);
   if (!problems.length) return null;
   return (
     <ul className="problems" data-testid="health-problems">

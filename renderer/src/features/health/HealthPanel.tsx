@@ -2,7 +2,7 @@
 // clock difference to the server, and a sound check, in words a shift manager understands.
 // State in use-health.ts; the tiles in HealthTiles.tsx.
 import { useObservable, useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { StreamConnectionPanel } from '../stream-connection/StreamConnectionPanel.js';
 import { ProblemList } from './HealthBanner.js';
 import { MenuTile, StoreTile, StreamTile, ThisCounterTile, ThisScreenTile } from './HealthTiles.js';
@@ -13,7 +13,7 @@ import { HEALTH } from './texts.js';
 import { useHealth } from './use-health.js';
 
 export function HealthPanel({ now }: { now: number }) {
-  const t = texts(HEALTH);
+  const t = useTexts(HEALTH);
   const { sound } = useServices();
   const { health, error, tick } = useHealth();
   const soundState = useObservable({ get: sound.getState, subscribe: sound.subscribe });

@@ -4,7 +4,7 @@ import type { Health } from '../../../../shared/contract.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { intlLocale, LANGUAGES, type Language } from '../../i18n/language.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { clockTime, duration } from '../../ui/format.js';
 import type { SoundName } from '../alerts/sound-player.js';
 import { HEALTH } from './texts.js';
@@ -17,7 +17,7 @@ const SOUND_CHECKS: [SoundName, 'testNewOrder' | 'testUrgent' | 'testCancel'][] 
 ];
 
 export function ThisScreenTile() {
-  const t = texts(HEALTH);
+  const t = useTexts(HEALTH);
   const { connection, clock, sound } = useServices();
   const push = useObservable(connection);
   const soundState = useObservable({ get: sound.getState, subscribe: sound.subscribe });
@@ -68,7 +68,7 @@ export function ThisScreenTile() {
 }
 
 export function StoreTile({ health, now }: { health: Health; now: number }) {
-  const t = texts(HEALTH);
+  const t = useTexts(HEALTH);
   return (
     <div className="tile">
       <h3>{t.store}</h3>
@@ -88,7 +88,7 @@ export function StoreTile({ health, now }: { health: Health; now: number }) {
 }
 
 export function StreamTile({ health, now }: { health: Health; now: number }) {
-  const t = texts(HEALTH);
+  const t = useTexts(HEALTH);
   return (
     <div className="tile">
       <h3>{t.stream}</h3>
@@ -117,7 +117,7 @@ export function StreamTile({ health, now }: { health: Health; now: number }) {
 }
 
 export function MenuTile({ health }: { health: Health }) {
-  const t = texts(HEALTH);
+  const t = useTexts(HEALTH);
   return (
     <div className="tile">
       <h3>{t.menu}</h3>
@@ -134,7 +134,7 @@ export function MenuTile({ health }: { health: Health }) {
 }
 
 export function ThisCounterTile() {
-  const t = texts(HEALTH);
+  const t = useTexts(HEALTH);
   const { settings } = useServices();
   const prefs = useObservable(settings);
   return (
@@ -194,10 +194,11 @@ export function ThisCounterTile() {
 
 /** A tick or a cross with its meaning in words for screen readers. */
 function Mark({ ok }: { ok: boolean }) {
+  const t = useTexts(HEALTH);
   return (
     <span className={ok ? 'mark mark--ok' : 'mark mark--bad'}>
       <Icon name={ok ? 'check' : 'cross'} />
-      <span className="visually-hidden">{ok ? texts(HEALTH).yes : texts(HEALTH).no}</span>
+      <span className="visually-hidden">{ok ? t.yes : t.no}</span>
     </span>
   );
 }

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutboxEvent } from '../../../../shared/outbox.js';
 import { useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { clockTimeWithSeconds } from '../../ui/format.js';
 import { OUTBOX } from './texts.js';
@@ -12,7 +12,7 @@ import { OUTBOX } from './texts.js';
 const REFRESH_MS = 5_000;
 
 export function OutboxPanel() {
-  const t = texts(OUTBOX);
+  const t = useTexts(OUTBOX);
   const { api, notify, onPush } = useServices();
   const [backlog, setBacklog] = useState<OutboxEvent[]>([]);
   const [dead, setDead] = useState<OutboxEvent[]>([]);

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { PosStatus, PrinterStatus } from '../../../../shared/pos.js';
 import { useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { clockTime } from '../../ui/format.js';
 import { POS_TILE } from './texts.js';
@@ -40,7 +40,7 @@ export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
   };
 
   if (!status) return null;
-  const t = texts(POS_TILE);
+  const t = useTexts(POS_TILE);
   const notInPos = status.attention.filter((l) => l.notInPos || l.state === 'failed').length;
   const voids = status.attention.filter((l) => l.voidState === 'failed').length;
   return (

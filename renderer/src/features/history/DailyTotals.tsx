@@ -2,7 +2,7 @@
 // figures a manager reconciles against each delivery service's payout. The whole range comes
 // first (per source, then every source), then each day, newest first, under its own heading.
 import type { DayTotals } from '../../../../shared/history.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { dayLabel } from './local-day.js';
 import { historySourceLabel } from './sources.js';
@@ -29,7 +29,7 @@ function add(a: Sums, b: Sums): Sums {
 }
 
 export function DailyTotals({ days, currency, caption, error }: Props) {
-  const t = texts(TOTALS);
+  const t = useTexts(TOTALS);
   const bySource = new Map<string, Sums>();
   const byDay = new Map<string, DayTotals[]>();
   for (const d of days) {

@@ -1,13 +1,13 @@
 // The history screen's controls: the search, source, refresh and export row, and the filter row
 // (days, statuses, orders or daily totals). They show and change useHistoryPanel's state.
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { RANGE_PRESETS, rangeLabel, rangeShort } from './local-day.js';
 import { historySourceLabel } from './sources.js';
 import { HISTORY } from './texts.js';
 import { STATUS_FILTERS, type HistoryPanelState } from './use-history-panel.js';
 
 export function HistorySearchBar({ s }: { s: HistoryPanelState }) {
-  const t = texts(HISTORY);
+  const t = useTexts(HISTORY);
   return (
     <div className="history__head">
       <h2 id="history-title" className="lane__title">
@@ -58,7 +58,7 @@ export function HistorySearchBar({ s }: { s: HistoryPanelState }) {
 }
 
 export function HistoryFilterBar({ s }: { s: HistoryPanelState }) {
-  const t = texts(HISTORY);
+  const t = useTexts(HISTORY);
   return (
     <div className="history__filters">
       <div className="choice-row" role="group" aria-label={t.days}>

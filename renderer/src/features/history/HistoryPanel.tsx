@@ -5,7 +5,7 @@
 // HistoryControls.tsx; one row in HistoryRow.tsx.
 import { useCallback } from 'react';
 import type { OrderSummary } from '../../../../shared/order.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { DailyTotals } from './DailyTotals.js';
 import { HistoryFilterBar, HistorySearchBar } from './HistoryControls.js';
 import { HistoryRow } from './HistoryRow.js';
@@ -50,7 +50,7 @@ function HistoryList({
   s: HistoryPanelState;
   onOpenOrder: (id: string) => void;
 }) {
-  const t = texts(HISTORY);
+  const t = useTexts(HISTORY);
   const { pages, filters } = s;
   // The root font size follows the large-text setting and the window width (base.css).
   const rootPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 17;

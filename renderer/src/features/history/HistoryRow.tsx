@@ -3,7 +3,8 @@
 // into view.
 import { memo } from 'react';
 import type { OrderSummary } from '../../../../shared/order.js';
-import { currentLanguage } from '../../i18n/language.js';
+import { useLanguage } from '../../i18n/context.js';
+import type { Language } from '../../i18n/language.js';
 import { clockTime, money, storeFormat } from '../../ui/format.js';
 import { orderNumber, sourceName, statusLabel } from '../../ui/labels.js';
 
@@ -11,10 +12,10 @@ import { orderNumber, sourceName, statusLabel } from '../../ui/labels.js';
  * (format.ts makes each formatter once: thousands of rows format their time while scrolling).
  * Spanish drops the hour's leading zero: its "p.m." is wider than "PM", and the column is sized
  * for the English. */
-function rowWhen(epochMs: number): string {
+function rowWhen(epochMs: number, language: Language): string {
   const day = storeFormat('row-day', { day: 'numeric', month: 'short' }).format(epochMs);
   const time =
-    currentLanguage() === 'en'
+    language === 'en'
       ? clockTime(epochMs)
       : storeFormat('row-time', { hour: 'numeric', minute: '2-digit' }).format(epochMs);
   return `${day} ${time}`;
@@ -27,6 +28,8 @@ export const HistoryRow = memo(function HistoryRow({
   order: OrderSummary;
   onOpen: (id: string) => void;
 }) {
+  // Read so a language switch re-renders this memoized row (its formats follow the language).
+  const language = useLanguage();
   return (
     <button
       type="button"
@@ -35,7 +38,7 @@ export const HistoryRow = memo(function HistoryRow({
       data-order-id={o.id}
       onClick={() => onOpen(o.id)}
     >
-      <span className="history-row__when">{rowWhen(o.receivedAt)}</span>
+      <span className="history-row__when">{rowWhen(o.receivedAt, language)}</span>
       <strong className="order-number">{orderNumber(o)}</strong>
       <span className="history-row__ellipsis">{sourceName(o.source, o.origin)}</span>
       <span>

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OrderStatus } from '../../../../shared/domain.js';
 import { useObservable, useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { saveDownload } from './download.js';
 import {
@@ -42,7 +42,7 @@ const SEARCH_DELAY_MS = 250;
 export type HistoryView = 'orders' | 'totals';
 
 export function useHistoryPanel(now: number, active: boolean) {
-  const t = texts(HISTORY);
+  const t = useTexts(HISTORY);
   const services = useServices();
   const { api, notify } = services;
   const storeStatus = useObservable(services.storeStatus);

@@ -1,7 +1,7 @@
 // Where a courier takes the order: street, apartment / unit, postal code, city, state, the
 // store's delivery fee (its usual one filled in, changeable) and cutlery.
 import type { InStoreTerms } from '../../../../shared/instore.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import type { FieldErrors } from './field-errors.js';
 import { deliveryFeeText, type OrderForm } from './form.js';
 import { FieldError, TextField } from './TextField.js';
@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function AddressFields({ form, errors, onChange, terms, currency }: Props) {
-  const t = texts(FIELD_TEXTS);
+  const t = useTexts(FIELD_TEXTS);
   return (
     <fieldset className="address" data-field="deliveryAddress">
       <legend>{t.deliverTo}</legend>

@@ -3,7 +3,7 @@
 // name and last address they gave; one tap fills the form with them.
 import { useEffect, useRef } from 'react';
 import type { PastCustomer } from '../../../../shared/instore.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { addressText } from '../../../../shared/address.js';
 import { storeDayTime } from '../../ui/format.js';
 import type { FieldErrors } from './field-errors.js';
@@ -35,7 +35,7 @@ export function customerPatch(c: PastCustomer): Partial<OrderForm> {
 }
 
 export function CustomerFields({ form, delivered, errors, onChange, now }: Props) {
-  const t = texts(FIELD_TEXTS);
+  const t = useTexts(FIELD_TEXTS);
   const lookup = useCustomerLookup(form.customerPhone);
   const offer = useRef<HTMLElement>(null);
   const offered = lookup.customers.length > 0;

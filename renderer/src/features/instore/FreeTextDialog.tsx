@@ -2,7 +2,7 @@
 // price typed the way people say it ("4.50"), and how many. The price is kept in cents.
 import { useState } from 'react';
 import { Modal } from '../../ui/Modal.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { MAX_QUANTITY, parsePriceCents, type DraftLine } from './draft.js';
 import { QuantityStepper } from './QuantityStepper.js';
@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function FreeTextDialog({ currency, editing, onDone, onClose }: Props) {
-  const t = texts(CHOOSER_TEXTS);
+  const t = useTexts(CHOOSER_TEXTS);
   const [name, setName] = useState(editing?.name ?? '');
   const [price, setPrice] = useState(editing ? (editing.unitCents / 100).toFixed(2) : '');
   const [quantity, setQuantity] = useState(editing?.quantity ?? 1);

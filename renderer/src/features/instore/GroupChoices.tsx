@@ -1,6 +1,6 @@
 // The modifier groups at one level of an item, each option a big button within the group's
 // min / max, and under each chosen option the groups it opens (nesting to any depth).
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import {
   groupRule,
@@ -35,7 +35,7 @@ export function GroupChoices({
   problems,
   prefix,
 }: GroupProps) {
-  const t = texts(CHOOSER_TEXTS);
+  const t = useTexts(CHOOSER_TEXTS);
   return (
     <>
       {groupIds.map((groupId) => {

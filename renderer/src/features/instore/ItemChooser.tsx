@@ -4,7 +4,7 @@
 // The choices live in use-item-chooser.ts; sizes and groups are their own parts.
 import { useRef } from 'react';
 import { Modal } from '../../ui/Modal.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { MAX_QUANTITY, type DraftLine } from './draft.js';
 import { GroupChoices } from './GroupChoices.js';
@@ -26,7 +26,7 @@ interface Props {
 }
 
 export function ItemChooser({ menu, item, soldOut, currency, editing, onDone, onClose }: Props) {
-  const t = texts(CHOOSER_TEXTS);
+  const t = useTexts(CHOOSER_TEXTS);
   const c = useItemChooser(menu, item, soldOut, editing);
   const body = useRef<HTMLDivElement>(null);
 

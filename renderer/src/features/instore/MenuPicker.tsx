@@ -2,7 +2,7 @@
 // category; tap an item to add it (or to choose its size and options first). Enter adds the
 // first match, ↓ moves into the results. Sold-out items stay visible but cannot be added.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { isItemAvailable, needsChoices, searchMenu, type Menu, type MenuItem } from './menu.js';
 import { MENU_TEXTS } from './texts.js';
@@ -27,7 +27,7 @@ export function MenuPicker({
   onFreeText,
   clearSignal,
 }: Props) {
-  const t = texts(MENU_TEXTS);
+  const t = useTexts(MENU_TEXTS);
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const results = useRef<HTMLUListElement>(null);
@@ -125,7 +125,7 @@ export function MenuPicker({
               >
                 <span className="menu-item__name">{item.name}</span>
                 <span className="menu-item__price">
-                  {!available ? t.soldOut : priceLabel(item, currency)}
+                  {!available ? t.soldOut : priceLabel(item, currency, t.from)}
                   {available && needsChoices(item) && <span className="muted">{t.options}</span>}
                 </span>
               </button>
@@ -140,11 +140,9 @@ export function MenuPicker({
   );
 }
 
-function priceLabel(item: MenuItem, currency: string): string {
+function priceLabel(item: MenuItem, currency: string, from: (price: string) => string): string {
   if (item.sizes.length === 0) return money(item.priceCents, currency);
   const prices = item.sizes.map((s) => s.priceCents);
   const low = Math.min(...prices);
-  return prices.every((p) => p === low)
-    ? money(low, currency)
-    : texts(MENU_TEXTS).from(money(low, currency));
+  return prices.every((p) => p === low) ? money(low, currency) : from(money(low, currency));
 }

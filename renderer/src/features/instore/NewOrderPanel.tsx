@@ -5,7 +5,7 @@
 // that field. The state lives in use-new-order.ts; the form stays mounted while staff look at
 // other screens or alerts come in, so a half-taken phone order waits.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { FreeTextDialog } from './FreeTextDialog.js';
 import { ItemChooser } from './ItemChooser.js';
 import { MenuPicker } from './MenuPicker.js';
@@ -51,7 +51,7 @@ function firstProblem(panel: HTMLElement | null): HTMLElement | null {
 }
 
 export function NewOrderPanel({ now, onOpenOrder }: Props) {
-  const t = texts(TICKET_TEXTS);
+  const t = useTexts(TICKET_TEXTS);
   const { menu, soldOut, problem, terms } = useMenu();
   const o = useNewOrder({ menu, terms });
   const ticket = useRef<HTMLFormElement>(null);

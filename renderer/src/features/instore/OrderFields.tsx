@@ -5,7 +5,7 @@
 import { FULFILLMENT_TYPES } from '../../../../shared/domain.js';
 import type { InStoreTerms } from '../../../../shared/instore.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { fulfillmentLabel } from '../../ui/labels.js';
 import { AddressFields } from './AddressFields.js';
 import { ChoiceChips } from './ChoiceChips.js';
@@ -30,7 +30,7 @@ interface Props {
 const PAYMENTS = ['paid', 'unpaid'] as const;
 
 export function OrderFields({ form, errors, onChange, now, terms, currency }: Props) {
-  const t = texts(FIELD_TEXTS);
+  const t = useTexts(FIELD_TEXTS);
   const delivered = isDelivered(form.fulfillmentType);
   return (
     <div className="order-fields">

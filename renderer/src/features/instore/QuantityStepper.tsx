@@ -1,5 +1,5 @@
 // How many: big − / + buttons (the same stepper as the prep time), from 1 to `max`.
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { CHOOSER_TEXTS } from './texts.js';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 }
 
 export function QuantityStepper({ value, max, onChange, label, compact }: Props) {
-  const t = texts(CHOOSER_TEXTS);
+  const t = useTexts(CHOOSER_TEXTS);
   return (
     <div className="stepper" role="group" aria-label={label}>
       {!compact && (

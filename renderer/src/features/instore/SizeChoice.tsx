@@ -1,5 +1,5 @@
 // An item's sizes (its variations): exactly one, a sold-out one shown but not offered.
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { isSizeAvailable, type MenuItem } from './menu.js';
 import { CHOOSER_TEXTS, RULE_TEXTS } from './texts.js';
@@ -15,8 +15,8 @@ interface Props {
 }
 
 export function SizeChoice({ item, soldOut, currency, sizeId, onPick, missing }: Props) {
-  const t = texts(CHOOSER_TEXTS);
-  const rule = texts(RULE_TEXTS);
+  const t = useTexts(CHOOSER_TEXTS);
+  const rule = useTexts(RULE_TEXTS);
   return (
     <fieldset className="choice-group" data-problem={missing} aria-describedby="chooser-size-rule">
       <legend>

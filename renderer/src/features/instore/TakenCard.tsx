@@ -1,7 +1,7 @@
 // The order as the connector took it: its number, the connector's own totals (the delivery fee
 // among them) and, when it is not paid yet, what to collect.
 import type { OrderDetail } from '../../../../shared/order.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { orderNumber } from '../../ui/labels.js';
 import { money } from '../../ui/format.js';
 import { TICKET_TEXTS } from './texts.js';
@@ -13,7 +13,7 @@ interface Props {
 }
 
 export function TakenCard({ order, onOpen, onDismiss }: Props) {
-  const t = texts(TICKET_TEXTS);
+  const t = useTexts(TICKET_TEXTS);
   const $ = (cents: number): string => money(cents, order.currency);
   return (
     <div className="taken" role="status" data-testid="order-taken" data-order-id={order.id}>

@@ -1,7 +1,7 @@
 // The order as taken so far: each line with its quantity, options and note, change or remove
 // it, and the live totals. Before sending, tax is an estimate (see tax.ts); the connector's own
 // figures replace it once the order is taken.
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { lineCents, MAX_QUANTITY, picksLabel, type DraftLine } from './draft.js';
 import type { FieldErrors } from './field-errors.js';
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function TicketLines({ lines, currency, errors, onQuantity, onEdit, onRemove }: Props) {
-  const t = texts(TICKET_TEXTS);
+  const t = useTexts(TICKET_TEXTS);
   return (
     <div className="ticket-lines" data-field="items">
       <FieldError id="items" errors={errors} />
@@ -87,7 +87,7 @@ interface TotalsProps {
 }
 
 export function LiveTotals({ subtotalCents, taxCents, deliveryFeeCents, currency }: TotalsProps) {
-  const t = texts(TICKET_TEXTS);
+  const t = useTexts(TICKET_TEXTS);
   const fee = deliveryFeeCents ?? 0;
   const known = subtotalCents + fee;
   const total =

@@ -1,7 +1,7 @@
 // When the order is wanted: as soon as possible, in 15–60 minutes, or today / tomorrow at a time,
 // always on the store's clock.
 import { localDaysBetween, localParts } from '../../../../shared/store-clock.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { storeTimeZone } from '../../ui/format.js';
 import type { FieldErrors } from './field-errors.js';
 import type { OrderForm } from './form.js';
@@ -32,7 +32,7 @@ function inMinutes(now: number, minutes: number): Partial<OrderForm> {
 }
 
 export function WhenFields({ form, errors, onChange, now }: Props) {
-  const t = texts(FIELD_TEXTS);
+  const t = useTexts(FIELD_TEXTS);
   const dayChip = (day: OrderForm['day'], label: string) => {
     const picked = form.when === 'later' && form.day === day;
     return (

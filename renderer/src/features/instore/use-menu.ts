@@ -5,7 +5,7 @@ import type { InStoreTerms } from '../../../../shared/instore.js';
 import type { StreamCatalog } from '../../../../shared/pos.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { buildMenu, type Menu } from './menu.js';
 import { MENU_TEXTS } from './texts.js';
@@ -77,7 +77,7 @@ export function useMenu(): MenuState {
     [catalog, locationId],
   );
   const soldOut = useMemo(() => new Set(soldOutIds), [soldOutIds]);
-  const t = texts(MENU_TEXTS);
+  const t = useTexts(MENU_TEXTS);
   return {
     menu,
     soldOut,

@@ -7,7 +7,7 @@ import { taxCents } from '../../../../shared/instore.js';
 import type { OrderDetail } from '../../../../shared/order.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { newClientKey } from './client-key.js';
 import { subtotalCents, type DraftLine } from './draft.js';
@@ -44,7 +44,7 @@ function notTakenText(err: unknown, t: (typeof TICKET_TEXTS)['en']): string {
 }
 
 export function useNewOrder({ menu, terms }: Pick<MenuState, 'menu' | 'terms'>) {
-  const t = texts(TICKET_TEXTS);
+  const t = useTexts(TICKET_TEXTS);
   const { api, orders, clock } = useServices();
   const [lines, setLines] = useState<DraftLine[]>(() => kept.lines);
   const [form, setForm] = useState<OrderForm>(() => kept.form);

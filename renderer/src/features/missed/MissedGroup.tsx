@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useObservable, useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { clockTime, money } from '../../ui/format.js';
 import { orderNumber, sourceName } from '../../ui/labels.js';
 import { PauseOffer } from './PauseOffer.js';
@@ -18,7 +18,7 @@ interface Props {
 export function MissedGroup({ orders, onOpen }: Props) {
   const { api, orders: liveOrders, notify } = useServices();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const t = texts(MISSED_TEXTS);
+  const t = useTexts(MISSED_TEXTS);
   if (!orders.length) return <PauseOffer />;
 
   const seen = async (id: string): Promise<void> => {
@@ -86,7 +86,7 @@ export function MissedGroup({ orders, onOpen }: Props) {
 export function MissedToday() {
   const summary = useObservable(useServices().missed);
   if (!summary?.today) return null;
-  const t = texts(MISSED_TEXTS);
+  const t = useTexts(MISSED_TEXTS);
   // On a narrow screen the short form, so the tabs stay on one row.
   return (
     <span className="topbar__missed" data-testid="missed-today" title={t.today(summary.today)}>

@@ -3,7 +3,7 @@
 // mode. "Not now" hides it until the next missed order.
 import { useState } from 'react';
 import { useObservable, useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
 import { ActionButton } from '../../ui/ActionButton.js';
 import { useBusyAction } from '../../ui/use-busy-action.js';
@@ -18,7 +18,7 @@ export function PauseOffer() {
   const status = useObservable(storeStatus);
   const withPin = useManagerAction();
   const [hiddenAt, setHiddenAt] = useState<number | null>(null);
-  const t = texts(MISSED_TEXTS).offer;
+  const t = useTexts(MISSED_TEXTS).offer;
   const { busy, run } = useBusyAction(t.failed);
   const alreadyActed = !!status && (!status.acceptingOrders || !!status.busy);
   if (!summary?.offerPause || alreadyActed || hiddenAt === summary.today) return null;

@@ -2,7 +2,7 @@
 // grouped by where they are. Everything a cashier needs in the first hour is on this screen.
 import { useRef } from 'react';
 import { useObservable, useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import type { OrderActions } from './actions.js';
 import { useBoardUi } from './board-ui.js';
 import { MissedGroup } from '../missed/MissedGroup.js';
@@ -33,7 +33,7 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
   const laneRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const rows = useWholeRows(laneRef, listRef, pending.length);
-  const t = texts(BOARD);
+  const t = useTexts(BOARD);
 
   return (
     <div className="board">

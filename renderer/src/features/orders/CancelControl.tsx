@@ -1,7 +1,7 @@
 // Cancelling an accepted order from the counter: two taps and a reason, so it is never an
 // accident. The core tells Stream and voids the order in the POS.
 import { useState } from 'react';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { CANCEL } from './texts.js';
 
 type QuickReason = keyof typeof CANCEL.en.reasons;
@@ -12,8 +12,7 @@ const QUICK_REASONS: readonly QuickReason[] = ['customer', 'stock', 'kitchen', '
  * delivery service and the audit log read our reasons in English, like the core's), anything
  * typed as it was typed.
  */
-function reasonForStream(typed: string): string {
-  const words = texts(CANCEL).reasons;
+function reasonForStream(typed: string, words: (typeof CANCEL)['en']['reasons']): string {
   const quick = QUICK_REASONS.find((r) => words[r] === typed);
   return quick ? CANCEL.en.reasons[quick] : typed;
 }
@@ -27,7 +26,7 @@ export function CancelControl({
 }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const t = texts(CANCEL);
+  const t = useTexts(CANCEL);
   if (!open)
     return (
       <button type="button" className="button button--ghost" onClick={() => setOpen(true)}>
@@ -69,7 +68,7 @@ export function CancelControl({
           type="button"
           className="button button--reject"
           disabled={busy || !reason.trim()}
-          onClick={() => onCancel(reasonForStream(reason.trim()))}
+          onClick={() => onCancel(reasonForStream(reason.trim(), t.reasons))}
         >
           {t.confirm}
         </button>

@@ -2,13 +2,13 @@
 // how many lines did not fit (the rest is one tap away: the card's Details button).
 import type { Kitchen } from '../../../../shared/kitchen.js';
 import { Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { isAllergyNote } from '../../../../shared/allergy.js';
 import { cardKitchen } from './kitchen-rows.js';
 import { CARD } from './texts.js';
 
 function Note({ text }: { text: string }) {
-  const t = texts(CARD);
+  const t = useTexts(CARD);
   const allergy = isAllergyNote(text);
   return (
     <p className={`card-note${allergy ? ' card-note--allergy' : ''}`} title={text}>
@@ -26,7 +26,7 @@ interface Props {
 }
 
 export function CardKitchen({ kitchen, rows }: Props) {
-  const t = texts(CARD);
+  const t = useTexts(CARD);
   const shown = cardKitchen(kitchen, rows);
   return (
     <div className="card-kitchen" data-testid="card-items">

@@ -1,7 +1,7 @@
 // Time left to decide, as a ring AND as words: the ring empties, the number counts down, and the
 // label changes to "HURRY" in the last seconds, so urgency never depends on seeing colour. The
 // number never fades or blinks: it is read from a step back.
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { URGENT_WITHIN_MS } from '../../ui/urgency.js';
 import { TIMING } from './texts.js';
 
@@ -22,7 +22,7 @@ export function Countdown({ deadlineAt, receivedAt, now, size = 84 }: Props) {
   const r = (size - stroke) / 2;
   const circumference = 2 * Math.PI * r;
   const fraction = Math.min(1, left / total);
-  const t = texts(TIMING);
+  const t = useTexts(TIMING);
   const label = over ? t.timeUp : urgent ? t.hurry : t.left;
   return (
     <div

@@ -1,7 +1,7 @@
 // The detail's decisions, the same as the board's: accept (with the prep time) or reject while the
 // order waits, then its next step and the staff cancel while it is in progress.
 import type { OrderDetail } from '../../../../shared/order.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import type { OrderActions } from './actions.js';
 import { useBoardUi } from './board-ui.js';
 import { CancelControl } from './CancelControl.js';
@@ -22,7 +22,7 @@ export function DetailDecisions({ order, now, actions, defaultPrep }: Props) {
   const step = useNextStep()(order);
   const busy = actions.busy.has(order.id);
   const prep = ui.prepFor(order.id, order.prepTimeMinutes ?? defaultPrep);
-  const t = texts(CARD);
+  const t = useTexts(CARD);
   if (order.status === 'pending')
     return (
       <div className="detail__decide">

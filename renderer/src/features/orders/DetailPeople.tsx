@@ -3,14 +3,15 @@
 // reason, and the timeline of who did what.
 import { addressText } from '../../../../shared/address.js';
 import type { OrderDetail } from '../../../../shared/order.js';
-import { currentLanguage } from '../../i18n/language.js';
-import { texts } from '../../i18n/texts.js';
+import { useLanguage } from '../../i18n/context.js';
+import { useTexts } from '../../i18n/context.js';
 import { clockTime, clockTimeWithSeconds } from '../../ui/format.js';
 import { rejectLabel } from '../../ui/labels.js';
 import { DETAIL, timelineKind } from './texts.js';
 
 export function DetailPeople({ order }: { order: OrderDetail }) {
-  const t = texts(DETAIL);
+  const t = useTexts(DETAIL);
+  const language = useLanguage();
   // Every address shape Stream sends; one we cannot read is shown as sent rather than hidden.
   const address = order.deliveryAddress ? addressText(order.deliveryAddress) : [];
   if (order.deliveryAddress && !address.length) address.push(JSON.stringify(order.deliveryAddress));
@@ -67,7 +68,7 @@ export function DetailPeople({ order }: { order: OrderDetail }) {
             <time dateTime={new Date(entry.at).toISOString()}>
               {clockTimeWithSeconds(entry.at)}
             </time>{' '}
-            <strong>{timelineKind(entry.kind, currentLanguage())}</strong>{' '}
+            <strong>{timelineKind(entry.kind, language)}</strong>{' '}
             <span className="actor">{t.by(entry.actor)}</span>
             {entry.detail && <span className="timeline__detail"> — {entry.detail}</span>}
           </li>

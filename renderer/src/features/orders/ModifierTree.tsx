@@ -3,7 +3,7 @@
 import { isAllergyNote } from '../../../../shared/allergy.js';
 import type { LineItem, Modifier } from '../../../../shared/order.js';
 import { Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { CARD } from './texts.js';
 
@@ -29,16 +29,17 @@ function Modifiers({ modifiers, currency }: { modifiers: readonly Modifier[]; cu
 
 /** ALLERGY in a box before a note that names one (shared/allergy.ts), as on the card. */
 export function AllergyFlag({ note }: { note: string | null }) {
+  const t = useTexts(CARD);
   if (!isAllergyNote(note)) return null;
   return (
     <>
-      <strong className="card-note__flag">{texts(CARD).allergy}</strong>{' '}
+      <strong className="card-note__flag">{t.allergy}</strong>{' '}
     </>
   );
 }
 
 export function LineItems({ items, currency }: { items: readonly LineItem[]; currency: string }) {
-  const t = texts(CARD);
+  const t = useTexts(CARD);
   return (
     <ul className="line-items" aria-label={t.items}>
       {items.map((item, i) => (

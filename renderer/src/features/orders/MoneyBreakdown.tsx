@@ -4,12 +4,12 @@
 // An in-store order's delivery fee is the store's own charge: it sits above what the store
 // collects, and nothing went to a platform.
 import { orderMoney, type MoneyInput } from '../../../../shared/money.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { MONEY } from './texts.js';
 
 export function MoneyBreakdown({ order }: { order: MoneyInput & { currency: string } }) {
-  const t = texts(MONEY);
+  const t = useTexts(MONEY);
   const m = orderMoney(order);
   const $ = (cents: number): string => money(cents, order.currency);
   const row = (label: string, value: string, testId: string, className?: string) => (

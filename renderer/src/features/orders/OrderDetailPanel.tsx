@@ -4,7 +4,7 @@
 import { DeliveryList } from '../delivery/DeliveryState.js';
 import { Modal } from '../../ui/Modal.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import type { OrderActions } from './actions.js';
 import { DetailDecisions } from './DetailDecisions.js';
 import { DetailPeople } from './DetailPeople.js';
@@ -45,7 +45,7 @@ export function OrderDetailPanel({
   onClose,
 }: Props) {
   const { order, error } = useOrderDetail(id, version, deliveryVersion);
-  const t = texts(DETAIL);
+  const t = useTexts(DETAIL);
   const number = order ? orderNumber(order) : '';
   const title = order ? `${sourceName(order.source, order.origin)} ${number}` : t.order;
   return (

@@ -2,7 +2,7 @@
 // status in words, a tap opens the details.
 import { OrderDelivery } from '../delivery/DeliveryState.js';
 import type { OrderSummary } from '../../../../shared/order.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { clockTime, money, requestedTime } from '../../ui/format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from '../../ui/labels.js';
@@ -21,7 +21,7 @@ interface Props {
 }
 
 export function OrderList({ title, empty, orders, now, busy, onOpen, onStep }: Props) {
-  const t = texts(CARD);
+  const t = useTexts(CARD);
   const nextStep = useNextStep();
   return (
     <section className="list-screen" aria-labelledby="list-title">

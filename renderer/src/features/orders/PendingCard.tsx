@@ -3,7 +3,7 @@
 // height so a rush fills the screen with as many as fit (rush.test.ts counts them).
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { CardKitchen } from './CardKitchen.js';
 import { CARD_ROWS, badgeRows } from './kitchen-rows.js';
 import { Countdown } from './Countdown.js';
@@ -42,7 +42,7 @@ export function PendingCard({
 }: Props) {
   const number = orderNumber(order);
   const headingId = `order-${order.id}-heading`;
-  const t = texts(CARD);
+  const t = useTexts(CARD);
   return (
     <article
       className={`pending-card${selected ? ' is-selected' : ''}${ringing ? ' is-ringing' : ''}`}

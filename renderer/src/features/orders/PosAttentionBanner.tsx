@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { PosLeg } from '../../../../shared/pos.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { orderNumber } from '../../ui/labels.js';
 import { POS_LEG } from './texts.js';
 
@@ -44,7 +44,7 @@ export function PosAttentionBanner({ onOpen }: { onOpen: (id: string) => void })
   );
 
   if (legs.size === 0) return null;
-  const t = texts(POS_LEG);
+  const t = useTexts(POS_LEG);
   return (
     <div className="pos-attention">
       {[...legs.values()].map((leg) => (

@@ -3,7 +3,7 @@
 // again, or say it was typed in by hand (with the POS's check number when they have it). Also
 // the reprint of the kitchen ticket. State and actions: use-pos-legs.ts; one leg: PosLegRow.tsx.
 import type { OrderStatus } from '../../../../shared/domain.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { LegRow } from './PosLegRow.js';
 import { POS_LEG } from './texts.js';
 import { usePosLegs } from './use-pos-legs.js';
@@ -30,7 +30,7 @@ export function PosLegPanel({ orderId, status, version }: Props) {
   if (!legs || legs.length === 0) return null;
   const sorted = [...legs].sort((a, b) => a.target.localeCompare(b.target));
   const printer = legs.some((l) => l.target === 'printer');
-  const t = texts(POS_LEG);
+  const t = useTexts(POS_LEG);
   return (
     <section className="pos-legs" aria-labelledby="detail-pos" data-testid="pos-legs">
       <h3 id="detail-pos">{t.title}</h3>

@@ -1,17 +1,14 @@
 // One POS or printer leg in the order's details: where it is in words (`legWords`), and while it
 // did not get there, Try again or "entered / done by hand" (with the POS's check number).
 import { useState } from 'react';
-import type { PosLeg, PosTarget } from '../../../../shared/pos.js';
+import type { PosLeg } from '../../../../shared/pos.js';
 import { Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { clockTime } from '../../ui/format.js';
 import { POS_LEG } from './texts.js';
 
-export const targetLabel = (target: PosTarget): string => texts(POS_LEG).target[target];
-
 /** The leg in words: what happened, and whether staff must act. */
-export function legWords(leg: PosLeg): { text: string; alarm: boolean } {
-  const t = texts(POS_LEG);
+export function legWords(leg: PosLeg, t: (typeof POS_LEG)['en']): { text: string; alarm: boolean } {
   const pos = leg.target === 'pos';
   const tries = t.tries(leg.failures);
   const error = leg.lastError || null;
@@ -55,8 +52,8 @@ export interface LegProps {
 export function LegRow({ leg, busy, onRetry, onByHand }: LegProps) {
   const [byHand, setByHand] = useState(false);
   const [check, setCheck] = useState('');
-  const { text, alarm } = legWords(leg);
-  const t = texts(POS_LEG);
+  const t = useTexts(POS_LEG);
+  const { text, alarm } = legWords(leg, t);
   // Staff can act while the order is not where it should be (and not canceled).
   const stuck = (leg.notInPos || leg.state === 'failed') && leg.voidState === null;
   return (
@@ -68,7 +65,7 @@ export function LegRow({ leg, busy, onRetry, onByHand }: LegProps) {
     >
       <p className="pos-leg__line">
         {/* A warning names its target itself ("NOT IN THE POS", "NOT PRINTED"). */}
-        {alarm ? <Icon name="warning" /> : <strong>{targetLabel(leg.target)}: </strong>}
+        {alarm ? <Icon name="warning" /> : <strong>{t.target[leg.target]}: </strong>}
         <span>{text}</span>
       </p>
       {stuck && !byHand && (

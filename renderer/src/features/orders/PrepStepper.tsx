@@ -1,6 +1,6 @@
 // Prep time for the accept: big − / + buttons in 5-minute steps (what kitchens quote), within
 // the Local API's 1–240 minutes.
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { TIMING } from './texts.js';
 
 export const PREP_STEP = 5;
@@ -19,7 +19,7 @@ export function clampPrep(value: number): number {
 
 export function PrepStepper({ value, onChange, idPrefix }: Props) {
   const labelId = `${idPrefix}-prep-label`;
-  const t = texts(TIMING);
+  const t = useTexts(TIMING);
   return (
     <div className="stepper" role="group" aria-labelledby={labelId}>
       <span className="stepper__label" id={labelId}>

@@ -2,7 +2,7 @@
 // from Stream, and one button that bumps it to its next step (the group title says its status).
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { clockTime, duration } from '../../ui/format.js';
 import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from '../../ui/labels.js';
 import type { NextStep } from './next-step.js';
@@ -25,7 +25,7 @@ interface Props {
 export function ProgressCard({ order, now, busy, selected, onSelect, onStep, onOpen }: Props) {
   const step = useNextStep()(order);
   const number = orderNumber(order);
-  const t = texts(CARD);
+  const t = useTexts(CARD);
   // Prep time counts from the decision, which lands seconds after receipt: close enough to plan by.
   const dueAt =
     order.prepTimeMinutes !== null ? order.receivedAt + order.prepTimeMinutes * 60_000 : null;

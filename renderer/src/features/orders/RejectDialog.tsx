@@ -7,7 +7,7 @@ import { REJECT_CODES, type RejectCode } from '../../../../shared/domain.js';
 import type { OrderDetail, OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { Modal } from '../../ui/Modal.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
 import { explain } from '../../ui/explain.js';
 import { Countdown } from './Countdown.js';
@@ -49,7 +49,7 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
   const choices: Choice[] = detail ? unavailableChoices(detail.lineItems) : [];
   const key = (c: Choice): string => `${c.type}:${c.providerId}`;
   const number = orderNumber(order);
-  const t = texts(REJECT);
+  const t = useTexts(REJECT);
   const submit = (): void => {
     if (!code) return;
     const unavailable =

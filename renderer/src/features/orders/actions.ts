@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { RejectCode, StaffStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
 import { explain } from '../../ui/explain.js';
 import { ACTIONS } from './texts.js';
@@ -28,6 +28,7 @@ export function useOrderActions(): OrderActions {
   const withPin = useManagerAction();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
 
+  const t = useTexts(ACTIONS);
   const run = useCallback(
     async (
       id: string,
@@ -43,7 +44,7 @@ export function useOrderActions(): OrderActions {
         if (answer) orders.upsert(answer);
         return answer !== null;
       } catch (err) {
-        notify('error', texts(ACTIONS).failed[what](explain(err)));
+        notify('error', t.failed[what](explain(err)));
         return false;
       } finally {
         setBusy((b) => {
@@ -53,7 +54,7 @@ export function useOrderActions(): OrderActions {
         });
       }
     },
-    [alerts, notify, orders],
+    [alerts, notify, orders, t],
   );
 
   return useMemo(
@@ -75,12 +76,10 @@ export function useOrderActions(): OrderActions {
         alerts.expectOwnCancel(id);
         // A manager action: the keypad asks for the PIN (the core answers 403 without it).
         return run(id, 'cancel', () =>
-          withPin(texts(ACTIONS).cancelThisOrder, (pin) =>
-            api.cancelOrder({ id, reason }, { managerPin: pin }),
-          ),
+          withPin(t.cancelThisOrder, (pin) => api.cancelOrder({ id, reason }, { managerPin: pin })),
         );
       },
     }),
-    [alerts, api, busy, run, withPin],
+    [alerts, api, busy, run, withPin, t],
   );
 }

@@ -4,10 +4,9 @@
 import { useEffect, useState } from 'react';
 import type { PosLeg, PosTarget } from '../../../../shared/pos.js';
 import { useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { newestLegs } from './pos-legs.js';
-import { targetLabel } from './PosLegRow.js';
 import { POS_LEG } from './texts.js';
 
 export interface PosLegsState {
@@ -63,20 +62,20 @@ export function usePosLegs(orderId: string, version: number | undefined): PosLeg
     }
   };
 
-  const t = texts(POS_LEG);
+  const t = useTexts(POS_LEG);
   return {
     legs,
     busy,
     retry: (target) =>
       void act(
-        t.retrying(targetLabel(target)),
-        (why) => t.retryFailed(targetLabel(target), why),
+        t.retrying(t.target[target]),
+        (why) => t.retryFailed(t.target[target], why),
         () => api.retryOrderPos({ id: orderId, target }),
       ),
     byHand: (target, posOrderId) =>
       void act(
-        t.markedByHand(targetLabel(target)),
-        (why) => t.markByHandFailed(targetLabel(target), why),
+        t.markedByHand(t.target[target]),
+        (why) => t.markByHandFailed(t.target[target], why),
         () =>
           api.markOrderEnteredByHand({
             id: orderId,

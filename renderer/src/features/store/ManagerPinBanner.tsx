@@ -5,7 +5,7 @@
 // (which shows the setup form itself).
 import { useServerNow } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { clockTime } from '../../ui/format.js';
 import { PIN_SETUP_TEXTS } from './texts.js';
 import { usePinStatus } from './use-pin-status.js';
@@ -13,7 +13,7 @@ import { usePinStatus } from './use-pin-status.js';
 export function ManagerPinBanner({ screen, onSetUp }: { screen: string; onSetUp: () => void }) {
   const status = usePinStatus();
   const now = useServerNow(1000);
-  const t = texts(PIN_SETUP_TEXTS);
+  const t = useTexts(PIN_SETUP_TEXTS);
   if (!status) return null;
   if (!status.isSet)
     return screen === 'board' || screen === 'store' ? null : (

@@ -5,7 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { PinField } from '../../ui/PinField.js';
 import { PIN_SETUP_TEXTS } from './texts.js';
@@ -15,7 +15,7 @@ const PIN_SHAPE = /^\d{4,12}$/;
 export function PinSetupPanel() {
   const { api, transport, notify } = useServices();
   const atCounter = transport.kind === 'ipc';
-  const t = texts(PIN_SETUP_TEXTS);
+  const t = useTexts(PIN_SETUP_TEXTS);
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
   const [code, setCode] = useState('');

@@ -5,7 +5,7 @@ import type { AvailabilityState, CatalogObjectHit } from '../../../../shared/sto
 import { useServices } from '../../app/hooks.js';
 import { explain } from '../../ui/explain.js';
 import { clockTime, storeDayTime } from '../../ui/format.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
 import { SOLD_OUT_TEXTS, STORE_TEXTS } from './texts.js';
 
@@ -21,15 +21,14 @@ export function SoldOutPanel({ now }: { now: number }) {
   const [state, setState] = useState<AvailabilityState | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<CatalogObjectHit[]>([]);
-  const t = texts(SOLD_OUT_TEXTS);
+  const t = useTexts(SOLD_OUT_TEXTS);
+  const store = useTexts(STORE_TEXTS);
 
   const refresh = useCallback(() => {
     api
       .getAvailability()
-      .then(setState, (err: unknown) =>
-        notify('error', texts(SOLD_OUT_TEXTS).loadFailed(explain(err))),
-      );
-  }, [api, notify]);
+      .then(setState, (err: unknown) => notify('error', t.loadFailed(explain(err))));
+  }, [api, notify, t]);
   useEffect(() => {
     refresh();
     return onPush((m) => {
@@ -67,7 +66,7 @@ export function SoldOutPanel({ now }: { now: number }) {
         notify('info', what);
       }
     } catch (err) {
-      notify('error', texts(STORE_TEXTS).failed(what, explain(err)));
+      notify('error', store.failed(what, explain(err)));
     }
   };
 

@@ -8,7 +8,7 @@ import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { explain } from '../../ui/explain.js';
 import { storeDayTime } from '../../ui/format.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
 import { PinSetupPanel } from './PinSetupPanel.js';
 import { usePinStatus } from './use-pin-status.js';
@@ -35,7 +35,7 @@ export function StorePanel({ now }: { now: number }) {
   const status = useObservable(storeStatus);
   const withPin = useManagerAction();
   const [reason, setReason] = useState<(typeof REASONS)[number]>(REASONS[0]);
-  const t = texts(STORE_TEXTS);
+  const t = useTexts(STORE_TEXTS);
   const [busy, setBusy] = useState(false);
   const pinStatus = usePinStatus();
 
@@ -48,7 +48,7 @@ export function StorePanel({ now }: { now: number }) {
         notify('info', what);
       }
     } catch (err) {
-      notify('error', texts(STORE_TEXTS).failed(what, explain(err)));
+      notify('error', t.failed(what, explain(err)));
     } finally {
       setBusy(false);
     }

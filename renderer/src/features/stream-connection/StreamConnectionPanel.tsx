@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConnectCode, StreamConnection } from '../../../../shared/stream-connection.js';
 import { useServices } from '../../app/hooks.js';
-import { texts } from '../../i18n/texts.js';
+import { useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { clockTime, requestedTime } from '../../ui/format.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
@@ -13,7 +13,7 @@ import { useBusyAction } from '../../ui/use-busy-action.js';
 import { STREAM_CONNECTION } from './texts.js';
 
 export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number; now: number }) {
-  const t = texts(STREAM_CONNECTION);
+  const t = useTexts(STREAM_CONNECTION);
   const { api, notify } = useServices();
   const withPin = useManagerAction();
   const [conn, setConn] = useState<StreamConnection | null>(null);
