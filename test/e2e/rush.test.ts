@@ -177,6 +177,13 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
       expect(allergy?.text).toMatch(/ALLERGY\s*Sesame allergy/);
       // A card that cannot hold every line says how many are left for Details.
       expect(all).toMatch(/\+\d more items? · Details/);
+      // A delivery card names the street on its one-line row, and stays one whole card.
+      const delivery = cards.find((c) => c.id === ids[0]);
+      expect(delivery?.text).toContain('742 Evergreen Terrace');
+      expect(delivery?.inSight, `delivery card ${ids[0]} inside its lane`).toBe(true);
+      await page.screenshot({
+        path: path.join(SHOTS, `rush-pending-street-${size.width}x${size.height}.png`),
+      });
 
       // The top bar keeps its height and the board does not move when the store pauses.
       const bar = page.locator('.topbar');

@@ -70,10 +70,21 @@ export function PendingCard({
             <span className="source">{sourceName(order.source, order.origin)}</span>
           </h3>
           <p className="pending-card__what">
-            <span className="fulfillment">
-              <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
-              {fulfillmentLabel(order.fulfillmentType)}
-            </span>
+            {/* A delivery shows its street first on this one-line row (cut with … if long) so the
+                card keeps its fixed height; the truck says "delivery" and the word stays for
+                screen readers. The full street is in the title and the detail panel. */}
+            {order.deliverTo ? (
+              <span className="fulfillment" data-testid="card-deliver-to" title={order.deliverTo}>
+                <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
+                <span className="visually-hidden">{fulfillmentLabel(order.fulfillmentType)}: </span>
+                {order.deliverTo}
+              </span>
+            ) : (
+              <span className="fulfillment">
+                <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
+                {fulfillmentLabel(order.fulfillmentType)}
+              </span>
+            )}
             {order.customerName && <span>{order.customerName}</span>}
           </p>
         </div>
