@@ -40,6 +40,42 @@ function gate(): { opened: Promise<void>; open: () => void } {
 const keyOf = (order: ReturnType<typeof orderCreated>) =>
   `key:${(order.object as { idempotency_key: string }).idempotency_key}`;
 
+/**
+ * A fast cashier: Stream's order reaches the store through the gateway and is accepted while the
+ * store's answer is held back, so the gateway answers Stream `pos_offline` (400) first and then
+ * withdraws an order the store has already accepted. `afterAccept` runs before the answer goes.
+ */
+async function acceptWhileAnswerHeld(
+  at: TestConnector,
+  locationId: string,
+  afterAccept: () => Promise<unknown> = async () => undefined,
+) {
+  const relay = at.connector.relay!;
+  const answered = gate();
+  let orderId = '';
+  let acceptStatus: number | null = null;
+  relay.hooks = {
+    beforeRespond: async (req) => {
+      const sent = JSON.parse(Buffer.from(req.body!, 'base64').toString()) as {
+        object: { idempotency_key: string };
+      };
+      orderId = at.connector.ctx.orders.findByKey(`key:${sent.object.idempotency_key}`)!.id;
+      acceptStatus = (await local(at.localUrl, 'POST', `/api/orders/${orderId}/accept`, {})).status;
+      await afterAccept();
+      await answered.opened;
+    },
+  };
+  const order = orderCreated({ locationId });
+  try {
+    const refused = await sendToStreamListener(gateway.url, order);
+    expect(refused.status).toBe(400);
+  } finally {
+    answered.open();
+    relay.hooks = {};
+  }
+  return { order, orderId, acceptStatus };
+}
+
 beforeAll(async () => {
   nats = await startNats({ stores: ['store-1', 'store-2'] });
   // The wait is short so the test is quick; no assertion depends on it.
@@ -161,32 +197,11 @@ describe('an order the gateway refused pos_offline while the store took it', () 
 
 describe('an order staff accepted before its withdrawal arrived', () => {
   it('is canceled with the cancel alert saying why, not missed', async () => {
-    const relay = store.connector.relay!;
-    const answered = gate();
-    let accepted: number | null = null;
-    relay.hooks = {
-      // The cashier is fast: the order is accepted while its answer is still on the way.
-      beforeRespond: async (req) => {
-        const order = JSON.parse(Buffer.from(req.body!, 'base64').toString()) as {
-          object: { idempotency_key: string };
-        };
-        const row = store.connector.ctx.orders.findByKey(`key:${order.object.idempotency_key}`)!;
-        accepted = (await local(store.localUrl, 'POST', `/api/orders/${row.id}/accept`, {})).status;
-        await answered.opened;
-      },
-    };
     const pushed: PushMessage[] = [];
     const unsubscribe = store.connector.ctx.bus.subscribe((m) => pushed.push(m));
     await until('store online', () => gateway.fleet.get('store-1')?.online === true);
-    const order = orderCreated({ locationId: 'store-1' });
-    try {
-      const refused = await sendToStreamListener(gateway.url, order);
-      expect(refused.status).toBe(400);
-      expect(accepted).toBe(200);
-    } finally {
-      answered.open();
-      relay.hooks = {};
-    }
+    const { order, acceptStatus } = await acceptWhileAnswerHeld(store, 'store-1');
+    expect(acceptStatus).toBe(200);
     const row = () =>
       store.connector.ctx.db
         .prepare('SELECT id, status, missed_reason FROM orders WHERE idempotency_key = ?')
@@ -202,32 +217,9 @@ describe('an order staff accepted before its withdrawal arrived', () => {
   it('closes the queued accept as withdrawn, with the reason: never sent, not stuck, not replayable', async () => {
     // Stream's API here is a closed port, so the cashier's accept waits in the outbox for a retry
     // when the withdrawal arrives, as it does when Stream is slow or unreachable.
-    const relay = store.connector.relay!;
-    const answered = gate();
-    let orderId = '';
-    relay.hooks = {
-      beforeRespond: async (req) => {
-        const order = JSON.parse(Buffer.from(req.body!, 'base64').toString()) as {
-          object: { idempotency_key: string };
-        };
-        orderId = store.connector.ctx.orders.findByKey(`key:${order.object.idempotency_key}`)!.id;
-        expect(
-          (await local(store.localUrl, 'POST', `/api/orders/${orderId}/accept`, {})).status,
-        ).toBe(200);
-        await answered.opened;
-      },
-    };
     await until('store online', () => gateway.fleet.get('store-1')?.online === true);
-    try {
-      const refused = await sendToStreamListener(
-        gateway.url,
-        orderCreated({ locationId: 'store-1' }),
-      );
-      expect(refused.status).toBe(400);
-    } finally {
-      answered.open();
-      relay.hooks = {};
-    }
+    const { orderId, acceptStatus } = await acceptWhileAnswerHeld(store, 'store-1');
+    expect(acceptStatus).toBe(200);
     await until(
       'the store withdrew the accepted order',
       () => store.connector.ctx.orders.get(orderId)?.status === 'canceled',
@@ -301,30 +293,9 @@ describe('an accepted order the POS already had when its withdrawal arrived', ()
   });
 
   it('voids the POS leg as a cancel does, and closes the queued accept', async () => {
-    const relay = rig.t.connector.relay!;
-    const answered = gate();
-    let orderId = '';
-    relay.hooks = {
-      beforeRespond: async (req) => {
-        const order = JSON.parse(Buffer.from(req.body!, 'base64').toString()) as {
-          object: { idempotency_key: string };
-        };
-        orderId = rig.t.connector.ctx.orders.findByKey(`key:${order.object.idempotency_key}`)!.id;
-        await local(rig.t.localUrl, 'POST', `/api/orders/${orderId}/accept`, {});
-        await rig.drive(() => rig.pos.orders.length === 1);
-        await answered.opened;
-      },
-    };
-    try {
-      const refused = await sendToStreamListener(
-        gateway.url,
-        orderCreated({ locationId: 'store-2' }),
-      );
-      expect(refused.status).toBe(400);
-    } finally {
-      answered.open();
-      relay.hooks = {};
-    }
+    const { orderId } = await acceptWhileAnswerHeld(rig.t, 'store-2', () =>
+      rig.drive(() => rig.pos.orders.length === 1),
+    );
     await until(
       'the store withdrew it',
       () => rig.t.connector.ctx.orders.get(orderId)?.status === 'canceled',
