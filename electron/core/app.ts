@@ -189,8 +189,19 @@ function buildServices(ctx: CoreContext, options: ConnectorOptions) {
   const history = new OrderHistory(db, config.location.timezone);
   return {
     ...orders,
-    ...{ catalog, audit, settings, pins, store, latency, streamLane, outbox },
-    ...{ backups, storage, streamOAuth, health, history },
+    catalog,
+    audit,
+    settings,
+    pins,
+    store,
+    latency,
+    streamLane,
+    outbox,
+    backups,
+    storage,
+    streamOAuth,
+    health,
+    history,
   };
 }
 
