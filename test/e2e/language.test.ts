@@ -1,6 +1,9 @@
 // The language picker on the health screen, in Debian's Chromium against a real connector:
-// picking Español turns the screen Spanish (the health and history screens' own words, the
-// page's `lang`), the choice stays after a reload, and English comes back the same way.
+// picking Español turns the screen Spanish in place (the language is React context, not a key
+// that re-creates the tree, and the plain helpers take it as an argument): a half-taken phone
+// order keeps its typed name in the very same input element, the screen on show stays, the
+// helpers' words (history's ranges, counts) turn Spanish without a reload, the page's `lang`
+// follows, the choice stays after a reload, and English comes back the same way.
 import type { Page } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { browserMissingReason } from './support/browser.js';
@@ -28,6 +31,11 @@ describe.skipIf(missing !== null)('the screen language', () => {
     // A phone order half taken when someone switches the language.
     await page.getByRole('button', { name: /New order/ }).click();
     await page.locator('#field-customer-name').fill('Nora Ortiz');
+    // Remember the input element itself: a remount would replace it with a new one.
+    await page.evaluate(() => {
+      (window as unknown as { nameInput: Element | null }).nameInput =
+        document.getElementById('field-customer-name');
+    });
     await page.getByRole('button', { name: /^Health/ }).click();
     await page.getByTestId('health-status').waitFor();
     const picker = page.getByLabel('Language (Idioma)');
@@ -44,9 +52,24 @@ describe.skipIf(missing !== null)('the screen language', () => {
     await page.getByRole('heading', { name: 'Esta pantalla' }).waitFor();
     expect(await page.getByLabel('Idioma (Language)').inputValue()).toBe('es');
     expect(await page.getByText('This counter').count()).toBe(0);
-    // The half-taken order is still there, now in Spanish.
+    // The half-taken order is still there, in the same input, with Spanish words around it.
     await page.getByRole('button', { name: /Nuevo/ }).click();
+    await page
+      .getByLabel(/^Cliente/)
+      .first()
+      .waitFor();
+    expect(await page.getByLabel(/^Customer name/).count()).toBe(0);
     expect(await page.locator('#field-customer-name').inputValue()).toBe('Nora Ortiz');
+    const sameInput = await page.evaluate(
+      () =>
+        document.getElementById('field-customer-name') ===
+        (window as unknown as { nameInput: Element | null }).nameInput,
+    );
+    expect(sameInput).toBe(true);
+    // Words from the plain helpers (local-day's range names) turn Spanish without a reload.
+    await page.getByRole('button', { name: /^Historial/ }).click();
+    await page.getByRole('button', { name: 'Últimos 7 días' }).waitFor();
+    await page.getByTestId('history-status').getByText('1 pedido', { exact: true }).waitFor();
 
     await page.reload();
     await page.locator('.app[data-connection="open"]').waitFor();

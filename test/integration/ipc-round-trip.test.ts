@@ -262,6 +262,7 @@ async function httpSide(): Promise<Side> {
   const client = createLocalApiClient({
     transport: { kind: 'http', baseUrl: t.localUrl, token: TEST_LOCAL_TOKEN },
     clock: new ServerClock(),
+    language: () => 'en',
     actor: () => 'Maria',
   });
   return {
@@ -297,6 +298,7 @@ async function ipcSide(): Promise<Side> {
   const client = createLocalApiClient({
     transport: { kind: 'ipc', bridge },
     clock: new ServerClock(),
+    language: () => 'en',
     actor: () => 'Maria',
   });
   return {

@@ -24,6 +24,7 @@ beforeEach(async () => {
   api = createLocalApiClient({
     transport: { kind: 'http', baseUrl: t.localUrl, token: TEST_LOCAL_TOKEN },
     clock,
+    language: () => 'en',
     actor: () => 'Maria',
   });
 });
@@ -82,11 +83,25 @@ describe('renderer Local API client', () => {
     const stranger = createLocalApiClient({
       transport: { kind: 'http', baseUrl: t.localUrl, token: 'wrong-token-000000000000' },
       clock,
+      language: () => 'en',
     });
     await expect(stranger.getHealth()).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
     await t.stop();
     const down = await api.getHealth().catch((e: unknown) => e);
     expect(down).toBeInstanceOf(LocalApiError);
     expect((down as LocalApiError).isNetwork).toBe(true);
+    expect((down as LocalApiError).message).toBe(
+      'The connector is not answering. Check that it is running.',
+    );
+    // The client words its own fault in the screen's language at the moment it fails.
+    const spanish = createLocalApiClient({
+      transport: { kind: 'http', baseUrl: t.localUrl, token: TEST_LOCAL_TOKEN },
+      clock,
+      language: () => 'es',
+    });
+    await expect(spanish.getHealth()).rejects.toMatchObject({
+      code: 'network',
+      message: 'El conector no responde. Compruebe que esté en marcha.',
+    });
   });
 });

@@ -123,6 +123,7 @@ describe('CSV export through the renderer client', () => {
     const api = createLocalApiClient({
       transport: { kind: 'http', baseUrl: t.localUrl, token: TEST_LOCAL_TOKEN },
       clock: new ServerClock(),
+      language: () => 'en',
     });
     const { file } = await api.exportHistory({ source: 'phone' });
     expect(file.name).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);

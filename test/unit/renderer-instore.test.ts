@@ -20,7 +20,6 @@ import {
 } from '../../renderer/src/features/instore/draft.js';
 import { formFieldOf, messageFor } from '../../renderer/src/features/instore/field-errors.js';
 import { setStoreTimeZone } from '../../renderer/src/ui/format.js';
-import { setLanguage } from '../../renderer/src/i18n/language.js';
 import {
   deliveryFeeCents,
   deliveryFeeText,
@@ -78,27 +77,24 @@ describe('menu from the catalog', () => {
     ]);
     expect(group('grp-doneness')).toMatchObject({ min: 1, max: 1, single: true });
     expect(group('grp-burger-extras')).toMatchObject({ min: 0, max: 4, single: false });
-    expect(groupRule(group('grp-doneness'))).toBe('Choose 1');
-    expect(groupRule(group('grp-burger-extras'))).toBe('Optional, up to 4');
-    expect(groupRule(group('grp-pizza-left'))).toBe('1 to 2');
+    expect(groupRule(group('grp-doneness'), 'en')).toBe('Choose 1');
+    expect(groupRule(group('grp-burger-extras'), 'en')).toBe('Optional, up to 4');
+    expect(groupRule(group('grp-pizza-left'), 'en')).toBe('1 to 2');
     expect(menu.currency).toBe('USD');
   });
 
   it('says the rules and what is missing in the terminal’s language', () => {
-    setLanguage('es');
-    try {
-      expect(groupRule(group('grp-doneness'))).toBe('Elija 1');
-      expect(groupRule(group('grp-burger-extras'))).toBe('Opcional, hasta 4');
-      const pizza = menu.items.find((i) => i.id === 'fam-pizza')!;
-      expect(groupProblems(menu, pizza.groupIds, []).map((p) => p.message)).toEqual(['elija uno']);
-      expect(missingFields(EMPTY_FORM, [], TERMS, 'USD')).toEqual({
-        items: 'Agregue al menos un producto',
-        unpaid: 'Elija Pagado o Aún no pagado',
-      });
-    } finally {
-      setLanguage('en');
-    }
-    expect(groupRule(group('grp-doneness'))).toBe('Choose 1');
+    expect(groupRule(group('grp-doneness'), 'es')).toBe('Elija 1');
+    expect(groupRule(group('grp-burger-extras'), 'es')).toBe('Opcional, hasta 4');
+    const pizza = menu.items.find((i) => i.id === 'fam-pizza')!;
+    expect(groupProblems(menu, pizza.groupIds, [], 'es').map((p) => p.message)).toEqual([
+      'elija uno',
+    ]);
+    expect(missingFields(EMPTY_FORM, [], TERMS, 'USD', 'es')).toEqual({
+      items: 'Agregue al menos un producto',
+      unpaid: 'Elija Pagado o Aún no pagado',
+    });
+    expect(groupRule(group('grp-doneness'), 'en')).toBe('Choose 1');
   });
 
   it('takes this location’s price and availability overrides', () => {
@@ -151,9 +147,11 @@ describe('modifier choices', () => {
 
   it('checks min and max at every level, nested groups included', () => {
     const pizza = menu.items.find((i) => i.id === 'fam-pizza')!;
-    expect(groupProblems(menu, pizza.groupIds, []).map((p) => p.groupName)).toEqual(['Style']);
+    expect(groupProblems(menu, pizza.groupIds, [], 'en').map((p) => p.groupName)).toEqual([
+      'Style',
+    ]);
     const halves = pick([], 'grp-pizza-style', 'mod-half-half');
-    const nested = groupProblems(menu, pizza.groupIds, halves);
+    const nested = groupProblems(menu, pizza.groupIds, halves, 'en');
     expect(nested.map((p) => [p.path, p.message])).toEqual([
       ['grp-pizza-style/mod-half-half/grp-pizza-left', 'choose at least 1'],
       ['grp-pizza-style/mod-half-half/grp-pizza-right', 'choose at least 1'],
@@ -162,10 +160,10 @@ describe('modifier choices', () => {
     const left = pick([], 'grp-pizza-left', 'mod-left-pepperoni');
     const both = pick(left, 'grp-pizza-right', 'mod-right-mushroom');
     const complete = halves.map((p) => (p === halfHalf ? { ...p, picks: both } : p));
-    expect(groupProblems(menu, pizza.groupIds, complete)).toEqual([]);
+    expect(groupProblems(menu, pizza.groupIds, complete, 'en')).toEqual([]);
     // Choosing "Whole" instead drops the halves and their rules.
     expect(
-      groupProblems(menu, pizza.groupIds, pick(complete, 'grp-pizza-style', 'mod-whole')),
+      groupProblems(menu, pizza.groupIds, pick(complete, 'grp-pizza-style', 'mod-whole'), 'en'),
     ).toEqual([]);
   });
 
@@ -235,7 +233,7 @@ describe('the order request and refused fields', () => {
 
   const paid = { ...EMPTY_FORM, payment: 'paid' as const };
   const missing = (form: typeof EMPTY_FORM, lines = [line({})]) =>
-    missingFields(form, lines, TERMS, 'USD');
+    missingFields(form, lines, TERMS, 'USD', 'en');
 
   it('names what a delivery is missing before sending anything', () => {
     expect(missing(EMPTY_FORM, [])).toEqual({

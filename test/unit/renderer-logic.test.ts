@@ -260,31 +260,35 @@ describe('POS legs on the order detail', () => {
 
 describe('next step and sold-out choices', () => {
   it('offers the one next status that fits the fulfillment type', () => {
-    expect(nextStep({ status: 'accepted', fulfillmentType: 'pickup' })?.status).toBe('preparing');
-    expect(nextStep({ status: 'preparing', fulfillmentType: 'pickup' })?.status).toBe('ready');
+    expect(nextStep({ status: 'accepted', fulfillmentType: 'pickup' }, 'en')?.status).toBe(
+      'preparing',
+    );
+    expect(nextStep({ status: 'preparing', fulfillmentType: 'pickup' }, 'en')?.status).toBe(
+      'ready',
+    );
     expect(
-      nextStep({ status: 'ready', fulfillmentType: 'merchant_managed_delivery' })?.status,
+      nextStep({ status: 'ready', fulfillmentType: 'merchant_managed_delivery' }, 'en')?.status,
     ).toBe('out_for_delivery');
-    expect(nextStep({ status: 'ready', fulfillmentType: 'delivery' })).toEqual({
+    expect(nextStep({ status: 'ready', fulfillmentType: 'delivery' }, 'en')).toEqual({
       status: 'completed',
       label: 'Handed to driver',
     });
     expect(
-      nextStep({ status: 'out_for_delivery', fulfillmentType: 'merchant_managed_delivery' })
+      nextStep({ status: 'out_for_delivery', fulfillmentType: 'merchant_managed_delivery' }, 'en')
         ?.status,
     ).toBe('completed');
-    expect(nextStep({ status: 'pending', fulfillmentType: 'pickup' })).toBeNull();
+    expect(nextStep({ status: 'pending', fulfillmentType: 'pickup' }, 'en')).toBeNull();
   });
 
   it('goes from accepted straight to ready under the skip-preparing flow, and no other step changes', () => {
-    expect(nextStep({ status: 'accepted', fulfillmentType: 'pickup' }, true)).toEqual({
+    expect(nextStep({ status: 'accepted', fulfillmentType: 'pickup' }, 'en', true)).toEqual({
       status: 'ready',
       label: 'Mark ready',
     });
-    expect(nextStep({ status: 'preparing', fulfillmentType: 'pickup' }, true)?.status).toBe(
+    expect(nextStep({ status: 'preparing', fulfillmentType: 'pickup' }, 'en', true)?.status).toBe(
       'ready',
     );
-    expect(nextStep({ status: 'ready', fulfillmentType: 'pickup' }, true)?.status).toBe(
+    expect(nextStep({ status: 'ready', fulfillmentType: 'pickup' }, 'en', true)?.status).toBe(
       'completed',
     );
   });

@@ -23,6 +23,7 @@ import type { IpcBridge } from './bridge.js';
 import type { Transport } from './transport.js';
 import type { ServerClock } from './server-clock.js';
 import { CLIENT_TEXTS } from '../app/texts.js';
+import type { Language } from '../i18n/language.js';
 import { texts } from '../i18n/texts.js';
 
 /** A call that takes no input may be called with no argument. */
@@ -57,6 +58,9 @@ export interface ClientDeps {
   clock: ServerClock;
   /** Who acts, for the order timeline (`X-Actor`). */
   actor?: () => string | undefined;
+  /** The screen's language, asked when the client words a fault itself (connector not
+   * answering); the connector's own messages come back as it sent them. */
+  language: () => Language;
   fetch?: typeof fetch;
 }
 
@@ -115,7 +119,7 @@ async function perform(
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new LocalApiError(0, 'network', texts(CLIENT_TEXTS).notAnswering);
+    throw new LocalApiError(0, 'network', texts(CLIENT_TEXTS, deps.language()).notAnswering);
   }
   deps.clock.observeDateHeader(res.headers.get('date'), sentAt, Date.now());
   // A download (CSV …) comes over HTTP as the file itself; the IPC bridge hands over the same

@@ -3,14 +3,11 @@
 // chosen (a half-taken phone order, the screen on show).
 import { type ReactNode, useEffect } from 'react';
 import { LanguageContext } from '../i18n/context.js';
-import { setLanguage } from '../i18n/language.js';
 import { useObservable, useServices } from './hooks.js';
 
 export function InLanguage({ children }: { children: ReactNode }) {
   const { settings } = useServices();
   const { language } = useObservable(settings);
-  // Before the children render: the non-React helpers they call word things in this language.
-  setLanguage(language);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);

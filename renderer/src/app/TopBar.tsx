@@ -5,11 +5,12 @@ import { useEffect, useState } from 'react';
 import type { StoreStatus } from '../../../shared/store.js';
 import { MissedToday } from '../features/missed/MissedGroup.js';
 import type { Lanes } from '../features/orders/live-orders.js';
-import { useTexts } from '../i18n/context.js';
+import { useLanguage, useTexts } from '../i18n/context.js';
 import { clockTime, storeDayTime } from '../ui/format.js';
 import { useServices } from './hooks.js';
 import { APP_TEXTS } from './texts.js';
 import type { Screen } from './use-screen.js';
+import type { Language } from '../i18n/language.js';
 
 const APP_NAME = 'Stream Connector';
 
@@ -48,6 +49,7 @@ function screenTabs(
   lanes: Lanes,
   storeStatus: StoreStatus | null,
   now: number,
+  language: Language,
 ): Tab[] {
   // A paused or closed store's tab is the red pill itself ("PAUSED until 16:30"): one place to
   // read it and to tap it, and no extra element to squeeze the tabs when the store pauses.
@@ -59,7 +61,7 @@ function screenTabs(
       : null;
   const storeTab = pausedWords
     ? {
-        label: `${pausedWords}${storeStatus?.reopensAt ? t.until(storeDayTime(storeStatus.reopensAt, now)) : ''}`,
+        label: `${pausedWords}${storeStatus?.reopensAt ? t.until(storeDayTime(storeStatus.reopensAt, now, language)) : ''}`,
         short: pausedWords,
         spoken: t.tabs.store.label,
         alarm: true,
@@ -89,6 +91,7 @@ interface Props {
 }
 
 export function TopBar({ lanes, storeStatus, now, screen, onScreen }: Props) {
+  const language = useLanguage();
   const t = useTexts(APP_TEXTS);
   const storeName = useStoreName();
   return (
@@ -96,12 +99,12 @@ export function TopBar({ lanes, storeStatus, now, screen, onScreen }: Props) {
       <div className="topbar__store">
         <span className="topbar__name">{storeName}</span>
         <span className="topbar__clock" aria-label={t.time}>
-          {clockTime(now)}
+          {clockTime(now, language)}
         </span>
         <MissedToday />
       </div>
       <nav className="tabs" aria-label={t.screens}>
-        {screenTabs(t, lanes, storeStatus, now).map((tab) => (
+        {screenTabs(t, lanes, storeStatus, now, language).map((tab) => (
           <TabButton
             key={tab.id}
             tab={tab}

@@ -72,10 +72,11 @@ export function createServices(transport: Transport): Services {
     transport,
     clock,
     actor: () => settings.get().cashierName || undefined,
+    language: () => settings.get().language,
   });
   const orders = new LiveOrders();
   const sound = new SoundPlayer();
-  const alerts = new AlertController(orders, clock, sound);
+  const alerts = new AlertController(orders, clock, sound, () => settings.get().language);
   const connection = new Observable<ConnectionState>('connecting');
   const notices = new Observable<readonly Notice[]>([]);
   const storeStatus = new LiveStoreStatus();

@@ -6,22 +6,6 @@
 export const LANGUAGES = { en: 'English', es: 'Español' } as const;
 export type Language = keyof typeof LANGUAGES;
 
-// Interim (issue 13, left): the non-React helpers (ui/format.ts, ui/labels.ts, explain, next-step,
-// local-day, actions, services notices, api/client) still read this copy of the language, kept
-// in step by InLanguage. Components read the language from LanguageContext (useLanguage,
-// useTexts) and must not use this.
-let current: Language = 'en';
-
-/** The language the non-React helpers word things in (see above); components use useLanguage. */
-export function currentLanguage(): Language {
-  return current;
-}
-
-/** Keep the helpers' copy in step with the terminal setting (InLanguage, main.tsx before mount). */
-export function setLanguage(language: Language): void {
-  current = language;
-}
-
 /** The language a terminal starts in: Spanish when the browser or OS prefers it, else English. */
 export function languageFor(preferred: readonly string[] | undefined): Language {
   const first = preferred?.[0]?.toLowerCase() ?? '';
@@ -33,6 +17,6 @@ export function languageFor(preferred: readonly string[] | undefined): Language 
  * reads 6:30 PM, a British one 18:30). Spanish is US Spanish: the stores this serves take
  * dollars, and `es-US` writes them as the menu and the receipt do ($8.99, not 8,99 US$).
  */
-export function intlLocale(): string | undefined {
-  return current === 'en' ? undefined : 'es-US';
+export function intlLocale(language: Language): string | undefined {
+  return language === 'en' ? undefined : 'es-US';
 }

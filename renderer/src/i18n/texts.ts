@@ -4,7 +4,7 @@
 //
 // A text is a string, or a function when it takes values ("3 items", "Paused until 17:30"), so
 // word order and plurals are each language's own.
-import { currentLanguage, type Language } from './language.js';
+import type { Language } from './language.js';
 
 /** A string, a function of values, or a group of texts (the label of every status). */
 // `any[]` keeps a set's own parameter types (a `(n: number) => string` stays one).
@@ -44,13 +44,13 @@ export function declaredTranslations(): readonly TranslationSet<Record<string, T
 }
 
 /**
- * The words in a language (the helpers' current one when not given). Components use useTexts
- * (i18n/context.ts) instead, so a language switch re-renders them; never call this once at module
- * load: the language can change while the app runs.
+ * The words in a language. Components use useTexts (i18n/context.ts) instead, so a language
+ * switch re-renders them; a plain helper takes the language from its caller, never from a
+ * module variable (the language can change while the app runs).
  */
 export function texts<T extends Record<string, Text>>(
   set: TranslationSet<T>,
-  language: Language = currentLanguage(),
+  language: Language,
 ): TextsOf<T> {
   return set[language];
 }

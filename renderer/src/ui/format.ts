@@ -1,9 +1,9 @@
 // Money, times and durations for the counter: big, short and unambiguous, in the terminal's
-// language. Every time is on the store's clock (its `location.timezone`, learned from the store
+// language (each takes it from its caller: a component's useLanguage). Every time is on the store's clock (its `location.timezone`, learned from the store
 // status: services.ts calls setStoreTimeZone), never the counter PC's, with "tomorrow" or the
 // weekday where the store's day differs (shared/store-clock.ts does the day math).
 import { addDays, instantAt, localDateOf, localDaysBetween } from '../../../shared/store-clock.js';
-import { currentLanguage, intlLocale } from '../i18n/language.js';
+import { intlLocale, type Language } from '../i18n/language.js';
 import { texts, translations } from '../i18n/texts.js';
 
 const WORDS = translations(
@@ -38,11 +38,12 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 export function storeFormat(
   name: string,
   options: Intl.DateTimeFormatOptions,
+  language: Language,
 ): Intl.DateTimeFormat {
-  const key = `${name}|${currentLanguage()}|${storeZone ?? ''}`;
+  const key = `${name}|${language}|${storeZone ?? ''}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(), { ...options, timeZone: storeZone });
+    format = new Intl.DateTimeFormat(intlLocale(language), { ...options, timeZone: storeZone });
     formats.set(key, format);
   }
   return format;
@@ -57,12 +58,12 @@ function daysFromNow(at: number, now: number): number {
 // one, and long lists (history) format thousands of values.
 const moneyFormats = new Map<string, Intl.NumberFormat | null>();
 
-export function money(cents: number, currency: string): string {
-  const key = `${currentLanguage()}|${currency}`;
+export function money(cents: number, currency: string, language: Language): string {
+  const key = `${language}|${currency}`;
   let format = moneyFormats.get(key);
   if (format === undefined) {
     try {
-      format = new Intl.NumberFormat(intlLocale(), { style: 'currency', currency });
+      format = new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency });
     } catch {
       format = null; // not a currency code Intl knows
     }
@@ -71,28 +72,27 @@ export function money(cents: number, currency: string): string {
   return format ? format.format(cents / 100) : `${(cents / 100).toFixed(2)} ${currency}`;
 }
 
-export function clockTime(epochMs: number): string {
-  return storeFormat('hm', { hour: '2-digit', minute: '2-digit' }).format(epochMs);
+export function clockTime(epochMs: number, language: Language): string {
+  return storeFormat('hm', { hour: '2-digit', minute: '2-digit' }, language).format(epochMs);
 }
 
-export function clockTimeWithSeconds(epochMs: number): string {
-  return storeFormat('hms', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
-    epochMs,
-  );
+export function clockTimeWithSeconds(epochMs: number, language: Language): string {
+  const options = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+  return storeFormat('hms', options, language).format(epochMs);
 }
 
 /** A time with its day when that is not today on the store's clock: "10:00", "tomorrow 10:00",
  * "Tue 10:00", "5 Dec 10:00" (a pause's end, an item back on sale, a retry). */
-export function storeDayTime(epochMs: number, now: number): string {
-  const time = clockTime(epochMs);
+export function storeDayTime(epochMs: number, now: number, language: Language): string {
+  const time = clockTime(epochMs, language);
   const days = daysFromNow(epochMs, now);
-  const w = texts(WORDS);
+  const w = texts(WORDS, language);
   if (days === 0) return time;
   if (days === 1) return `${w.tomorrow} ${time}`;
   if (days === -1) return `${w.yesterday} ${time}`;
   if (days > 1 && days < 7)
-    return `${storeFormat('wd', { weekday: 'short' }).format(epochMs)} ${time}`;
-  return `${storeFormat('dm', { day: 'numeric', month: 'short' }).format(epochMs)} ${time}`;
+    return `${storeFormat('wd', { weekday: 'short' }, language).format(epochMs)} ${time}`;
+  return `${storeFormat('dm', { day: 'numeric', month: 'short' }, language).format(epochMs)} ${time}`;
 }
 
 /** "45 s", "3 min", "1 h 05 min": how long ago or how long left, rounded the way staff say it. */
@@ -105,15 +105,17 @@ export function duration(ms: number): string {
 }
 
 /** A requested time (ISO from Stream) as "Today 18:30" / "Tue 18:30". */
-export function requestedTime(iso: string | null, now: number): string | null {
+export function requestedTime(iso: string | null, now: number, language: Language): string | null {
   if (!iso) return null;
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
   const day =
     daysFromNow(at, now) === 0
-      ? texts(WORDS).today
-      : storeFormat('wdm', { weekday: 'short', day: 'numeric', month: 'short' }).format(at);
-  return `${day} ${clockTime(at)}`;
+      ? texts(WORDS, language).today
+      : storeFormat('wdm', { weekday: 'short', day: 'numeric', month: 'short' }, language).format(
+          at,
+        );
+  return `${day} ${clockTime(at, language)}`;
 }
 
 /** The store-clock day that holds `now`, as [start, end) instants: a list tests each of its

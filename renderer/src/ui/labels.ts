@@ -1,6 +1,7 @@
 // Words staff read on the board: one place for every label, so the board, the detail view and
 // the alerts say the same thing for the same state, in the terminal's language.
 import type { FulfillmentType, OrderStatus, RejectCode } from '../../../shared/domain.js';
+import type { Language } from '../i18n/language.js';
 import { texts, translations } from '../i18n/texts.js';
 
 const LABELS = translations(
@@ -84,10 +85,14 @@ const LABELS = translations(
   },
 );
 
-export const fulfillmentLabel = (type: FulfillmentType): string => texts(LABELS).fulfillment[type];
-export const statusLabel = (status: OrderStatus): string => texts(LABELS).status[status];
-export const rejectLabel = (code: RejectCode): { title: string; hint: string } =>
-  texts(LABELS).reject[code];
+export const fulfillmentLabel = (type: FulfillmentType, language: Language): string =>
+  texts(LABELS, language).fulfillment[type];
+export const statusLabel = (status: OrderStatus, language: Language): string =>
+  texts(LABELS, language).status[status];
+export const rejectLabel = (
+  code: RejectCode,
+  language: Language,
+): { title: string; hint: string } => texts(LABELS, language).reject[code];
 
 const SOURCE_NAMES: Record<string, string> = {
   uber: 'Uber Eats',
@@ -105,20 +110,26 @@ export function orderNumber(order: { dspOrderNumber: string | null; id: string }
   return order.dspOrderNumber ?? order.id.slice(-6).toUpperCase();
 }
 
-export function itemCount(n: number): string {
-  return texts(LABELS).items(n);
+export function itemCount(n: number, language: Language): string {
+  return texts(LABELS, language).items(n);
 }
 
 /** In-store sources the new-order form sets (and other first-party ones), by what staff say;
  * undefined for a source that is not one of ours. */
-export function inStoreSourceName(source: string): string | undefined {
-  const names: Readonly<Record<string, string>> = texts(LABELS).inStoreSource;
+export function inStoreSourceName(source: string, language: Language): string | undefined {
+  const names: Readonly<Record<string, string>> = texts(LABELS, language).inStoreSource;
   return Object.hasOwn(names, source) ? names[source] : undefined;
 }
 
-export function sourceName(source: string | null, origin: 'stream' | 'in_store'): string {
+export function sourceName(
+  source: string | null,
+  origin: 'stream' | 'in_store',
+  language: Language,
+): string {
   if (origin === 'in_store')
-    return inStoreSourceName(source ?? 'in_store') ?? inStoreSourceName('in_store')!;
+    return (
+      inStoreSourceName(source ?? 'in_store', language) ?? inStoreSourceName('in_store', language)!
+    );
   if (!source) return 'Stream';
   return (
     SOURCE_NAMES[source.toLowerCase()] ??

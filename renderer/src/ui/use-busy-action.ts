@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useServices } from '../app/hooks.js';
 import { explain } from './explain.js';
+import { useLanguage } from '../i18n/context.js';
 
 export interface BusyAction {
   busy: boolean;
@@ -10,6 +11,7 @@ export interface BusyAction {
 }
 
 export function useBusyAction(failed: (why: string) => string, after?: () => void): BusyAction {
+  const language = useLanguage();
   const { notify } = useServices();
   const [busy, setBusy] = useState(false);
   const run = async (action: () => Promise<unknown>): Promise<void> => {
@@ -17,7 +19,7 @@ export function useBusyAction(failed: (why: string) => string, after?: () => voi
     try {
       await action();
     } catch (err) {
-      notify('error', failed(explain(err)));
+      notify('error', failed(explain(err, language)));
     } finally {
       setBusy(false);
       after?.();

@@ -5,7 +5,7 @@ import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { orderNumber, sourceName } from '../../ui/labels.js';
 import { clockTime } from '../../ui/format.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { ALERT_TEXTS } from './texts.js';
 
 /** `loudOnly`: shown only while an order rings or runs out of time (over a dialog, where a calm
@@ -50,6 +50,7 @@ export function NewOrderStrip({ onShow, loudOnly }: { onShow: () => void; loudOn
 }
 
 export function CancelBanners({ onOpen }: { onOpen: (id: string) => void }) {
+  const language = useLanguage();
   const { alerts } = useServices();
   const { cancels } = useObservable({ get: alerts.getSnapshot, subscribe: alerts.subscribe });
   if (!cancels.length) return null;
@@ -68,7 +69,7 @@ export function CancelBanners({ onOpen }: { onOpen: (id: string) => void }) {
           <span className="cancel-banner__text">
             <strong>{t.canceled}</strong>
             {t.canceledOrder(
-              `${sourceName(order.source, order.origin)} ${orderNumber(order)}`,
+              `${sourceName(order.source, order.origin, language)} ${orderNumber(order)}`,
               order.customerName,
             )}
             <small>
@@ -78,7 +79,7 @@ export function CancelBanners({ onOpen }: { onOpen: (id: string) => void }) {
                   : canceledBy === 'relay'
                     ? t.byRelay
                     : canceledBy,
-                clockTime(at),
+                clockTime(at, language),
               )}
             </small>
           </span>

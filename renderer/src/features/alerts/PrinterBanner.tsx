@@ -6,11 +6,12 @@ import { useEffect, useState } from 'react';
 import type { PrinterStatus } from '../../../../shared/pos.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { PRINTER_TEXTS } from './texts.js';
 
 export function PrinterBanner() {
+  const language = useLanguage();
   const { api, onPush, notify, posStatus } = useServices();
   const pos = useObservable(posStatus);
   const [status, setStatus] = useState<PrinterStatus | null>(null);
@@ -39,7 +40,7 @@ export function PrinterBanner() {
     try {
       setStatus(await api.getPrinterStatus());
     } catch (err) {
-      notify('error', explain(err));
+      notify('error', explain(err, language));
     } finally {
       setChecking(false);
     }

@@ -5,6 +5,7 @@ import type { OrderSummary } from '../../../../shared/order.js';
 import type { ServerClock } from '../../api/server-clock.js';
 import { lanesOf, type LiveOrders } from '../orders/live-orders.js';
 import { sourceName } from '../../ui/labels.js';
+import type { Language } from '../../i18n/language.js';
 import { texts } from '../../i18n/texts.js';
 import { alertPicture, soundDue, type AlertPicture, type LastPlayed } from './alert-policy.js';
 import type { SoundPlayer } from './sound-player.js';
@@ -48,6 +49,8 @@ export class AlertController {
     private readonly orders: LiveOrders,
     private readonly clock: ServerClock,
     private readonly player: SoundPlayer,
+    /** The screen's language when a notification or the title is worded (the setting). */
+    private readonly language: () => Language,
   ) {}
 
   start(): void {
@@ -80,8 +83,12 @@ export class AlertController {
     if (this.ownCancels.has(order.id) || this.cancels.some((c) => c.order.id === order.id)) return;
     this.cancels = [...this.cancels, { order, canceledBy, at: Date.now() }];
     // The words are read now, in the language on screen when the cancel arrives.
-    const words = texts(ALERT_TEXTS).notification;
-    this.notify(`cancel:${order.id}`, words.canceledTitle(describe(order)), words.canceledBody);
+    const words = texts(ALERT_TEXTS, this.language()).notification;
+    this.notify(
+      `cancel:${order.id}`,
+      words.canceledTitle(describe(order, this.language())),
+      words.canceledBody,
+    );
     this.tick();
   }
 
@@ -90,10 +97,10 @@ export class AlertController {
     if (this.missedHeard.has(order.id)) return;
     this.missedHeard.add(order.id);
     this.player.play('missed');
-    const words = texts(ALERT_TEXTS).notification;
+    const words = texts(ALERT_TEXTS, this.language()).notification;
     this.notify(
       `missed:${order.id}`,
-      words.missedTitle(describe(order)),
+      words.missedTitle(describe(order, this.language())),
       order.missed?.reason === 'store_unreachable' ? words.withdrawnBody : words.missedBody,
     );
   }
@@ -123,8 +130,8 @@ export class AlertController {
     for (const id of picture.fresh) {
       const order = pending.find((o) => o.id === id);
       if (order) {
-        const words = texts(ALERT_TEXTS).notification;
-        this.notify(id, words.newTitle(describe(order)), words.newBody);
+        const words = texts(ALERT_TEXTS, this.language()).notification;
+        this.notify(id, words.newTitle(describe(order, this.language())), words.newBody);
       }
     }
     const sound = soundDue(picture, this.last, now);
@@ -149,7 +156,7 @@ export class AlertController {
     const count = pendingCount ? `(${pendingCount}) ` : '';
     let title = `${count}${APP_TITLE}`;
     if (loud && this.flashOn) {
-      const words = texts(ALERT_TEXTS);
+      const words = texts(ALERT_TEXTS, this.language());
       title =
         picture.cancels > 0 && !picture.urgent.length ? words.titleCanceled : words.titleNew(count);
     }
@@ -169,8 +176,12 @@ export class AlertController {
   }
 }
 
-function describe(order: OrderSummary): string {
-  return [sourceName(order.source, order.origin), order.dspOrderNumber, order.customerName]
+function describe(order: OrderSummary, language: Language): string {
+  return [
+    sourceName(order.source, order.origin, language),
+    order.dspOrderNumber,
+    order.customerName,
+  ]
     .filter(Boolean)
     .join(' ');
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { acceptAtRisk, deliveryView, type Delivery } from '../../../../shared/delivery.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { clockTimeWithSeconds } from '../../ui/format.js';
 import { DELIVERY_TEXTS } from './texts.js';
 
@@ -25,13 +25,14 @@ export function DeliveryBadge({
   now: number;
   withKind?: boolean;
 }) {
+  const language = useLanguage();
   const t = useTexts(DELIVERY_TEXTS);
   const view = deliveryView(delivery, now);
   const kind = withKind ? `${kindLabel(delivery.kind, t)}: ` : '';
   let words: string;
   let detail: string | null = null;
   if (view.state === 'sent')
-    words = (view.late ? t.sentLate : t.sent)(clockTimeWithSeconds(view.at));
+    words = (view.late ? t.sentLate : t.sent)(clockTimeWithSeconds(view.at, language));
   else if (view.state === 'withdrawn') {
     words = t.withdrawn;
     detail = t.withdrawnTodo;

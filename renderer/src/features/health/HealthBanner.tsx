@@ -3,7 +3,7 @@
 import type { HealthProblem } from '../../../../shared/health.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { clockTime } from '../../ui/format.js';
 import { PROBLEM_TEXTS } from './problem-texts.js';
 import { describeProblem } from './problems.js';
@@ -25,8 +25,9 @@ function ProblemBanner({
   problems: readonly HealthProblem[];
   onDetails: () => void;
 }) {
+  const language = useLanguage();
   const t = useTexts(PROBLEM_TEXTS);
-  const shown = problems.map(describeProblem);
+  const shown = problems.map((p) => describeProblem(p, language));
   const first = shown[0]!;
   return (
     <div className="health-banner" role="alert" data-testid="health-banner">
@@ -38,7 +39,10 @@ function ProblemBanner({
             <li key={p.code} data-problem={p.code}>
               {p.title}
               {p.since !== null && (
-                <span className="health-banner__since"> ({t.since(clockTime(p.since))})</span>
+                <span className="health-banner__since">
+                  {' '}
+                  ({t.since(clockTime(p.since, language))})
+                </span>
               )}
             </li>
           ))}
@@ -56,20 +60,23 @@ function ProblemBanner({
 
 /** The Health screen's list: every problem with since when and what to do. */
 export function ProblemList({ problems }: { problems: readonly HealthProblem[] }) {
+  const language = useLanguage();
   const t = useTexts(PROBLEM_TEXTS);
   if (!problems.length) return null;
   return (
     <ul className="problems" data-testid="health-problems">
-      {problems.map(describeProblem).map((p) => (
-        <li key={p.code} data-problem={p.code}>
-          <Icon name="warning" /> <strong>{p.title}</strong>
-          {p.since !== null && <> ({t.since(clockTime(p.since))})</>}
-          <br />
-          <span>
-            {t.todo} {p.action}
-          </span>
-        </li>
-      ))}
+      {problems
+        .map((p) => describeProblem(p, language))
+        .map((p) => (
+          <li key={p.code} data-problem={p.code}>
+            <Icon name="warning" /> <strong>{p.title}</strong>
+            {p.since !== null && <> ({t.since(clockTime(p.since, language))})</>}
+            <br />
+            <span>
+              {t.todo} {p.action}
+            </span>
+          </li>
+        ))}
     </ul>
   );
 }

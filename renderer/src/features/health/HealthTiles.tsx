@@ -4,7 +4,7 @@ import type { Health } from '../../../../shared/contract.js';
 import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { intlLocale, LANGUAGES, type Language } from '../../i18n/language.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { clockTime, duration } from '../../ui/format.js';
 import type { SoundName } from '../alerts/sound-player.js';
 import { HEALTH } from './texts.js';
@@ -17,6 +17,7 @@ const SOUND_CHECKS: [SoundName, 'testNewOrder' | 'testUrgent' | 'testCancel'][] 
 ];
 
 export function ThisScreenTile() {
+  const language = useLanguage();
   const t = useTexts(HEALTH);
   const { connection, clock, sound } = useServices();
   const push = useObservable(connection);
@@ -44,7 +45,7 @@ export function ThisScreenTile() {
         {Math.abs(offset) < 1000
           ? t.underOneSecond
           : t.seconds(
-              (offset / 1000).toLocaleString(intlLocale(), {
+              (offset / 1000).toLocaleString(intlLocale(language), {
                 minimumFractionDigits: 1,
                 maximumFractionDigits: 1,
                 useGrouping: false,
@@ -88,6 +89,7 @@ export function StoreTile({ health, now }: { health: Health; now: number }) {
 }
 
 export function StreamTile({ health, now }: { health: Health; now: number }) {
+  const language = useLanguage();
   const t = useTexts(HEALTH);
   return (
     <div className="tile">
@@ -96,7 +98,7 @@ export function StreamTile({ health, now }: { health: Health; now: number }) {
         {t.lastContact}{' '}
         {health.outbox.lastStreamContactAt
           ? t.contactAgo(
-              clockTime(health.outbox.lastStreamContactAt),
+              clockTime(health.outbox.lastStreamContactAt, language),
               duration(now - health.outbox.lastStreamContactAt),
             )
           : t.never}
@@ -117,6 +119,7 @@ export function StreamTile({ health, now }: { health: Health; now: number }) {
 }
 
 export function MenuTile({ health }: { health: Health }) {
+  const language = useLanguage();
   const t = useTexts(HEALTH);
   return (
     <div className="tile">
@@ -125,7 +128,7 @@ export function MenuTile({ health }: { health: Health }) {
         {health.catalog.loaded
           ? t.menuLoaded(
               health.catalog.objects,
-              health.catalog.loadedAt ? clockTime(health.catalog.loadedAt) : '',
+              health.catalog.loadedAt ? clockTime(health.catalog.loadedAt, language) : '',
             )
           : t.noMenu}
       </p>

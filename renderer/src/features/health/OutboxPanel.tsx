@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutboxEvent } from '../../../../shared/outbox.js';
 import { useServices } from '../../app/hooks.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { clockTimeWithSeconds } from '../../ui/format.js';
 import { OUTBOX } from './texts.js';
@@ -12,6 +12,7 @@ import { OUTBOX } from './texts.js';
 const REFRESH_MS = 5_000;
 
 export function OutboxPanel() {
+  const language = useLanguage();
   const t = useTexts(OUTBOX);
   const { api, notify, onPush } = useServices();
   const [backlog, setBacklog] = useState<OutboxEvent[]>([]);
@@ -45,7 +46,7 @@ export function OutboxPanel() {
       notify('info', t.sendingAgain(event.kind));
       refresh();
     } catch (err) {
-      notify('error', t.replayFailed(explain(err)));
+      notify('error', t.replayFailed(explain(err, language)));
     }
   };
 
@@ -87,7 +88,7 @@ export function OutboxPanel() {
                   e.orderingKey,
                   t.state[e.state],
                   e.attempts,
-                  clockTimeWithSeconds(e.nextAttemptAt),
+                  clockTimeWithSeconds(e.nextAttemptAt, language),
                 )}
                 {e.lastError ? ` · ${e.lastError}` : ''}
               </li>

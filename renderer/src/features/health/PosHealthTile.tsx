@@ -4,12 +4,13 @@ import { useEffect, useState } from 'react';
 import type { PosStatus, PrinterStatus } from '../../../../shared/pos.js';
 import { useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { clockTime } from '../../ui/format.js';
 import { POS_TILE } from './texts.js';
 
 export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
+  const language = useLanguage();
   const { api } = useServices();
   const [status, setStatus] = useState<PosStatus | null>(null);
   const [printer, setPrinter] = useState<PrinterStatus | null>(null);
@@ -33,7 +34,7 @@ export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
     try {
       setPrinter(await api.getPrinterStatus());
     } catch (err) {
-      setError(explain(err));
+      setError(explain(err, language));
     } finally {
       setChecking(false);
     }
@@ -88,7 +89,7 @@ export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
             : printer.problems.length
               ? t.problems(printer.problems.join(', '))
               : t.ready}{' '}
-          <span className="muted">{t.checked(clockTime(printer.checkedAt))}</span>
+          <span className="muted">{t.checked(clockTime(printer.checkedAt, language))}</span>
         </p>
       )}
     </div>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Health } from '../../../../shared/contract.js';
 import { useServices } from '../../app/hooks.js';
 import { explain } from '../../ui/explain.js';
+import { useLanguage } from '../../i18n/context.js';
 
 const REFRESH_MS = 5_000;
 
@@ -16,18 +17,20 @@ export interface HealthState {
 }
 
 export function useHealth(): HealthState {
+  const language = useLanguage();
   const { api } = useServices();
   const [health, setHealth] = useState<Health | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** The last failure as thrown; worded at render, in the language on screen then. */
+  const [failure, setFailure] = useState<unknown>(null);
   const [tick, setTick] = useState(0);
   const refresh = useCallback(() => {
     api.getHealth().then(
       (h) => {
         setHealth(h);
-        setError(null);
+        setFailure(null);
         setTick((t) => t + 1);
       },
-      (err: unknown) => setError(explain(err)),
+      (err: unknown) => setFailure(err),
     );
   }, [api]);
   useEffect(() => {
@@ -35,5 +38,5 @@ export function useHealth(): HealthState {
     const id = setInterval(refresh, REFRESH_MS);
     return () => clearInterval(id);
   }, [refresh]);
-  return { health, error, tick };
+  return { health, error: failure === null ? null : explain(failure, language), tick };
 }

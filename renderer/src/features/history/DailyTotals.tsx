@@ -2,7 +2,7 @@
 // figures a manager reconciles against each delivery service's payout. The whole range comes
 // first (per source, then every source), then each day, newest first, under its own heading.
 import type { DayTotals } from '../../../../shared/history.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { dayLabel } from './local-day.js';
 import { historySourceLabel } from './sources.js';
@@ -29,6 +29,7 @@ function add(a: Sums, b: Sums): Sums {
 }
 
 export function DailyTotals({ days, currency, caption, error }: Props) {
+  const language = useLanguage();
   const t = useTexts(TOTALS);
   const bySource = new Map<string, Sums>();
   const byDay = new Map<string, DayTotals[]>();
@@ -41,7 +42,7 @@ export function DailyTotals({ days, currency, caption, error }: Props) {
     <tr key={key} className={className} data-testid="totals-row">
       <th scope="row">{label}</th>
       <td className="num">{s.orders}</td>
-      <td className="num">{money(s.salesCents, currency)}</td>
+      <td className="num">{money(s.salesCents, currency, language)}</td>
       <td className="num">{s.canceled}</td>
       <td className="num">{s.rejected}</td>
     </tr>
@@ -107,15 +108,15 @@ export function DailyTotals({ days, currency, caption, error }: Props) {
                 {heading(caption)}
                 {[...bySource.entries()]
                   .sort(([a], [b]) => a.localeCompare(b))
-                  .map(([source, sums]) => row(source, historySourceLabel(source), sums))}
+                  .map(([source, sums]) => row(source, historySourceLabel(source, language), sums))}
                 {row('all', t.allSources, all, 'daily-totals__grand')}
               </tbody>
               {[...byDay.entries()]
                 .sort(([a], [b]) => b.localeCompare(a))
                 .map(([date, list]) => (
                   <tbody key={date} data-day={date}>
-                    {heading(dayLabel(date))}
-                    {list.map((d) => row(d.source, historySourceLabel(d.source), d))}
+                    {heading(dayLabel(date, language))}
+                    {list.map((d) => row(d.source, historySourceLabel(d.source, language), d))}
                   </tbody>
                 ))}
             </>

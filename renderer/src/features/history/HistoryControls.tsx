@@ -1,12 +1,13 @@
 // The history screen's controls: the search, source, refresh and export row, and the filter row
 // (days, statuses, orders or daily totals). They show and change useHistoryPanel's state.
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { RANGE_PRESETS, rangeLabel, rangeShort } from './local-day.js';
 import { historySourceLabel } from './sources.js';
 import { HISTORY } from './texts.js';
 import { STATUS_FILTERS, type HistoryPanelState } from './use-history-panel.js';
 
 export function HistorySearchBar({ s }: { s: HistoryPanelState }) {
+  const language = useLanguage();
   const t = useTexts(HISTORY);
   return (
     <div className="history__head">
@@ -32,7 +33,7 @@ export function HistorySearchBar({ s }: { s: HistoryPanelState }) {
           <option value="">{t.allSources}</option>
           {s.sources.map((source) => (
             <option key={source} value={source}>
-              {historySourceLabel(source)}
+              {historySourceLabel(source, language)}
             </option>
           ))}
         </select>
@@ -58,6 +59,7 @@ export function HistorySearchBar({ s }: { s: HistoryPanelState }) {
 }
 
 export function HistoryFilterBar({ s }: { s: HistoryPanelState }) {
+  const language = useLanguage();
   const t = useTexts(HISTORY);
   return (
     <div className="history__filters">
@@ -68,11 +70,11 @@ export function HistoryFilterBar({ s }: { s: HistoryPanelState }) {
             type="button"
             className={`chip${s.preset === p ? ' is-picked' : ''}`}
             aria-pressed={s.preset === p}
-            aria-label={rangeLabel(p)}
+            aria-label={rangeLabel(p, language)}
             onClick={() => s.setPreset(p)}
           >
-            <span className="label--wide">{rangeLabel(p)}</span>
-            <span className="label--narrow">{rangeShort(p)}</span>
+            <span className="label--wide">{rangeLabel(p, language)}</span>
+            <span className="label--narrow">{rangeShort(p, language)}</span>
           </button>
         ))}
         {(['from', 'to'] as const).map((end) => (

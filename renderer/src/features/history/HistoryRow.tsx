@@ -13,11 +13,11 @@ import { orderNumber, sourceName, statusLabel } from '../../ui/labels.js';
  * Spanish drops the hour's leading zero: its "p.m." is wider than "PM", and the column is sized
  * for the English. */
 function rowWhen(epochMs: number, language: Language): string {
-  const day = storeFormat('row-day', { day: 'numeric', month: 'short' }).format(epochMs);
+  const day = storeFormat('row-day', { day: 'numeric', month: 'short' }, language).format(epochMs);
   const time =
     language === 'en'
-      ? clockTime(epochMs)
-      : storeFormat('row-time', { hour: 'numeric', minute: '2-digit' }).format(epochMs);
+      ? clockTime(epochMs, language)
+      : storeFormat('row-time', { hour: 'numeric', minute: '2-digit' }, language).format(epochMs);
   return `${day} ${time}`;
 }
 
@@ -28,7 +28,7 @@ export const HistoryRow = memo(function HistoryRow({
   order: OrderSummary;
   onOpen: (id: string) => void;
 }) {
-  // Read so a language switch re-renders this memoized row (its formats follow the language).
+  // Its formats follow the language; reading it also re-renders this memoized row on a switch.
   const language = useLanguage();
   return (
     <button
@@ -40,13 +40,15 @@ export const HistoryRow = memo(function HistoryRow({
     >
       <span className="history-row__when">{rowWhen(o.receivedAt, language)}</span>
       <strong className="order-number">{orderNumber(o)}</strong>
-      <span className="history-row__ellipsis">{sourceName(o.source, o.origin)}</span>
+      <span className="history-row__ellipsis">{sourceName(o.source, o.origin, language)}</span>
       <span>
-        <span className={`status-chip status-chip--${o.status}`}>{statusLabel(o.status)}</span>
+        <span className={`status-chip status-chip--${o.status}`}>
+          {statusLabel(o.status, language)}
+        </span>
       </span>
       <span className="history-row__ellipsis">{o.customerName ?? ''}</span>
       <span className="num">{o.itemCount}</span>
-      <span className="num">{money(o.totalCents, o.currency)}</span>
+      <span className="num">{money(o.totalCents, o.currency, language)}</span>
     </button>
   );
 });

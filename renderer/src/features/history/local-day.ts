@@ -1,7 +1,7 @@
 // Store-local days as the history API takes them (YYYY-MM-DD in the store's time zone, which
 // the store status reports), and the date ranges staff pick most. The ISO days are computed with
 // the 'en-CA' format (YYYY-MM-DD) whatever the screen's language; only labels follow it.
-import { currentLanguage, intlLocale } from '../../i18n/language.js';
+import { intlLocale, type Language } from '../../i18n/language.js';
 import { texts } from '../../i18n/texts.js';
 import { HISTORY } from './texts.js';
 
@@ -34,13 +34,13 @@ export const RANGE_PRESETS = ['today', 'yesterday', 'week', 'month', 'all'] as c
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
 /** A preset's name ("Last 7 days") in the terminal's language. */
-export function rangeLabel(preset: RangePreset): string {
-  return texts(HISTORY).range[preset];
+export function rangeLabel(preset: RangePreset, language: Language): string {
+  return texts(HISTORY, language).range[preset];
 }
 
 /** The same on a narrow screen, where every filter must fit in one row ("7 days"). */
-export function rangeShort(preset: RangePreset): string {
-  return texts(HISTORY).rangeShort[preset];
+export function rangeShort(preset: RangePreset, language: Language): string {
+  return texts(HISTORY, language).rangeShort[preset];
 }
 
 /** The days a preset covers; "all time" has no bounds (empty strings). */
@@ -71,11 +71,10 @@ export function totalsRange(range: DayRange, today: string): DayRange {
 const dayLabelFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "Mon, Nov 23" / "lun, 23 nov" for a YYYY-MM-DD day, in the terminal's language. */
-export function dayLabel(day: string): string {
-  const language = currentLanguage();
+export function dayLabel(day: string, language: Language): string {
   let format = dayLabelFormats.get(language);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(), {
+    format = new Intl.DateTimeFormat(intlLocale(language), {
       timeZone: 'UTC',
       weekday: 'short',
       day: 'numeric',

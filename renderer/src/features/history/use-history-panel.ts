@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OrderStatus } from '../../../../shared/domain.js';
 import { useObservable, useServices } from '../../app/hooks.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { saveDownload } from './download.js';
 import {
@@ -42,6 +42,7 @@ const SEARCH_DELAY_MS = 250;
 export type HistoryView = 'orders' | 'totals';
 
 export function useHistoryPanel(now: number, active: boolean) {
+  const language = useLanguage();
   const t = useTexts(HISTORY);
   const services = useServices();
   const { api, notify } = services;
@@ -90,7 +91,7 @@ export function useHistoryPanel(now: number, active: boolean) {
       );
       if (saved) notify('info', t.exported(saved));
     } catch (err) {
-      notify('error', t.exportFailed(explain(err)));
+      notify('error', t.exportFailed(explain(err, language)));
     } finally {
       setExporting(false);
     }
@@ -98,10 +99,10 @@ export function useHistoryPanel(now: number, active: boolean) {
 
   const caption =
     preset && preset !== 'all'
-      ? rangeLabel(preset)
+      ? rangeLabel(preset, language)
       : totalsDays.from === totalsDays.to
-        ? dayLabel(totalsDays.from)
-        : `${dayLabel(totalsDays.from)} – ${dayLabel(totalsDays.to)}`;
+        ? dayLabel(totalsDays.from, language)
+        : `${dayLabel(totalsDays.from, language)} – ${dayLabel(totalsDays.to, language)}`;
 
   return {
     today,

@@ -8,6 +8,7 @@ import type { DayTotals } from '../../../../shared/history.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { explain } from '../../ui/explain.js';
+import { useLanguage } from '../../i18n/context.js';
 
 export interface HistoryFilters {
   q: string;
@@ -50,12 +51,14 @@ export interface HistoryPages {
 
 /** `refresh`: bump it to search again with the same filters (new orders since). */
 export function useHistorySearch(filters: HistoryFilters, refresh = 0): HistoryPages {
+  const language = useLanguage();
   const { api } = useServices();
   const [orders, setOrders] = useState<readonly OrderSummary[]>([]);
   const [loading, setLoading] = useState(false);
   const [cursor, setCursor] = useState<string | null>(null);
   const [complete, setComplete] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  /** The last failure as thrown; worded at render, in the language on screen then. */
+  const [failure, setFailure] = useState<unknown>(null);
   /** Bumped on every new search; answers carry the number they were asked under. */
   const generation = useRef(0);
   const inFlight = useRef(false);
@@ -74,10 +77,10 @@ export function useHistorySearch(filters: HistoryFilters, refresh = 0): HistoryP
             setOrders((o) => (before ? [...o, ...page.orders] : page.orders));
             setCursor(page.nextCursor);
             setComplete(page.nextCursor === null);
-            setError(null);
+            setFailure(null);
           },
           (err: unknown) => {
-            if (gen === generation.current) setError(explain(err));
+            if (gen === generation.current) setFailure(err);
           },
         )
         .finally(() => {
@@ -102,6 +105,7 @@ export function useHistorySearch(filters: HistoryFilters, refresh = 0): HistoryP
     fetchPage(JSON.parse(key) as CallRequest<'searchHistory'>, cursor, generation.current);
   }, [cursor, fetchPage, key]);
 
+  const error = failure === null ? null : explain(failure, language);
   return { orders, loading, complete, error, loadMore };
 }
 
@@ -111,22 +115,23 @@ export function useHistoryTotals(
   to: string,
   refresh: number,
 ): { days: DayTotals[]; error: string | null } {
+  const language = useLanguage();
   const { api } = useServices();
   const [days, setDays] = useState<DayTotals[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
     api.historyTotals({ from, to }).then(
       (r) => {
         if (!live) return;
         setDays(r.days);
-        setError(null);
+        setFailure(null);
       },
-      (err: unknown) => live && setError(explain(err)),
+      (err: unknown) => live && setFailure(err),
     );
     return () => {
       live = false;
     };
   }, [api, from, to, refresh]);
-  return { days, error };
+  return { days, error: failure === null ? null : explain(failure, language) };
 }

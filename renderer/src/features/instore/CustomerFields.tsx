@@ -3,7 +3,7 @@
 // name and last address they gave; one tap fills the form with them.
 import { useEffect, useRef } from 'react';
 import type { PastCustomer } from '../../../../shared/instore.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { addressText } from '../../../../shared/address.js';
 import { storeDayTime } from '../../ui/format.js';
 import type { FieldErrors } from './field-errors.js';
@@ -35,6 +35,7 @@ export function customerPatch(c: PastCustomer): Partial<OrderForm> {
 }
 
 export function CustomerFields({ form, delivered, errors, onChange, now }: Props) {
+  const language = useLanguage();
   const t = useTexts(FIELD_TEXTS);
   const lookup = useCustomerLookup(form.customerPhone);
   const offer = useRef<HTMLElement>(null);
@@ -87,7 +88,7 @@ export function CustomerFields({ form, delivered, errors, onChange, now }: Props
                     {c.address ? addressText(c.address).join(', ') : t.noAddress}
                   </span>
                   <span className="muted">
-                    {t.lastOrder(storeDayTime(c.lastOrderAt, now), c.orders)}
+                    {t.lastOrder(storeDayTime(c.lastOrderAt, now, language), c.orders)}
                   </span>
                 </span>
                 <button

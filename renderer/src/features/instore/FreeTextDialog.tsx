@@ -2,7 +2,7 @@
 // price typed the way people say it ("4.50"), and how many. The price is kept in cents.
 import { useState } from 'react';
 import { Modal } from '../../ui/Modal.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { MAX_QUANTITY, parsePriceCents, type DraftLine } from './draft.js';
 import { QuantityStepper } from './QuantityStepper.js';
@@ -16,6 +16,7 @@ interface Props {
 }
 
 export function FreeTextDialog({ currency, editing, onDone, onClose }: Props) {
+  const language = useLanguage();
   const t = useTexts(CHOOSER_TEXTS);
   const [name, setName] = useState(editing?.name ?? '');
   const [price, setPrice] = useState(editing ? (editing.unitCents / 100).toFixed(2) : '');
@@ -98,7 +99,9 @@ export function FreeTextDialog({ currency, editing, onDone, onClose }: Props) {
           </button>
           <button type="submit" className="button button--accept button--wide">
             {editing ? t.update : t.add}
-            {cents !== null && name.trim() ? ` · ${money(quantity * cents, currency)}` : ''}
+            {cents !== null && name.trim()
+              ? ` · ${money(quantity * cents, currency, language)}`
+              : ''}
           </button>
         </div>
       </form>

@@ -1,6 +1,6 @@
 // The modifier groups at one level of an item, each option a big button within the group's
 // min / max, and under each chosen option the groups it opens (nesting to any depth).
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import {
   groupRule,
@@ -35,6 +35,7 @@ export function GroupChoices({
   problems,
   prefix,
 }: GroupProps) {
+  const language = useLanguage();
   const t = useTexts(CHOOSER_TEXTS);
   return (
     <>
@@ -55,7 +56,7 @@ export function GroupChoices({
             <legend>
               {group.name}{' '}
               <span id={ruleId} className="choice-group__rule">
-                {groupRule(group)}
+                {groupRule(group, language)}
               </span>
               {problem && (
                 <span className="field-error choice-group__error">{problem.message}</span>
@@ -81,7 +82,7 @@ export function GroupChoices({
                       {!available
                         ? t.soldOut
                         : modifier.priceCents
-                          ? `+${money(modifier.priceCents, currency)}`
+                          ? `+${money(modifier.priceCents, currency, language)}`
                           : ''}
                     </span>
                   </button>

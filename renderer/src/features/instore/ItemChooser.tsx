@@ -4,7 +4,7 @@
 // The choices live in use-item-chooser.ts; sizes and groups are their own parts.
 import { useRef } from 'react';
 import { Modal } from '../../ui/Modal.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { MAX_QUANTITY, type DraftLine } from './draft.js';
 import { GroupChoices } from './GroupChoices.js';
@@ -26,6 +26,7 @@ interface Props {
 }
 
 export function ItemChooser({ menu, item, soldOut, currency, editing, onDone, onClose }: Props) {
+  const language = useLanguage();
   const t = useTexts(CHOOSER_TEXTS);
   const c = useItemChooser(menu, item, soldOut, editing);
   const body = useRef<HTMLDivElement>(null);
@@ -109,7 +110,7 @@ export function ItemChooser({ menu, item, soldOut, currency, editing, onDone, on
       <div className="modal__actions">
         <button type="button" className="button button--accept button--wide" onClick={add}>
           {editing ? t.update : t.add} {c.quantity > 1 ? `${c.quantity} × ` : ''}
-          {item.name} · {money(c.quantity * c.each, currency)}
+          {item.name} · {money(c.quantity * c.each, currency, language)}
         </button>
       </div>
     </Modal>

@@ -2,10 +2,11 @@
 // category; tap an item to add it (or to choose its size and options first). Enter adds the
 // first match, ↓ moves into the results. Sold-out items stay visible but cannot be added.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { isItemAvailable, needsChoices, searchMenu, type Menu, type MenuItem } from './menu.js';
 import { MENU_TEXTS } from './texts.js';
+import type { Language } from '../../i18n/language.js';
 
 interface Props {
   menu: Menu | null;
@@ -27,6 +28,7 @@ export function MenuPicker({
   onFreeText,
   clearSignal,
 }: Props) {
+  const language = useLanguage();
   const t = useTexts(MENU_TEXTS);
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<string | null>(null);
@@ -125,7 +127,7 @@ export function MenuPicker({
               >
                 <span className="menu-item__name">{item.name}</span>
                 <span className="menu-item__price">
-                  {!available ? t.soldOut : priceLabel(item, currency, t.from)}
+                  {!available ? t.soldOut : priceLabel(item, currency, t.from, language)}
                   {available && needsChoices(item) && <span className="muted">{t.options}</span>}
                 </span>
               </button>
@@ -140,9 +142,16 @@ export function MenuPicker({
   );
 }
 
-function priceLabel(item: MenuItem, currency: string, from: (price: string) => string): string {
-  if (item.sizes.length === 0) return money(item.priceCents, currency);
+function priceLabel(
+  item: MenuItem,
+  currency: string,
+  from: (price: string) => string,
+  language: Language,
+): string {
+  if (item.sizes.length === 0) return money(item.priceCents, currency, language);
   const prices = item.sizes.map((s) => s.priceCents);
   const low = Math.min(...prices);
-  return prices.every((p) => p === low) ? money(low, currency) : from(money(low, currency));
+  return prices.every((p) => p === low)
+    ? money(low, currency, language)
+    : from(money(low, currency, language));
 }

@@ -5,7 +5,7 @@
 import { FULFILLMENT_TYPES } from '../../../../shared/domain.js';
 import type { InStoreTerms } from '../../../../shared/instore.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { fulfillmentLabel } from '../../ui/labels.js';
 import { AddressFields } from './AddressFields.js';
 import { ChoiceChips } from './ChoiceChips.js';
@@ -30,6 +30,7 @@ interface Props {
 const PAYMENTS = ['paid', 'unpaid'] as const;
 
 export function OrderFields({ form, errors, onChange, now, terms, currency }: Props) {
+  const language = useLanguage();
   const t = useTexts(FIELD_TEXTS);
   const delivered = isDelivered(form.fulfillmentType);
   return (
@@ -39,7 +40,7 @@ export function OrderFields({ form, errors, onChange, now, terms, currency }: Pr
         legend={t.source}
         options={ORDER_SOURCES}
         picked={form.source}
-        label={orderSourceLabel}
+        label={(source) => orderSourceLabel(source, language)}
         onPick={(source) => onChange({ source })}
         errors={errors}
       />
@@ -50,7 +51,7 @@ export function OrderFields({ form, errors, onChange, now, terms, currency }: Pr
         picked={form.fulfillmentType}
         label={(type) => (
           <>
-            <Icon name={FULFILLMENT_ICON[type]} /> {fulfillmentLabel(type)}
+            <Icon name={FULFILLMENT_ICON[type]} /> {fulfillmentLabel(type, language)}
           </>
         )}
         onPick={(fulfillmentType) => onChange({ fulfillmentType })}

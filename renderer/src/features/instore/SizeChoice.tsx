@@ -1,5 +1,5 @@
 // An item's sizes (its variations): exactly one, a sold-out one shown but not offered.
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { isSizeAvailable, type MenuItem } from './menu.js';
 import { CHOOSER_TEXTS, RULE_TEXTS } from './texts.js';
@@ -15,6 +15,7 @@ interface Props {
 }
 
 export function SizeChoice({ item, soldOut, currency, sizeId, onPick, missing }: Props) {
+  const language = useLanguage();
   const t = useTexts(CHOOSER_TEXTS);
   const rule = useTexts(RULE_TEXTS);
   return (
@@ -40,7 +41,7 @@ export function SizeChoice({ item, soldOut, currency, sizeId, onPick, missing }:
             >
               <span>{s.name}</span>
               <span className="option__price">
-                {available ? money(s.priceCents, currency) : t.soldOut}
+                {available ? money(s.priceCents, currency, language) : t.soldOut}
               </span>
             </button>
           );

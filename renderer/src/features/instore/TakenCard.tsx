@@ -1,7 +1,7 @@
 // The order as the connector took it: its number, the connector's own totals (the delivery fee
 // among them) and, when it is not paid yet, what to collect.
 import type { OrderDetail } from '../../../../shared/order.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { orderNumber } from '../../ui/labels.js';
 import { money } from '../../ui/format.js';
 import { TICKET_TEXTS } from './texts.js';
@@ -13,8 +13,9 @@ interface Props {
 }
 
 export function TakenCard({ order, onOpen, onDismiss }: Props) {
+  const language = useLanguage();
   const t = useTexts(TICKET_TEXTS);
-  const $ = (cents: number): string => money(cents, order.currency);
+  const $ = (cents: number): string => money(cents, order.currency, language);
   return (
     <div className="taken" role="status" data-testid="order-taken" data-order-id={order.id}>
       <p className="taken__title">

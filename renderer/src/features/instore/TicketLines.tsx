@@ -1,7 +1,7 @@
 // The order as taken so far: each line with its quantity, options and note, change or remove
 // it, and the live totals. Before sending, tax is an estimate (see tax.ts); the connector's own
 // figures replace it once the order is taken.
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { lineCents, MAX_QUANTITY, picksLabel, type DraftLine } from './draft.js';
 import type { FieldErrors } from './field-errors.js';
@@ -19,6 +19,7 @@ interface Props {
 }
 
 export function TicketLines({ lines, currency, errors, onQuantity, onEdit, onRemove }: Props) {
+  const language = useLanguage();
   const t = useTexts(TICKET_TEXTS);
   return (
     <div className="ticket-lines" data-field="items">
@@ -51,7 +52,7 @@ export function TicketLines({ lines, currency, errors, onQuantity, onEdit, onRem
               )}
               <FieldError id={`items.${i}`} errors={errors} />
             </div>
-            <span className="ticket-line__price">{money(lineCents(line), currency)}</span>
+            <span className="ticket-line__price">{money(lineCents(line), currency, language)}</span>
             <span className="ticket-line__buttons">
               <button
                 type="button"
@@ -87,24 +88,27 @@ interface TotalsProps {
 }
 
 export function LiveTotals({ subtotalCents, taxCents, deliveryFeeCents, currency }: TotalsProps) {
+  const language = useLanguage();
   const t = useTexts(TICKET_TEXTS);
   const fee = deliveryFeeCents ?? 0;
   const known = subtotalCents + fee;
   const total =
-    taxCents === null ? t.plusTax(money(known, currency)) : money(known + taxCents, currency);
+    taxCents === null
+      ? t.plusTax(money(known, currency, language))
+      : money(known + taxCents, currency, language);
   return (
     <dl className="totals totals--live" aria-live="polite" data-testid="live-totals">
       <dt>{t.subtotal}</dt>
-      <dd data-testid="live-subtotal">{money(subtotalCents, currency)}</dd>
+      <dd data-testid="live-subtotal">{money(subtotalCents, currency, language)}</dd>
       <dt>{t.tax}</dt>
       <dd data-testid="live-tax">
-        {taxCents === null ? t.taxOnSending : money(taxCents, currency)}
+        {taxCents === null ? t.taxOnSending : money(taxCents, currency, language)}
       </dd>
       {(fee > 0 || deliveryFeeCents === null) && (
         <>
           <dt>{t.deliveryFee}</dt>
           <dd data-testid="live-fee">
-            {deliveryFeeCents === null ? t.feeUnreadable : money(fee, currency)}
+            {deliveryFeeCents === null ? t.feeUnreadable : money(fee, currency, language)}
           </dd>
         </>
       )}

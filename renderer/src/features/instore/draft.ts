@@ -3,6 +3,7 @@
 // nested groups included), the live subtotal in integer cents, and the request the Local API
 // takes (`createInStoreOrder`, shared/instore.ts).
 import type { InStoreLineItem, InStoreModifierInput } from '../../../../shared/instore.js';
+import type { Language } from '../../i18n/language.js';
 import { texts } from '../../i18n/texts.js';
 import type { Menu, MenuGroup } from './menu.js';
 import { RULE_TEXTS } from './texts.js';
@@ -62,6 +63,7 @@ export function groupProblems(
   menu: Pick<Menu, 'groups' | 'modifiers'>,
   groupIds: readonly string[],
   picks: readonly ModifierPick[],
+  language: Language,
   prefix = '',
 ): GroupProblem[] {
   const problems: GroupProblem[] = [];
@@ -69,20 +71,26 @@ export function groupProblems(
     const group = menu.groups.get(groupId);
     if (!group) continue;
     const chosen = picks.filter((p) => p.groupId === groupId).length;
-    const message = ruleBroken(group, chosen);
+    const message = ruleBroken(group, chosen, language);
     if (message) problems.push({ path: `${prefix}${groupId}`, groupName: group.name, message });
   }
   for (const pick of picks) {
     const opened = menu.modifiers.get(pick.modifierId)?.groupIds ?? [];
     problems.push(
-      ...groupProblems(menu, opened, pick.picks, `${prefix}${pick.groupId}/${pick.modifierId}/`),
+      ...groupProblems(
+        menu,
+        opened,
+        pick.picks,
+        language,
+        `${prefix}${pick.groupId}/${pick.modifierId}/`,
+      ),
     );
   }
   return problems;
 }
 
-function ruleBroken(group: MenuGroup, chosen: number): string | null {
-  const t = texts(RULE_TEXTS);
+function ruleBroken(group: MenuGroup, chosen: number, language: Language): string | null {
+  const t = texts(RULE_TEXTS, language);
   if (chosen < group.min)
     return group.min === 1 && group.max === 1 ? t.chooseOne : t.chooseAtLeast(group.min);
   if (chosen > group.max) return t.chooseAtMost(group.max);
@@ -90,8 +98,8 @@ function ruleBroken(group: MenuGroup, chosen: number): string | null {
 }
 
 /** What the rule says, for the group's heading: "Choose 1", "Up to 4", "1 to 2", "Optional". */
-export function groupRule(group: MenuGroup): string {
-  const t = texts(RULE_TEXTS);
+export function groupRule(group: MenuGroup, language: Language): string {
+  const t = texts(RULE_TEXTS, language);
   if (group.min === group.max) return t.exactly(group.min);
   if (group.min === 0) return group.max === Infinity ? t.optional : t.optionalUpTo(group.max);
   return group.max === Infinity ? t.atLeast(group.min) : t.between(group.min, group.max);

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/instore.js';
 import { addDays, instantAt, localDateOf } from '../../../../shared/store-clock.js';
 import { storeTimeZone } from '../../ui/format.js';
+import type { Language } from '../../i18n/language.js';
 import { texts } from '../../i18n/texts.js';
 import { money } from '../../ui/format.js';
 import { lineRequest, parsePriceCents, type DraftLine } from './draft.js';
@@ -19,8 +20,8 @@ export const ORDER_SOURCES = ['phone', 'walk_in'] as const;
 export type OrderSource = (typeof ORDER_SOURCES)[number];
 
 /** What staff call a source on the form's buttons ("Phone call"), in the terminal's language. */
-export function orderSourceLabel(source: OrderSource): string {
-  return texts(FORM_TEXTS).sources[source];
+export function orderSourceLabel(source: OrderSource, language: Language): string {
+  return texts(FORM_TEXTS, language).sources[source];
 }
 
 export interface OrderForm {
@@ -108,8 +109,9 @@ export function missingFields(
   lines: readonly DraftLine[],
   terms: InStoreTerms | null,
   currency: string,
+  language: Language,
 ): FieldErrors {
-  const t = texts(FORM_TEXTS);
+  const t = texts(FORM_TEXTS, language);
   const errors: FieldErrors = {};
   if (lines.length === 0) errors.items = t.addAnItem;
   if (form.payment === null) errors.unpaid = t.choosePayment;
@@ -117,7 +119,7 @@ export function missingFields(
   const fee = deliveryFeeCents(form, terms);
   if (fee === null) errors.deliveryFeeCents = t.feeNotAnAmount;
   else if (terms && fee > terms.maxDeliveryFeeCents)
-    errors.deliveryFeeCents = t.feeTooLarge(money(terms.maxDeliveryFeeCents, currency));
+    errors.deliveryFeeCents = t.feeTooLarge(money(terms.maxDeliveryFeeCents, currency, language));
   if (delivered) {
     const needed = t.neededForDelivery;
     if (!form.customerName.trim()) errors['customer.name'] = needed;

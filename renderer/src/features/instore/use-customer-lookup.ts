@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { LOOKUP_MIN_DIGITS, phoneDigits, type PastCustomer } from '../../../../shared/instore.js';
 import { useServices } from '../../app/hooks.js';
 import { explain } from '../../ui/explain.js';
+import { useLanguage } from '../../i18n/context.js';
 
 /** Typing pauses this long before a look-up, so each keystroke is not a request. */
 const TYPING_PAUSE_MS = 250;
@@ -19,10 +20,12 @@ export interface CustomerLookupState {
 }
 
 export function useCustomerLookup(phone: string): CustomerLookupState {
+  const language = useLanguage();
   const { api } = useServices();
   const digits = phoneDigits(phone);
   const [answer, setAnswer] = useState<{ digits: string; customers: PastCustomer[] } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** The lookup's failure as thrown; worded at render, in the language on screen then. */
+  const [problem, setProblem] = useState<unknown>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
 
   useEffect(() => {
@@ -32,7 +35,7 @@ export function useCustomerLookup(phone: string): CustomerLookupState {
     const timer = setTimeout(() => {
       api.lookUpCustomer({ phone: digits }).then(
         (found) => live && setAnswer({ digits, customers: found.customers }),
-        (err: unknown) => live && setProblem(explain(err)),
+        (err: unknown) => live && setProblem(err),
       );
     }, TYPING_PAUSE_MS);
     return () => {
@@ -44,7 +47,8 @@ export function useCustomerLookup(phone: string): CustomerLookupState {
   const current = answer?.digits === digits && dismissed !== digits ? answer.customers : [];
   return {
     customers: digits.length >= LOOKUP_MIN_DIGITS ? current : [],
-    problem: digits.length >= LOOKUP_MIN_DIGITS ? problem : null,
+    problem:
+      digits.length >= LOOKUP_MIN_DIGITS && problem !== null ? explain(problem, language) : null,
     dismiss: () => setDismissed(digits),
   };
 }

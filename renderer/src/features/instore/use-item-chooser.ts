@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { groupProblems, unitWithModifiers, type DraftLine, type ModifierPick } from './draft.js';
 import { isSizeAvailable, type Menu, type MenuItem } from './menu.js';
+import { useLanguage } from '../../i18n/context.js';
 
 export function useItemChooser(
   menu: Menu,
@@ -10,6 +11,7 @@ export function useItemChooser(
   soldOut: ReadonlySet<string>,
   editing: DraftLine | undefined,
 ) {
+  const language = useLanguage();
   const availableSizes = item.sizes.filter((s) => isSizeAvailable(s, soldOut));
   const [sizeId, setSizeId] = useState<string | null>(
     editing?.catalogId ?? (availableSizes.length === 1 ? availableSizes[0]!.catalogId : null),
@@ -22,7 +24,7 @@ export function useItemChooser(
 
   const size = item.sizes.find((s) => s.catalogId === sizeId) ?? null;
   const unitCents = size ? size.priceCents : item.priceCents;
-  const problems = groupProblems(menu, item.groupIds, picks);
+  const problems = groupProblems(menu, item.groupIds, picks, language);
   const sizeMissing = item.sizes.length > 0 && !size;
 
   /** The line, or null (and the problems shown) while a rule still asks for a choice. */

@@ -5,7 +5,7 @@ import type { InStoreTerms } from '../../../../shared/instore.js';
 import type { StreamCatalog } from '../../../../shared/pos.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { buildMenu, type Menu } from './menu.js';
 import { MENU_TEXTS } from './texts.js';
@@ -21,12 +21,13 @@ export interface MenuState {
 }
 
 export function useMenu(): MenuState {
+  const language = useLanguage();
   const { api, onPush } = useServices();
   const [catalog, setCatalog] = useState<StreamCatalog | null>(null);
   const [terms, setTerms] = useState<InStoreTerms | null>(null);
   const [soldOutIds, setSoldOutIds] = useState<string[]>([]);
-  /** No menu in the connector (`none`), or why it did not load (the core's words). */
-  const [problem, setProblem] = useState<{ none: true } | { why: string } | null>(null);
+  /** No menu in the connector (`none`), or why it did not load (worded at render). */
+  const [problem, setProblem] = useState<{ none: true } | { why: unknown } | null>(null);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
@@ -45,9 +46,7 @@ export function useMenu(): MenuState {
         if (!live) return;
         setCatalog(null);
         setProblem(
-          err instanceof LocalApiError && err.status === 404
-            ? { none: true }
-            : { why: explain(err) },
+          err instanceof LocalApiError && err.status === 404 ? { none: true } : { why: err },
         );
       },
     );
@@ -81,7 +80,8 @@ export function useMenu(): MenuState {
   return {
     menu,
     soldOut,
-    problem: problem && ('why' in problem ? t.loadFailed(problem.why) : t.noMenu),
+    problem:
+      problem && ('why' in problem ? t.loadFailed(explain(problem.why, language)) : t.noMenu),
     terms,
   };
 }

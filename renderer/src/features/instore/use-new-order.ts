@@ -7,7 +7,7 @@ import { taxCents } from '../../../../shared/instore.js';
 import type { OrderDetail } from '../../../../shared/order.js';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { newClientKey } from './client-key.js';
 import { subtotalCents, type DraftLine } from './draft.js';
@@ -22,6 +22,7 @@ import {
 import { needsChoices, type MenuItem } from './menu.js';
 import { TICKET_TEXTS } from './texts.js';
 import type { MenuState } from './use-menu.js';
+import type { Language } from '../../i18n/language.js';
 
 export type Chooser =
   { kind: 'item'; item: MenuItem; editing?: DraftLine } | { kind: 'free'; editing?: DraftLine };
@@ -36,14 +37,16 @@ let kept: { lines: DraftLine[]; form: OrderForm; clientKey: string } = {
 /** Why the order was not confirmed, in words for the cashier: no answer at all (it may have been
  * taken; the same client key makes sending again safe), taken already before a change to the
  * draft (it is on the board), or refused (the core's reason). */
-function notTakenText(err: unknown, t: (typeof TICKET_TEXTS)['en']): string {
-  if (err instanceof LocalApiError && err.status === 0) return t.notConfirmed(explain(err));
+function notTakenText(err: unknown, t: (typeof TICKET_TEXTS)['en'], language: Language): string {
+  if (err instanceof LocalApiError && err.status === 0)
+    return t.notConfirmed(explain(err, language));
   if (err instanceof LocalApiError && err.code === 'idempotency_conflict')
     return t.takenBeforeChange;
-  return t.notTaken(explain(err));
+  return t.notTaken(explain(err, language));
 }
 
 export function useNewOrder({ menu, terms }: Pick<MenuState, 'menu' | 'terms'>) {
+  const language = useLanguage();
   const t = useTexts(TICKET_TEXTS);
   const { api, orders, clock } = useServices();
   const [lines, setLines] = useState<DraftLine[]>(() => kept.lines);
@@ -143,7 +146,7 @@ export function useNewOrder({ menu, terms }: Pick<MenuState, 'menu' | 'terms'>) 
   };
 
   const send = async (): Promise<void> => {
-    const missing = missingFields(form, lines, terms, currency);
+    const missing = missingFields(form, lines, terms, currency, language);
     setFormError(null);
     if (Object.keys(missing).length) return showErrors(missing);
     setSending(true);
@@ -158,7 +161,7 @@ export function useNewOrder({ menu, terms }: Pick<MenuState, 'menu' | 'terms'>) 
     } catch (err) {
       const field = err instanceof LocalApiError ? formFieldOf(err.field) : null;
       if (field && err instanceof LocalApiError) showErrors({ [field]: messageFor(err.message) });
-      else setFormError(notTakenText(err, t));
+      else setFormError(notTakenText(err, t, language));
     } finally {
       setSending(false);
     }

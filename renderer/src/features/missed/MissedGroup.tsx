@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useObservable, useServices } from '../../app/hooks.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { clockTime, money } from '../../ui/format.js';
 import { orderNumber, sourceName } from '../../ui/labels.js';
 import { PauseOffer } from './PauseOffer.js';
@@ -16,6 +16,7 @@ interface Props {
 }
 
 export function MissedGroup({ orders, onOpen }: Props) {
+  const language = useLanguage();
   const { api, orders: liveOrders, notify } = useServices();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const t = useTexts(MISSED_TEXTS);
@@ -46,14 +47,16 @@ export function MissedGroup({ orders, onOpen }: Props) {
       <PauseOffer />
       <ul className="missed__list" aria-label={t.list}>
         {orders.map((o) => {
-          const name = `${sourceName(o.source, o.origin)} ${orderNumber(o)}`;
+          const name = `${sourceName(o.source, o.origin, language)} ${orderNumber(o)}`;
           return (
             <li key={o.id} className="missed__row" data-order-id={o.id} data-testid="missed-order">
               <button type="button" className="missed__main" onClick={() => onOpen(o.id)}>
-                <strong className="missed__when">{t.missedAt(clockTime(o.missed!.at))}</strong>
+                <strong className="missed__when">
+                  {t.missedAt(clockTime(o.missed!.at, language))}
+                </strong>
                 <strong className="order-number">{name}</strong>
                 {o.customerName && <span>{o.customerName}</span>}
-                <span>{money(o.totalCents, o.currency)}</span>
+                <span>{money(o.totalCents, o.currency, language)}</span>
                 <span className="missed__told">
                   {o.missed!.reason === 'store_unreachable' ? (
                     t.storeUnreachable

@@ -57,7 +57,7 @@ export function DetailPeople({ order }: { order: OrderDetail }) {
       )}
       {(order.rejectCode || order.rejectReason) && (
         <p className="error-text">
-          {order.rejectCode ? rejectLabel(order.rejectCode).title + ': ' : ''}
+          {order.rejectCode ? rejectLabel(order.rejectCode, language).title + ': ' : ''}
           {order.rejectReason}
         </p>
       )}
@@ -66,7 +66,7 @@ export function DetailPeople({ order }: { order: OrderDetail }) {
         {order.timeline.map((entry, i) => (
           <li key={i}>
             <time dateTime={new Date(entry.at).toISOString()}>
-              {clockTimeWithSeconds(entry.at)}
+              {clockTimeWithSeconds(entry.at, language)}
             </time>{' '}
             <strong>{timelineKind(entry.kind, language)}</strong>{' '}
             <span className="actor">{t.by(entry.actor)}</span>
@@ -75,8 +75,8 @@ export function DetailPeople({ order }: { order: OrderDetail }) {
         ))}
       </ol>
       <p className="muted">
-        {t.received(clockTime(order.receivedAt))}
-        {order.decidedAt && t.decided(clockTime(order.decidedAt), order.decidedBy ?? '?')}
+        {t.received(clockTime(order.receivedAt, language))}
+        {order.decidedAt && t.decided(clockTime(order.decidedAt, language), order.decidedBy ?? '?')}
       </p>
     </section>
   );

@@ -3,11 +3,12 @@
 import { isAllergyNote } from '../../../../shared/allergy.js';
 import type { LineItem, Modifier } from '../../../../shared/order.js';
 import { Icon } from '../../app/Icon.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { CARD } from './texts.js';
 
 function Modifiers({ modifiers, currency }: { modifiers: readonly Modifier[]; currency: string }) {
+  const language = useLanguage();
   if (!modifiers.length) return null;
   return (
     <ul className="modifiers">
@@ -17,7 +18,7 @@ function Modifiers({ modifiers, currency }: { modifiers: readonly Modifier[]; cu
             <span className="qty">{m.quantity > 1 ? `${m.quantity}×` : '+'}</span>
             <span className="modifiers__name">{m.name}</span>
             {m.priceCents !== 0 && (
-              <span className="price">{money(m.priceCents * m.quantity, currency)}</span>
+              <span className="price">{money(m.priceCents * m.quantity, currency, language)}</span>
             )}
           </span>
           <Modifiers modifiers={m.modifiers} currency={currency} />
@@ -39,6 +40,7 @@ export function AllergyFlag({ note }: { note: string | null }) {
 }
 
 export function LineItems({ items, currency }: { items: readonly LineItem[]; currency: string }) {
+  const language = useLanguage();
   const t = useTexts(CARD);
   return (
     <ul className="line-items" aria-label={t.items}>
@@ -47,7 +49,9 @@ export function LineItems({ items, currency }: { items: readonly LineItem[]; cur
           <span className="line-item__row">
             <span className="qty qty--item">{item.quantity}×</span>
             <span className="line-item__name">{item.name}</span>
-            <span className="price">{money(item.priceCents * item.quantity, currency)}</span>
+            <span className="price">
+              {money(item.priceCents * item.quantity, currency, language)}
+            </span>
           </span>
           <Modifiers modifiers={item.modifiers} currency={currency} />
           {item.specialInstructions && (

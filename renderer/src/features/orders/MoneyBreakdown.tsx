@@ -4,14 +4,15 @@
 // An in-store order's delivery fee is the store's own charge: it sits above what the store
 // collects, and nothing went to a platform.
 import { orderMoney, type MoneyInput } from '../../../../shared/money.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { money } from '../../ui/format.js';
 import { MONEY } from './texts.js';
 
 export function MoneyBreakdown({ order }: { order: MoneyInput & { currency: string } }) {
+  const language = useLanguage();
   const t = useTexts(MONEY);
   const m = orderMoney(order);
-  const $ = (cents: number): string => money(cents, order.currency);
+  const $ = (cents: number): string => money(cents, order.currency, language);
   const row = (label: string, value: string, testId: string, className?: string) => (
     <div className={`totals__row ${className ?? ''}`} data-testid={testId}>
       <dt>{label}</dt>

@@ -4,7 +4,7 @@
 import { DeliveryList } from '../delivery/DeliveryState.js';
 import { Modal } from '../../ui/Modal.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import type { OrderActions } from './actions.js';
 import { DetailDecisions } from './DetailDecisions.js';
 import { DetailPeople } from './DetailPeople.js';
@@ -44,10 +44,11 @@ export function OrderDetailPanel({
   defaultPrep,
   onClose,
 }: Props) {
+  const language = useLanguage();
   const { order, error } = useOrderDetail(id, version, deliveryVersion);
   const t = useTexts(DETAIL);
   const number = order ? orderNumber(order) : '';
-  const title = order ? `${sourceName(order.source, order.origin)} ${number}` : t.order;
+  const title = order ? `${sourceName(order.source, order.origin, language)} ${number}` : t.order;
   return (
     <Modal title={title} labelledBy="detail-title" onClose={onClose} className="modal--detail">
       <div className="modal__head">
@@ -55,7 +56,7 @@ export function OrderDetailPanel({
           {title}
           {order && (
             <span className={`status-chip status-chip--${order.status}`}>
-              {statusLabel(order.status)}
+              {statusLabel(order.status, language)}
             </span>
           )}
         </h2>
@@ -75,8 +76,9 @@ export function OrderDetailPanel({
           <div className="detail__summary">
             <p className="detail__what">
               <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />
-              {fulfillmentLabel(order.fulfillmentType)} · {itemCount(order.itemCount)} ·{' '}
-              <strong>{money(order.totalCents, order.currency)}</strong>
+              {fulfillmentLabel(order.fulfillmentType, language)} ·{' '}
+              {itemCount(order.itemCount, language)} ·{' '}
+              <strong>{money(order.totalCents, order.currency, language)}</strong>
               {order.prepTimeMinutes !== null && order.status !== 'pending' && (
                 <> · {t.prep(order.prepTimeMinutes)}</>
               )}

@@ -2,7 +2,7 @@
 // status in words, a tap opens the details.
 import { OrderDelivery } from '../delivery/DeliveryState.js';
 import type { OrderSummary } from '../../../../shared/order.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { clockTime, money, requestedTime } from '../../ui/format.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from '../../ui/labels.js';
@@ -21,6 +21,7 @@ interface Props {
 }
 
 export function OrderList({ title, empty, orders, now, busy, onOpen, onStep }: Props) {
+  const language = useLanguage();
   const t = useTexts(CARD);
   const nextStep = useNextStep();
   return (
@@ -34,22 +35,24 @@ export function OrderList({ title, empty, orders, now, busy, onOpen, onStep }: P
         <ul className="order-rows">
           {orders.map((o) => {
             const step = onStep ? nextStep(o) : null;
-            const when = requestedTime(o.requestedFor, now);
+            const when = requestedTime(o.requestedFor, now, language);
             return (
               <li key={o.id} className="order-row" data-order-id={o.id} data-testid="order-row">
                 <button type="button" className="order-row__main" onClick={() => onOpen(o.id)}>
                   <span className={`status-chip status-chip--${o.status}`}>
-                    {statusLabel(o.status)}
+                    {statusLabel(o.status, language)}
                   </span>
                   <strong className="order-number">{orderNumber(o)}</strong>
-                  <span>{sourceName(o.source, o.origin)}</span>
+                  <span>{sourceName(o.source, o.origin, language)}</span>
                   <span>
                     <Icon name={FULFILLMENT_ICON[o.fulfillmentType]} />
-                    {fulfillmentLabel(o.fulfillmentType)}
+                    {fulfillmentLabel(o.fulfillmentType, language)}
                   </span>
                   <span>{o.customerName ?? ''}</span>
-                  <span>{money(o.totalCents, o.currency)}</span>
-                  <span className="muted">{when ? t.forWhen(when) : clockTime(o.updatedAt)}</span>
+                  <span>{money(o.totalCents, o.currency, language)}</span>
+                  <span className="muted">
+                    {when ? t.forWhen(when) : clockTime(o.updatedAt, language)}
+                  </span>
                 </button>
                 {step && onStep && (
                   <button

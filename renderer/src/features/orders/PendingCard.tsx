@@ -3,7 +3,7 @@
 // height so a rush fills the screen with as many as fit (rush.test.ts counts them).
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { CardKitchen } from './CardKitchen.js';
 import { CARD_ROWS, badgeRows } from './kitchen-rows.js';
 import { Countdown } from './Countdown.js';
@@ -40,6 +40,7 @@ export function PendingCard({
   onOpen,
   onSelect,
 }: Props) {
+  const language = useLanguage();
   const number = orderNumber(order);
   const headingId = `order-${order.id}-heading`;
   const t = useTexts(CARD);
@@ -67,7 +68,7 @@ export function PendingCard({
         <div className="pending-card__who">
           <h3 id={headingId} className="pending-card__title">
             <span className="order-number">{number}</span>{' '}
-            <span className="source">{sourceName(order.source, order.origin)}</span>
+            <span className="source">{sourceName(order.source, order.origin, language)}</span>
           </h3>
           <p className="pending-card__what">
             {/* A delivery shows its street first on this one-line row (cut with … if long) so the
@@ -76,26 +77,30 @@ export function PendingCard({
             {order.deliverTo ? (
               <span className="fulfillment" data-testid="card-deliver-to" title={order.deliverTo}>
                 <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
-                <span className="visually-hidden">{fulfillmentLabel(order.fulfillmentType)}: </span>
+                <span className="visually-hidden">
+                  {fulfillmentLabel(order.fulfillmentType, language)}:{' '}
+                </span>
                 {order.deliverTo}
               </span>
             ) : (
               <span className="fulfillment">
                 <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
-                {fulfillmentLabel(order.fulfillmentType)}
+                {fulfillmentLabel(order.fulfillmentType, language)}
               </span>
             )}
             {order.customerName && <span>{order.customerName}</span>}
           </p>
         </div>
-        <div className="pending-card__total">{money(order.totalCents, order.currency)}</div>
+        <div className="pending-card__total">
+          {money(order.totalCents, order.currency, language)}
+        </div>
       </div>
       <div className="pending-card__body">
         <OrderBadges order={order} now={now} />
         {order.kitchen ? (
           <CardKitchen kitchen={order.kitchen} rows={CARD_ROWS - badgeRows(order)} />
         ) : (
-          <p>{itemCount(order.itemCount)}</p>
+          <p>{itemCount(order.itemCount, language)}</p>
         )}
       </div>
       <div className="pending-card__actions">

@@ -3,12 +3,17 @@
 import { useState } from 'react';
 import type { PosLeg } from '../../../../shared/pos.js';
 import { Icon } from '../../app/Icon.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { clockTime } from '../../ui/format.js';
 import { POS_LEG } from './texts.js';
+import type { Language } from '../../i18n/language.js';
 
 /** The leg in words: what happened, and whether staff must act. */
-export function legWords(leg: PosLeg, t: (typeof POS_LEG)['en']): { text: string; alarm: boolean } {
+export function legWords(
+  leg: PosLeg,
+  t: (typeof POS_LEG)['en'],
+  language: Language,
+): { text: string; alarm: boolean } {
   const pos = leg.target === 'pos';
   const tries = t.tries(leg.failures);
   const error = leg.lastError || null;
@@ -27,7 +32,7 @@ export function legWords(leg: PosLeg, t: (typeof POS_LEG)['en']): { text: string
         alarm: false,
       };
     case 'sent': {
-      const at = leg.sentAt ? clockTime(leg.sentAt) : null;
+      const at = leg.sentAt ? clockTime(leg.sentAt, language) : null;
       return { text: pos ? t.inPos(leg.posOrderId || null, at) : t.printed(at), alarm: false };
     }
     case 'manual':
@@ -50,10 +55,11 @@ export interface LegProps {
 }
 
 export function LegRow({ leg, busy, onRetry, onByHand }: LegProps) {
+  const language = useLanguage();
   const [byHand, setByHand] = useState(false);
   const [check, setCheck] = useState('');
   const t = useTexts(POS_LEG);
-  const { text, alarm } = legWords(leg, t);
+  const { text, alarm } = legWords(leg, t, language);
   // Staff can act while the order is not where it should be (and not canceled).
   const stuck = (leg.notInPos || leg.state === 'failed') && leg.voidState === null;
   return (

@@ -2,7 +2,7 @@
 // from Stream, and one button that bumps it to its next step (the group title says its status).
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { clockTime, duration } from '../../ui/format.js';
 import { fulfillmentLabel, orderNumber, statusLabel, sourceName } from '../../ui/labels.js';
 import type { NextStep } from './next-step.js';
@@ -23,6 +23,7 @@ interface Props {
 }
 
 export function ProgressCard({ order, now, busy, selected, onSelect, onStep, onOpen }: Props) {
+  const language = useLanguage();
   const step = useNextStep()(order);
   const number = orderNumber(order);
   const t = useTexts(CARD);
@@ -53,23 +54,23 @@ export function ProgressCard({ order, now, busy, selected, onSelect, onStep, onO
         className="progress-card__main"
         onClick={onOpen}
         aria-label={t.openDetails(
-          statusLabel(order.status),
-          `${sourceName(order.source, order.origin)} ${number}`,
+          statusLabel(order.status, language),
+          `${sourceName(order.source, order.origin, language)} ${number}`,
         )}
       >
         <span className="progress-card__line">
           <strong className="order-number">{number}</strong>
           {dueAt !== null && (
             <span className={`progress-card__due${late ? ' is-late' : ''}`}>
-              {late ? t.late(duration(now - dueAt)) : t.due(clockTime(dueAt))}
+              {late ? t.late(duration(now - dueAt)) : t.due(clockTime(dueAt, language))}
             </span>
           )}
         </span>
         <span className="progress-card__line progress-card__sub">
-          <span className="source">{sourceName(order.source, order.origin)}</span>
+          <span className="source">{sourceName(order.source, order.origin, language)}</span>
           <span>
             <Icon name={FULFILLMENT_ICON[order.fulfillmentType]} />{' '}
-            {fulfillmentLabel(order.fulfillmentType)}
+            {fulfillmentLabel(order.fulfillmentType, language)}
           </span>
           {order.customerName && <span>{order.customerName}</span>}
         </span>

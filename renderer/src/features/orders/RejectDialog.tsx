@@ -7,7 +7,7 @@ import { REJECT_CODES, type RejectCode } from '../../../../shared/domain.js';
 import type { OrderDetail, OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { Modal } from '../../ui/Modal.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
 import { explain } from '../../ui/explain.js';
 import { Countdown } from './Countdown.js';
@@ -27,6 +27,7 @@ interface Props {
 }
 
 export function RejectDialog({ order, now, onCancel, onReject }: Props) {
+  const language = useLanguage();
   const { api, notify } = useServices();
   const withPin = useManagerAction();
   const [code, setCode] = useState<RejectCode | null>(null);
@@ -72,7 +73,7 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
       );
       if (done) notify('info', what);
     } catch (err) {
-      notify('error', t.soldOutFailed(explain(err)));
+      notify('error', t.soldOutFailed(explain(err, language)));
     }
   };
 
@@ -80,7 +81,7 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
     <Modal title="" labelledBy="reject-title" onClose={onCancel} className="modal--reject">
       <div className="modal__head">
         <h2 id="reject-title" className="modal__title">
-          {t.title(`${sourceName(order.source, order.origin)} ${number}`)}
+          {t.title(`${sourceName(order.source, order.origin, language)} ${number}`)}
         </h2>
         {order.staffDeadlineAt !== null && (
           <Countdown
@@ -102,9 +103,9 @@ export function RejectDialog({ order, now, onCancel, onReject }: Props) {
             onClick={() => setCode(c)}
           >
             <span className="reason__title">
-              <kbd aria-hidden="true">{i + 1}</kbd> {rejectLabel(c).title}
+              <kbd aria-hidden="true">{i + 1}</kbd> {rejectLabel(c, language).title}
             </span>
-            <span className="reason__hint">{rejectLabel(c).hint}</span>
+            <span className="reason__hint">{rejectLabel(c, language).hint}</span>
           </button>
         ))}
       </fieldset>

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { RejectCode, StaffStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
 import { explain } from '../../ui/explain.js';
 import { ACTIONS } from './texts.js';
@@ -24,6 +24,7 @@ export interface OrderActions {
 }
 
 export function useOrderActions(): OrderActions {
+  const language = useLanguage();
   const { api, orders, alerts, notify } = useServices();
   const withPin = useManagerAction();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
@@ -44,7 +45,7 @@ export function useOrderActions(): OrderActions {
         if (answer) orders.upsert(answer);
         return answer !== null;
       } catch (err) {
-        notify('error', t.failed[what](explain(err)));
+        notify('error', t.failed[what](explain(err, language)));
         return false;
       } finally {
         setBusy((b) => {
@@ -54,7 +55,7 @@ export function useOrderActions(): OrderActions {
         });
       }
     },
-    [alerts, notify, orders, t],
+    [alerts, language, notify, orders, t],
   );
 
   return useMemo(

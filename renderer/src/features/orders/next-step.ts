@@ -2,6 +2,7 @@
 // an order to it (the progress row's button, the Scheduled list's, the details').
 import type { StaffStatus } from '../../../../shared/domain.js';
 import type { OrderSummary } from '../../../../shared/order.js';
+import type { Language } from '../../i18n/language.js';
 import { texts } from '../../i18n/texts.js';
 import { NEXT_STEP } from './texts.js';
 
@@ -14,9 +15,10 @@ export interface NextStep {
  * step the core allows (shared/domain.ts STATUS_STEPS). */
 export function nextStep(
   order: Pick<OrderSummary, 'status' | 'fulfillmentType'>,
+  language: Language,
   skipPreparing = false,
 ): NextStep | null {
-  const t = texts(NEXT_STEP);
+  const t = texts(NEXT_STEP, language);
   switch (order.status) {
     case 'accepted':
       return skipPreparing

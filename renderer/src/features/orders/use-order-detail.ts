@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { OrderDetail } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import { explain } from '../../ui/explain.js';
+import { useLanguage } from '../../i18n/context.js';
 
 export interface DetailState {
   order: OrderDetail | null;
@@ -18,17 +19,25 @@ export function useOrderDetail(
   version: number | undefined,
   deliveryVersion: string | undefined,
 ): DetailState {
+  const language = useLanguage();
   const { api } = useServices();
-  const [state, setState] = useState<DetailState>({ order: null, error: null });
+  // The failure is kept as thrown and worded at render, in the language on screen then.
+  const [state, setState] = useState<{ order: OrderDetail | null; failure: unknown }>({
+    order: null,
+    failure: null,
+  });
   useEffect(() => {
     let live = true;
     api.getOrder({ id }).then(
-      (order) => live && setState({ order, error: null }),
-      (err: unknown) => live && setState((s) => ({ ...s, error: explain(err) })),
+      (order) => live && setState({ order, failure: null }),
+      (err: unknown) => live && setState((s) => ({ ...s, failure: err })),
     );
     return () => {
       live = false;
     };
   }, [api, id, version, deliveryVersion]);
-  return state;
+  return {
+    order: state.order,
+    error: state.failure === null ? null : explain(state.failure, language),
+  };
 }

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { PosLeg, PosTarget } from '../../../../shared/pos.js';
 import { useServices } from '../../app/hooks.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { newestLegs } from './pos-legs.js';
 import { POS_LEG } from './texts.js';
@@ -19,6 +19,7 @@ export interface PosLegsState {
 }
 
 export function usePosLegs(orderId: string, version: number | undefined): PosLegsState {
+  const language = useLanguage();
   const { api, onPush, notify } = useServices();
   const [legs, setLegs] = useState<PosLeg[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,7 +57,7 @@ export function usePosLegs(orderId: string, version: number | undefined): PosLeg
       setLegs((ls) => newestLegs(ls, answered, orderId));
       notify('info', done);
     } catch (err) {
-      notify('error', failed(explain(err)));
+      notify('error', failed(explain(err, language)));
     } finally {
       setBusy(false);
     }

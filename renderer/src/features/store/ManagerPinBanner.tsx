@@ -5,12 +5,13 @@
 // (which shows the setup form itself).
 import { useServerNow } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { clockTime } from '../../ui/format.js';
 import { PIN_SETUP_TEXTS } from './texts.js';
 import { usePinStatus } from './use-pin-status.js';
 
 export function ManagerPinBanner({ screen, onSetUp }: { screen: string; onSetUp: () => void }) {
+  const language = useLanguage();
   const status = usePinStatus();
   const now = useServerNow(1000);
   const t = useTexts(PIN_SETUP_TEXTS);
@@ -34,8 +35,8 @@ export function ManagerPinBanner({ screen, onSetUp }: { screen: string; onSetUp:
       <Icon name="warning" size="1.4em" />
       <div className="health-banner__words">
         <strong>
-          {t.bannerLocked(status.lockouts, clockTime(status.lastLockedAt))}
-          {locked && t.lockedUntil(clockTime(status.lockedUntil!))}
+          {t.bannerLocked(status.lockouts, clockTime(status.lastLockedAt, language))}
+          {locked && t.lockedUntil(clockTime(status.lockedUntil!, language))}
         </strong>
         <span>{t.bannerLockedTodo}</span>
       </div>

@@ -5,7 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { LocalApiError } from '../../api/client.js';
 import { useServices } from '../../app/hooks.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { PinField } from '../../ui/PinField.js';
 import { PIN_SETUP_TEXTS } from './texts.js';
@@ -13,6 +13,7 @@ import { PIN_SETUP_TEXTS } from './texts.js';
 const PIN_SHAPE = /^\d{4,12}$/;
 
 export function PinSetupPanel() {
+  const language = useLanguage();
   const { api, transport, notify } = useServices();
   const atCounter = transport.kind === 'ipc';
   const t = useTexts(PIN_SETUP_TEXTS);
@@ -41,7 +42,9 @@ export function PinSetupPanel() {
       await api.setupManagerPin(atCounter ? { pin } : { pin, setupCode: code.trim() });
       notify('info', t.done);
     } catch (err) {
-      setError(err instanceof LocalApiError ? t.refused(err.code, err.message) : explain(err));
+      setError(
+        err instanceof LocalApiError ? t.refused(err.code, err.message) : explain(err, language),
+      );
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@ import type { AvailabilityState, CatalogObjectHit } from '../../../../shared/sto
 import { useServices } from '../../app/hooks.js';
 import { explain } from '../../ui/explain.js';
 import { clockTime, storeDayTime } from '../../ui/format.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
 import { SOLD_OUT_TEXTS, STORE_TEXTS } from './texts.js';
 
@@ -16,6 +16,7 @@ const DURATIONS = [
 ] as const;
 
 export function SoldOutPanel({ now }: { now: number }) {
+  const language = useLanguage();
   const { api, notify, onPush } = useServices();
   const withPin = useManagerAction();
   const [state, setState] = useState<AvailabilityState | null>(null);
@@ -27,8 +28,8 @@ export function SoldOutPanel({ now }: { now: number }) {
   const refresh = useCallback(() => {
     api
       .getAvailability()
-      .then(setState, (err: unknown) => notify('error', t.loadFailed(explain(err))));
-  }, [api, notify, t]);
+      .then(setState, (err: unknown) => notify('error', t.loadFailed(explain(err, language))));
+  }, [api, language, notify, t]);
   useEffect(() => {
     refresh();
     return onPush((m) => {
@@ -66,7 +67,7 @@ export function SoldOutPanel({ now }: { now: number }) {
         notify('info', what);
       }
     } catch (err) {
-      notify('error', store.failed(what, explain(err)));
+      notify('error', store.failed(what, explain(err, language)));
     }
   };
 
@@ -80,7 +81,7 @@ export function SoldOutPanel({ now }: { now: number }) {
             <li key={u.providerId} className="sold-out__row" data-testid="sold-out-row">
               <strong>{u.name ?? u.providerId}</strong>
               <span className="muted">
-                {u.until ? t.backOnAt(storeDayTime(u.until, now)) : t.untilBackOn}
+                {u.until ? t.backOnAt(storeDayTime(u.until, now, language)) : t.untilBackOn}
                 {u.reason ? ` · ${u.reason}` : ''}
                 {t.by(u.by)}
               </span>
@@ -145,13 +146,13 @@ export function SoldOutPanel({ now }: { now: number }) {
           <ul>
             {state.restoredAutomatically.map((r) => (
               <li key={`${r.providerId}-${r.restoredAt}`}>
-                {t.restoredAt(r.name ?? r.providerId, clockTime(r.restoredAt))}
+                {t.restoredAt(r.name ?? r.providerId, clockTime(r.restoredAt, language))}
               </li>
             ))}
           </ul>
         </details>
       )}
-      <p className="muted">{t.checked(clockTime(now))}</p>
+      <p className="muted">{t.checked(clockTime(now, language))}</p>
     </div>
   );
 }

@@ -8,12 +8,13 @@ import { useObservable, useServices } from '../../app/hooks.js';
 import { Icon } from '../../app/Icon.js';
 import { explain } from '../../ui/explain.js';
 import { storeDayTime } from '../../ui/format.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
 import { PinSetupPanel } from './PinSetupPanel.js';
 import { usePinStatus } from './use-pin-status.js';
 import { SoldOutPanel } from './SoldOutPanel.js';
 import { STORE_TEXTS } from './texts.js';
+import type { Language } from '../../i18n/language.js';
 
 type StoreTexts = (typeof STORE_TEXTS)['en'];
 
@@ -31,6 +32,7 @@ const REASONS = ['tooBusy', 'kitchen', 'staff', 'closingEarly'] as const;
 const BUSY_STEPS = [10, 20, 30];
 
 export function StorePanel({ now }: { now: number }) {
+  const language = useLanguage();
   const { api, storeStatus, notify } = useServices();
   const status = useObservable(storeStatus);
   const withPin = useManagerAction();
@@ -48,7 +50,7 @@ export function StorePanel({ now }: { now: number }) {
         notify('info', what);
       }
     } catch (err) {
-      notify('error', t.failed(what, explain(err)));
+      notify('error', t.failed(what, explain(err, language)));
     } finally {
       setBusy(false);
     }
@@ -65,7 +67,7 @@ export function StorePanel({ now }: { now: number }) {
       <div className={`store__state store__state--${status.state}`} data-testid="store-state">
         <Icon name={status.acceptingOrders ? 'check' : 'stop'} size="1.6em" />
         <div>
-          <p className="store__headline">{headline(status, t, now)}</p>
+          <p className="store__headline">{headline(status, t, now, language)}</p>
           {status.stream?.outbox ? (
             <p>
               {status.stream.delivery === 'delivered' && streamLine(status, t)}{' '}
@@ -138,7 +140,7 @@ export function StorePanel({ now }: { now: number }) {
             <strong data-testid="store-prep">{t.prepMinutes(status.prepTimeMinutes)}</strong>
             {t.prepAfter(
               status.busy ? status.busy.extraMinutes : null,
-              status.busy?.until ? storeDayTime(status.busy.until, now) : null,
+              status.busy?.until ? storeDayTime(status.busy.until, now, language) : null,
             )}
           </p>
           <div className="choice-row">
@@ -172,12 +174,14 @@ export function StorePanel({ now }: { now: number }) {
   );
 }
 
-function headline(status: StoreStatus, t: StoreTexts, now: number): string {
+function headline(status: StoreStatus, t: StoreTexts, now: number, language: Language): string {
   if (status.state === 'open') return t.headline.open;
   if (status.state === 'closed')
-    return t.headline.closed(status.reopensAt ? storeDayTime(status.reopensAt, now) : null);
+    return t.headline.closed(
+      status.reopensAt ? storeDayTime(status.reopensAt, now, language) : null,
+    );
   return t.headline.paused(
-    status.pause?.until ? storeDayTime(status.pause.until, now) : null,
+    status.pause?.until ? storeDayTime(status.pause.until, now, language) : null,
     status.pause?.reason ? status.pause.reason : null,
   );
 }

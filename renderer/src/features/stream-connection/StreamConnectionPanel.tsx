@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConnectCode, StreamConnection } from '../../../../shared/stream-connection.js';
 import { useServices } from '../../app/hooks.js';
-import { useTexts } from '../../i18n/context.js';
+import { useLanguage, useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { clockTime, requestedTime } from '../../ui/format.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
@@ -13,6 +13,7 @@ import { useBusyAction } from '../../ui/use-busy-action.js';
 import { STREAM_CONNECTION } from './texts.js';
 
 export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number; now: number }) {
+  const language = useLanguage();
   const t = useTexts(STREAM_CONNECTION);
   const { api, notify } = useServices();
   const withPin = useManagerAction();
@@ -22,12 +23,15 @@ export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number;
   const [confirming, setConfirming] = useState(false);
 
   const refresh = useCallback(() => {
-    api.getStreamConnection().then(setConn, (err: unknown) => notify('error', explain(err)));
-  }, [api, notify]);
+    api
+      .getStreamConnection()
+      .then(setConn, (err: unknown) => notify('error', explain(err, language)));
+  }, [api, language, notify]);
   useEffect(refresh, [refresh, refreshKey]);
 
   const { busy, run: act } = useBusyAction(t.failed, refresh);
-  const dayAndTime = (at: number): string => requestedTime(new Date(at).toISOString(), now) ?? '';
+  const dayAndTime = (at: number): string =>
+    requestedTime(new Date(at).toISOString(), now, language) ?? '';
   const shownCode = code && code.expiresAt > now ? code : null;
   if (!conn) return null;
   return (
@@ -42,7 +46,7 @@ export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number;
           {conn.clientId && <p>{t.client(conn.clientId)}</p>}
           <p>{conn.lastCallAt ? t.lastCall(dayAndTime(conn.lastCallAt)) : t.noCallYet}</p>
           {conn.accessTokenExpiresAt && (
-            <p>{t.tokenExpiry(clockTime(conn.accessTokenExpiresAt))}</p>
+            <p>{t.tokenExpiry(clockTime(conn.accessTokenExpiresAt, language))}</p>
           )}
         </>
       )}
@@ -56,11 +60,11 @@ export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number;
             <p className="connect-code" data-testid="connect-code">
               <span>{t.codeLabel}</span> <strong>{shownCode.code}</strong>
               <br />
-              {t.codeValid(clockTime(shownCode.expiresAt))}
+              {t.codeValid(clockTime(shownCode.expiresAt, language))}
             </p>
           ) : (
             conn.connectCodeExpiresAt && (
-              <p>{t.codeWaiting(clockTime(conn.connectCodeExpiresAt))}</p>
+              <p>{t.codeWaiting(clockTime(conn.connectCodeExpiresAt, language))}</p>
             )
           )}
           <div className="tile__buttons">
