@@ -8,6 +8,9 @@ import {
   REGISTRY_BUCKET,
   StoreRecord,
   downKey,
+  encodeJson,
+  storeSubject,
+  type StoreRefusalNotice,
 } from '../electron/core/relay/wire.js';
 import type { Logger } from '../electron/core/util/log.js';
 import { refuseUnboundStore, type RefusedStore } from './store-binding.js';
@@ -116,13 +119,38 @@ export class Fleet {
           this.binding.log?.warn('store refused: merchant not bound', { ...refused });
         this.refusedStores.set(id, refused);
         this.stores.delete(id);
+        // Every heartbeat: a store that restarted (or missed one) learns it again.
+        this.tellStore(id, refused);
         return;
       }
-      this.refusedStores.delete(id);
+      if (this.refusedStores.delete(id)) this.tellStore(id, null);
       this.stores.set(id, {
         record: parsed.data,
         revision: e.revision,
         receivedAt: e.created.getTime(),
+      });
+    }
+  }
+
+  /** The store's own screen says why it gets no orders (StoreRefusalNotice); a lost notice is
+   * sent again with the next heartbeat. */
+  private tellStore(locationId: string, refused: RefusedStore | null): void {
+    const notice: StoreRefusalNotice = {
+      storeRefusal: {
+        locationId,
+        refusal: refused && {
+          reason: refused.reason,
+          claimedMerchant: refused.claimedMerchant,
+          ...(refused.boundMerchant !== undefined ? { boundMerchant: refused.boundMerchant } : {}),
+        },
+      },
+    };
+    try {
+      this.nc.publish(storeSubject(locationId), encodeJson(notice));
+    } catch (err) {
+      this.binding.log?.warn('could not tell a store it is refused', {
+        location: locationId,
+        error: (err as Error).message,
       });
     }
   }

@@ -38,6 +38,7 @@ import { createStreamLane } from './stream/lane/index.js';
 import type { StreamLaneOptions, StreamLaneWorker } from './stream/lane/worker.js';
 import { createPosLegs } from './pos/leg-hooks.js';
 import { PosService, type PosOptions } from './pos/service.js';
+import { RelayStatus } from './relay/relay-status.js';
 import { StoreRelay } from './relay/store-relay.js';
 import { publishConnectCode } from './relay/connect-code.js';
 import { connectorMetrics, decisionLatency } from './metrics/connector-metrics.js';
@@ -179,12 +180,16 @@ function buildServices(ctx: CoreContext, options: ConnectorOptions) {
   // Merchant onboarding: the tokens Stream calls with (stream/auth).
   const streamOAuth = new StreamOAuth(db, clock, ctx.ids, audit, oauthSettings(config));
   const { pos, policy } = orders;
+  // A chain store's relay (relay/relay-status.ts): the relay reports its state, health says it.
+  const relayStatus = config.relay.url
+    ? new RelayStatus(() => clock.now(), config.relay.heartbeatSeconds * 1000)
+    : null;
   const health = new HealthReporter(ctx, catalog, {
     acceptanceMode: () => policy.mode(),
     pos: () => pos.health(),
     printer: () => pos.printerLatest(),
     streamClockSkewMs: () => streamLane.clockSkewMs(),
-    extraProblems: [() => storage.problems()],
+    extraProblems: [() => storage.problems(), () => relayStatus?.problems() ?? []],
   });
   const history = new OrderHistory(db, config.location.timezone);
   return {
@@ -202,6 +207,7 @@ function buildServices(ctx: CoreContext, options: ConnectorOptions) {
     streamOAuth,
     health,
     history,
+    relayStatus,
   };
 }
 
@@ -266,7 +272,7 @@ function buildEdges(
     storage,
   });
   const vitals = () => readStoreVitals({ db, clock, health, missed, pos, storage });
-  const relay = config.relay.url
+  const relay = services.relayStatus
     ? new StoreRelay({
         config,
         streamServer,
@@ -276,6 +282,7 @@ function buildEdges(
         catalog: () => catalog.current()?.catalog ?? null,
         heartbeat: vitals,
         withdraw: (key) => lifecycle.withdrawUnanswered(key),
+        status: services.relayStatus,
       })
     : null;
   const handlers = localHandlers(ctx, services, relay);

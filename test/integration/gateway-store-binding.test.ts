@@ -1,17 +1,19 @@
 // The gateway, not the store, decides which merchant a store belongs to: with `storeMerchants`
 // set, a store (real connector, real nats-server) that claims a merchant it is not bound to, or
 // that is not listed at all, is refused — not listed, not routed — with a worded log line and a
-// /metrics series, while a correctly bound store is served as before.
+// /metrics series — and told so, on its own screen's health — while a correctly bound store is
+// served as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../electron/core/util/log.js';
 import type { RunningGateway } from '../../gateway/gateway.js';
+import type { Health } from '../../shared/contract.js';
 import { startTestConnector, type TestConnector } from '../support/connector.js';
 import { relayConfig, startTestGateway } from '../support/gateway.js';
 import { startNats, type NatsNode } from '../support/nats.js';
 import { orderCreated } from '../support/orders.js';
 import { parseExposition } from '../support/prom-text.js';
 import { sendToStreamListener } from '../support/stream-client.js';
-import { TEST_INBOUND_TOKEN } from '../support/secrets.js';
+import { TEST_INBOUND_TOKEN, TEST_LOCAL_TOKEN } from '../support/secrets.js';
 import { until } from '../support/until.js';
 
 let nats: NatsNode;
@@ -38,6 +40,15 @@ beforeAll(async () => {
     () => gateway.fleet.all().some((s) => s.online) && gateway.fleet.refused().length === 2,
   );
 });
+
+async function problems(t: TestConnector): Promise<Health['problems']> {
+  const res = await fetch(`${t.localUrl}/api/health`, {
+    headers: { authorization: `Bearer ${TEST_LOCAL_TOKEN}` },
+  });
+  return ((await res.json()) as Health).problems;
+}
+const refusal = async (t: TestConnector) =>
+  (await problems(t)).find((p) => p.code === 'relay_refused');
 
 afterAll(async () => {
   for (const s of stores) await s.dispose();
@@ -102,5 +113,31 @@ describe('gateway-side binding of stores to merchants', () => {
       (s) => s.name === 'stream_gateway_stores' && s.labels.state === 'refused',
     );
     expect(state?.value).toBe(2);
+  });
+
+  it('tells each refused store why, on its own health, and the bound store nothing', async () => {
+    await expect.poll(() => refusal(stores[1]!), { timeout: 15_000 }).toBeDefined();
+    const wrongMerchant = (await refusal(stores[1]!))!;
+    expect(wrongMerchant.area).toBe('setup');
+    expect(wrongMerchant.message).toContain("The chain's gateway refuses this store");
+    expect(wrongMerchant.message).toContain('binds it to merchant merchant-2');
+    expect(wrongMerchant.action).toContain('relay.merchantId');
+    await expect.poll(() => refusal(stores[2]!), { timeout: 15_000 }).toBeDefined();
+    expect((await refusal(stores[2]!))!.message).toContain('not in the gateway');
+    expect(await refusal(stores[0]!)).toBeUndefined();
+  });
+
+  it('clears the refusal once the gateway stops refusing (restarted with a fixed list)', async () => {
+    await gateway.stop();
+    gateway = await startTestGateway(nats.url, {
+      storeMerchants: { 'store-1': 'merchant-1', 'store-2': 'merchant-1' },
+    });
+    await until('store-2 served by the new gateway', () => !!gateway.fleet.get('store-2')?.online);
+    // No notice comes any more: the refusal lapses after three heartbeats on the store's clock.
+    stores[1]!.clock.advance(3_500);
+    expect(await refusal(stores[1]!)).toBeUndefined();
+    // store-3 is still not on the list: the new gateway keeps telling it.
+    stores[2]!.clock.advance(3_500);
+    await expect.poll(() => refusal(stores[2]!), { timeout: 15_000 }).toBeDefined();
   });
 });

@@ -233,6 +233,14 @@ describe('an order staff accepted before its withdrawal arrived', () => {
         )
         .get(orderId) as { id: string; state: string; attempts: number; last_error: string };
     expect(acceptRow()).toMatchObject({ state: 'withdrawn', last_error: WITHDRAWN_EVENT_TEXT });
+    // The order's timeline says which answer Stream never got, and why.
+    expect(store.connector.ctx.orders.detail(orderId)!.timeline).toContainEqual(
+      expect.objectContaining({
+        kind: 'stream.withdrawn',
+        actor: 'relay',
+        detail: `1 answer to Stream ${WITHDRAWN_EVENT_TEXT}`,
+      }),
+    );
 
     // Time passes well beyond every retry: nothing more is attempted.
     const attempts = acceptRow().attempts;

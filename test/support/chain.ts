@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { RelayStatus } from '../../electron/core/relay/relay-status.js';
 import { StoreRelay } from '../../electron/core/relay/store-relay.js';
 import { storeUnreachableAnswer } from '../../electron/core/stream/protocol/index.js';
 import { silentLogger } from '../../electron/core/util/log.js';
@@ -166,6 +167,7 @@ export async function startSimStores(
       version: '0.1.0-sim',
       startedAt,
       catalog: () => null,
+      status: new RelayStatus(Date.now, heartbeatSeconds * 1000),
       withdraw: (idempotencyKey) => {
         const l = ledger(id);
         const key = idempotencyKey.replace(/^key:/, '');

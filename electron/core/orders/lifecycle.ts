@@ -182,6 +182,15 @@ export class OrderLifecycle {
         'relay',
         won ? WITHDRAWN_TEXT : `${WITHDRAWN_TEXT} (no effect here: the order was ${row.status})`,
       );
+      // The manager reading the order later sees which answers Stream never got, and why.
+      if (closed > 0)
+        ctx.orders.addTimeline(
+          row.id,
+          now,
+          'stream.withdrawn',
+          'relay',
+          `${closed} answer${closed === 1 ? '' : 's'} to Stream ${WITHDRAWN_EVENT_TEXT}`,
+        );
       if (won) {
         if (row.status === 'pending') ctx.orders.markMissed(row.id, now, 'store_unreachable', null);
         this.collaborators.afterCancel(row.id, now, WITHDRAWN_TEXT);

@@ -8,9 +8,12 @@ export interface NatsTarget {
   password?: string | undefined;
 }
 
+/** `waitOnFirstConnect` (default true): keep trying a server that is not there yet (the gateway
+ * waits for its cluster); false fails at once, for a caller that keeps trying on its own and must
+ * be able to stop (a store: relay/store-relay.ts). */
 export function connectNats(
   target: NatsTarget,
-  options: { name: string; inboxPrefix?: string },
+  options: { name: string; inboxPrefix?: string; waitOnFirstConnect?: boolean },
 ): Promise<NatsConnection> {
   return connect({
     servers: target.url.split(',').map((s) => s.trim()),
@@ -20,6 +23,6 @@ export function connectNats(
     inboxPrefix: options.inboxPrefix,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,
-    waitOnFirstConnect: true,
+    waitOnFirstConnect: options.waitOnFirstConnect ?? true,
   });
 }

@@ -2,7 +2,10 @@
 // relayed Stream requests through this connector's own Stream server (`inject()`: the same
 // authentication, idempotency and validation as a direct call), and keeps the store's registry
 // record and last catalog in JetStream KV. It also takes the gateway's withdrawals: an order the
-// gateway refused `pos_offline` because this store's answer came too late (gateway/README.md).
+// gateway refused `pos_offline` because this store's answer came too late (gateway/README.md),
+// and the gateway's word that it refuses this store (its merchant binding). A NATS server that is
+// not there at start-up does not hold the connector up: the relay keeps trying in the background,
+// and RelayStatus puts both faults on this store's health.
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
@@ -16,11 +19,13 @@ import {
 } from '../stream/protocol/index.js';
 import type { Logger } from '../util/log.js';
 import { connectNats } from './connect.js';
+import type { RelayStatus } from './relay-status.js';
 import {
   CATALOG_BUCKET,
   REGISTRY_BUCKET,
   RELAYABLE_ID,
   RelayRequest,
+  StoreRefusalNotice,
   Withdrawal,
   encodeJson,
   registryKey,
@@ -35,6 +40,10 @@ import {
  * in NATS arrives within seconds, and none survives this connection (core NATS keeps nothing). */
 const REFUSE_LATE_MS = 10 * 60_000;
 
+/** Between tries of a NATS server that is not there: soon at first, then every half minute. */
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
+
 export interface StoreRelayDeps {
   config: Config;
   streamServer: FastifyInstance;
@@ -47,6 +56,8 @@ export interface StoreRelayDeps {
   catalog: () => unknown;
   /** Withdraw the order with this idempotency key (orders/lifecycle.ts withdrawUnanswered). */
   withdraw: (idempotencyKey: string) => WithdrawalOutcome;
+  /** Where the connection's state and the gateway's refusal go (health reads it). */
+  status: RelayStatus;
 }
 
 /** Tests: hold a relayed request before this store takes it in (a late delivery) or after it
@@ -63,6 +74,10 @@ export class StoreRelay {
   private registry: KV | null = null;
   private catalogs: KV | null = null;
   private lastCatalogHash = '';
+  private stopped = false;
+  /** Why the last try failed (said once when the relay starts trying in the background). */
+  private lastConnectError = '';
+  private retry: { timer: NodeJS.Timeout; wake: () => void } | null = null;
   private readonly inFlight = new Set<Promise<void>>();
   /** Orders withdrawn before they arrived: idempotency key → until when to refuse them. */
   private readonly refuseLate = new Map<string, number>();
@@ -77,14 +92,54 @@ export class StoreRelay {
       );
   }
 
+  /** Connected when it returns if the server answers; else it keeps trying in the background
+   * (the store serves its counter meanwhile, and its health says the relay is down). */
   async start(): Promise<void> {
-    const { config, log } = this.deps;
-    const { relay, location } = config;
-    if (!relay.url) return;
-    this.nc = await connectNats(
-      { url: relay.url, user: relay.user, password: relay.password },
-      { name: `store-${location.id}`, inboxPrefix: storeInboxPrefix(location.id) },
+    if (!this.deps.config.relay.url) return;
+    this.stopped = false;
+    if (!(await this.tryConnect())) void this.keepTrying();
+  }
+
+  private async tryConnect(): Promise<boolean> {
+    const { relay, location } = this.deps.config;
+    let nc: NatsConnection;
+    try {
+      nc = await connectNats(
+        { url: relay.url!, user: relay.user, password: relay.password },
+        {
+          name: `store-${location.id}`,
+          inboxPrefix: storeInboxPrefix(location.id),
+          waitOnFirstConnect: false,
+        },
+      );
+    } catch (err) {
+      this.lastConnectError = (err as Error).message;
+      return false;
+    }
+    if (this.stopped) await nc.close();
+    else this.up(nc);
+    return true;
+  }
+
+  private async keepTrying(): Promise<void> {
+    this.deps.log.warn(
+      "relay unreachable: the chain gateway's orders cannot reach this store until it connects; trying again",
+      { error: this.lastConnectError },
     );
+    for (let wait = FIRST_RETRY_MS; !this.stopped; wait = Math.min(wait * 2, MAX_RETRY_MS)) {
+      await new Promise<void>((wake) => {
+        this.retry = { timer: setTimeout(wake, wait), wake };
+      });
+      this.retry = null;
+      if (this.stopped || (await this.tryConnect())) return;
+    }
+  }
+
+  private up(nc: NatsConnection): void {
+    const { config, log, status } = this.deps;
+    const { relay, location } = config;
+    this.nc = nc;
+    status.connected();
     this.sub = this.nc.subscribe(storeSubject(location.id), {
       callback: (err, msg) => {
         if (err) return log.warn('relay subscription failed', { error: err.message });
@@ -103,6 +158,11 @@ export class StoreRelay {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) {
+      clearTimeout(this.retry.timer);
+      this.retry.wake();
+    }
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.sub?.unsubscribe();
@@ -120,6 +180,8 @@ export class StoreRelay {
     const json = safeJson(msg.data);
     const withdrawal = Withdrawal.safeParse(json);
     if (withdrawal.success) return this.takeWithdrawal(msg, withdrawal.data);
+    const notice = StoreRefusalNotice.safeParse(json);
+    if (notice.success) return this.takeRefusal(notice.data);
     const parsed = RelayRequest.safeParse(json);
     if (!parsed.success) {
       msg.respond(
@@ -182,6 +244,16 @@ export class StoreRelay {
     msg.respond(encodeJson({ withdrawal: outcome } satisfies WithdrawalAck));
   }
 
+  /** The gateway refuses this store (or no longer does): said on this store's own health. */
+  private takeRefusal({ storeRefusal }: StoreRefusalNotice): void {
+    const { log, config, status } = this.deps;
+    if (storeRefusal.locationId !== config.location.id) return;
+    const reason = storeRefusal.refusal?.reason ?? null;
+    if (reason !== null && !status.isRefused)
+      log.warn('the chain gateway refuses this store', { reason });
+    status.refused(reason);
+  }
+
   /** An `order.created` the gateway already refused for us (its withdrawal came first). */
   private withdrawnBeforeArrival(req: RelayRequest): boolean {
     return this.refuseLate.size > 0 && this.refusedKeyOf(req) !== null;
@@ -237,7 +309,11 @@ export class StoreRelay {
     for await (const s of nc.status()) {
       if (s.type === 'disconnect' || s.type === 'reconnect')
         this.deps.log.info(`relay ${s.type}`, { server: 'server' in s ? s.server : undefined });
-      if (s.type === 'reconnect') void this.beat();
+      if (s.type === 'disconnect') this.deps.status.disconnected();
+      if (s.type === 'reconnect') {
+        this.deps.status.connected();
+        void this.beat();
+      }
     }
   }
 }

@@ -49,6 +49,25 @@ export type Withdrawal = z.infer<typeof Withdrawal>;
 export const WithdrawalAck = z.object({ withdrawal: z.enum(['withdrawn', 'already', 'not_here']) });
 export type WithdrawalAck = z.infer<typeof WithdrawalAck>;
 
+/** Gateway → store, on the store's own subject: whether the gateway refuses this store (its
+ * `storeMerchants` list binds it to another merchant, or does not list it), so the store's own
+ * screen says why no order reaches it. Sent with every heartbeat the gateway refuses (a refusal
+ * lasts only until the next few would have come: a gateway that stops refusing, or restarts with
+ * a fixed list, stops sending), and `refusal: null` once it believes the store again. */
+export const StoreRefusalNotice = z.object({
+  storeRefusal: z.object({
+    locationId: z.string(),
+    refusal: z
+      .object({
+        reason: z.string().max(500),
+        claimedMerchant: z.string(),
+        boundMerchant: z.string().optional(),
+      })
+      .nullable(),
+  }),
+});
+export type StoreRefusalNotice = z.infer<typeof StoreRefusalNotice>;
+
 /** A Stream request as the gateway received it: method, path, headers and the raw body. */
 export const RelayRequest = z.object({
   method: z.enum(['GET', 'POST']),

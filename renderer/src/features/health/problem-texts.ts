@@ -57,6 +57,16 @@ export const PROBLEM_TEXTS = translations(
         title: 'Sound is blocked on this screen',
         action: 'Tap the screen once to turn sound on, or new orders arrive silently.',
       },
+      relay_unreachable: {
+        title: "Not connected to the chain's gateway: NO DELIVERY ORDERS CAN COME IN",
+        action:
+          'Check the internet connection. If it is fine, call IT (relay.url and the NATS server). Take orders on the delivery tablets meanwhile; orders come in again as soon as it reconnects.',
+      },
+      relay_refused: {
+        title: "The chain's gateway refuses this store: NO DELIVERY ORDERS CAN COME IN",
+        action:
+          "Call IT: this store's relay.merchantId must match the gateway's storeMerchants list (the reason is in the connector's log). Take orders on the delivery tablets meanwhile.",
+      },
       stream_listener_open: {
         title: 'The connector refuses every order from Stream (no token or secret set)',
         action: 'Call IT: stream.inboundToken or stream.webhookSecret must be set.',
@@ -96,6 +106,16 @@ export const PROBLEM_TEXTS = translations(
     details: 'Ver Estado',
     todo: 'Qué hacer:',
     problems: {
+      relay_unreachable: {
+        title: 'Sin conexión con el servidor de la cadena: NO PUEDEN ENTRAR PEDIDOS DE REPARTO',
+        action:
+          'Revise la conexión a internet. Si funciona, llame a TI (relay.url y el servidor NATS). Mientras tanto, tome los pedidos en las tabletas de reparto; vuelven a entrar en cuanto se reconecte.',
+      },
+      relay_refused: {
+        title: 'El servidor de la cadena rechaza esta tienda: NO PUEDEN ENTRAR PEDIDOS DE REPARTO',
+        action:
+          'Llame a TI: el relay.merchantId de esta tienda debe coincidir con la lista storeMerchants del servidor (el motivo está en el registro del conector). Mientras tanto, tome los pedidos en las tabletas de reparto.',
+      },
       stream_never_reached: {
         title: 'No se ha podido contactar con Stream desde que arrancó el conector',
         action:

@@ -427,6 +427,8 @@ const TIMELINE_ES: Readonly<Record<string, string>> = {
   completed: 'entregado',
   canceled: 'cancelado',
   'stream.updated': 'cambio de Stream',
+  'stream.withdrawn': 'Stream: respuesta no enviada',
+  withdrawn: 'retirado',
   'pos.queued': 'POS: en cola',
   'pos.sent': 'POS: registrado',
   'pos.failed': 'POS: falló',
