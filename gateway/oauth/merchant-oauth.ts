@@ -64,7 +64,7 @@ interface StoredCode extends AuthCodeState {
   locationId: string;
 }
 
-interface StoredToken {
+export interface StoredToken {
   kind: 'access' | 'refresh';
   familyId: string;
   clientId: string;
@@ -73,7 +73,7 @@ interface StoredToken {
   usedAt: number | null;
 }
 
-interface StoredFamily {
+export interface StoredFamily {
   merchantId: string;
   clientId: string;
   createdAt: number;
@@ -83,7 +83,7 @@ interface StoredFamily {
 
 const codeKey = (code: string): string => `code.${sha256Hex(code)}`;
 const tokenKey = (token: string): string => `token.${sha256Hex(token)}`;
-const familyKey = (id: string): string => `family.${id}`;
+export const familyKey = (id: string): string => `family.${id}`;
 
 export class MerchantOAuth implements AuthorizationServer, AccessTokenVerifier {
   private readonly misses: SignInLimit;
@@ -117,6 +117,11 @@ export class MerchantOAuth implements AuthorizationServer, AccessTokenVerifier {
 
   get onboarding(): boolean {
     return !!this.settings;
+  }
+
+  /** IT's view of who is connected (oauth/connections.ts). */
+  get kv(): KV {
+    return this.state;
   }
 
   // ── the sign-in page ──────────────────────────────────────────────────────────────────────
@@ -325,7 +330,7 @@ async function compareAndSet(
 const isWrongSequence = (err: unknown): boolean =>
   err instanceof JetStreamApiError && (err.code === 10071 || err.code === 10164);
 
-function parsed<T>(entry: KvEntry | null): T | null {
+export function parsed<T>(entry: KvEntry | null): T | null {
   if (!entry || entry.operation !== 'PUT') return null;
   return (safeJson(entry.string()) as T | undefined) ?? null;
 }

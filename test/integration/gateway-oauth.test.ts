@@ -3,6 +3,9 @@
 // gateway replica and Stream asks for tokens on the other; the tokens list and reach only that
 // merchant's stores, refresh tokens rotate and a replayed one revokes the connection, no secret
 // reaches a log, and with NATS down every token check is a 503 with Retry-After.
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jetstream } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
@@ -14,7 +17,9 @@ import type { RunningGateway } from '../../gateway/gateway.js';
 import { startTestConnector, type TestConnector } from '../support/connector.js';
 import { relayConfig, startTestGateway } from '../support/gateway.js';
 import { api, setupPin, TEST_PIN } from '../support/manager-client.js';
-import { startNats, storeNatsUser, type NatsNode } from '../support/nats.js';
+import { GATEWAY_NATS_USER, startNats, storeNatsUser, type NatsNode } from '../support/nats.js';
+import { scratchDir } from '../support/scratch.js';
+import { TEST_INBOUND_TOKEN, TEST_WEBHOOK_SECRET } from '../support/secrets.js';
 import { orderCreated } from '../support/orders.js';
 import { until } from '../support/until.js';
 import { sendToStreamListener } from '../support/stream-client.js';
@@ -54,6 +59,8 @@ const handedOut: string[] = [];
 
 /** Kept for the last test, which runs after sign-ins are paused. */
 let merchantBTokens: Tokens;
+/** Merchant A's first connection, which IT disconnects. */
+let merchantATokens: Tokens;
 let nats: NatsNode;
 let gw1: RunningGateway;
 let gw2: RunningGateway;
@@ -123,6 +130,23 @@ async function onboard(store: TestConnector, signInAt: string, tokenAt: string):
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** `npm run gateway -- …` as IT runs it: the real entry point, its own process. */
+function gatewayCommand(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'gateway/main.ts', ...args],
+      { timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          out: stdout.trim(),
+          err: stderr.trim(),
+        }),
+    );
+  });
+}
+
 const locationsWith = async (url: string, token: string) => {
   const res = await fetch(`${url}/stream/locations`, { headers: bearer(token) });
   return { status: res.status, body: (await res.json()) as { provider_id: string }[] };
@@ -173,6 +197,7 @@ describe('merchant onboarding through the gateway', () => {
     expect(disconnect.body.error.code).toBe('chain_disconnect_at_gateway');
 
     const tokens = await onboard(a2, gw1.url, gw2.url);
+    merchantATokens = tokens;
     expect(tokens.id).toBe('merchant-a');
 
     // Get Locations: every store of merchant A (on either replica), none of B's.
@@ -268,6 +293,44 @@ describe('merchant onboarding through the gateway', () => {
       refresh_token: second.body.refresh_token,
     });
     expect(wrong.status).toBe(401);
+  });
+
+  it('IT lists the chain’s connections and disconnects one merchant with the gateway’s command', async () => {
+    const file = path.join(scratchDir('gateway-admin-'), 'gateway.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        nats: { url: nats.url, ...GATEWAY_NATS_USER },
+        stream: { inboundToken: TEST_INBOUND_TOKEN, webhookSecret: TEST_WEBHOOK_SECRET },
+      }),
+    );
+    const listed = await gatewayCommand(['connections', '--config', file]);
+    expect(listed.code).toBe(0);
+    const rows = listed.out.split('\n').slice(1);
+    expect(listed.out.split('\n')[0]).toMatch(/^merchant\s+state\s+connected\s+last renewed/);
+    expect(rows.filter((r) => /^merchant-a\s+live/.test(r))).toHaveLength(1);
+    expect(rows.filter((r) => /^merchant-b\s+live/.test(r))).toHaveLength(1);
+    // Revoked earlier by a replayed secret, with the reason; a lost code race made no connection.
+    expect(rows.some((r) => r.includes('revoked (refresh token used twice)'))).toBe(true);
+    expect(rows.some((r) => r.includes('revoked (authorization code used twice)'))).toBe(true);
+
+    const done = await gatewayCommand(['disconnect', 'merchant-a', '--config', file]);
+    expect(done.code, done.err).toBe(0);
+    expect(done.out).toContain('Disconnected merchant merchant-a: 1 connection revoked.');
+    // Refused at once on every replica; the other merchant is untouched.
+    for (const url of [gw1.url, gw2.url])
+      expect((await locationsWith(url, merchantATokens.access_token)).status).toBe(401);
+    expect((await refreshTokens(gw2.url, CLIENT, merchantATokens.refresh_token)).status).toBe(400);
+    expect((await locationsWith(gw1.url, merchantBTokens.access_token)).status).toBe(200);
+
+    const again = await gatewayCommand(['connections', '--config', file]);
+    expect(again.out).toMatch(/merchant-a\s+revoked \(disconnected by IT/);
+    const typo = await gatewayCommand(['disconnect', 'merchant-aa', '--config', file]);
+    expect(typo.code).toBe(1);
+    expect(typo.err).toContain('No connection to revoke for merchant "merchant-aa"');
+    expect(typo.err).toContain('merchant-b');
+    // The command never prints a secret it was given.
+    expect(listed.out + done.out + again.out + typo.err).not.toContain(GATEWAY_NATS_USER.password);
   });
 
   it('a store’s NATS user cannot read the onboarding state nor send requests to another store', async () => {

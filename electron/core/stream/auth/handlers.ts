@@ -48,7 +48,7 @@ function chainConnectionHandlers(chain: ChainConnect): Pick<Handlers, Connection
     disconnectStream: () => {
       throw conflict(
         'chain_disconnect_at_gateway',
-        'this store is connected to Stream through the chain gateway: disconnecting is done there by IT, for the whole merchant',
+        'this store is connected to Stream through the chain gateway: disconnecting is done there by IT, for the whole merchant (npm run gateway -- disconnect <merchant id>)',
       );
     },
   };
