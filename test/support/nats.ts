@@ -1,9 +1,9 @@
 // A real nats-server (Debian's) for a test or a bench: free loopback ports, a scratch folder for
 // JetStream, per-store users whose permissions cover only their own subject, stopped after.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { startNatsServer, type NatsServerProcess } from '../../gateway/nats-server.js';
+import { natsAuthorization as chainAuthorization } from '../../gateway/nats-users.js';
 import { scratchDir } from './scratch.js';
 
 export const GATEWAY_NATS_USER = { user: 'gateway', password: 'gateway-password-0001' };
@@ -20,31 +20,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A store may answer requests on its own subject, receive replies on its own inbox and write
- * only its own registry, catalog and connect-code keys; the gateway routes, reads the registry,
- * marks down and alone reads or writes the onboarding state (stream_oauth). */
+/** The chain's authorization block (gateway/nats-users.ts) for these stores' test users. */
 export function natsAuthorization(storeIds: readonly string[]): string {
-  const store = (id: string): string => {
-    const { user, password } = storeNatsUser(id);
-    return `{ user: "${user}", password: "${password}", permissions: {
-      publish: { allow: ["$KV.stream_registry.loc.${id}", "$KV.stream_catalogs.${id}", "$KV.stream_connect.${id}",
-                         "$JS.API.STREAM.INFO.KV_stream_registry", "$JS.API.STREAM.INFO.KV_stream_catalogs",
-                         "$JS.API.STREAM.INFO.KV_stream_connect"] },
-      subscribe: { allow: ["stream.store.${id}", "_INBOX_${id}.>"] },
-      allow_responses: true } }`;
-  };
-  return `authorization { users: [
-    { user: "${GATEWAY_NATS_USER.user}", password: "${GATEWAY_NATS_USER.password}" },
-    ${storeIds.map(store).join(',\n    ')}
-  ] }`;
+  return chainAuthorization(
+    GATEWAY_NATS_USER,
+    storeIds.map((id) => ({ locationId: id, nats: storeNatsUser(id) })),
+  );
 }
 
-export interface NatsNode {
+export interface NatsNode extends NatsServerProcess {
   url: string;
   port: number;
-  process: ChildProcess;
-  stop(): Promise<void>;
-  kill(): Promise<void>;
 }
 
 export interface NatsOptions {
@@ -70,32 +56,10 @@ export async function startNats(options: NatsOptions): Promise<NatsNode> {
           .join(', ')}] }`
       : '',
   ].join('\n');
-  const file = path.join(dir, 'nats.conf');
-  writeFileSync(file, conf);
-  const child = spawn('nats-server', ['-c', file], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`nats-server did not start:\n${log}`)), 15_000);
-    child.stderr.on('data', (d: Buffer) => {
-      log += d.toString();
-      if (log.includes('Server is ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`nats-server exited ${code}:\n${log}`)));
-  });
-  child.stderr.resume();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const signal = async (sig: NodeJS.Signals): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
-    await exited;
-  };
+  const server = await startNatsServer(conf, dir);
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
-    process: child,
-    stop: () => signal('SIGTERM'),
-    kill: () => signal('SIGKILL'),
+    ...server,
   };
 }

@@ -8,6 +8,7 @@
 //   npm run simulate -- --onboard --pin 1234         # merchant onboarding, as Stream does it
 //   npm run simulate -- --onboard --code ABCD-EFGH   # … with a code read off the counter screen
 //   npm run simulate -- --every 20s           # one order every 20 s, to work the board by hand
+//   npm run simulate -- --url http://127.0.0.1:8180 --location store-b   # a chain (serve:chain)
 import { loadConfig } from '../../electron/core/config/load.js';
 import { halfAndHalfPizza, legacyOrderCreated, orderCreated, type OrderOptions } from './orders.js';
 import { sendToStreamListener } from './stream-client.js';
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
     await simulateOnboarding(config, { url, localUrl, code: arg('--code'), pin: arg('--pin') });
     return;
   }
+  // In a chain the gateway routes by location: name the store the orders are for.
+  const locationId = arg('--location') ?? config.location.id;
   const rounds = Number(arg('--count') ?? '1');
   const everyMs = parseEvery(arg('--every'));
   let sent = 0;
@@ -69,16 +72,16 @@ async function main(): Promise<void> {
       const source = SOURCES[i % SOURCES.length]!;
       await send(
         `${source} ${fulfillmentType}`,
-        orderCreated({ fulfillmentType, source, locationId: config.location.id }),
+        orderCreated({ fulfillmentType, source, locationId }),
       );
     }
     await send(
       'pizza with 3-level modifiers',
-      orderCreated({ lineItems: [halfAndHalfPizza()], locationId: config.location.id }),
+      orderCreated({ lineItems: [halfAndHalfPizza()], locationId }),
     );
     await send(
       'future order (in 2 h)',
-      orderCreated({ future: true, source: 'doordash', locationId: config.location.id }),
+      orderCreated({ future: true, source: 'doordash', locationId }),
     );
     await send(
       'unpaid drive-thru',
@@ -86,14 +89,11 @@ async function main(): Promise<void> {
         fulfillmentType: 'drive_thru',
         unpaid: true,
         source: 'flipdish',
-        locationId: config.location.id,
+        locationId,
       }),
     );
-    await send(
-      'older payload generation',
-      legacyOrderCreated({ source: 'grubhub', locationId: config.location.id }),
-    );
-    const duplicate = orderCreated({ source: 'uber', locationId: config.location.id });
+    await send('older payload generation', legacyOrderCreated({ source: 'grubhub', locationId }));
+    const duplicate = orderCreated({ source: 'uber', locationId });
     await send('duplicate: first', duplicate);
     await send('duplicate: repeat (same answer expected)', duplicate);
   }
