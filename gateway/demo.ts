@@ -132,6 +132,13 @@ async function main(): Promise<void> {
           webhookSecret: configs[0]!.stream.webhookSecret,
         },
         storeMerchants: Object.fromEntries(STORES.map((s) => [s.id, MERCHANT])),
+        // Onboarding for the whole merchant, with the demo's Stream OAuth client (config/dev.json).
+        oauth: {
+          clientId: configs[0]!.stream.authorize.clientId,
+          clientSecret: configs[0]!.stream.authorize.clientSecret,
+          redirectUris: configs[0]!.stream.authorize.redirectUris,
+          name: 'Demo Burger',
+        },
       }),
       { log: silentLogger, connect: connectNats },
     );
@@ -153,6 +160,11 @@ async function main(): Promise<void> {
     console.log(`NATS (JetStream):          ${natsUrl}`);
     console.log(`Manager PIN: 1234. Send orders to a store through the gateway:`);
     console.log(`  npm run simulate -- --url ${gateway.url} --location ${STORES[1]!.id}`);
+    console.log('Onboard the merchant as Stream does, with a connect code from either counter');
+    console.log('(Health → Connect to Stream, PIN 1234):');
+    console.log(
+      `  npm run simulate -- --onboard --url ${gateway.url} --location ${STORES[1]!.id} --code ABCD-EFGH`,
+    );
     if (!existsSync(uiDir)) console.log('(the UI is not built: run `npm run build:ui`)');
     console.log('Ctrl+C stops the stores, the gateway and NATS.');
   } catch (err) {

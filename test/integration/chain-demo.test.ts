@@ -2,7 +2,7 @@
 // two stores. An order sent to the gateway for each store lands on that store's board (and only
 // there), a cashier's accept reaches the demo's Stream cloud, and Ctrl+C (SIGTERM) stops
 // everything it started, NATS included.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { local, sendToStreamListener } from '../support/stream-client.js';
@@ -71,6 +71,46 @@ describe('the chain demo', () => {
     const accepted = await local(board.url, 'POST', `/api/orders/${id}/accept`, {}, board.token);
     expect(accepted.status).toBe(200);
     await until('Stream has the accept', () => /\[fake Stream\] ✓ order\.accepted/.test(out));
+  });
+
+  it('onboards the merchant as Stream does, with a connect code from a counter', async () => {
+    const board = boards['store-a']!;
+    const res = await fetch(`${board.url}/api/stream/connect-code`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${board.token}`, 'x-manager-pin': '1234' },
+    });
+    const { code } = (await res.json()) as { code: string };
+    expect(res.status).toBe(200);
+    // The code from store-a's counter onboards the merchant; its token reaches store-b too.
+    const printed = await new Promise<string>((resolve) =>
+      execFile(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'test/support/simulate.ts',
+          '--onboard',
+          '--url',
+          gatewayUrl,
+          '--location',
+          'store-b',
+          '--code',
+          code,
+        ],
+        { timeout: 60_000 },
+        (_err, stdout, stderr) => resolve(stdout + stderr),
+      ),
+    );
+    expect(printed).toMatch(/^200\s+authorize page\s+sign-in form/m);
+    expect(printed).toMatch(/^302\s+sign in with the connect code/m);
+    expect(printed).toMatch(/^201\s+request token\s+merchant demo-merchant-1/m);
+    expect(printed).toMatch(/^200\s+get locations\s+.*"provider_id":"store-a"/m);
+    expect(printed).toMatch(/^200\s+get catalog\s+\{/m);
+    const placed = /^200\s+order with the access token\s+.*"provider_id":"(\w+)"/m.exec(printed);
+    expect(placed, printed).not.toBeNull();
+    const b = boards['store-b']!;
+    const listed = await local<Listed>(b.url, 'GET', '/api/orders', undefined, b.token);
+    expect(listed.body.orders.map((o) => o.id)).toContain(placed![1]);
   });
 
   it('stops everything on SIGTERM, NATS included', async () => {

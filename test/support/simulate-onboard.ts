@@ -21,6 +21,8 @@ export interface OnboardOptions {
   code?: string | undefined;
   /** Or the manager PIN, to ask the Local API for a code as the counter would. */
   pin?: string | undefined;
+  /** The store the order goes to (a chain's gateway routes by it); the config's by default. */
+  locationId?: string | undefined;
 }
 
 const step = (label: string, status: number, detail: string): void =>
@@ -76,17 +78,22 @@ export async function simulateOnboarding(config: Config, options: OnboardOptions
     throw new Error(`token exchange refused: ${JSON.stringify(tokens.body)}`);
   const bearer = { authorization: `Bearer ${tokens.body.access_token}` };
 
-  for (const [label, p] of [
-    ['get locations', '/stream/locations'],
-    ['get catalog', '/stream/catalog'],
-  ] as const) {
-    const res = await fetch(options.url + p, { headers: bearer });
+  // A chain's gateway serves the catalog per location (stream-api.md B7): say which.
+  const where: Record<string, string> = options.locationId
+    ? { 'x-provider-location-id': options.locationId }
+    : {};
+  const calls: [string, string, Record<string, string>][] = [
+    ['get locations', '/stream/locations', {}],
+    ['get catalog', '/stream/catalog', where],
+  ];
+  for (const [label, p, extra] of calls) {
+    const res = await fetch(options.url + p, { headers: { ...bearer, ...extra } });
     const text = await res.text();
     step(label, res.status, text.length > 90 ? `${text.slice(0, 90)}…` : text);
   }
   const order = await sendToStreamListener(
     options.url,
-    orderCreated({ locationId: config.location.id, source: 'uber' }),
+    orderCreated({ locationId: options.locationId ?? config.location.id, source: 'uber' }),
     { signature: null, authorization: bearer.authorization },
   );
   step('order with the access token', order.status, JSON.stringify(order.body));

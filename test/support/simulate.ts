@@ -7,6 +7,7 @@
 //   npm run simulate -- --url http://127.0.0.1:8787 --count 3
 //   npm run simulate -- --onboard --pin 1234         # merchant onboarding, as Stream does it
 //   npm run simulate -- --onboard --code ABCD-EFGH   # … with a code read off the counter screen
+//   npm run simulate -- --onboard --url <gateway> --location store-b --code …   # a chain's merchant
 //   npm run simulate -- --every 20s           # one order every 20 s, to work the board by hand
 //   npm run simulate -- --url http://127.0.0.1:8180 --location store-b   # a chain (serve:chain)
 import { loadConfig } from '../../electron/core/config/load.js';
@@ -45,7 +46,13 @@ async function main(): Promise<void> {
   const url = arg('--url') ?? `http://${config.stream.host}:${config.stream.port}`;
   if (process.argv.includes('--onboard')) {
     const localUrl = arg('--local-url') ?? `http://${config.local.host}:${config.local.port}`;
-    await simulateOnboarding(config, { url, localUrl, code: arg('--code'), pin: arg('--pin') });
+    await simulateOnboarding(config, {
+      url,
+      localUrl,
+      code: arg('--code'),
+      pin: arg('--pin'),
+      locationId: arg('--location'),
+    });
     return;
   }
   // In a chain the gateway routes by location: name the store the orders are for.
