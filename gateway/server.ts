@@ -42,7 +42,7 @@ export interface GatewayDeps {
   config: GatewayConfig;
   nc: NatsConnection;
   fleet: Fleet;
-  withdrawals: Pick<Withdrawals, 'record' | 'deliver' | 'has'>;
+  withdrawals: Pick<Withdrawals, 'record' | 'deliver' | 'refused'>;
   /** Merchant onboarding over KV (its settings null when `oauth.clientId` is not set). */
   oauth: MerchantOAuth;
   log: Logger;
@@ -108,7 +108,11 @@ export function buildGateway(deps: GatewayDeps): FastifyInstance {
       deps.observe?.('answered', performance.now() - started);
       // A retry of an order this gateway already refused (the replica that refused it died
       // before Stream heard): Stream hears the refusal its store is withdrawing the order for.
-      if (orderKey && routed.answer.status < 400 && deps.withdrawals.has(locationId, orderKey)) {
+      if (
+        orderKey &&
+        routed.answer.status < 400 &&
+        (await deps.withdrawals.refused(locationId, orderKey))
+      ) {
         void deps.withdrawals.deliver(locationId, orderKey);
         const refusal = storeUnreachableAnswer();
         return reply.code(refusal.status).send(refusal.body);

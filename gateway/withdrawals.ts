@@ -61,9 +61,23 @@ export class Withdrawals {
     return this.outstanding.size;
   }
 
-  /** Whether this order was refused and its store has not confirmed the withdrawal yet. */
-  has(locationId: string, idempotencyKey: string): boolean {
-    return this.outstanding.has(withdrawalKey(locationId, idempotencyKey));
+  /** Whether this order was refused and its store has not confirmed the withdrawal yet: this
+   * replica's view, else the durable record itself, so a retry that reaches this replica right
+   * after another one refused the order and died (before any sweep here) is still refused. KV
+   * unreadable: this replica's view is all there is. */
+  async refused(locationId: string, idempotencyKey: string): Promise<boolean> {
+    const key = withdrawalKey(locationId, idempotencyKey);
+    if (this.outstanding.has(key)) return true;
+    try {
+      const entry = await this.kv.get(key);
+      const parsed =
+        entry?.operation === 'PUT' ? Withdrawal.shape.withdraw.safeParse(entry.json()) : null;
+      if (!parsed?.success) return false;
+      this.outstanding.set(key, parsed.data);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Before Stream hears `pos_offline`: kept durably, then sent to the store (not awaited). A

@@ -6,7 +6,10 @@
 // retry from Stream must hear the same refusal; an order whose withdrawal came first is refused.
 // Real nats-server, real gateway replica, real connector.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Kvm } from '@nats-io/kv';
 import type { RunningGateway } from '../../gateway/gateway.js';
+import { connectNats } from '../../electron/core/relay/connect.js';
+import { WITHDRAWAL_BUCKET, withdrawalKey } from '../../electron/core/relay/wire.js';
 import type { PushMessage } from '../../shared/contract.js';
 import { WITHDRAWN_EVENT_TEXT, WITHDRAWN_TEXT } from '../../electron/core/orders/lifecycle.js';
 import type { Delivery } from '../../shared/delivery.js';
@@ -14,7 +17,7 @@ import type { OutboxEvent } from '../../shared/outbox.js';
 import { startTestConnector, type TestConnector } from '../support/connector.js';
 import { startPosRig, type PosRig } from '../support/fake-pos.js';
 import { relayConfig, startTestGateway } from '../support/gateway.js';
-import { startNats, type NatsNode } from '../support/nats.js';
+import { GATEWAY_NATS_USER, startNats, type NatsNode } from '../support/nats.js';
 import { orderCreated } from '../support/orders.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
 
@@ -192,6 +195,36 @@ describe('an order the gateway refused pos_offline while the store took it', () 
     const metrics = await (await fetch(`${gateway.metricsUrl}/metrics`)).text();
     expect(metrics).toMatch(/stream_gateway_withdrawals_total\{event="not_here"\} 1/);
     expect(metrics).toMatch(/stream_gateway_withdrawals_total\{event="withdrawn"\} 1/);
+  });
+
+  it('refuses a retry that reaches this replica right after another one refused the order and died', async () => {
+    const order = orderCreated({ locationId: 'store-1' });
+    const first = await sendToStreamListener<{ order: { provider_id: string } }>(
+      gateway.url,
+      order,
+    );
+    expect(first.status).toBe(200);
+    // Another replica (now gone) asked the store, gave up, kept the refusal and told Stream
+    // pos_offline, then died before telling the store. This replica has not swept since.
+    gateway.withdrawals.stop();
+    const nc = await connectNats({ url: nats.url, ...GATEWAY_NATS_USER }, { name: 'dead-replica' });
+    try {
+      const kv = await new Kvm(nc).open(WITHDRAWAL_BUCKET);
+      const withdraw = { locationId: 'store-1', idempotencyKey: keyOf(order), at: Date.now() };
+      await kv.put(withdrawalKey('store-1', keyOf(order)), JSON.stringify(withdraw));
+      // Stream retries the same bytes here: the store still answers 200 (it has the order), and
+      // this replica must answer what Stream was told, and withdraw the order.
+      const retry = await sendToStreamListener(gateway.url, order);
+      expect(retry.status).toBe(400);
+      expect(JSON.stringify(retry.body)).toContain('pos_offline');
+      await until(
+        'the store withdrew it',
+        () => store.connector.ctx.orders.get(first.body.order.provider_id)?.status === 'canceled',
+      );
+    } finally {
+      await nc.close();
+      await gateway.withdrawals.start();
+    }
   });
 });
 
