@@ -1,5 +1,6 @@
 // One NATS connection setup for the connector and the gateway: every server of the cluster,
 // reconnecting for ever (a store behind NAT must come back by itself), user/password if given.
+import { connect as tcpConnect } from 'node:net';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 
 export interface NatsTarget {
@@ -13,7 +14,13 @@ export interface NatsTarget {
  * be able to stop (a store: relay/store-relay.ts). */
 export function connectNats(
   target: NatsTarget,
-  options: { name: string; inboxPrefix?: string; waitOnFirstConnect?: boolean },
+  options: {
+    name: string;
+    inboxPrefix?: string;
+    waitOnFirstConnect?: boolean;
+    /** How long one try of each server may take (nats.js: 20 s). */
+    timeoutMs?: number;
+  },
 ): Promise<NatsConnection> {
   return connect({
     servers: target.url.split(',').map((s) => s.trim()),
@@ -24,5 +31,39 @@ export function connectNats(
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,
     waitOnFirstConnect: options.waitOnFirstConnect ?? true,
+    ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
+  });
+}
+
+/**
+ * Whether any server of `url` (comma-separated) opens with NATS's INFO line within `timeoutMs`,
+ * on a socket of our own that is always destroyed after. A store tries this before each
+ * connect: nats.js leaks the socket of a try that times out (nats-io/nats.js#64), and a server
+ * that takes the connection and never answers would otherwise cost one socket per retry.
+ */
+export async function natsAnswers(url: string, timeoutMs: number): Promise<boolean> {
+  const servers = url
+    .split(',')
+    .map((s) => new URL(s.trim().includes('://') ? s.trim() : `nats://${s.trim()}`));
+  for (const server of servers) if (await answersInfo(server, timeoutMs)) return true;
+  return false;
+}
+
+function answersInfo(server: URL, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tcpConnect(Number(server.port || 4222), server.hostname.replace(/^\[|\]$/g, ''));
+    let seen = '';
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.on('data', (d: Buffer) => {
+      seen += d.toString('latin1');
+      if (seen.length >= 5) done(seen.startsWith('INFO '));
+    });
+    socket.once('error', () => done(false));
+    socket.once('close', () => done(false));
   });
 }

@@ -18,7 +18,8 @@ import {
   type OrderCreatedObject,
 } from '../stream/protocol/index.js';
 import type { Logger } from '../util/log.js';
-import { connectNats } from './connect.js';
+import { connectNats, natsAnswers } from './connect.js';
+import { RelayConnection } from './relay-connection.js';
 import type { RelayStatus } from './relay-status.js';
 import {
   CATALOG_BUCKET,
@@ -40,9 +41,8 @@ import {
  * in NATS arrives within seconds, and none survives this connection (core NATS keeps nothing). */
 const REFUSE_LATE_MS = 10 * 60_000;
 
-/** Between tries of a NATS server that is not there: soon at first, then every half minute. */
-const FIRST_RETRY_MS = 1_000;
-const MAX_RETRY_MS = 30_000;
+/** One try of a NATS server: a server that drops packets is given up on this soon. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export interface StoreRelayDeps {
   config: Config;
@@ -74,10 +74,7 @@ export class StoreRelay {
   private registry: KV | null = null;
   private catalogs: KV | null = null;
   private lastCatalogHash = '';
-  private stopped = false;
-  /** Why the last try failed (said once when the relay starts trying in the background). */
-  private lastConnectError = '';
-  private retry: { timer: NodeJS.Timeout; wake: () => void } | null = null;
+  private readonly link: RelayConnection;
   private readonly inFlight = new Set<Promise<void>>();
   /** Orders withdrawn before they arrived: idempotency key → until when to refuse them. */
   private readonly refuseLate = new Map<string, number>();
@@ -90,49 +87,33 @@ export class StoreRelay {
       throw new Error(
         `location.id "${id}" cannot be relayed: use letters, digits, - or _ (at most 128)`,
       );
+    const { relay } = deps.config;
+    this.link = new RelayConnection({
+      connect: async () => {
+        if (!(await natsAnswers(relay.url!, CONNECT_TIMEOUT_MS)))
+          throw new Error(`no NATS server answered within ${CONNECT_TIMEOUT_MS / 1000} s`);
+        return connectNats(
+          { url: relay.url!, user: relay.user, password: relay.password },
+          {
+            name: `store-${id}`,
+            inboxPrefix: storeInboxPrefix(id),
+            waitOnFirstConnect: false,
+            timeoutMs: CONNECT_TIMEOUT_MS,
+          },
+        );
+      },
+      onUp: (nc) => this.up(nc),
+      onDown: (error) => this.down(error),
+      log: deps.log,
+    });
   }
 
-  /** Connected when it returns if the server answers; else it keeps trying in the background
-   * (the store serves its counter meanwhile, and its health says the relay is down). */
+  /** Connected when it returns if the server answers at once; else it keeps trying in the
+   * background (relay-connection.ts: the store serves its counter meanwhile, and its health
+   * says the relay is down). */
   async start(): Promise<void> {
     if (!this.deps.config.relay.url) return;
-    this.stopped = false;
-    if (!(await this.tryConnect())) void this.keepTrying();
-  }
-
-  private async tryConnect(): Promise<boolean> {
-    const { relay, location } = this.deps.config;
-    let nc: NatsConnection;
-    try {
-      nc = await connectNats(
-        { url: relay.url!, user: relay.user, password: relay.password },
-        {
-          name: `store-${location.id}`,
-          inboxPrefix: storeInboxPrefix(location.id),
-          waitOnFirstConnect: false,
-        },
-      );
-    } catch (err) {
-      this.lastConnectError = (err as Error).message;
-      return false;
-    }
-    if (this.stopped) await nc.close();
-    else this.up(nc);
-    return true;
-  }
-
-  private async keepTrying(): Promise<void> {
-    this.deps.log.warn(
-      "relay unreachable: the chain gateway's orders cannot reach this store until it connects; trying again",
-      { error: this.lastConnectError },
-    );
-    for (let wait = FIRST_RETRY_MS; !this.stopped; wait = Math.min(wait * 2, MAX_RETRY_MS)) {
-      await new Promise<void>((wake) => {
-        this.retry = { timer: setTimeout(wake, wait), wake };
-      });
-      this.retry = null;
-      if (this.stopped || (await this.tryConnect())) return;
-    }
+    await this.link.start();
   }
 
   private up(nc: NatsConnection): void {
@@ -140,34 +121,36 @@ export class StoreRelay {
     const { relay, location } = config;
     this.nc = nc;
     status.connected();
-    this.sub = this.nc.subscribe(storeSubject(location.id), {
+    this.sub = nc.subscribe(storeSubject(location.id), {
       callback: (err, msg) => {
         if (err) return log.warn('relay subscription failed', { error: err.message });
         const job = this.answer(msg).finally(() => this.inFlight.delete(job));
         this.inFlight.add(job);
       },
     });
-    void this.watchStatus(this.nc);
-    log.info('relay connected', {
-      server: this.nc.getServer(),
-      subject: storeSubject(location.id),
-    });
+    void this.watchStatus(nc);
+    log.info('relay connected', { server: nc.getServer(), subject: storeSubject(location.id) });
     void this.beat();
     this.timer = setInterval(() => void this.beat(), relay.heartbeatSeconds * 1000);
     this.timer.unref();
   }
 
+  /** NATS closed the connection for good (a password refused twice …): down until a new one. */
+  private down(error: Error | undefined): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.sub = null;
+    this.nc = null;
+    this.deps.status.disconnected();
+    this.deps.log.warn('relay connection closed by NATS; trying again', { error: error?.message });
+  }
+
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.retry) {
-      clearTimeout(this.retry.timer);
-      this.retry.wake();
-    }
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.sub?.unsubscribe();
     await Promise.allSettled([...this.inFlight]);
-    await this.nc?.close();
+    await this.link.stop();
     this.nc = null;
   }
 
