@@ -18,8 +18,8 @@ export function NewOrderStrip({ onShow, loudOnly }: { onShow: () => void; loudOn
   });
   const urgent = picture.urgent.length > 0;
   const ringing = picture.ringing.length > 0;
-  if (!pendingCount || (loudOnly && !urgent && !ringing)) return null;
   const t = useTexts(ALERT_TEXTS);
+  if (!pendingCount || (loudOnly && !urgent && !ringing)) return null;
   return (
     <div
       className={`strip ${urgent ? 'strip--urgent' : ringing ? 'strip--ringing' : 'strip--calm'}`}
@@ -53,8 +53,8 @@ export function CancelBanners({ onOpen }: { onOpen: (id: string) => void }) {
   const language = useLanguage();
   const { alerts } = useServices();
   const { cancels } = useObservable({ get: alerts.getSnapshot, subscribe: alerts.subscribe });
-  if (!cancels.length) return null;
   const t = useTexts(ALERT_TEXTS);
+  if (!cancels.length) return null;
   return (
     <div className="cancels">
       {cancels.map(({ order, canceledBy, at }) => (
@@ -102,8 +102,8 @@ export function CancelBanners({ onOpen }: { onOpen: (id: string) => void }) {
 export function SoundBanner() {
   const { sound } = useServices();
   const state = useObservable({ get: sound.getState, subscribe: sound.subscribe });
-  if (state === 'ready' || state === 'loading') return null;
   const t = useTexts(ALERT_TEXTS);
+  if (state === 'ready' || state === 'loading') return null;
   if (state === 'unavailable')
     return (
       <div className="sound-banner sound-banner--off" role="alert" data-testid="sound-banner">

@@ -30,8 +30,8 @@ export function PrinterBanner() {
     [onPush],
   );
 
-  if (!status) return null;
   const t = useTexts(PRINTER_TEXTS);
+  if (!status) return null;
   const broken = status.problems.length > 0;
   if (!broken && !status.paperNearEnd) return null;
 

@@ -98,8 +98,8 @@ function RetryButton({ eventId }: { eventId: string }) {
 
 /** The red warning for an accept Stream did not get inside its window. */
 export function AcceptAtRisk({ delivery, now }: { delivery: Delivery | null; now: number }) {
-  if (!acceptAtRisk(delivery, now)) return null;
   const t = useTexts(DELIVERY_TEXTS).atRisk;
+  if (!acceptAtRisk(delivery, now)) return null;
   return (
     <div className="accept-at-risk" role="alert" data-testid="accept-at-risk">
       <strong>{t.title}</strong>

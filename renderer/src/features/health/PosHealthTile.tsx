@@ -15,7 +15,9 @@ export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
   const [status, setStatus] = useState<PosStatus | null>(null);
   const [printer, setPrinter] = useState<PrinterStatus | null>(null);
   const [checking, setChecking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  /** The printer check's failure as thrown; worded at render, in the language on screen. */
+  const [failure, setFailure] = useState<unknown>(null);
+  const t = useTexts(POS_TILE);
 
   useEffect(() => {
     let live = true;
@@ -30,18 +32,17 @@ export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
 
   const checkPrinter = async (): Promise<void> => {
     setChecking(true);
-    setError(null);
+    setFailure(null);
     try {
       setPrinter(await api.getPrinterStatus());
     } catch (err) {
-      setError(explain(err, language));
+      setFailure(err);
     } finally {
       setChecking(false);
     }
   };
 
   if (!status) return null;
-  const t = useTexts(POS_TILE);
   const notInPos = status.attention.filter((l) => l.notInPos || l.state === 'failed').length;
   const voids = status.attention.filter((l) => l.voidState === 'failed').length;
   return (
@@ -80,7 +81,7 @@ export function PosHealthTile({ refreshKey }: { refreshKey: number }) {
           </button>
         </div>
       )}
-      {error && <p className="error-text">{error}</p>}
+      {failure !== null && <p className="error-text">{explain(failure, language)}</p>}
       {printer && (
         <p className={printer.problems.length || !printer.reachable ? 'error-text' : ''}>
           {(printer.problems.length > 0 || !printer.reachable) && <Icon name="warning" />}{' '}

@@ -55,7 +55,8 @@ export function useNewOrder({ menu, terms }: Pick<MenuState, 'menu' | 'terms'>) 
   const [clientKey, setClientKey] = useState(() => kept.clientKey);
   const [errors, setErrors] = useState<FieldErrors>({});
   /** Why the order was not taken (the core's words); shown after ours. */
-  const [formError, setFormError] = useState<string | null>(null);
+  /** Why the last send was not taken, as thrown; worded at render in the language on screen. */
+  const [notTaken, setNotTaken] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
   const [taken, setTaken] = useState<OrderDetail | null>(null);
   const [chooser, setChooser] = useState<Chooser | null>(null);
@@ -134,7 +135,7 @@ export function useNewOrder({ menu, terms }: Pick<MenuState, 'menu' | 'terms'>) 
     setForm((f) => ({ ...EMPTY_FORM, source: f.source }));
     setClientKey(newClientKey());
     setErrors({});
-    setFormError(null);
+    setNotTaken(null);
   };
   const blank =
     lines.length === 0 &&
@@ -147,7 +148,7 @@ export function useNewOrder({ menu, terms }: Pick<MenuState, 'menu' | 'terms'>) 
 
   const send = async (): Promise<void> => {
     const missing = missingFields(form, lines, terms, currency, language);
-    setFormError(null);
+    setNotTaken(null);
     if (Object.keys(missing).length) return showErrors(missing);
     setSending(true);
     try {
@@ -161,7 +162,7 @@ export function useNewOrder({ menu, terms }: Pick<MenuState, 'menu' | 'terms'>) 
     } catch (err) {
       const field = err instanceof LocalApiError ? formFieldOf(err.field) : null;
       if (field && err instanceof LocalApiError) showErrors({ [field]: messageFor(err.message) });
-      else setFormError(notTakenText(err, t, language));
+      else setNotTaken(err);
     } finally {
       setSending(false);
     }
@@ -171,7 +172,7 @@ export function useNewOrder({ menu, terms }: Pick<MenuState, 'menu' | 'terms'>) 
     lines,
     form,
     errors,
-    formError,
+    formError: notTaken === null ? null : notTakenText(notTaken, t, language),
     sending,
     taken,
     chooser,

@@ -88,8 +88,8 @@ export function MissedGroup({ orders, onOpen }: Props) {
 /** The top bar's "N missed today"; nothing while none was missed. */
 export function MissedToday() {
   const summary = useObservable(useServices().missed);
-  if (!summary?.today) return null;
   const t = useTexts(MISSED_TEXTS);
+  if (!summary?.today) return null;
   // On a narrow screen the short form, so the tabs stay on one row.
   return (
     <span className="topbar__missed" data-testid="missed-today" title={t.today(summary.today)}>

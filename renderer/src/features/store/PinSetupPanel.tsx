@@ -21,7 +21,10 @@ export function PinSetupPanel() {
   const [repeat, setRepeat] = useState('');
   const [code, setCode] = useState('');
   const [shownCode, setShownCode] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** What is wrong, worded at render (a language switch re-words it). */
+  const [problem, setProblem] = useState<'tooShort' | 'mismatch' | { failed: unknown } | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -34,22 +37,28 @@ export function PinSetupPanel() {
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    if (!PIN_SHAPE.test(pin)) return setError(t.tooShort);
-    if (pin !== repeat) return setError(t.mismatch);
+    if (!PIN_SHAPE.test(pin)) return setProblem('tooShort');
+    if (pin !== repeat) return setProblem('mismatch');
     setBusy(true);
-    setError(null);
+    setProblem(null);
     try {
       await api.setupManagerPin(atCounter ? { pin } : { pin, setupCode: code.trim() });
       notify('info', t.done);
     } catch (err) {
-      setError(
-        err instanceof LocalApiError ? t.refused(err.code, err.message) : explain(err, language),
-      );
+      setProblem({ failed: err });
     } finally {
       setBusy(false);
     }
   };
 
+  const error =
+    problem === null
+      ? null
+      : typeof problem === 'string'
+        ? t[problem]
+        : problem.failed instanceof LocalApiError
+          ? t.refused(problem.failed.code, problem.failed.message)
+          : explain(problem.failed, language);
   return (
     <form className="tile pin-setup" data-testid="pin-setup" onSubmit={(e) => void submit(e)}>
       <h3>{t.title}</h3>

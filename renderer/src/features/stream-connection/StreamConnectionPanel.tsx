@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConnectCode, StreamConnection } from '../../../../shared/stream-connection.js';
 import { useServices } from '../../app/hooks.js';
-import { useLanguage, useTexts } from '../../i18n/context.js';
+import { useLanguage, useLanguageNow, useTexts } from '../../i18n/context.js';
 import { explain } from '../../ui/explain.js';
 import { clockTime, requestedTime } from '../../ui/format.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
@@ -14,6 +14,9 @@ import { STREAM_CONNECTION } from './texts.js';
 
 export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number; now: number }) {
   const language = useLanguage();
+  // A switch must not fetch again (and say the failure again): the notice takes the language
+  // on screen when it fails.
+  const languageNow = useLanguageNow();
   const t = useTexts(STREAM_CONNECTION);
   const { api, notify } = useServices();
   const withPin = useManagerAction();
@@ -25,8 +28,8 @@ export function StreamConnectionPanel({ refreshKey, now }: { refreshKey: number;
   const refresh = useCallback(() => {
     api
       .getStreamConnection()
-      .then(setConn, (err: unknown) => notify('error', explain(err, language)));
-  }, [api, language, notify]);
+      .then(setConn, (err: unknown) => notify('error', explain(err, languageNow())));
+  }, [api, languageNow, notify]);
   useEffect(refresh, [refresh, refreshKey]);
 
   const { busy, run: act } = useBusyAction(t.failed, refresh);
