@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { cheeseburger, halfAndHalfPizza, largeFries } from '../support/orders.js';
 import { api, setupPin } from '../support/manager-client.js';
 import { browserMissingReason } from './support/browser.js';
@@ -109,7 +109,33 @@ function cardsUnderBanners(page: Page) {
   });
 }
 
-describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
+/** Stream sends the rush: 11 orders of every kind, big and small, one with an allergy. */
+async function sendRush(streamUrl: string): Promise<string[]> {
+  const ids: string[] = [];
+  const kinds = ['delivery', 'pickup', 'curbside', 'drive_thru', 'dine_in'] as const;
+  for (let i = 0; i < WAITING; i++) {
+    const lineItems =
+      i % 3 === 0
+        ? bigOrderItems()
+        : i % 3 === 1
+          ? [cheeseburger(), largeFries()]
+          : [halfAndHalfPizza()];
+    ids.push(
+      await sendOrder(streamUrl, {
+        source: ['uber', 'doordash', 'grubhub'][i % 3]!,
+        dspOrderNumber: `DD-${5101 + i}`,
+        fulfillmentType: kinds[i % kinds.length],
+        unpaid: i === 4,
+        lineItems,
+        specialInstructions: i === 2 ? 'Sesame allergy, no seeds please' : undefined,
+      }),
+    );
+  }
+  return ids;
+}
+
+/** A counter with the rush waiting on it, a manager PIN set, and a fake Stream cloud. */
+function useRushCounter() {
   const ids: string[] = [];
   const counter = useCounter(
     {
@@ -120,29 +146,10 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
     async ({ app }) => {
       mkdirSync(SHOTS, { recursive: true });
       await setupPin(app, PIN);
-      const kinds = ['delivery', 'pickup', 'curbside', 'drive_thru', 'dine_in'] as const;
-      for (let i = 0; i < WAITING; i++) {
-        const lineItems =
-          i % 3 === 0
-            ? bigOrderItems()
-            : i % 3 === 1
-              ? [cheeseburger(), largeFries()]
-              : [halfAndHalfPizza()];
-        ids.push(
-          await sendOrder(app.streamUrl, {
-            source: ['uber', 'doordash', 'grubhub'][i % 3]!,
-            dspOrderNumber: `DD-${5101 + i}`,
-            fulfillmentType: kinds[i % kinds.length],
-            unpaid: i === 4,
-            lineItems,
-            specialInstructions: i === 2 ? 'Sesame allergy, no seeds please' : undefined,
-          }),
-        );
-      }
+      ids.push(...(await sendRush(app.streamUrl)));
     },
     { withStream: true },
   );
-
   async function openBoard(size: { width: number; height: number }, locale = 'en-US') {
     const page = await counter.browser.newPage({ viewport: size, locale });
     await page.goto(counter.app.boardUrl);
@@ -150,6 +157,28 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
     await expect.poll(async () => (await cardsOnScreen(page)).length).toBe(WAITING);
     return page;
   }
+  return { counter, ids, openBoard };
+}
+
+/** The board's cards, which one is chosen and where the focus is: for a failed test's log. */
+function boardState(page: Page) {
+  return page.evaluate(() => ({
+    pending: [...document.querySelectorAll<HTMLElement>('[data-testid="pending-card"]')].map(
+      (c) => `${c.dataset.orderId}${c.classList.contains('is-selected') ? ' (chosen)' : ''}`,
+    ),
+    progress: [...document.querySelectorAll<HTMLElement>('[data-testid="progress-card"]')].map(
+      (c) => c.dataset.orderId,
+    ),
+    focus: document.activeElement?.outerHTML.slice(0, 120),
+    dialogs: [...document.querySelectorAll('[aria-modal="true"], dialog[open]')].map((d) =>
+      d.textContent?.slice(0, 120),
+    ),
+    banners: document.querySelector('.banners')?.textContent?.slice(0, 300),
+  }));
+}
+
+describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
+  const { counter, ids, openBoard } = useRushCounter();
 
   for (const size of SIZES)
     it(`shows at least ${size.atLeast} whole cards with items, notes and a countdown at ${size.width}×${size.height}`, async () => {
@@ -221,49 +250,6 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
       await es.close();
       await page.close();
     }, 40_000);
-
-  it('accepts a few by keyboard and by tap at 1024×768; Stream hears each answer', async () => {
-    const page = await openBoard({ width: 1024, height: 768 });
-    const heard = (id: string) =>
-      counter.stream.effects.some((e) => {
-        const json = e.json as { type?: string; object?: { provider_id?: string } };
-        return json.type === 'order.accepted' && json.object?.provider_id === id;
-      });
-    // The keyboard: A accepts the selected (first) card.
-    const first = (await cardsOnScreen(page))[0]!.id;
-    await page.keyboard.press('a');
-    await page.locator(`[data-testid="pending-card"][data-order-id="${first}"]`).waitFor({
-      state: 'detached',
-    });
-    // ↓ then A accepts the next-but-one.
-    const before = await cardsOnScreen(page);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('a');
-    const second = before[1]!.id;
-    await page.locator(`[data-testid="pending-card"][data-order-id="${second}"]`).waitFor({
-      state: 'detached',
-    });
-    // A tap on a card's Accept.
-    const third = (await cardsOnScreen(page)).find((c) => c.inSight)!.id;
-    await page
-      .locator(`[data-testid="pending-card"][data-order-id="${third}"]`)
-      .getByRole('button', { name: /^Accept/ })
-      .click();
-    for (const id of [first, second, third]) {
-      await counter.stream.waitFor(() => heard(id));
-      await page.locator(`[data-testid="progress-card"][data-order-id="${id}"]`).waitFor();
-    }
-    expect((await cardsOnScreen(page)).length).toBe(WAITING - 3);
-    expect(counter.stream.requests.every((r) => r.signatureValid)).toBe(true);
-
-    // Stream cancels one of them mid-rush: its banner shows, and the cards stay where they were.
-    const before2 = await page.getByTestId('pending-card').first().boundingBox();
-    await sendCancel(counter.app.streamUrl, first);
-    await page.locator(`[data-testid="cancel-banner"][data-order-id="${first}"]`).waitFor();
-    expect(await page.getByTestId('pending-card').first().boundingBox()).toEqual(before2);
-    await page.screenshot({ path: path.join(SHOTS, 'rush-cancel-en-1024x768.png') });
-    await page.close();
-  }, 30_000);
 
   it('gives a banner its own room: no card cut or covered, in whole rows, at 1024×768 and 1366×768', async () => {
     let n = 0;
@@ -380,4 +366,60 @@ describe.skipIf(missing !== null)('a rush of 11 waiting orders', () => {
       );
     await measure('many');
   }, 150_000);
+});
+
+// Its own counter and its own rush: the orders above wait out their 55 s for the missed count,
+// and on a slow machine the layout tests can use most of that before a cashier here would act.
+describe.skipIf(missing !== null)('a cashier working through the rush', () => {
+  const { counter, openBoard } = useRushCounter();
+
+  it('accepts a few by keyboard and by tap at 1024×768; Stream hears each answer', async () => {
+    const page = await openBoard({ width: 1024, height: 768 });
+    // Seen to time out once on a loaded machine: leave what the board showed, to read after.
+    onTestFailed(async () => {
+      await page.screenshot({ path: path.join(SHOTS, 'rush-accept-failed.png') });
+      console.error('the board when the test failed:', await boardState(page), {
+        streamHeard: counter.stream.effects.map((e) => (e.json as { type?: string }).type),
+      });
+    });
+    const heard = (id: string) =>
+      counter.stream.effects.some((e) => {
+        const json = e.json as { type?: string; object?: { provider_id?: string } };
+        return json.type === 'order.accepted' && json.object?.provider_id === id;
+      });
+    // The keyboard: A accepts the selected (first) card.
+    const first = (await cardsOnScreen(page))[0]!.id;
+    await page.keyboard.press('a');
+    await page.locator(`[data-testid="pending-card"][data-order-id="${first}"]`).waitFor({
+      state: 'detached',
+    });
+    // ↓ then A accepts the next-but-one.
+    const before = await cardsOnScreen(page);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('a');
+    const second = before[1]!.id;
+    await page.locator(`[data-testid="pending-card"][data-order-id="${second}"]`).waitFor({
+      state: 'detached',
+    });
+    // A tap on a card's Accept.
+    const third = (await cardsOnScreen(page)).find((c) => c.inSight)!.id;
+    await page
+      .locator(`[data-testid="pending-card"][data-order-id="${third}"]`)
+      .getByRole('button', { name: /^Accept/ })
+      .click();
+    for (const id of [first, second, third]) {
+      await counter.stream.waitFor(() => heard(id));
+      await page.locator(`[data-testid="progress-card"][data-order-id="${id}"]`).waitFor();
+    }
+    expect((await cardsOnScreen(page)).length).toBe(WAITING - 3);
+    expect(counter.stream.requests.every((r) => r.signatureValid)).toBe(true);
+
+    // Stream cancels one of them mid-rush: its banner shows, and the cards stay where they were.
+    const before2 = await page.getByTestId('pending-card').first().boundingBox();
+    await sendCancel(counter.app.streamUrl, first);
+    await page.locator(`[data-testid="cancel-banner"][data-order-id="${first}"]`).waitFor();
+    expect(await page.getByTestId('pending-card').first().boundingBox()).toEqual(before2);
+    await page.screenshot({ path: path.join(SHOTS, 'rush-cancel-en-1024x768.png') });
+    await page.close();
+  }, 30_000);
 });
