@@ -1,6 +1,7 @@
 // The history screen's controls: the search, source, refresh and export row, and the filter row
 // (days, statuses, orders or daily totals). They show and change useHistoryPanel's state.
 import { useLanguage, useTexts } from '../../i18n/context.js';
+import { ChoiceChips } from '../../ui/ChoiceChips.js';
 import { RANGE_PRESETS, rangeLabel, rangeShort } from './local-day.js';
 import { historySourceLabel } from './sources.js';
 import { HISTORY } from './texts.js';
@@ -58,25 +59,26 @@ export function HistorySearchBar({ s }: { s: HistoryPanelState }) {
   );
 }
 
+const VIEWS = ['orders', 'totals'] as const;
+
 export function HistoryFilterBar({ s }: { s: HistoryPanelState }) {
   const language = useLanguage();
   const t = useTexts(HISTORY);
   return (
     <div className="history__filters">
-      <div className="choice-row" role="group" aria-label={t.days}>
-        {RANGE_PRESETS.map((p) => (
-          <button
-            key={p}
-            type="button"
-            className={`chip${s.preset === p ? ' is-picked' : ''}`}
-            aria-pressed={s.preset === p}
-            aria-label={rangeLabel(p, language)}
-            onClick={() => s.setPreset(p)}
-          >
+      <ChoiceChips
+        options={RANGE_PRESETS}
+        picked={s.preset}
+        onPick={s.setPreset}
+        groupLabel={t.days}
+        spokenLabel={(p) => rangeLabel(p, language)}
+        label={(p) => (
+          <>
             <span className="label--wide">{rangeLabel(p, language)}</span>
             <span className="label--narrow">{rangeShort(p, language)}</span>
-          </button>
-        ))}
+          </>
+        )}
+      >
         {(['from', 'to'] as const).map((end) => (
           <label key={end} className="field field--inline">
             <span>{t[end]}</span>
@@ -88,39 +90,23 @@ export function HistoryFilterBar({ s }: { s: HistoryPanelState }) {
             />
           </label>
         ))}
-      </div>
+      </ChoiceChips>
       <div className="history__row">
-        <div className="choice-row" role="group" aria-label={t.status}>
-          {STATUS_FILTERS.map((f) => (
-            <button
-              key={f.id}
-              type="button"
-              className={`chip${s.statusFilter === f.id ? ' is-picked' : ''}`}
-              aria-pressed={s.statusFilter === f.id}
-              onClick={() => s.setStatusFilter(f.id)}
-            >
-              {t.statusFilter[f.id]}
-            </button>
-          ))}
-        </div>
-        <div className="history__switch" role="group" aria-label={t.show}>
-          {(
-            [
-              ['orders', t.orders],
-              ['totals', t.dailyTotals],
-            ] as const
-          ).map(([view, label]) => (
-            <button
-              key={view}
-              type="button"
-              className={`chip${s.view === view ? ' is-picked' : ''}`}
-              aria-pressed={s.view === view}
-              onClick={() => s.setView(view)}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
+        <ChoiceChips
+          options={STATUS_FILTERS.map((f) => f.id)}
+          picked={s.statusFilter}
+          onPick={s.setStatusFilter}
+          groupLabel={t.status}
+          label={(id) => t.statusFilter[id]}
+        />
+        <ChoiceChips
+          options={VIEWS}
+          picked={s.view}
+          onPick={s.setView}
+          groupLabel={t.show}
+          className="history__switch"
+          label={(view) => (view === 'orders' ? t.orders : t.dailyTotals)}
+        />
       </div>
     </div>
   );

@@ -27,8 +27,9 @@ import {
 } from './use-history.js';
 
 /** The status filters; each one's name is `HISTORY.statusFilter[id]`. */
+export type StatusFilterId = keyof (typeof HISTORY)['en']['statusFilter'];
 export const STATUS_FILTERS: {
-  id: keyof (typeof HISTORY)['en']['statusFilter'];
+  id: StatusFilterId;
   statuses: OrderStatus[];
 }[] = [
   { id: 'all', statuses: [] },
@@ -52,7 +53,7 @@ export function useHistoryPanel(now: number, active: boolean) {
   const [q, setQ] = useState('');
   const [preset, setPreset] = useState<RangePreset | null>('week');
   const [custom, setCustom] = useState({ from: '', to: '' });
-  const [statusFilter, setStatusFilter] = useState('all');
+  const [statusFilter, setStatusFilter] = useState<StatusFilterId>('all');
   const [source, setSource] = useState('');
   const [refresh, setRefresh] = useState(0);
   const [atTop, setAtTop] = useState(true);

@@ -3,10 +3,14 @@
 // first match, ↓ moves into the results. Sold-out items stay visible but cannot be added.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLanguage, useTexts } from '../../i18n/context.js';
+import { ChoiceChips } from '../../ui/ChoiceChips.js';
 import { money } from '../../ui/format.js';
 import { isItemAvailable, needsChoices, searchMenu, type Menu, type MenuItem } from './menu.js';
 import { MENU_TEXTS } from './texts.js';
 import type { Language } from '../../i18n/language.js';
+
+/** The "All" chip's key: no category has it, as checkCatalog refuses an empty id. */
+const ALL_CATEGORIES = '';
 
 interface Props {
   menu: Menu | null;
@@ -89,27 +93,16 @@ export function MenuPicker({
         />
       </label>
       {menu && menu.categories.length > 0 && (
-        <div className="choice-row" role="group" aria-label={t.categories}>
-          <button
-            type="button"
-            className={`chip${category === null ? ' is-picked' : ''}`}
-            aria-pressed={category === null}
-            onClick={() => setCategory(null)}
-          >
-            {t.all}
-          </button>
-          {menu.categories.map((c) => (
-            <button
-              key={c.id}
-              type="button"
-              className={`chip${category === c.id ? ' is-picked' : ''}`}
-              aria-pressed={category === c.id}
-              onClick={() => setCategory(category === c.id ? null : c.id)}
-            >
-              {c.name}
-            </button>
-          ))}
-        </div>
+        <ChoiceChips
+          options={[ALL_CATEGORIES, ...menu.categories.map((c) => c.id)]}
+          picked={category ?? ALL_CATEGORIES}
+          // A second tap on the picked category shows them all again.
+          onPick={(id) => setCategory(id === ALL_CATEGORIES || id === category ? null : id)}
+          groupLabel={t.categories}
+          label={(id) =>
+            id === ALL_CATEGORIES ? t.all : menu.categories.find((c) => c.id === id)?.name
+          }
+        />
       )}
       {problem && <p className="lane__empty">{problem}</p>}
       {menu && hits.length === 0 && <p className="lane__empty">{t.noMatch(query)}</p>}

@@ -8,7 +8,7 @@ import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { useLanguage, useTexts } from '../../i18n/context.js';
 import { fulfillmentLabel } from '../../ui/labels.js';
 import { AddressFields } from './AddressFields.js';
-import { ChoiceChips } from './ChoiceChips.js';
+import { ChoiceField } from './ChoiceField.js';
 import { CustomerFields } from './CustomerFields.js';
 import type { FieldErrors } from './field-errors.js';
 import { isDelivered, ORDER_SOURCES, orderSourceLabel, type OrderForm } from './form.js';
@@ -35,7 +35,7 @@ export function OrderFields({ form, errors, onChange, now, terms, currency }: Pr
   const delivered = isDelivered(form.fulfillmentType);
   return (
     <div className="order-fields">
-      <ChoiceChips
+      <ChoiceField
         field="source"
         legend={t.source}
         options={ORDER_SOURCES}
@@ -44,7 +44,7 @@ export function OrderFields({ form, errors, onChange, now, terms, currency }: Pr
         onPick={(source) => onChange({ source })}
         errors={errors}
       />
-      <ChoiceChips
+      <ChoiceField
         field="fulfillmentType"
         legend={t.fulfillment}
         options={FULFILLMENT_TYPES}
@@ -57,7 +57,7 @@ export function OrderFields({ form, errors, onChange, now, terms, currency }: Pr
         onPick={(fulfillmentType) => onChange({ fulfillmentType })}
         errors={errors}
       />
-      <ChoiceChips
+      <ChoiceField
         field="unpaid"
         legend={t.payment}
         options={PAYMENTS}

@@ -1,5 +1,6 @@
-// How many: big − / + buttons (the same stepper as the prep time), from 1 to `max`.
+// How many: the kit's stepper from 1 to `max`, with the chooser's words.
 import { useTexts } from '../../i18n/context.js';
+import { Stepper } from '../../ui/Stepper.js';
 import { CHOOSER_TEXTS } from './texts.js';
 
 interface Props {
@@ -15,33 +16,16 @@ interface Props {
 export function QuantityStepper({ value, max, onChange, label, compact }: Props) {
   const t = useTexts(CHOOSER_TEXTS);
   return (
-    <div className="stepper" role="group" aria-label={label}>
-      {!compact && (
-        <span className="stepper__label" aria-hidden="true">
-          {t.quantity}
-        </span>
-      )}
-      <button
-        type="button"
-        className="stepper__button"
-        aria-label={t.oneLess(value)}
-        disabled={value <= 1}
-        onClick={() => onChange(Math.max(1, value - 1))}
-      >
-        −
-      </button>
-      <output className="stepper__value stepper__value--count" aria-live="polite">
-        {value}
-      </output>
-      <button
-        type="button"
-        className="stepper__button"
-        aria-label={t.oneMore(value)}
-        disabled={value >= max}
-        onClick={() => onChange(Math.min(max, value + 1))}
-      >
-        +
-      </button>
-    </div>
+    <Stepper
+      value={value}
+      min={1}
+      max={max}
+      onChange={onChange}
+      label={label}
+      shownLabel={compact ? undefined : t.quantity}
+      lessLabel={t.oneLess(value)}
+      moreLabel={t.oneMore(value)}
+      valueClassName="stepper__value--count"
+    />
   );
 }

@@ -2,6 +2,7 @@
 // accident. The core tells Stream and voids the order in the POS.
 import { useState } from 'react';
 import { useTexts } from '../../i18n/context.js';
+import { ChoiceChips } from '../../ui/ChoiceChips.js';
 import { CANCEL } from './texts.js';
 
 type QuickReason = keyof typeof CANCEL.en.reasons;
@@ -35,22 +36,12 @@ export function CancelControl({
     );
   return (
     <div className="cancel-control" role="group" aria-label={t.group}>
-      <div className="choice-row">
-        {QUICK_REASONS.map((key) => {
-          const r = t.reasons[key];
-          return (
-            <button
-              key={key}
-              type="button"
-              className={`chip${reason === r ? ' is-picked' : ''}`}
-              aria-pressed={reason === r}
-              onClick={() => setReason(r)}
-            >
-              {r}
-            </button>
-          );
-        })}
-      </div>
+      <ChoiceChips
+        options={QUICK_REASONS}
+        picked={QUICK_REASONS.find((key) => t.reasons[key] === reason) ?? null}
+        onPick={(key) => setReason(t.reasons[key])}
+        label={(key) => t.reasons[key]}
+      />
       <label className="field">
         <span>{t.reason}</span>
         <input

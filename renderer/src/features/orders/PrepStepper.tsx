@@ -1,6 +1,7 @@
-// Prep time for the accept: big − / + buttons in 5-minute steps (what kitchens quote), within
-// the Local API's 1–240 minutes.
+// Prep time for the accept: the kit's stepper in 5-minute steps (what kitchens quote), within
+// the Local API's 1–240 minutes. A tap on it never also opens the card it sits on.
 import { useTexts } from '../../i18n/context.js';
+import { clampStep, Stepper } from '../../ui/Stepper.js';
 import { TIMING } from './texts.js';
 
 export const PREP_STEP = 5;
@@ -14,45 +15,26 @@ interface Props {
 }
 
 export function clampPrep(value: number): number {
-  return Math.min(PREP_MAX, Math.max(PREP_MIN, value));
+  return clampStep(value, PREP_MIN, PREP_MAX);
 }
 
 export function PrepStepper({ value, onChange, idPrefix }: Props) {
-  const labelId = `${idPrefix}-prep-label`;
   const t = useTexts(TIMING);
   return (
-    <div className="stepper" role="group" aria-labelledby={labelId}>
-      <span className="stepper__label" id={labelId}>
-        {t.prepTime}
-      </span>
-      <button
-        type="button"
-        className="stepper__button"
-        aria-label={t.lessPrep(value)}
-        disabled={value <= PREP_MIN}
-        onClick={(e) => {
-          e.stopPropagation();
-          onChange(clampPrep(value - PREP_STEP));
-        }}
-      >
-        −
-      </button>
-      <output className="stepper__value" aria-live="polite" data-testid="prep-value">
-        {value}
-        <small> min</small>
-      </output>
-      <button
-        type="button"
-        className="stepper__button"
-        aria-label={t.morePrep(value)}
-        disabled={value >= PREP_MAX}
-        onClick={(e) => {
-          e.stopPropagation();
-          onChange(clampPrep(value + PREP_STEP));
-        }}
-      >
-        +
-      </button>
-    </div>
+    <Stepper
+      value={value}
+      min={PREP_MIN}
+      max={PREP_MAX}
+      step={PREP_STEP}
+      onChange={onChange}
+      label={t.prepTime}
+      shownLabel={t.prepTime}
+      shownLabelId={`${idPrefix}-prep-label`}
+      lessLabel={t.lessPrep(value)}
+      moreLabel={t.morePrep(value)}
+      unit={<small> min</small>}
+      valueTestId="prep-value"
+      isolateClicks
+    />
   );
 }

@@ -10,6 +10,7 @@ import { explain } from '../../ui/explain.js';
 import { storeDayTime } from '../../ui/format.js';
 import { useLanguage, useTexts } from '../../i18n/context.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
+import { ChoiceChips } from '../../ui/ChoiceChips.js';
 import { PinSetupPanel } from './PinSetupPanel.js';
 import { usePinStatus } from './use-pin-status.js';
 import { SoldOutPanel } from './SoldOutPanel.js';
@@ -96,20 +97,13 @@ export function StorePanel({ now }: { now: number }) {
       <div className="store__grid">
         <div className="tile">
           <h3>{t.pauseTitle}</h3>
-          <fieldset className="choice-row">
-            <legend>{t.reason}</legend>
-            {REASONS.map((r) => (
-              <button
-                key={r}
-                type="button"
-                className={`chip${reason === r ? ' is-picked' : ''}`}
-                aria-pressed={reason === r}
-                onClick={() => setReason(r)}
-              >
-                {t.reasons[r]}
-              </button>
-            ))}
-          </fieldset>
+          <ChoiceChips
+            options={REASONS}
+            picked={reason}
+            onPick={setReason}
+            legend={t.reason}
+            label={(r) => t.reasons[r]}
+          />
           <div className="choice-row">
             {PAUSES.map((p) => (
               <button

@@ -1,6 +1,7 @@
-// A row of big chips for one choice (where the order came from, how it leaves, paid or not):
-// one tap each, the picked one pressed, the field's problem under the row.
+// One choice of the order (where it came from, how it leaves, paid or not) as a form field: the
+// kit's chip row with its legend, the words under it and the field's problem under the row.
 import type { ReactNode } from 'react';
+import { ChoiceChips } from '../../ui/ChoiceChips.js';
 import type { FieldErrors } from './field-errors.js';
 import { FieldError } from './TextField.js';
 
@@ -17,7 +18,7 @@ interface Props<T extends string> {
   hint?: string | undefined;
 }
 
-export function ChoiceChips<T extends string>({
+export function ChoiceField<T extends string>({
   field,
   legend,
   options,
@@ -30,20 +31,7 @@ export function ChoiceChips<T extends string>({
   return (
     <fieldset className="choice-group" data-field={field} aria-describedby={`error-${field}`}>
       <legend>{legend}</legend>
-      <div className="choice-row">
-        {options.map((option) => (
-          <button
-            key={option}
-            type="button"
-            className={`chip${picked === option ? ' is-picked' : ''}`}
-            aria-pressed={picked === option}
-            data-choice={option}
-            onClick={() => onPick(option)}
-          >
-            {label(option)}
-          </button>
-        ))}
-      </div>
+      <ChoiceChips options={options} picked={picked} onPick={onPick} label={label} />
       {hint && <p className="choice-group__hint muted">{hint}</p>}
       <FieldError id={field} errors={errors} />
     </fieldset>
