@@ -3,7 +3,7 @@
 // order (accepts a new one, moves one in progress to its next step), A accept, R reject, + / −
 // prep time, Enter details. They act on the chosen card (the most urgent new order by default)
 // and stay out of the way while someone types or a dialog is open (renderer/README.md lists them).
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export interface BoardKeys {
   accept: () => void;
@@ -44,6 +44,14 @@ function typingOrInDialog(target: EventTarget | null): boolean {
 }
 
 export function useBoardKeys(keys: BoardKeys, enabled: boolean): void {
+  // The keys of the board now on screen. Set in a layout effect (during the commit that draws the
+  // cards), not a passive one: a key pressed right after a push redraws the lane, before passive
+  // effects run, must act on the cards it sees, not on the list of the render before (board-keys
+  // and rush e2e lost such presses on a slow machine: ↓ chose the first card again).
+  const latest = useRef(keys);
+  useLayoutEffect(() => {
+    latest.current = keys;
+  });
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent): void => {
@@ -54,9 +62,9 @@ export function useBoardKeys(keys: BoardKeys, enabled: boolean): void {
       const onButton = (e.target as HTMLElement | null)?.tagName === 'BUTTON';
       if (onButton && (e.key === 'Enter' || e.key === ' ')) return;
       e.preventDefault();
-      run(keys);
+      run(latest.current);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [keys, enabled]);
+  }, [enabled]);
 }
