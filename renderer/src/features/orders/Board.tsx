@@ -11,6 +11,7 @@ import { PendingCard } from './PendingCard.js';
 import { ProgressCard } from './ProgressCard.js';
 import { BOARD } from './texts.js';
 import { progressGroups, useBoardCursor } from './use-board-cursor.js';
+import { useWholeCards } from './use-whole-cards.js';
 import { useWholeRows } from './use-whole-rows.js';
 
 interface Props {
@@ -33,6 +34,9 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
   const laneRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const rows = useWholeRows(laneRef, listRef, pending.length);
+  const progressRef = useRef<HTMLElement>(null);
+  const progressScrollRef = useRef<HTMLDivElement>(null);
+  const progress = useWholeCards(progressRef, progressScrollRef, inProgress.length);
   const t = useTexts(BOARD);
 
   return (
@@ -56,28 +60,14 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
               <kbd>−</kbd> {t.keys.prep} · <kbd>↵</kbd> {t.keys.details}
             </p>
           )}
-          {(rows.above > 0 || rows.below > 0) && (
-            <span className="lane__more">
-              <button
-                type="button"
-                data-testid="more-above"
-                disabled={rows.above === 0}
-                aria-label={t.moreAboveSpoken(rows.above)}
-                onClick={() => rows.scroll(-1)}
-              >
-                {t.moreAbove(rows.above)}
-              </button>
-              <button
-                type="button"
-                data-testid="more-below"
-                disabled={rows.below === 0}
-                aria-label={t.moreBelowSpoken(rows.below)}
-                onClick={() => rows.scroll(1)}
-              >
-                {t.moreBelow(rows.below)}
-              </button>
-            </span>
-          )}
+          <LaneMore
+            above={rows.above}
+            below={rows.below}
+            testId="more"
+            shown={[t.moreAbove, t.moreBelow]}
+            spoken={[t.moreAboveSpoken, t.moreBelowSpoken]}
+            onScroll={rows.scroll}
+          />
         </div>
         {pending.length === 0 ? (
           <p className="lane__empty">{t.noNewOrders}</p>
@@ -89,6 +79,7 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
                   order={order}
                   now={now}
                   prep={prepOf(order.id, order.prepTimeMinutes)}
+                  rows={rows.cardRows}
                   selected={order.id === cursor.selectedId}
                   ringing={alertState.picture.ringing.includes(order.id)}
                   busy={actions.busy.has(order.id)}
@@ -108,7 +99,11 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
           </ol>
         )}
       </section>
-      <section className="lane lane--progress" aria-labelledby="lane-progress-title">
+      <section
+        ref={progressRef}
+        className="lane lane--progress"
+        aria-labelledby="lane-progress-title"
+      >
         <div className="lane__head">
           <h2 id="lane-progress-title" className="lane__title">
             {t.inProgress} <span className="lane__count">{inProgress.length}</span>
@@ -119,35 +114,89 @@ export function Board({ lanes, now, actions, active, defaultPrep }: Props) {
               <kbd>B</kbd> {t.keys.bump}
             </p>
           )}
+          <LaneMore
+            above={progress.above}
+            below={progress.below}
+            testId="progress-more"
+            shown={[t.moreAbove, t.progressBelow]}
+            spoken={[t.progressAboveSpoken, t.progressBelowSpoken]}
+            onScroll={progress.scroll}
+          />
         </div>
         {inProgress.length === 0 && <p className="lane__empty">{t.noneInProgress}</p>}
-        {progressGroups(inProgress).map((group) => {
-          const { orders } = group;
-          if (!orders.length) return null;
-          return (
-            <div key={group.key} className="lane__group">
-              <h3 className="lane__group-title">
-                {t.group[group.key]} <span className="lane__count">{orders.length}</span>
-              </h3>
-              <ul className="lane__list">
-                {orders.map((order) => (
-                  <li key={order.id}>
-                    <ProgressCard
-                      order={order}
-                      now={now}
-                      busy={actions.busy.has(order.id)}
-                      selected={order.id === cursor.selectedId}
-                      onSelect={() => cursor.select(order.id)}
-                      onStep={(status) => void actions.setStatus(order.id, status)}
-                      onOpen={() => ui.openDetail(order.id)}
-                    />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          );
-        })}
+        <div ref={progressScrollRef} className="lane__scroll">
+          <div className="lane__scroll-content">
+            {progressGroups(inProgress).map((group) => {
+              const { orders } = group;
+              if (!orders.length) return null;
+              return (
+                <div key={group.key} className="lane__group">
+                  <h3 className="lane__group-title">
+                    {t.group[group.key]} <span className="lane__count">{orders.length}</span>
+                  </h3>
+                  <ul className="lane__list">
+                    {orders.map((order) => (
+                      <li key={order.id}>
+                        <ProgressCard
+                          order={order}
+                          now={now}
+                          busy={actions.busy.has(order.id)}
+                          selected={order.id === cursor.selectedId}
+                          onSelect={() => cursor.select(order.id)}
+                          onStep={(status) => void actions.setStatus(order.id, status)}
+                          onOpen={() => ui.openDetail(order.id)}
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </div>
+        </div>
       </section>
     </div>
+  );
+}
+
+/** A lane's "↑ N" / "↓ N more": how many cards wait out of sight, and one tap shows the next. */
+function LaneMore({
+  above,
+  below,
+  testId,
+  shown,
+  spoken,
+  onScroll,
+}: {
+  above: number;
+  below: number;
+  testId: string;
+  /** Words on the buttons and for screen readers: [above, below]. */
+  shown: readonly [(n: number) => string, (n: number) => string];
+  spoken: readonly [(n: number) => string, (n: number) => string];
+  onScroll: (step: 1 | -1) => void;
+}) {
+  if (above === 0 && below === 0) return null;
+  return (
+    <span className="lane__more">
+      <button
+        type="button"
+        data-testid={`${testId}-above`}
+        disabled={above === 0}
+        aria-label={spoken[0](above)}
+        onClick={() => onScroll(-1)}
+      >
+        {shown[0](above)}
+      </button>
+      <button
+        type="button"
+        data-testid={`${testId}-below`}
+        disabled={below === 0}
+        aria-label={spoken[1](below)}
+        onClick={() => onScroll(1)}
+      >
+        {shown[1](below)}
+      </button>
+    </span>
   );
 }

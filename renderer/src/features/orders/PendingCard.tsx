@@ -1,11 +1,12 @@
 // A new order waiting for a decision: who it is from, what to cook (items, modifiers, notes),
 // how long is left, and the two decisions, each one tap (or one key) away. Cards have one fixed
-// height so a rush fills the screen with as many as fit (rush.test.ts counts them).
+// height (fewer text rows when that shows one more row of them: use-whole-rows.ts) so a rush
+// fills the screen with as many as fit (rush.test.ts counts them).
 import type { OrderSummary } from '../../../../shared/order.js';
 import { FULFILLMENT_ICON, Icon } from '../../app/Icon.js';
 import { useLanguage, useTexts } from '../../i18n/context.js';
 import { CardKitchen } from './CardKitchen.js';
-import { CARD_ROWS, badgeRows } from './kitchen-rows.js';
+import { badgeRows } from './kitchen-rows.js';
 import { Countdown } from './Countdown.js';
 import { money } from '../../ui/format.js';
 import { fulfillmentLabel, itemCount, orderNumber, sourceName } from '../../ui/labels.js';
@@ -17,6 +18,8 @@ interface Props {
   order: OrderSummary;
   now: number;
   prep: number;
+  /** Text rows the card has for badges and what to cook (use-whole-rows.ts). */
+  rows: number;
   selected: boolean;
   ringing: boolean;
   busy: boolean;
@@ -31,6 +34,7 @@ export function PendingCard({
   order,
   now,
   prep,
+  rows,
   selected,
   ringing,
   busy,
@@ -98,7 +102,7 @@ export function PendingCard({
       <div className="pending-card__body">
         <OrderBadges order={order} now={now} />
         {order.kitchen ? (
-          <CardKitchen kitchen={order.kitchen} rows={CARD_ROWS - badgeRows(order)} />
+          <CardKitchen kitchen={order.kitchen} rows={rows - badgeRows(order)} />
         ) : (
           <p>{itemCount(order.itemCount, language)}</p>
         )}

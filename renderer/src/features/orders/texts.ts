@@ -34,6 +34,12 @@ export const BOARD = translations(
     moreAboveSpoken: (n: number) => `${n} new ${n === 1 ? 'order' : 'orders'} above, show`,
     moreBelow: (n: number) => `↓ ${n} more`,
     moreBelowSpoken: (n: number) => `${n} more new ${n === 1 ? 'order' : 'orders'} below, show`,
+    /** The same for the in-progress lane (narrow at 1024 px: the arrow and the number only). */
+    progressBelow: (n: number) => `↓ ${n}`,
+    progressAboveSpoken: (n: number) =>
+      `${n} ${n === 1 ? 'order' : 'orders'} in progress above, show`,
+    progressBelowSpoken: (n: number) =>
+      `${n} more ${n === 1 ? 'order' : 'orders'} in progress below, show`,
   },
   {
     newOrders: 'Pedidos nuevos',
@@ -64,6 +70,11 @@ export const BOARD = translations(
     moreBelow: (n: number) => `↓ ${n} más`,
     moreBelowSpoken: (n: number) =>
       `${n} ${n === 1 ? 'pedido nuevo más' : 'pedidos nuevos más'} abajo, mostrar`,
+    progressBelow: (n: number) => `↓ ${n}`,
+    progressAboveSpoken: (n: number) =>
+      `${n} ${n === 1 ? 'pedido en curso' : 'pedidos en curso'} arriba, mostrar`,
+    progressBelowSpoken: (n: number) =>
+      `${n} ${n === 1 ? 'pedido en curso más' : 'pedidos en curso más'} abajo, mostrar`,
   },
 );
 
