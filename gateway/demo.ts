@@ -9,7 +9,6 @@
 //   --data-dir <dir>   where the stores and NATS keep their data (default .data-chain/)
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConnector, type Connector } from '../electron/core/app.js';
@@ -23,6 +22,7 @@ import { parseGatewayConfig } from './config.js';
 import { startGateway } from './gateway.js';
 import { startNatsServer } from './nats-server.js';
 import { natsAuthorization } from './nats-users.js';
+import { freePort } from '../electron/core/util/free-port.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -36,17 +36,6 @@ const STORES = [
   { id: 'store-b', name: 'Demo Burger, Station Rd', port: 8802 },
 ];
 const MERCHANT = 'demo-merchant-1';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function ports(anyPort: boolean) {
   const pick = async (fixed: number) => (anyPort ? freePort() : fixed);

@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relayConfig } from '../support/gateway.js';
-import { freePort, startNats, type NatsNode } from '../support/nats.js';
+import { freePort } from '../../electron/core/util/free-port.js';
+import { startNats, type NatsNode } from '../support/nats.js';
 import { browserMissingReason } from './support/browser.js';
 import { useCounter } from './support/counter.js';
 

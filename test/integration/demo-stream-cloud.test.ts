@@ -1,7 +1,6 @@
 // The demo's Stream cloud (electron/demo): what `npm run serve` starts with the demo config. It
 // receives the connector's real events at stream.apiUrl, checks their signatures, answers like
 // Stream (so the events are delivered and Health stays ok) and prints one line per event.
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Health } from '../../shared/contract.js';
 import {
@@ -13,6 +12,7 @@ import { startTestConnector, type TestConnector } from '../support/connector.js'
 import { orderCreated } from '../support/orders.js';
 import { TEST_WEBHOOK_SECRET } from '../support/secrets.js';
 import { local, sendToStreamListener } from '../support/stream-client.js';
+import { freePort } from '../../electron/core/util/free-port.js';
 
 let t: TestConnector | undefined;
 let cloud: FakeStreamCloud | undefined;
@@ -21,14 +21,6 @@ afterEach(async () => {
   await cloud?.close();
   t = cloud = undefined;
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('the demo Stream cloud', () => {
   it('takes the signed events, prints each, refuses a bad signature', async () => {

@@ -7,7 +7,6 @@
 // there this file says why it skipped), a build (`npm run build`) and better-sqlite3 rebuilt for
 // Electron (`npm run rebuild:electron`; `npm run rebuild:node` afterwards for the other tests).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendOrder } from '../e2e/support/stream.js';
 import { FakeStream } from '../support/fake-stream.js';
 import { TEST_INBOUND_TOKEN, TEST_WEBHOOK_SECRET } from '../support/secrets.js';
+import { freePort } from '../../electron/core/util/free-port.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -35,18 +35,6 @@ function findElectron(): { path: string } | { reason: string } {
   );
   if (!existsSync(binary)) return { reason: `the Electron binary ${binary} is missing` };
   return { path: binary };
-}
-
-/** A loopback port free right now, for the app's Stream listener (the test sends orders to it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const electron = findElectron();

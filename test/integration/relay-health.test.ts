@@ -9,7 +9,8 @@ import type { Health } from '../../shared/contract.js';
 import type { RunningGateway } from '../../gateway/gateway.js';
 import { startTestConnector, type TestConnector } from '../support/connector.js';
 import { relayConfig, startTestGateway } from '../support/gateway.js';
-import { freePort, startNats, type NatsNode } from '../support/nats.js';
+import { freePort } from '../../electron/core/util/free-port.js';
+import { startNats, type NatsNode } from '../support/nats.js';
 import { TEST_LOCAL_TOKEN } from '../support/secrets.js';
 
 let store: TestConnector | undefined;

@@ -9,12 +9,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../electron/core/config/load.js';
 import { startTestConnector, type TestConnector } from '../support/connector.js';
 import { orderCreated } from '../support/orders.js';
+import { freePort } from '../../electron/core/util/free-port.js';
 import { scratchDir } from '../support/scratch.js';
 import { TEST_INBOUND_TOKEN } from '../support/secrets.js';
 import { sign } from '../support/stream-client.js';
 import {
   fileFingerprint,
-  freePort,
   httpsRequest,
   makeCertificate,
   servedFingerprint,

@@ -14,7 +14,8 @@ import { storeUnreachableAnswer } from '../../electron/core/stream/protocol/inde
 import { silentLogger } from '../../electron/core/util/log.js';
 import { testConfig } from './connector.js';
 import { relayConfig } from './gateway.js';
-import { freePort, GATEWAY_NATS_USER, startNats, type NatsNode } from './nats.js';
+import { freePort } from '../../electron/core/util/free-port.js';
+import { GATEWAY_NATS_USER, startNats, type NatsNode } from './nats.js';
 import { orderCreated } from './orders.js';
 import { scratchDir } from './scratch.js';
 import { TEST_INBOUND_TOKEN, TEST_WEBHOOK_SECRET } from './secrets.js';

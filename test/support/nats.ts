@@ -1,24 +1,13 @@
 // A real nats-server (Debian's) for a test or a bench: free loopback ports, a scratch folder for
 // JetStream, per-store users whose permissions cover only their own subject, stopped after.
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { startNatsServer, type NatsServerProcess } from '../../gateway/nats-server.js';
 import { natsAuthorization as chainAuthorization } from '../../gateway/nats-users.js';
 import { scratchDir } from './scratch.js';
+import { freePort } from '../../electron/core/util/free-port.js';
 
 export const GATEWAY_NATS_USER = { user: 'gateway', password: 'gateway-password-0001' };
 export const storeNatsUser = (id: string) => ({ user: `store-${id}`, password: `pw-${id}-secret` });
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The chain's authorization block (gateway/nats-users.ts) for these stores' test users. */
 export function natsAuthorization(storeIds: readonly string[]): string {

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePort } from './nats.js';
+import { freePort } from '../../electron/core/util/free-port.js';
 import { scratchDir } from './scratch.js';
 
 export interface RunningPrometheus {

@@ -3,7 +3,6 @@
 // fingerprint of the certificate a server presents right now.
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { createServer } from 'node:net';
 import https from 'node:https';
 import tls from 'node:tls';
 import path from 'node:path';
@@ -36,17 +35,6 @@ export function makeCertificate(dir: string, name: string): { certFile: string; 
     { stdio: 'ignore' },
   );
   return { certFile, keyFile };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface HttpsAnswer {
