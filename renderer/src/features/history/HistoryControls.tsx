@@ -2,6 +2,7 @@
 // (days, statuses, orders or daily totals). They show and change useHistoryPanel's state.
 import { useLanguage, useTexts } from '../../i18n/context.js';
 import { ChoiceChips } from '../../ui/ChoiceChips.js';
+import { SearchField } from '../../ui/SearchField.js';
 import { RANGE_PRESETS, rangeLabel, rangeShort } from './local-day.js';
 import { historySourceLabel } from './sources.js';
 import { HISTORY } from './texts.js';
@@ -15,19 +16,18 @@ export function HistorySearchBar({ s }: { s: HistoryPanelState }) {
       <h2 id="history-title" className="lane__title">
         {t.title}
       </h2>
-      <label className="field history__search">
-        <span className="visually-hidden">{t.searchLabel}</span>
-        <input
-          type="search"
-          value={s.typed}
-          placeholder={t.searchPlaceholder}
-          data-testid="history-search"
-          onChange={(e) => s.setTyped(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') s.searchTyped();
-          }}
-        />
-      </label>
+      <SearchField
+        label={t.searchLabel}
+        labelHidden
+        className="history__search"
+        value={s.typed}
+        placeholder={t.searchPlaceholder}
+        data-testid="history-search"
+        onChange={s.setTyped}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') s.searchTyped();
+        }}
+      />
       <label className="field field--inline">
         <span>{t.source}</span>
         <select value={s.source} onChange={(e) => s.setSource(e.target.value)}>

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useLanguage, useTexts } from '../../i18n/context.js';
 import { ChoiceChips } from '../../ui/ChoiceChips.js';
 import { money } from '../../ui/format.js';
+import { SearchField } from '../../ui/SearchField.js';
 import { isItemAvailable, needsChoices, searchMenu, type Menu, type MenuItem } from './menu.js';
 import { MENU_TEXTS } from './texts.js';
 import type { Language } from '../../i18n/language.js';
@@ -79,19 +80,16 @@ export function MenuPicker({
       <h3 id="menu-title" className="visually-hidden">
         {t.title}
       </h3>
-      <label className="field">
-        <span>{t.find}</span>
-        <input
-          type="search"
-          value={query}
-          placeholder={t.findHint}
-          ref={search}
-          autoFocus
-          data-testid="menu-search"
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={onSearchKey}
-        />
-      </label>
+      <SearchField
+        label={t.find}
+        value={query}
+        placeholder={t.findHint}
+        ref={search}
+        autoFocus
+        data-testid="menu-search"
+        onChange={setQuery}
+        onKeyDown={onSearchKey}
+      />
       {menu && menu.categories.length > 0 && (
         <ChoiceChips
           options={[ALL_CATEGORIES, ...menu.categories.map((c) => c.id)]}

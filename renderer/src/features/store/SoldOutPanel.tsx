@@ -6,6 +6,7 @@ import { useServices } from '../../app/hooks.js';
 import { explain } from '../../ui/explain.js';
 import { clockTime, storeDayTime } from '../../ui/format.js';
 import { useLanguage, useTexts } from '../../i18n/context.js';
+import { SearchField } from '../../ui/SearchField.js';
 import { useManagerAction } from '../../ui/ManagerPin.js';
 import { SOLD_OUT_TEXTS, STORE_TEXTS } from './texts.js';
 
@@ -98,16 +99,13 @@ export function SoldOutPanel({ now }: { now: number }) {
           ))}
         </ul>
       )}
-      <label className="field">
-        <span>{t.search}</span>
-        <input
-          type="search"
-          value={query}
-          placeholder={t.searchHint}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => e.stopPropagation()}
-        />
-      </label>
+      <SearchField
+        label={t.search}
+        value={query}
+        placeholder={t.searchHint}
+        onChange={setQuery}
+        onKeyDown={(e) => e.stopPropagation()}
+      />
       <ul className="sold-out__list" aria-label={t.results}>
         {hits
           .filter((h) => h.available)
