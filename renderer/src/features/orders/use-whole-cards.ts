@@ -2,6 +2,7 @@
 // differ in height, so it measures each card instead of one row, ends its scroller at the last
 // card wholly in the lane's room, and counts the rest for "↑ N" / "↓ N".
 import { useLayoutEffect, useState, type RefObject } from 'react';
+import { roomBelow } from './use-whole-rows.js';
 
 export interface CardsView {
   above: number;
@@ -94,10 +95,7 @@ type Edges = { top: number; bottom: number };
  * (the room itself when not one card fits: it then scrolls freely, every button reachable). */
 function wholeFrom(laneEl: HTMLElement, box: HTMLElement, from: number) {
   const top = box.getBoundingClientRect().top;
-  const room =
-    laneEl.getBoundingClientRect().bottom -
-    parseFloat(getComputedStyle(laneEl).paddingBottom) -
-    top;
+  const room = roomBelow(laneEl, top);
   const cards: Edges[] = [...box.querySelectorAll<HTMLElement>('[data-board-card]')].map((card) => {
     const r = card.getBoundingClientRect();
     return { top: r.top - top + box.scrollTop, bottom: r.bottom - top + box.scrollTop };

@@ -43,6 +43,14 @@ export function cardRowsFor(
   return best;
 }
 
+/** The room from `top` (a list's or scroller's top, in the window) to the lane's bottom edge,
+ * inside its padding: what the lane's rows may fill. */
+export function roomBelow(laneEl: HTMLElement, top: number): number {
+  return (
+    laneEl.getBoundingClientRect().bottom - parseFloat(getComputedStyle(laneEl).paddingBottom) - top
+  );
+}
+
 export function useWholeRows(
   lane: RefObject<HTMLElement | null>,
   list: RefObject<HTMLElement | null>,
@@ -79,12 +87,7 @@ export function useWholeRows(
       const textRow = body ? parseFloat(getComputedStyle(body).lineHeight) || 0 : 0;
       const shownRows = Number(listEl.style.getPropertyValue('--card-rows')) || CARD_ROWS;
       const fullCard = first.getBoundingClientRect().height + (CARD_ROWS - shownRows) * textRow;
-      // Room from the list's top to the lane's bottom edge (inside its padding).
-      const laneBox = laneEl.getBoundingClientRect();
-      const room =
-        laneBox.bottom -
-        parseFloat(getComputedStyle(laneEl).paddingBottom) -
-        listEl.getBoundingClientRect().top;
+      const room = roomBelow(laneEl, listEl.getBoundingClientRect().top);
       const fitted = cardRowsFor(room, fullCard, textRow, gap);
       // Not even one whole row fits (large text under the Missed group and a banner): the list
       // takes the room there is and scrolls freely, so every card's buttons can still be reached;
