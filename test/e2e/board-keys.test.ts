@@ -66,6 +66,24 @@ function focused(page: Page) {
   });
 }
 
+/** Presses `key` in the microtask after the next redraw of the board (the clock's, each second). */
+function keyAsTheBoardRedraws(key: string): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      resolve();
+    });
+    observer.observe(document.querySelector('.board')!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  });
+}
+
 /** The status the focused card shows (its `status--…` class), when it is the card of order `id`. */
 function focusedShows(page: Page, id: string) {
   return page.evaluate((orderId) => {
@@ -180,6 +198,37 @@ for (const [name, start] of Object.entries(MODES))
       await page.keyboard.press('Escape');
       await reject.waitFor({ state: 'detached' });
       expect(await status(chosen)).toBe('pending');
+      await page.close();
+    }, 60_000);
+
+    // A key that lands as the clock redraws the board (React has drawn it, its effects not yet
+    // run): CI saw the previous draw's effect focus the old card, which chose it again and undid ↓.
+    it('a key pressed just as the board redraws acts on the card it shows (↓ ↑ A)', async () => {
+      for (const i of [1, 2, 3])
+        await sendOrder(mode().app.streamUrl, { dspOrderNumber: `KR-${i}` });
+      const page = await mode().open();
+      await page.locator('.app[data-connection="open"]').waitFor();
+      const pending = page.getByTestId('pending-card');
+      await expect.poll(() => pending.count()).toBeGreaterThanOrEqual(3);
+      const order = async () =>
+        pending.evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.orderId!));
+      for (const round of [1, 2, 3, 4]) {
+        const key = round % 2 ? 'ArrowDown' : 'ArrowUp';
+        const want = (await order())[round % 2 ? 1 : 0];
+        await page.evaluate(keyAsTheBoardRedraws, key);
+        await expect
+          .poll(() => focused(page), { timeout: 5_000 })
+          .toMatchObject({
+            id: want,
+            chosen: true,
+          });
+      }
+      // A as well: the chosen order is accepted, and the choice stays on the card that followed it.
+      const [first, next] = await order();
+      await page.evaluate(keyAsTheBoardRedraws, 'a');
+      await expect.poll(() => status(first!)).toBe('accepted');
+      await page.locator(`[data-testid="progress-card"][data-order-id="${first}"]`).waitFor();
+      await expect.poll(() => focused(page)).toMatchObject({ id: next, chosen: true });
       await page.close();
     }, 60_000);
   });

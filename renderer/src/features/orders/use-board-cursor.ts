@@ -3,7 +3,7 @@
 // The chosen card holds the keyboard focus once a key has moved it (so the focus ring shows where
 // the next key lands), and after a bump the choice moves to the card that followed it, so a cook
 // bumps a row of tickets with one key.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OrderSummary } from '../../../../shared/order.js';
 import { useServices } from '../../app/hooks.js';
 import type { OrderActions } from './actions.js';
@@ -61,6 +61,15 @@ export function useBoardCursor(
   const ui = useBoardUi();
   const nextStep = useNextStep();
   const [chosenId, setChosenId] = useState<string | null>(null);
+  // The newest choice, set as it is made: React runs the effects still pending from the render
+  // before a key's choice before it renders that choice, and such an effect, working from the old
+  // choice, must not focus the old card (its focus would choose it again and undo the key: CI saw
+  // ↓ stay on the first card, and A's next choice jump back to the order just accepted).
+  const latestChoice = useRef<string | null>(null);
+  const setChoice = useCallback((id: string | null): void => {
+    latestChoice.current = id;
+    setChosenId(id);
+  }, []);
   // Set when a key moved the choice: the next render moves the focus to the chosen card.
   const focusNext = useRef(false);
   // Set while keys drive the board; a pointer press hands it back to touch. While set, the chosen
@@ -88,6 +97,7 @@ export function useBoardCursor(
   // sits on nothing or on another card, but never from a dialog or a text field.
   useEffect(() => {
     if (!keyboardDriven.current || !active || !selected) return;
+    if (latestChoice.current !== chosenId) return; // a newer choice's render will focus it
     const card = cardElement(selected.id);
     const holder = document.activeElement;
     if (!card || holder === card) return;
@@ -104,7 +114,7 @@ export function useBoardCursor(
     const choose = (o: OrderSummary | undefined): void => {
       focusNext.current = true;
       keyboardDriven.current = true;
-      setChosenId(o?.id ?? null);
+      setChoice(o?.id ?? null);
       if (o && isPending(o)) alerts.acknowledge(o.id);
     };
     /** The card after `o` in its lane (else the one before): where the choice goes once `o`
@@ -150,13 +160,13 @@ export function useBoardCursor(
       },
       open: () => selected && ui.openDetail(selected.id),
     };
-  }, [selected, pending, progress, cards, actions, ui, alerts, nextStep, defaultPrep]);
+  }, [selected, pending, progress, cards, actions, ui, alerts, nextStep, defaultPrep, setChoice]);
   useBoardKeys(keys, active);
 
   return {
     selectedId: selected?.id ?? null,
     select: (id) => {
-      setChosenId(id);
+      setChoice(id);
       if (pending.some((o) => o.id === id)) alerts.acknowledge(id);
     },
   };
