@@ -44,10 +44,13 @@ export function useWholeCards(
       }
       setHidden((h) => (h.above === above && h.below === below ? h : { above, below }));
     };
-    // A card chosen by key below the edge: brought to the top, wholly in sight.
+    // A card chosen by key below the edge: brought to the top, wholly in sight. Not on a tap (its
+    // focus is not :focus-visible): the row would move under the finger before it lifts, and the
+    // tap that was to open it would land on nothing (stream-truth e2e lost such a tap).
     const onFocus = (event: FocusEvent): void => {
-      const card = (event.target as HTMLElement).closest<HTMLElement>('[data-board-card]');
-      if (!card) return;
+      const target = event.target as HTMLElement;
+      const card = target.closest<HTMLElement>('[data-board-card]');
+      if (!card || !target.matches(':focus-visible')) return;
       const r = card.getBoundingClientRect();
       const b = box.getBoundingClientRect();
       if (r.top < b.top - 1 || r.bottom > b.bottom + 1)
