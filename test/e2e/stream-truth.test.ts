@@ -69,6 +69,15 @@ describe.skipIf(missing !== null)('what Stream has, on the screen', () => {
     await warning.waitFor();
     expect(await warning.textContent()).toContain('Stream has probably canceled this order');
     expect(await warning.textContent()).toContain('Do not cook it until Stream confirms');
+    // The row says it in two lines (an outage turns every row red); its details say what to do.
+    expect(await warning.textContent()).toContain('open the order (tap its number)');
+    await card.locator('.progress-card__main').click();
+    const detail = page.getByTestId('order-detail');
+    expect(await detail.getByTestId('accept-at-risk').textContent()).toContain(
+      'What to do: check the order on the delivery app',
+    );
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
 
     // Health: not ok, names Stream, and the Orders screen itself says so.
     await expect

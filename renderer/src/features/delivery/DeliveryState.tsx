@@ -96,15 +96,31 @@ function RetryButton({ eventId }: { eventId: string }) {
   );
 }
 
-/** The red warning for an accept Stream did not get inside its window. */
-export function AcceptAtRisk({ delivery, now }: { delivery: Delivery | null; now: number }) {
+/** The red warning for an accept Stream did not get inside its window; `short` on a row in
+ * progress (a Stream outage turns every row red, and at 1024 px the whole text made each row
+ * taller than the lane): the order's details say the rest. */
+export function AcceptAtRisk({
+  delivery,
+  now,
+  short = false,
+}: {
+  delivery: Delivery | null;
+  now: number;
+  short?: boolean;
+}) {
   const t = useTexts(DELIVERY_TEXTS).atRisk;
   if (!acceptAtRisk(delivery, now)) return null;
   return (
     <div className="accept-at-risk" role="alert" data-testid="accept-at-risk">
       <strong>{t.title}</strong>
-      <span>{t.body}</span>
-      <span className="accept-at-risk__todo">{t.todo}</span>
+      {short ? (
+        <span>{t.short}</span>
+      ) : (
+        <>
+          <span>{t.body}</span>
+          <span className="accept-at-risk__todo">{t.todo}</span>
+        </>
+      )}
     </div>
   );
 }
@@ -130,11 +146,19 @@ export function DeliveryList({ deliveries, now }: { deliveries: Delivery[]; now:
 }
 
 /** A card's line: the order's delivery state (and the red warning for an accept at risk). */
-export function OrderDelivery({ order, now }: { order: OrderSummary; now: number }) {
+export function OrderDelivery({
+  order,
+  now,
+  short = false,
+}: {
+  order: OrderSummary;
+  now: number;
+  short?: boolean;
+}) {
   if (!order.delivery) return null;
   return (
     <div className="order-delivery">
-      <AcceptAtRisk delivery={order.delivery} now={now} />
+      <AcceptAtRisk delivery={order.delivery} now={now} short={short} />
       <DeliveryBadge delivery={order.delivery} now={now} />
     </div>
   );

@@ -36,6 +36,8 @@ export const DELIVERY_TEXTS = translations(
     atRisk: {
       title: 'Stream has probably canceled this order',
       body: 'Stream did not get the accept inside its 60-second window. Do not cook it until Stream confirms.',
+      // A row in progress has room for two lines: the rest is in its details, a tap away.
+      short: 'Do not cook it until Stream confirms. What to do: open the order (tap its number).',
       todo: 'What to do: check the order on the delivery app’s tablet or website (or call its support). Cook it only if it shows there as accepted; if it was canceled it will show here as canceled. Then fix the connection to Stream (Health screen).',
     },
   },
@@ -73,6 +75,8 @@ export const DELIVERY_TEXTS = translations(
     atRisk: {
       title: 'Es probable que Stream haya cancelado este pedido',
       body: 'Stream no recibió la aceptación dentro de su ventana de 60 segundos. No lo cocine hasta que Stream lo confirme.',
+      short:
+        'No lo cocine hasta que Stream lo confirme. Qué hacer: abra el pedido (toque su número).',
       todo: 'Qué hacer: revise el pedido en la tableta o la web de la app de reparto (o llame a su soporte). Cocínelo solo si allí aparece aceptado; si se canceló, aquí aparecerá cancelado. Después arregle la conexión con Stream (pantalla Estado).',
     },
   },

@@ -102,7 +102,7 @@ export function ProgressCard({ order, now, busy, selected, onSelect, onStep, onO
           {selected && <kbd aria-hidden="true">␣</kbd>}
         </button>
       )}
-      <OrderDelivery order={order} now={now} />
+      <OrderDelivery order={order} now={now} short />
     </article>
   );
 }
