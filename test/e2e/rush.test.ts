@@ -193,13 +193,11 @@ function boardState(page: Page) {
   }));
 }
 
-/** A failed test leaves a screenshot and what the board showed, to read after. */
-function keepBoardOnFailure(page: () => Page | undefined, name: string): void {
+/** A failed test leaves a screenshot and what the board showed (and `also`), to read after. */
+function keepBoardOnFailure(page: Page, name: string, also: () => object = () => ({})): void {
   onTestFailed(async () => {
-    const shown = page();
-    if (!shown) return;
-    await shown.screenshot({ path: path.join(SHOTS, `${name}-failed.png`) });
-    console.error(`${name}: the board when the test failed:`, await boardState(shown));
+    await page.screenshot({ path: path.join(SHOTS, `${name}-failed.png`) });
+    console.error(`${name}: the board when the test failed:`, await boardState(page), also());
   });
 }
 
@@ -403,12 +401,9 @@ describe.skipIf(missing !== null)('a cashier working through the rush', () => {
   it('accepts a few by keyboard and by tap at 1024×768; Stream hears each answer', async () => {
     const page = await openBoard({ width: 1024, height: 768 });
     // Seen to time out once on a loaded machine: leave what the board showed, to read after.
-    onTestFailed(async () => {
-      await page.screenshot({ path: path.join(SHOTS, 'rush-accept-failed.png') });
-      console.error('the board when the test failed:', await boardState(page), {
-        streamHeard: counter.stream.effects.map((e) => (e.json as { type?: string }).type),
-      });
-    });
+    keepBoardOnFailure(page, 'rush-accept', () => ({
+      streamHeard: counter.stream.effects.map((e) => (e.json as { type?: string }).type),
+    }));
     const heard = (id: string) =>
       counter.stream.effects.some((e) => {
         const json = e.json as { type?: string; object?: { provider_id?: string } };
@@ -598,7 +593,7 @@ function expectWholeAndCounted(name: string, lane: LaneView): void {
     expect(lane.emptyBelow, `${name}: empty room at the foot`).toBeLessThan(lane.nextCard);
 }
 
-for (const size of SIZES)
+for (const size of SIZES) {
   describe.skipIf(missing !== null)(
     `a rush with a problem banner up (new orders, ${size.width}×${size.height})`,
     () => {
@@ -618,15 +613,13 @@ for (const size of SIZES)
       }, 60_000);
     },
   );
-
-for (const size of SIZES)
   describe.skipIf(missing !== null)(
     `a rush with a problem banner up (in progress, ${size.width}×${size.height})`,
     () => {
       const { boardWithBanner } = useBannerRush();
       it(`in progress: whole rows only, the rest counted, and ↓ shows the next, at ${size.width}×${size.height}`, async () => {
         const page = await boardWithBanner(size, `p${size.width}`);
-        keepBoardOnFailure(() => page, `rush-progress-${size.width}`);
+        keepBoardOnFailure(page, `rush-progress-${size.width}`);
         const { progress } = await lanesOnScreen(page);
         expect(progress.waiting).toBe(IN_PROGRESS);
         expect(progress.below, 'some rows out of sight').toBeGreaterThan(0);
@@ -670,3 +663,4 @@ for (const size of SIZES)
       }, 60_000);
     },
   );
+}
